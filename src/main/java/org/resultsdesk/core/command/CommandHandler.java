@@ -1,0 +1,7 @@
+package org.resultsdesk.core.command;
+
+/** Answers one line of chat text typed by a person; what every chat adapter hands its messages to. */
+@FunctionalInterface
+public interface CommandHandler {
+    Reply handle(String text, ChatContext context);
+}
