@@ -1,0 +1,88 @@
+package org.resultsdesk.core.announce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.resultsdesk.core.calc.CandidateFigures;
+import org.resultsdesk.core.calc.ResultFigures;
+import org.resultsdesk.core.calc.Turnout;
+import org.resultsdesk.core.calc.Verdict;
+import org.resultsdesk.core.model.Candidacy;
+import org.resultsdesk.core.model.Comparison;
+import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.ElectionKind;
+
+/** Turns calculated figures into the house-style {@link Announcement} (DESIGN.md §4). */
+public final class AnnouncementFactory {
+
+    public Announcement announce(ResultFigures figures) {
+        Contest contest = figures.contest();
+        Candidacy winner = contest.winner();
+        PartyStyle winnerStyle = PartyStyle.of(winner.party());
+        return new Announcement(
+                contest.id(),
+                headline(contest),
+                verdict(figures),
+                figures.verdict().map(v -> v.gain() ? Announcement.Outcome.GAIN : Announcement.Outcome.HOLD)
+                        .orElse(Announcement.Outcome.WIN),
+                winner.displayName() + " (" + winnerStyle.abbreviation() + ") elected, majority "
+                        + Formats.votes(figures.majority()) + " (" + Formats.percent(figures.majorityPercent()) + ")",
+                figures.rows().stream().map(AnnouncementFactory::row).toList(),
+                figures.swing().map(s -> "Swing " + Formats.percent(s.points()) + " "
+                        + PartyStyle.of(s.from()).abbreviation() + " to " + PartyStyle.of(s.to()).abbreviation()),
+                turnout(figures),
+                notes(figures));
+    }
+
+    static String headline(Contest contest) {
+        String date = Formats.date(contest.election().date());
+        return contest.election().kind() == ElectionKind.BY_ELECTION
+                ? contest.seat().name() + " by-election, " + date
+                : contest.seat().name() + ", general election " + date;
+    }
+
+    private static String verdict(ResultFigures figures) {
+        String winner = PartyStyle.of(figures.contest().winner().party()).name();
+        return figures.verdict()
+                .map(v -> v.gain() ? winner + " GAIN from " + PartyStyle.of(v.previousWinner()).name() : winner + " HOLD")
+                .orElse(winner + " WIN");
+    }
+
+    private static Announcement.Row row(CandidateFigures f) {
+        return new Announcement.Row(
+                PartyStyle.of(f.candidacy().party()).label(),
+                f.candidacy().displayName(),
+                Formats.votes(f.candidacy().votes()),
+                Formats.percent(f.sharePercent()),
+                Formats.change(f.change()));
+    }
+
+    private static String turnout(ResultFigures figures) {
+        Turnout turnout = figures.turnout();
+        StringBuilder line = new StringBuilder("Turnout ").append(Formats.percent(turnout.percent()));
+        if (turnout.basis() == Turnout.Basis.VALID_VOTES) {
+            line.append(" (valid votes)");
+        }
+        figures.comparison()
+                .filter(c -> turnout.basis() == Turnout.Basis.BALLOT_PAPERS)
+                .flatMap(c -> c.turnoutPercent().map(t -> " (" + c.label() + ": " + Formats.percent(t) + ")"))
+                .ifPresent(line::append);
+        return line.toString();
+    }
+
+    private static List<String> notes(ResultFigures figures) {
+        List<String> notes = new ArrayList<>();
+        Optional<Verdict> gain = figures.verdict().filter(Verdict::gain);
+        if (gain.isPresent() && figures.overturnedMajority().isPresent()) {
+            Comparison before = figures.comparison().orElseThrow();
+            notes.add("Overturns a " + notionalPrefix(before) + PartyStyle.of(gain.get().previousWinner()).name()
+                    + " majority of " + Formats.votes(figures.overturnedMajority().getAsInt())
+                    + " (" + before.label() + ")");
+        }
+        return notes;
+    }
+
+    static String notionalPrefix(Comparison comparison) {
+        return comparison.label().contains("notional") ? "notional " : "";
+    }
+}

@@ -1,0 +1,78 @@
+package org.resultsdesk.core.model;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every contest the bot knows, with the comparison each is measured against. Built at start-up from the bundled
+ * data; declarations from feeds replace or add contests while it runs. Reads see an immutable snapshot.
+ */
+public final class ResultsArchive {
+    private record Snapshot(Map<String, Contest> contests, Map<String, Comparison> comparisons) {
+    }
+
+    private volatile Snapshot snapshot;
+
+    public ResultsArchive(List<Contest> contests, Map<String, Comparison> comparisonsByContestId) {
+        Map<String, Contest> byId = new LinkedHashMap<>();
+        contests.forEach(c -> byId.put(c.id(), c));
+        this.snapshot = new Snapshot(Map.copyOf(byId), Map.copyOf(comparisonsByContestId));
+    }
+
+    public List<Contest> contests() {
+        return List.copyOf(snapshot.contests().values());
+    }
+
+    public Optional<Contest> contest(String contestId) {
+        return Optional.ofNullable(snapshot.contests().get(contestId));
+    }
+
+    /** Contests held in any of these seats (GSS codes), newest first. */
+    public List<Contest> contestsIn(List<Seat> seats) {
+        List<String> codes = seats.stream().map(Seat::gss).toList();
+        return snapshot.contests().values().stream()
+                .filter(c -> c.election().kind() != ElectionKind.NOTIONAL)
+                .filter(c -> codes.contains(c.seat().gss()))
+                .sorted(Comparator.comparing((Contest c) -> c.election().date()).reversed())
+                .toList();
+    }
+
+    public List<Contest> contestsOf(String electionId) {
+        return snapshot.contests().values().stream().filter(c -> c.election().id().equals(electionId)).toList();
+    }
+
+    /** Declared elections (general and by-elections), newest first. */
+    public List<Election> elections() {
+        return snapshot.contests().values().stream()
+                .map(Contest::election)
+                .filter(e -> e.kind() != ElectionKind.NOTIONAL)
+                .distinct()
+                .sorted(Comparator.comparing(Election::date).reversed())
+                .toList();
+    }
+
+    /** Every seat on every boundary set, for the seat directory. */
+    public List<Seat> seats() {
+        return snapshot.contests().values().stream().map(Contest::seat).distinct().toList();
+    }
+
+    public Optional<Comparison> comparisonFor(Contest contest) {
+        return Optional.ofNullable(snapshot.comparisons().get(contest.id()));
+    }
+
+    /** Adds or replaces a contest (a declaration or its correction), keeping its comparison. */
+    public synchronized void put(Contest contest, Optional<Comparison> comparison) {
+        Map<String, Contest> contests = new LinkedHashMap<>(snapshot.contests());
+        contests.put(contest.id(), contest);
+        Map<String, Comparison> comparisons = new LinkedHashMap<>(snapshot.comparisons());
+        comparison.ifPresentOrElse(c -> comparisons.put(contest.id(), c), () -> comparisons.remove(contest.id()));
+        snapshot = new Snapshot(Map.copyOf(contests), Map.copyOf(comparisons));
+    }
+
+    public int size() {
+        return snapshot.contests().size();
+    }
+}

@@ -1,0 +1,217 @@
+package org.resultsdesk.feeds;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.resultsdesk.core.announce.PartyStyle;
+import org.resultsdesk.core.calc.Comparisons;
+import org.resultsdesk.core.model.Candidacy;
+import org.resultsdesk.core.model.Comparison;
+import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.Election;
+import org.resultsdesk.core.model.ElectionKind;
+import org.resultsdesk.core.model.Party;
+import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.model.Seat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the bundled results (see {@link BundledFormat}) into a {@link ResultsArchive}, links each contest to its
+ * comparison, and checks every contest against what the Commons Library stated, reporting each disagreement.
+ *
+ * <p>Comparisons follow DESIGN.md §3: a general election is measured against the notional result on its boundaries
+ * where there is one (GE2024 against the 2019 notionals), else the previous general election in the seat, else the
+ * changes published with it (GE2019 against 2017); a by-election against the previous general election in the seat.
+ */
+public final class BundledResults {
+    private static final Logger LOG = LoggerFactory.getLogger(BundledResults.class);
+    private static final Pattern RESULT_TEXT = Pattern.compile("(\\S+) (?:(?i:hold)|gain from (.+))");
+
+    /** What was loaded, and every disagreement between the data and its own stated figures. */
+    public record Loaded(ResultsArchive archive, List<String> issues) {
+    }
+
+    private record Stated(OptionalInt majority, String resultText, Map<Candidacy, BigDecimal> changes,
+                          String changesAgainst) {
+    }
+
+    private BundledResults() {
+    }
+
+    /** Loads the resources bundled in the jar, logging each data issue at WARN. */
+    public static ResultsArchive load() {
+        Loaded loaded = read();
+        loaded.issues().forEach(issue -> LOG.warn("bundled data: {}", issue));
+        LOG.info("loaded {} contests from bundled data ({} data issues)", loaded.archive().size(), loaded.issues().size());
+        return loaded.archive();
+    }
+
+    public static Loaded read() {
+        Map<Contest, Stated> stated = new LinkedHashMap<>();
+        for (String file : HocResultsConverter.OUTPUT_FILES) {
+            try (InputStream in = BundledResults.class.getResourceAsStream("/data/" + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("bundled data file missing from the jar: data/" + file);
+                }
+                parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), file, stated);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read bundled data/" + file, e);
+            }
+        }
+        List<String> issues = new ArrayList<>();
+        stated.forEach((contest, s) -> check(contest, s, issues));
+        Map<String, Comparison> comparisons = comparisons(stated, issues);
+        return new Loaded(new ResultsArchive(List.copyOf(stated.keySet()), comparisons), List.copyOf(issues));
+    }
+
+    private static void parse(BufferedReader reader, String file, Map<Contest, Stated> out) throws IOException {
+        Map<String, Election> elections = new HashMap<>();
+        Map<String, String> changesAgainst = new HashMap<>();
+        String[] contestFields = null;
+        List<Candidacy> candidates = new ArrayList<>();
+        Map<Candidacy, BigDecimal> changes = new IdentityHashMap<>();
+        String line;
+        int lineNo = 0;
+        while ((line = reader.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split(BundledFormat.SEPARATOR, -1);
+            try {
+                switch (f[0]) {
+                    case "E" -> {
+                        elections.put(f[1], new Election(f[1], ElectionKind.valueOf(f[2]), LocalDate.parse(f[3])));
+                        changesAgainst.put(f[1], f[4]);
+                    }
+                    case "C" -> {
+                        if (contestFields != null) {
+                            add(contestFields, elections, changesAgainst, candidates, changes, out);
+                        }
+                        contestFields = f;
+                        candidates = new ArrayList<>();
+                        changes = new IdentityHashMap<>();
+                    }
+                    case "K" -> {
+                        Candidacy c = new Candidacy(f[3], f[4], new Party(f[1], f[2]), Integer.parseInt(f[5]));
+                        candidates.add(c);
+                        if (!f[6].isEmpty()) {
+                            changes.put(c, new BigDecimal(f[6]));
+                        }
+                    }
+                    default -> throw new IllegalArgumentException("unknown record type " + f[0]);
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("data/" + file + " line " + lineNo + ": " + e.getMessage(), e);
+            }
+        }
+        if (contestFields != null) {
+            add(contestFields, elections, changesAgainst, candidates, changes, out);
+        }
+    }
+
+    private static void add(String[] f, Map<String, Election> elections, Map<String, String> changesAgainst,
+                            List<Candidacy> candidates,
+                            Map<Candidacy, BigDecimal> changes, Map<Contest, Stated> out) {
+        Election election = elections.get(f[1]);
+        if (election == null) {
+            throw new IllegalArgumentException("contest of unknown election " + f[1]);
+        }
+        Contest contest = new Contest(election, new Seat(f[2], f[3], f[4], f[5]),
+                Integer.parseInt(f[6]), Integer.parseInt(f[7]),
+                f[8].isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(f[8])),
+                f[9].isEmpty() ? Optional.empty() : Optional.of(Instant.parse(f[9])),
+                candidates);
+        out.put(contest, new Stated(f[10].isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(f[10])),
+                f[11], changes, changesAgainst.get(f[1])));
+    }
+
+    private static void check(Contest contest, Stated stated, List<String> issues) {
+        String where = contest.seat().name() + " (" + contest.election().id() + ")";
+        if (contest.totalCandidateVotes() != contest.validVotes()) {
+            issues.add(where + ": candidates' votes add up to " + contest.totalCandidateVotes()
+                    + " but the stated valid vote is " + contest.validVotes());
+        }
+        int majority = contest.winner().votes() - contest.runnerUp().map(Candidacy::votes).orElse(0);
+        if (stated.majority().isPresent() && stated.majority().getAsInt() != majority) {
+            issues.add(where + ": stated majority " + stated.majority().getAsInt() + " but the votes give "
+                    + contest.winner().votes() + " - " + contest.runnerUp().map(Candidacy::votes).orElse(0)
+                    + " = " + majority + "; the votes are used");
+        }
+        Matcher m = RESULT_TEXT.matcher(stated.resultText());
+        if (m.matches() && !m.group(1).equals(contest.winner().party().code())) {
+            issues.add(where + ": stated result '" + stated.resultText() + "' but the votes make "
+                    + contest.winner().party().code() + " the winner");
+        }
+    }
+
+    private static Map<String, Comparison> comparisons(Map<Contest, Stated> stated, List<String> issues) {
+        List<Contest> all = new ArrayList<>(stated.keySet());
+        Map<String, Comparison> out = new HashMap<>();
+        for (Contest contest : all) {
+            ElectionKind kind = contest.election().kind();
+            if (kind == ElectionKind.NOTIONAL) {
+                continue;
+            }
+            Optional<Contest> notional = kind == ElectionKind.GENERAL
+                    ? latestBefore(all, contest, ElectionKind.NOTIONAL) : Optional.empty();
+            Optional<Contest> previousGeneral = latestBefore(all, contest, ElectionKind.GENERAL);
+            if (notional.isPresent()) {
+                out.put(contest.id(), Comparisons.fromContest(notional.get(), year(notional.get()) + " notional"));
+            } else if (previousGeneral.isPresent()) {
+                out.put(contest.id(), Comparisons.fromContest(previousGeneral.get(), year(previousGeneral.get())));
+            } else if (kind == ElectionKind.GENERAL) {
+                fromPublishedChanges(contest, stated.get(contest), issues).ifPresent(c -> out.put(contest.id(), c));
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Comparison> fromPublishedChanges(Contest contest, Stated stated, List<String> issues) {
+        Matcher m = RESULT_TEXT.matcher(stated.resultText());
+        if (stated.changesAgainst().isEmpty()) {
+            return Optional.empty();
+        }
+        if (!m.matches()) {
+            issues.add(contest.seat().name() + " (" + contest.election().id() + "): result text '"
+                    + stated.resultText() + "' not understood; no comparison");
+            return Optional.empty();
+        }
+        String previousCode = m.group(2) == null ? m.group(1) : m.group(2).replace("Lab Coop", "Lab");
+        Party previousWinner = contest.candidates().stream().map(Candidacy::party)
+                .filter(p -> p.code().equals(previousCode)).findFirst()
+                .orElse(new Party(previousCode, PartyStyle.of(previousCode).name()));
+        return Optional.of(Comparisons.fromPublishedChanges(contest, stated.changes(), previousWinner,
+                stated.changesAgainst()));
+    }
+
+    private static Optional<Contest> latestBefore(List<Contest> all, Contest contest, ElectionKind kind) {
+        return all.stream()
+                .filter(c -> c.election().kind() == kind)
+                .filter(c -> c.seat().gss().equals(contest.seat().gss()))
+                .filter(c -> c.election().date().isBefore(contest.election().date()))
+                .max(Comparator.comparing((Contest c) -> c.election().date()));
+    }
+
+    private static String year(Contest contest) {
+        return String.valueOf(contest.election().date().getYear());
+    }
+}

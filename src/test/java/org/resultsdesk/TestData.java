@@ -1,0 +1,33 @@
+package org.resultsdesk;
+
+import org.resultsdesk.core.calc.ResultCalculator;
+import org.resultsdesk.core.calc.ResultFigures;
+import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.feeds.BundledResults;
+
+/** The bundled real results, loaded once for the whole test run. */
+public final class TestData {
+    private static final BundledResults.Loaded LOADED = BundledResults.read();
+
+    private TestData() {
+    }
+
+    public static BundledResults.Loaded loaded() {
+        return LOADED;
+    }
+
+    public static ResultsArchive archive() {
+        return LOADED.archive();
+    }
+
+    public static Contest contest(String electionId, String gss) {
+        return archive().contest(electionId + "/" + gss)
+                .orElseThrow(() -> new AssertionError("no contest " + electionId + "/" + gss));
+    }
+
+    public static ResultFigures figures(String electionId, String gss) {
+        Contest contest = contest(electionId, gss);
+        return new ResultCalculator().calculate(contest, archive().comparisonFor(contest));
+    }
+}
