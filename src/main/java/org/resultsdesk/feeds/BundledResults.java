@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads the bundled results (see {@link BundledFormat}) into a {@link ResultsArchive}, links each contest to its
- * comparison, and checks every contest against what the Commons Library stated, reporting each disagreement.
+ * comparison, and checks every contest against what the Commons Library published, reporting each disagreement.
  *
  * <p>Comparisons follow DESIGN.md §3: a general election is measured against the notional result on its boundaries
  * where there is one (GE2024 against the 2019 notionals), else the previous general election in the seat, else the
@@ -45,12 +45,16 @@ public final class BundledResults {
     private static final Logger LOG = LoggerFactory.getLogger(BundledResults.class);
     private static final Pattern RESULT_TEXT = Pattern.compile("(\\S+) (?:(?i:hold)|gain from (.+))");
 
-    /** What was loaded, and every disagreement between the data and its own stated figures. */
-    public record Loaded(ResultsArchive archive, List<String> issues) {
+    /**
+     * What was loaded; what the Commons Library published for each contest (by contest id), for checking; and every
+     * disagreement between the data and its own published figures.
+     */
+    public record Loaded(ResultsArchive archive, Map<String, Published> published, List<String> issues) {
     }
 
-    private record Stated(OptionalInt majority, String resultText, Map<Candidacy, BigDecimal> changes,
-                          String changesAgainst) {
+    /** The figures the source states besides the votes: majority, result text ("Con gain from Lab") and changes. */
+    public record Published(OptionalInt majority, String resultText, Map<Candidacy, BigDecimal> changes,
+                            String changesAgainst) {
     }
 
     private BundledResults() {
@@ -65,24 +69,27 @@ public final class BundledResults {
     }
 
     public static Loaded read() {
-        Map<Contest, Stated> stated = new LinkedHashMap<>();
+        Map<Contest, Published> published = new LinkedHashMap<>();
         for (String file : HocResultsConverter.OUTPUT_FILES) {
             try (InputStream in = BundledResults.class.getResourceAsStream("/data/" + file)) {
                 if (in == null) {
                     throw new IllegalStateException("bundled data file missing from the jar: data/" + file);
                 }
-                parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), file, stated);
+                parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), file, published);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read bundled data/" + file, e);
             }
         }
         List<String> issues = new ArrayList<>();
-        stated.forEach((contest, s) -> check(contest, s, issues));
-        Map<String, Comparison> comparisons = comparisons(stated, issues);
-        return new Loaded(new ResultsArchive(List.copyOf(stated.keySet()), comparisons), List.copyOf(issues));
+        published.forEach((contest, s) -> check(contest, s, issues));
+        Map<String, Comparison> comparisons = comparisons(published, issues);
+        Map<String, Published> byId = new HashMap<>();
+        published.forEach((contest, p) -> byId.put(contest.id(), p));
+        return new Loaded(new ResultsArchive(List.copyOf(published.keySet()), comparisons), Map.copyOf(byId),
+                List.copyOf(issues));
     }
 
-    private static void parse(BufferedReader reader, String file, Map<Contest, Stated> out) throws IOException {
+    private static void parse(BufferedReader reader, String file, Map<Contest, Published> out) throws IOException {
         Map<String, Election> elections = new HashMap<>();
         Map<String, String> changesAgainst = new HashMap<>();
         String[] contestFields = null;
@@ -130,7 +137,7 @@ public final class BundledResults {
 
     private static void add(String[] f, Map<String, Election> elections, Map<String, String> changesAgainst,
                             List<Candidacy> candidates,
-                            Map<Candidacy, BigDecimal> changes, Map<Contest, Stated> out) {
+                            Map<Candidacy, BigDecimal> changes, Map<Contest, Published> out) {
         Election election = elections.get(f[1]);
         if (election == null) {
             throw new IllegalArgumentException("contest of unknown election " + f[1]);
@@ -140,31 +147,31 @@ public final class BundledResults {
                 f[8].isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(f[8])),
                 f[9].isEmpty() ? Optional.empty() : Optional.of(Instant.parse(f[9])),
                 candidates);
-        out.put(contest, new Stated(f[10].isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(f[10])),
+        out.put(contest, new Published(f[10].isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(f[10])),
                 f[11], changes, changesAgainst.get(f[1])));
     }
 
-    private static void check(Contest contest, Stated stated, List<String> issues) {
+    private static void check(Contest contest, Published published, List<String> issues) {
         String where = contest.seat().name() + " (" + contest.election().id() + ")";
         if (contest.totalCandidateVotes() != contest.validVotes()) {
             issues.add(where + ": candidates' votes add up to " + contest.totalCandidateVotes()
-                    + " but the stated valid vote is " + contest.validVotes());
+                    + " but the published valid vote is " + contest.validVotes());
         }
         int majority = contest.winner().votes() - contest.runnerUp().map(Candidacy::votes).orElse(0);
-        if (stated.majority().isPresent() && stated.majority().getAsInt() != majority) {
-            issues.add(where + ": stated majority " + stated.majority().getAsInt() + " but the votes give "
+        if (published.majority().isPresent() && published.majority().getAsInt() != majority) {
+            issues.add(where + ": published majority " + published.majority().getAsInt() + " but the votes give "
                     + contest.winner().votes() + " - " + contest.runnerUp().map(Candidacy::votes).orElse(0)
                     + " = " + majority + "; the votes are used");
         }
-        Matcher m = RESULT_TEXT.matcher(stated.resultText());
+        Matcher m = RESULT_TEXT.matcher(published.resultText());
         if (m.matches() && !m.group(1).equals(contest.winner().party().code())) {
-            issues.add(where + ": stated result '" + stated.resultText() + "' but the votes make "
+            issues.add(where + ": published result '" + published.resultText() + "' but the votes make "
                     + contest.winner().party().code() + " the winner");
         }
     }
 
-    private static Map<String, Comparison> comparisons(Map<Contest, Stated> stated, List<String> issues) {
-        List<Contest> all = new ArrayList<>(stated.keySet());
+    private static Map<String, Comparison> comparisons(Map<Contest, Published> published, List<String> issues) {
+        List<Contest> all = new ArrayList<>(published.keySet());
         Map<String, Comparison> out = new HashMap<>();
         for (Contest contest : all) {
             ElectionKind kind = contest.election().kind();
@@ -179,28 +186,28 @@ public final class BundledResults {
             } else if (previousGeneral.isPresent()) {
                 out.put(contest.id(), Comparisons.fromContest(previousGeneral.get(), year(previousGeneral.get())));
             } else if (kind == ElectionKind.GENERAL) {
-                fromPublishedChanges(contest, stated.get(contest), issues).ifPresent(c -> out.put(contest.id(), c));
+                fromPublishedChanges(contest, published.get(contest), issues).ifPresent(c -> out.put(contest.id(), c));
             }
         }
         return out;
     }
 
-    private static Optional<Comparison> fromPublishedChanges(Contest contest, Stated stated, List<String> issues) {
-        Matcher m = RESULT_TEXT.matcher(stated.resultText());
-        if (stated.changesAgainst().isEmpty()) {
+    private static Optional<Comparison> fromPublishedChanges(Contest contest, Published published, List<String> issues) {
+        Matcher m = RESULT_TEXT.matcher(published.resultText());
+        if (published.changesAgainst().isEmpty()) {
             return Optional.empty();
         }
         if (!m.matches()) {
             issues.add(contest.seat().name() + " (" + contest.election().id() + "): result text '"
-                    + stated.resultText() + "' not understood; no comparison");
+                    + published.resultText() + "' not understood; no comparison");
             return Optional.empty();
         }
         String previousCode = m.group(2) == null ? m.group(1) : m.group(2).replace("Lab Coop", "Lab");
         Party previousWinner = contest.candidates().stream().map(Candidacy::party)
                 .filter(p -> p.code().equals(previousCode)).findFirst()
                 .orElse(new Party(previousCode, PartyStyle.of(previousCode).name()));
-        return Optional.of(Comparisons.fromPublishedChanges(contest, stated.changes(), previousWinner,
-                stated.changesAgainst()));
+        return Optional.of(Comparisons.fromPublishedChanges(contest, published.changes(), previousWinner,
+                published.changesAgainst()));
     }
 
     private static Optional<Contest> latestBefore(List<Contest> all, Contest contest, ElectionKind kind) {
