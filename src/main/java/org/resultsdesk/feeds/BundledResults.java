@@ -62,9 +62,11 @@ public final class BundledResults {
 
     /** Loads the resources bundled in the jar, logging each data issue at WARN. */
     public static ResultsArchive load() {
+        long started = System.nanoTime();
         Loaded loaded = read();
         loaded.issues().forEach(issue -> LOG.warn("bundled data: {}", issue));
-        LOG.info("loaded {} contests from bundled data ({} data issues)", loaded.archive().size(), loaded.issues().size());
+        LOG.info("loaded {} contests from bundled data in {} ms ({} data issues)", loaded.archive().size(),
+                (System.nanoTime() - started) / 1_000_000, loaded.issues().size());
         return loaded.archive();
     }
 

@@ -1,0 +1,42 @@
+package org.resultsdesk.console;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.command.CommandHandler;
+
+/**
+ * The console: type the same commands as in a chat and read the replies. With input piped in, it answers each line
+ * and exits at the end of the input, so {@code printf '/result kingswood\n' | java -jar results-desk.jar} works.
+ */
+public final class ConsoleApp {
+    private final CommandHandler handler;
+    private final ConsoleRenderer renderer = new ConsoleRenderer();
+
+    public ConsoleApp(CommandHandler handler) {
+        this.handler = handler;
+    }
+
+    public void run(BufferedReader in, PrintStream out, boolean interactive) throws IOException {
+        if (interactive) {
+            out.println("Results Desk. Type /help for commands, /quit to leave.");
+            out.print("> ");
+            out.flush();
+        }
+        String line;
+        while ((line = in.readLine()) != null) {
+            String command = line.strip();
+            if (command.equals("/quit") || command.equals("/exit")) {
+                break;
+            }
+            if (!command.isEmpty()) {
+                out.print(renderer.render(handler.handle(command, ChatContext.console())));
+            }
+            if (interactive) {
+                out.print("> ");
+            }
+            out.flush();
+        }
+    }
+}

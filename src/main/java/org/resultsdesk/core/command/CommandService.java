@@ -1,0 +1,111 @@
+package org.resultsdesk.core.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.resultsdesk.core.announce.AnnouncementFactory;
+import org.resultsdesk.core.announce.CopySnippetWriter;
+import org.resultsdesk.core.calc.ResultCalculator;
+import org.resultsdesk.core.calc.ResultFigures;
+import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.seats.SeatDirectory;
+
+/** Answers the commands every platform shares: /result, /snippet, /seats, /scoreboard, /help, /about. */
+public final class CommandService implements CommandHandler {
+    /** Longer than any seat name with an election after it; anything longer is refused, not searched. */
+    public static final int MAX_INPUT_LENGTH = 200;
+
+    static final String ATTRIBUTION = "Results from the House of Commons Library. Contains Parliamentary information"
+            + " licensed under the Open Parliament Licence v3.0.";
+
+    private final ResultsArchive archive;
+    private final SeatDirectory seats;
+    private final ContestFinder finder;
+    private final ResultCalculator calculator = new ResultCalculator();
+    private final AnnouncementFactory announcements = new AnnouncementFactory();
+    private final CopySnippetWriter snippets = new CopySnippetWriter();
+    private final Scoreboard scoreboard;
+
+    public CommandService(ResultsArchive archive, SeatDirectory seats) {
+        this.archive = archive;
+        this.seats = seats;
+        this.finder = new ContestFinder(archive, seats);
+        this.scoreboard = new Scoreboard(archive, calculator);
+    }
+
+    @Override
+    public Reply handle(String text, ChatContext context) {
+        if (text == null || text.isBlank()) {
+            return help();
+        }
+        if (text.length() > MAX_INPUT_LENGTH) {
+            return Reply.text("That is too long for a command (" + text.length() + " characters; "
+                    + MAX_INPUT_LENGTH + " at most). Try /result followed by a seat name.");
+        }
+        CommandLine line = CommandLine.parse(text);
+        return switch (line.name()) {
+            case "result", "r" -> result(line);
+            case "snippet" -> snippet(line);
+            case "seats", "seat", "search" -> seats(line);
+            case "scoreboard" -> scoreboard.reply(line.arguments());
+            case "help", "start" -> help();
+            case "about" -> about();
+            default -> Reply.text("I don't know the command \"" + line.name() + "\". Try /help.");
+        };
+    }
+
+    private Reply result(CommandLine line) {
+        ContestFinder.Found found = finder.find("result", line.arguments());
+        if (found.problem().isPresent()) {
+            return found.problem().get();
+        }
+        Contest contest = found.contest().orElseThrow();
+        List<Reply.Part> parts = new ArrayList<>();
+        parts.add(new Reply.AnnouncementPart(announcements.announce(figures(contest))));
+        List<Reply.Suggestion> others = new ArrayList<>();
+        if (!found.others().isEmpty()) {
+            List<Contest> all = new ArrayList<>(found.others());
+            all.add(contest);
+            found.others().forEach(c -> others.add(ContestFinder.suggestion("result", contest.seat().name(), c, all)));
+            parts.add(new Reply.Text("Other results for " + contest.seat().name() + ":"));
+        }
+        return new Reply(parts, others);
+    }
+
+    private Reply snippet(CommandLine line) {
+        ContestFinder.Found found = finder.find("snippet", line.arguments());
+        return found.problem().orElseGet(() -> Reply.text(snippets.write(figures(found.contest().orElseThrow()))));
+    }
+
+    private Reply seats(CommandLine line) {
+        if (line.arguments().isEmpty()) {
+            return Reply.text("Search for a seat with part of its name, for example: /seats brighton");
+        }
+        List<String> names = seats.search(line.argumentText(), 15);
+        if (names.isEmpty()) {
+            return Reply.text("No seat matches \"" + line.argumentText() + "\".");
+        }
+        return Reply.text("Seats matching \"" + line.argumentText() + "\":\n" + String.join("\n", names),
+                names.stream().limit(8).map(n -> new Reply.Suggestion(n, "/result " + n)).toList());
+    }
+
+    private ResultFigures figures(Contest contest) {
+        return calculator.calculate(contest, archive.comparisonFor(contest));
+    }
+
+    private static Reply help() {
+        return Reply.text("""
+                Results Desk: declared UK election results, with shares, changes, majority, turnout and swing.
+                /result <seat> [election]  the declared result, e.g. /result kingswood or /result kingswood 2019
+                /snippet <seat> [election]  a paragraph ready to paste into a story
+                /seats <text>  find seats by name
+                /scoreboard [election]  seats and votes by party for a general election, e.g. /scoreboard 2019
+                /about  where the figures come from
+                An election can be a year (2019), "by-election", "general" or a date (2024-02-15).""");
+    }
+
+    private Reply about() {
+        return Reply.text("Results Desk serves declared results for " + archive.elections().size()
+                + " elections from its bundled data and live feeds.\n" + ATTRIBUTION);
+    }
+}

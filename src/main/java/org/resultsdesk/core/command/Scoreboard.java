@@ -1,0 +1,107 @@
+package org.resultsdesk.core.command;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.resultsdesk.core.announce.PartyStyle;
+import org.resultsdesk.core.calc.Percent;
+import org.resultsdesk.core.calc.ResultCalculator;
+import org.resultsdesk.core.calc.ResultFigures;
+import org.resultsdesk.core.model.Candidacy;
+import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.Election;
+import org.resultsdesk.core.model.ElectionKind;
+import org.resultsdesk.core.model.Party;
+import org.resultsdesk.core.model.ResultsArchive;
+
+/** Seats, gains, losses and vote share by party for a general election, over the seats declared so far. */
+final class Scoreboard {
+    /** Parties with no seat and less than this share of the vote are summed into "Others". */
+    private static final BigDecimal OTHERS_BELOW = BigDecimal.ONE;
+
+    private final ResultsArchive archive;
+    private final ResultCalculator calculator;
+
+    /** One party's line. */
+    record Line(Party party, int seats, int gains, int losses, long votes) {
+    }
+
+    Scoreboard(ResultsArchive archive, ResultCalculator calculator) {
+        this.archive = archive;
+        this.calculator = calculator;
+    }
+
+    Reply reply(List<String> arguments) {
+        ElectionFilter filter = ElectionFilter.split(arguments).filter();
+        Optional<Election> election = archive.elections().stream()
+                .filter(e -> e.kind() == ElectionKind.GENERAL)
+                .filter(filter::matches)
+                .findFirst();
+        if (election.isEmpty()) {
+            List<Reply.Suggestion> generals = archive.elections().stream()
+                    .filter(e -> e.kind() == ElectionKind.GENERAL)
+                    .map(e -> new Reply.Suggestion("General election " + e.date().getYear(),
+                            "/scoreboard " + e.date().getYear()))
+                    .toList();
+            return Reply.text("The scoreboard covers general elections. Try one of these:", generals);
+        }
+        List<Contest> contests = archive.contestsOf(election.get().id());
+        List<Line> lines = lines(contests);
+        long totalVotes = contests.stream().mapToLong(Contest::validVotes).sum();
+
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Party", "Seats", "Gain", "Loss", "Net", "Vote"));
+        long otherVotes = 0;
+        for (Line line : lines) {
+            BigDecimal share = Percent.of(line.votes(), totalVotes);
+            if (line.seats() == 0 && share.compareTo(OTHERS_BELOW) < 0) {
+                otherVotes += line.votes();
+                continue;
+            }
+            rows.add(List.of(PartyStyle.of(line.party()).label(), String.valueOf(line.seats()),
+                    String.valueOf(line.gains()), String.valueOf(line.losses()), signed(line.gains() - line.losses()),
+                    Percent.oneDecimal(share).toPlainString() + "%"));
+        }
+        if (otherVotes > 0) {
+            rows.add(List.of("Others", "0", "0", "0", "0",
+                    Percent.oneDecimal(Percent.of(otherVotes, totalVotes)).toPlainString() + "%"));
+        }
+        String title = "General election " + election.get().date().getYear() + ": " + contests.size()
+                + " seats declared";
+        return new Reply(List.of(new Reply.Table(title, rows)), List.of());
+    }
+
+    List<Line> lines(List<Contest> contests) {
+        Map<String, Party> parties = new LinkedHashMap<>();
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, Long> votes = new LinkedHashMap<>();
+        for (Contest contest : contests) {
+            for (Candidacy c : contest.candidates()) {
+                parties.putIfAbsent(c.party().code(), c.party());
+                votes.merge(c.party().code(), (long) c.votes(), Long::sum);
+                counts.computeIfAbsent(c.party().code(), k -> new int[3]);
+            }
+            ResultFigures figures = calculator.calculate(contest, archive.comparisonFor(contest));
+            String winner = contest.winner().party().code();
+            counts.get(winner)[0]++;
+            figures.verdict().filter(v -> v.gain()).ifPresent(v -> {
+                counts.get(winner)[1]++;
+                parties.putIfAbsent(v.previousWinner().code(), v.previousWinner());
+                counts.computeIfAbsent(v.previousWinner().code(), k -> new int[3])[2]++;
+            });
+        }
+        return parties.values().stream()
+                .map(p -> new Line(p, counts.get(p.code())[0], counts.get(p.code())[1], counts.get(p.code())[2],
+                        votes.getOrDefault(p.code(), 0L)))
+                .sorted(Comparator.comparingInt(Line::seats).reversed().thenComparing(Comparator.comparingLong(Line::votes).reversed()))
+                .toList();
+    }
+
+    private static String signed(int n) {
+        return n > 0 ? "+" + n : String.valueOf(n);
+    }
+}

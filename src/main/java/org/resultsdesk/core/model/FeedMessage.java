@@ -1,0 +1,51 @@
+package org.resultsdesk.core.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one feed file says, in core terms. A file may carry several messages (a HoC "Election manager" pair covers
+ * every seat). Revisions are per contest and increase with each correction or recount.
+ */
+public sealed interface FeedMessage {
+
+    /** A declared result with full figures. */
+    record Result(Contest contest, int revision) implements FeedMessage {
+        public Result {
+            Objects.requireNonNull(contest);
+            if (revision < 1) {
+                throw new IllegalArgumentException("revision must be at least 1");
+            }
+        }
+    }
+
+    /** The winner is known; the figures follow ("X wins Y, full result to follow"). */
+    record Rush(Election election, Seat seat, Party winner, Optional<Party> previousWinner, String winnerName,
+                int revision) implements FeedMessage {
+        public Rush {
+            Objects.requireNonNull(election);
+            Objects.requireNonNull(seat);
+            Objects.requireNonNull(winner);
+            Objects.requireNonNull(previousWinner);
+            winnerName = winnerName == null ? "" : winnerName;
+        }
+    }
+
+    /** A running national total (PA's state of parties); informational, never alerted. */
+    record StateOfParties(String electionName, LocalDate date, int declared, int total, List<PartyTally> parties)
+            implements FeedMessage {
+        public StateOfParties {
+            parties = List.copyOf(parties);
+        }
+    }
+
+    /** One party's line in a state-of-parties message. */
+    record PartyTally(Party party, int seats, int gains, int losses, long votes) {
+    }
+
+    /** A message the bot has no use for yet (nominations, candidates only); kept so the log can say what came in. */
+    record Ignored(String what) implements FeedMessage {
+    }
+}
