@@ -1,0 +1,25 @@
+package org.resultsdesk.core.alerts;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One row of the outbox: a declaration to post to one channel. The content is rendered when it is sent, from the
+ * latest revision, so a queued alert never goes out stale.
+ */
+public record Alert(long id, ChannelRef channel, String contestId, int revision, Kind kind, Instant createdAt,
+                    int attempts) {
+    public enum Kind { RUSH, RESULT, CORRECTION }
+
+    public Alert {
+        Objects.requireNonNull(channel);
+        Objects.requireNonNull(contestId);
+        Objects.requireNonNull(kind);
+        Objects.requireNonNull(createdAt);
+    }
+
+    /** An alert not yet stored: the store gives it an id. */
+    public static Alert pending(ChannelRef channel, String contestId, int revision, Kind kind, Instant createdAt) {
+        return new Alert(0, channel, contestId, revision, kind, createdAt, 0);
+    }
+}

@@ -1,0 +1,20 @@
+package org.resultsdesk.core.alerts;
+
+import java.util.Objects;
+import org.resultsdesk.core.command.ChatContext;
+
+/** A chat or channel on one platform: a Telegram chat id or a Slack channel id. */
+public record ChannelRef(ChatContext.Platform platform, String channelId) {
+    public ChannelRef {
+        Objects.requireNonNull(platform);
+        Objects.requireNonNull(channelId);
+        if (channelId.isBlank()) {
+            throw new IllegalArgumentException("channel id is blank");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return platform.name().toLowerCase() + ":" + channelId;
+    }
+}

@@ -1,0 +1,23 @@
+package org.resultsdesk.core.port;
+
+import java.util.List;
+import org.resultsdesk.core.alerts.ChannelRef;
+import org.resultsdesk.core.alerts.Subscription;
+
+public interface SubscriptionStore {
+    /** Adds a subscription; false if the channel already had it. */
+    boolean add(Subscription subscription);
+
+    /** Removes matching subscriptions (same channel, kind and target); returns how many. */
+    int remove(Subscription subscription);
+
+    /** Removes every subscription of a channel; returns how many. */
+    int removeAll(ChannelRef channel);
+
+    List<Subscription> forChannel(ChannelRef channel);
+
+    List<Subscription> all();
+
+    /** A Telegram group upgraded to a supergroup gets a new id: its subscriptions move with it. */
+    void moveChannel(ChannelRef from, ChannelRef to);
+}

@@ -1,0 +1,90 @@
+package org.resultsdesk.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The database behind every store: an SQLite file under the data directory by default, or PostgreSQL for several
+ * instances sharing state. Opening it migrates the schema with Flyway (one history, a dialect folder each).
+ */
+public final class Database implements AutoCloseable {
+    public enum Dialect { SQLITE, POSTGRESQL }
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+
+    private Database(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** An SQLite file {@code results-desk.db} in {@code dataDirectory}, created if need be. */
+    public static Database sqlite(Path dataDirectory) {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dataDirectory, e);
+        }
+        return open("jdbc:sqlite:" + dataDirectory.resolve("results-desk.db").toAbsolutePath(), null, null);
+    }
+
+    /** Opens a JDBC URL (jdbc:sqlite:... or jdbc:postgresql:...) and migrates it. */
+    public static Database open(String jdbcUrl, String user, String password) {
+        Dialect dialect = jdbcUrl.startsWith("jdbc:postgresql:") ? Dialect.POSTGRESQL : Dialect.SQLITE;
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("results-desk");
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        if (dialect == Dialect.SQLITE) {
+            // SQLite has one writer: a single connection serialises writers instead of failing them with SQLITE_BUSY.
+            config.setMaximumPoolSize(1);
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+        } else {
+            config.setMaximumPoolSize(8);
+        }
+        HikariDataSource dataSource = new HikariDataSource(config);
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + dialect.name().toLowerCase())
+                .load()
+                .migrate();
+        return new Database(dataSource, dialect);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** True when a trivial query answers: what readiness checks ask. */
+    public boolean isReachable() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
