@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +20,7 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.resultsdesk.core.announce.PartyStyle;
+import org.resultsdesk.core.calc.ComparisonFinder;
 import org.resultsdesk.core.calc.Comparisons;
 import org.resultsdesk.core.model.Candidacy;
 import org.resultsdesk.core.model.Comparison;
@@ -176,20 +176,13 @@ public final class BundledResults {
         List<Contest> all = new ArrayList<>(published.keySet());
         Map<String, Comparison> out = new HashMap<>();
         for (Contest contest : all) {
-            ElectionKind kind = contest.election().kind();
-            if (kind == ElectionKind.NOTIONAL) {
+            if (contest.election().kind() == ElectionKind.NOTIONAL) {
                 continue;
             }
-            Optional<Contest> notional = kind == ElectionKind.GENERAL
-                    ? latestBefore(all, contest, ElectionKind.NOTIONAL) : Optional.empty();
-            Optional<Contest> previousGeneral = latestBefore(all, contest, ElectionKind.GENERAL);
-            if (notional.isPresent()) {
-                out.put(contest.id(), Comparisons.fromContest(notional.get(), year(notional.get()) + " notional"));
-            } else if (previousGeneral.isPresent()) {
-                out.put(contest.id(), Comparisons.fromContest(previousGeneral.get(), year(previousGeneral.get())));
-            } else if (kind == ElectionKind.GENERAL) {
-                fromPublishedChanges(contest, published.get(contest), issues).ifPresent(c -> out.put(contest.id(), c));
-            }
+            ComparisonFinder.find(contest, all)
+                    .or(() -> contest.election().kind() == ElectionKind.GENERAL
+                            ? fromPublishedChanges(contest, published.get(contest), issues) : Optional.empty())
+                    .ifPresent(c -> out.put(contest.id(), c));
         }
         return out;
     }
@@ -212,15 +205,4 @@ public final class BundledResults {
                 published.changesAgainst()));
     }
 
-    private static Optional<Contest> latestBefore(List<Contest> all, Contest contest, ElectionKind kind) {
-        return all.stream()
-                .filter(c -> c.election().kind() == kind)
-                .filter(c -> c.seat().gss().equals(contest.seat().gss()))
-                .filter(c -> c.election().date().isBefore(contest.election().date()))
-                .max(Comparator.comparing((Contest c) -> c.election().date()));
-    }
-
-    private static String year(Contest contest) {
-        return String.valueOf(contest.election().date().getYear());
-    }
 }

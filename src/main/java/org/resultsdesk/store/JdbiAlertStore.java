@@ -135,6 +135,13 @@ public final class JdbiAlertStore implements AlertStore {
     }
 
     @Override
+    public void requeue(List<Long> alertIds, ChannelRef to) {
+        update(alertIds, h -> h.createUpdate("UPDATE outbox SET channel_id = :channel, status = 'PENDING',"
+                        + " lease_until = NULL WHERE id IN (<ids>) AND status <> 'SENT'")
+                .bind("channel", to.channelId()).bindList("ids", alertIds).execute());
+    }
+
+    @Override
     public void markFailed(List<Long> alertIds, String status, String reason) {
         update(alertIds, h -> h.createUpdate("UPDATE outbox SET status = :status, lease_until = NULL,"
                         + " last_error = :reason WHERE id IN (<ids>) AND status <> 'SENT'")

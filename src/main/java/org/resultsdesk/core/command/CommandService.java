@@ -25,10 +25,12 @@ public final class CommandService implements CommandHandler {
     private final AnnouncementFactory announcements = new AnnouncementFactory();
     private final CopySnippetWriter snippets = new CopySnippetWriter();
     private final Scoreboard scoreboard;
+    private final List<CommandModule> modules;
 
-    public CommandService(ResultsArchive archive, SeatDirectory seats) {
+    public CommandService(ResultsArchive archive, SeatDirectory seats, CommandModule... modules) {
         this.archive = archive;
         this.seats = seats;
+        this.modules = List.of(modules);
         this.finder = new ContestFinder(archive, seats);
         this.scoreboard = new Scoreboard(archive, calculator);
     }
@@ -43,6 +45,11 @@ public final class CommandService implements CommandHandler {
                     + MAX_INPUT_LENGTH + " at most). Try /result followed by a seat name.");
         }
         CommandLine line = CommandLine.parse(text);
+        for (CommandModule module : modules) {
+            if (module.names().contains(line.name())) {
+                return module.handle(line, context);
+            }
+        }
         return switch (line.name()) {
             case "result", "r" -> result(line);
             case "snippet" -> snippet(line);
@@ -93,7 +100,9 @@ public final class CommandService implements CommandHandler {
         return calculator.calculate(contest, archive.comparisonFor(contest));
     }
 
-    private static Reply help() {
+    private Reply help() {
+        StringBuilder extra = new StringBuilder();
+        modules.forEach(m -> extra.append('\n').append(m.help()));
         return Reply.text("""
                 Results Desk: declared UK election results, with shares, changes, majority, turnout and swing.
                 /result <seat> [election]  the declared result, e.g. /result kingswood or /result kingswood 2019
@@ -101,7 +110,7 @@ public final class CommandService implements CommandHandler {
                 /seats <text>  find seats by name
                 /scoreboard [election]  seats and votes by party for a general election, e.g. /scoreboard 2019
                 /about  where the figures come from
-                An election can be a year (2019), "by-election", "general" or a date (2024-02-15).""");
+                An election can be a year (2019), "by-election", "general" or a date (2024-02-15).""" + extra);
     }
 
     private Reply about() {

@@ -38,6 +38,9 @@ public interface AlertStore {
     /** Back to the queue, not before {@code notBefore}. */
     void retryLater(List<Long> alertIds, Instant notBefore, String reason);
 
+    /** The channel moved (a Telegram group became a supergroup): these alerts now go to {@code to}, due now. */
+    void requeue(List<Long> alertIds, ChannelRef to);
+
     /** Given up on (rejected, or may have landed and must not be repeated blindly). */
     void markFailed(List<Long> alertIds, String status, String reason);
 

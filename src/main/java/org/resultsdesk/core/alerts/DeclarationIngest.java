@@ -1,0 +1,163 @@
+package org.resultsdesk.core.alerts;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.resultsdesk.core.calc.ComparisonFinder;
+import org.resultsdesk.core.calc.ResultCalculator;
+import org.resultsdesk.core.calc.Verdict;
+import org.resultsdesk.core.model.Comparison;
+import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.Declaration;
+import org.resultsdesk.core.model.FeedMessage;
+import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.port.AlertStore;
+import org.resultsdesk.core.port.FeedFile;
+import org.resultsdesk.core.port.FeedParser;
+import org.resultsdesk.core.port.FeedRejected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The feed's way in: parse a file, validate each declaration, keep the newest revision, and store it together with
+ * an alert for every subscribed channel in one transaction. A bad file or message is refused with one log line
+ * naming the file and the reason; the last good data stays and no alert goes out for it.
+ */
+public final class DeclarationIngest {
+    private static final Logger LOG = LoggerFactory.getLogger(DeclarationIngest.class);
+
+    private final FeedParser parser;
+    private final ResultsArchive archive;
+    private final RushBoard rushes;
+    private final AlertStore store;
+    private final AlertRouter router;
+    private final Clock clock;
+    private final Runnable alertsQueued;
+    private final DeclarationValidator validator;
+    private final ResultCalculator calculator = new ResultCalculator();
+
+    public DeclarationIngest(FeedParser parser, ResultsArchive archive, RushBoard rushes, AlertStore store,
+                             AlertRouter router, Clock clock, Runnable alertsQueued) {
+        this.parser = parser;
+        this.archive = archive;
+        this.rushes = rushes;
+        this.store = store;
+        this.router = router;
+        this.clock = clock;
+        this.alertsQueued = alertsQueued;
+        this.validator = new DeclarationValidator(archive);
+    }
+
+    /** Puts the declarations stored before a restart back into the archive and the rush board. */
+    public void restore() {
+        for (Declaration d : store.latestDeclarations()) {
+            if (d.message() instanceof FeedMessage.Result r) {
+                archive.put(r.contest(), comparisonFor(r.contest()));
+            } else if (d.message() instanceof FeedMessage.Rush rush) {
+                rushes.put(d.contestId(), rush);
+            }
+        }
+    }
+
+    public synchronized IngestOutcome accept(FeedFile file) {
+        List<FeedMessage> messages;
+        try {
+            messages = parser.parse(file);
+        } catch (FeedRejected e) {
+            LOG.warn("rejected feed file {}: {}", file.name(), e.getMessage());
+            return new IngestOutcome.Rejected(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("rejected feed file {}: unreadable ({})", file.name(), e.toString());
+            return new IngestOutcome.Rejected("unreadable: " + e.getMessage());
+        }
+        List<String> accepted = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        int queued = 0;
+        for (FeedMessage message : messages) {
+            if (message instanceof FeedMessage.Result result) {
+                Optional<String> problem = problem(result);
+                if (problem.isPresent()) {
+                    LOG.warn("rejected {} in feed file {}: {}", result.contest().id(), file.name(), problem.get());
+                    rejected.add(result.contest().id() + ": " + problem.get());
+                    continue;
+                }
+                if (isRepeat(result.contest().id(), Declaration.Stage.RESULT, result.revision())) {
+                    continue;
+                }
+                queued += acceptResult(result, file);
+                accepted.add(result.contest().id());
+            } else if (message instanceof FeedMessage.Rush rush) {
+                String contestId = rush.election().id() + "/" + rush.seat().gss();
+                if (store.latestRevision(contestId, Declaration.Stage.RESULT).isPresent()
+                        || isRepeat(contestId, Declaration.Stage.RUSH, rush.revision())) {
+                    continue;
+                }
+                queued += acceptRush(contestId, rush, file);
+                accepted.add(contestId);
+            } else if (message instanceof FeedMessage.StateOfParties sop) {
+                LOG.info("state of parties from {}: {} of {} declared", file.name(), sop.declared(), sop.total());
+            }
+        }
+        if (queued > 0) {
+            alertsQueued.run();
+        }
+        if (!accepted.isEmpty()) {
+            LOG.info("accepted {} declaration(s) from {}, {} alert(s) queued", accepted.size(), file.name(), queued);
+            return new IngestOutcome.Accepted(accepted, queued, rejected);
+        }
+        if (!rejected.isEmpty()) {
+            return new IngestOutcome.Rejected(String.join("; ", rejected));
+        }
+        return new IngestOutcome.NothingNew(file.name());
+    }
+
+    private Optional<String> problem(FeedMessage.Result result) {
+        Optional<String> invalid = validator.problem(result.contest());
+        if (invalid.isPresent()) {
+            return invalid;
+        }
+        OptionalInt stored = store.latestRevision(result.contest().id(), Declaration.Stage.RESULT);
+        if (stored.isPresent() && stored.getAsInt() > result.revision()) {
+            return Optional.of("revision " + result.revision() + " is older than revision " + stored.getAsInt()
+                    + " already held");
+        }
+        return Optional.empty();
+    }
+
+    private boolean isRepeat(String contestId, Declaration.Stage stage, int revision) {
+        OptionalInt stored = store.latestRevision(contestId, stage);
+        return stored.isPresent() && stored.getAsInt() >= revision;
+    }
+
+    private int acceptResult(FeedMessage.Result result, FeedFile file) {
+        Contest contest = result.contest();
+        boolean correction = store.latestRevision(contest.id(), Declaration.Stage.RESULT).isPresent();
+        Optional<Comparison> comparison = comparisonFor(contest);
+        boolean gain = calculator.calculate(contest, comparison).verdict().map(Verdict::gain).orElse(false);
+        Alert.Kind kind = correction ? Alert.Kind.CORRECTION : Alert.Kind.RESULT;
+        List<Alert> alerts = router.channelsFor(contest.seat(), gain).stream()
+                .map(channel -> Alert.pending(channel, contest.id(), result.revision(), kind, clock.instant()))
+                .toList();
+        store.record(Declaration.of(result, file.name(), file.receivedAt()), alerts);
+        archive.put(contest, comparison);
+        return alerts.size();
+    }
+
+    private int acceptRush(String contestId, FeedMessage.Rush rush, FeedFile file) {
+        boolean gain = rush.previousWinner().filter(p -> !p.code().equals(rush.winner().code())).isPresent();
+        List<Alert> alerts = router.channelsFor(rush.seat(), gain).stream()
+                .map(channel -> Alert.pending(channel, contestId, rush.revision(), Alert.Kind.RUSH, clock.instant()))
+                .toList();
+        store.record(Declaration.of(rush, file.name(), file.receivedAt()), alerts);
+        rushes.put(contestId, rush);
+        return alerts.size();
+    }
+
+    /** The comparison the bundled data already gives this contest, else the one its seat's history gives. */
+    private Optional<Comparison> comparisonFor(Contest contest) {
+        return archive.contest(contest.id()).flatMap(archive::comparisonFor)
+                .or(() -> ComparisonFinder.find(contest, archive.contests()));
+    }
+}
