@@ -21,6 +21,13 @@ public final class TestData {
         return LOADED.archive();
     }
 
+    /** A private copy of the archive, for tests that add declarations to it. */
+    public static ResultsArchive freshArchive() {
+        java.util.Map<String, org.resultsdesk.core.model.Comparison> comparisons = new java.util.HashMap<>();
+        archive().contests().forEach(c -> archive().comparisonFor(c).ifPresent(cmp -> comparisons.put(c.id(), cmp)));
+        return new ResultsArchive(archive().contests(), comparisons);
+    }
+
     public static Contest contest(String electionId, String gss) {
         return archive().contest(electionId + "/" + gss)
                 .orElseThrow(() -> new AssertionError("no contest " + electionId + "/" + gss));

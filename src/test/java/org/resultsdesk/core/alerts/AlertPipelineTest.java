@@ -1,0 +1,365 @@
+package org.resultsdesk.core.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resultsdesk.MutableClock;
+import org.resultsdesk.TestData;
+import org.resultsdesk.core.command.ChatContext.Platform;
+import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.model.Candidacy;
+import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.ElectionKind;
+import org.resultsdesk.core.model.FeedMessage;
+import org.resultsdesk.core.model.Party;
+import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.port.DeliveryResult;
+import org.resultsdesk.core.port.FeedFile;
+import org.resultsdesk.core.port.FeedParser;
+import org.resultsdesk.core.port.FeedRejected;
+import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiSubscriptionStore;
+
+/**
+ * Ingest, routing and delivery together, on a real SQLite store, with a recording gateway standing in for the chat
+ * platform (the adapters' own tests drive the real SDKs against fake servers).
+ */
+class AlertPipelineTest {
+    static final Instant NIGHT = Instant.parse("2019-12-12T23:00:00Z");
+    static final ChannelRef NEWSROOM = new ChannelRef(Platform.TELEGRAM, "-100200");
+    static final ChannelRef KINGSWOOD_DESK = new ChannelRef(Platform.TELEGRAM, "5001");
+
+    @TempDir
+    Path dataDirectory;
+
+    MutableClock clock = new MutableClock(NIGHT);
+    Database database;
+    JdbiAlertStore store;
+    JdbiSubscriptionStore subscriptions;
+    ResultsArchive archive;
+    RushBoard rushes = new RushBoard();
+    Map<String, List<FeedMessage>> feed = new HashMap<>();
+    DeclarationIngest ingest;
+    RecordingGateway telegram = new RecordingGateway(Platform.TELEGRAM, clock::instant);
+    AlertDelivery delivery;
+
+    @BeforeEach
+    void setUp() {
+        database = Database.sqlite(dataDirectory);
+        store = new JdbiAlertStore(database);
+        subscriptions = new JdbiSubscriptionStore(database, clock);
+        archive = TestData.freshArchive();
+        FeedParser parser = file -> {
+            String body = new String(file.content(), StandardCharsets.UTF_8);
+            if (body.equals("corrupt")) {
+                throw new FeedRejected("truncated XML at line 3");
+            }
+            return feed.getOrDefault(file.name(), List.of());
+        };
+        ingest = new DeclarationIngest(parser, archive, rushes, store, new AlertRouter(subscriptions), clock, () -> { });
+        delivery = newDelivery(telegram);
+    }
+
+    AlertDelivery newDelivery(RecordingGateway gateway) {
+        return new AlertDelivery(gateway, store, subscriptions, new AlertComposer(archive, rushes),
+                RateLimiter.telegram(), clock, AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
+    }
+
+    @AfterEach
+    void tearDown() {
+        database.close();
+    }
+
+    IngestOutcome land(String name, FeedMessage... messages) {
+        feed.put(name, List.of(messages));
+        return ingest.accept(new FeedFile(name, name.getBytes(StandardCharsets.UTF_8), clock.instant()));
+    }
+
+    static FeedMessage.Result ge2019(String gss) {
+        return new FeedMessage.Result(TestData.contest("parl.2019-12-12", gss), 1);
+    }
+
+    static final String KINGSWOOD = "E14000774";
+    static final String WELLINGBOROUGH = "E14001025";
+
+    void subscribe(ChannelRef channel, Subscription.Kind kind, String target) {
+        subscriptions.add(new Subscription(channel, kind, target, target));
+    }
+
+    @Test
+    void eachSubscribedChannelGetsTheAnnouncementOnce() {
+        subscribe(KINGSWOOD_DESK, Subscription.Kind.SEAT, KINGSWOOD);
+        subscribe(NEWSROOM, Subscription.Kind.REGION, "south west");
+
+        IngestOutcome outcome = land("kingswood_1.xml", ge2019(KINGSWOOD));
+        delivery.deliverDue();
+        clock.advance(Duration.ofMinutes(5));
+        delivery.deliverDue();
+
+        assertThat(outcome).isInstanceOf(IngestOutcome.Accepted.class);
+        assertThat(telegram.sent).hasSize(2);
+        for (RecordingGateway.Sent s : telegram.sent) {
+            assertThat(s.reply().parts()).singleElement().isInstanceOfSatisfying(Reply.AnnouncementPart.class,
+                    a -> assertThat(a.announcement().headline()).isEqualTo("Kingswood, general election 12 Dec 2019"));
+        }
+    }
+
+    @Test
+    void gainsSubscribersHearOnlyOfSeatsThatChangeHands() {
+        subscribe(NEWSROOM, Subscription.Kind.GAINS, null);
+
+        land("kingswood.xml", ge2019(KINGSWOOD));           // Con hold
+        land("blyth.xml", ge2019("E14000575"));             // Blyth Valley, Con gain from Lab
+        delivery.deliverDue();
+
+        assertThat(telegram.sent).singleElement().satisfies(s -> assertThat(text(s.reply()))
+                .contains("Blyth Valley").contains("Conservative GAIN from Labour"));
+    }
+
+    @Test
+    void badDeclarationsAreRejectedKeepTheLastGoodDataAndAlertNobody() {
+        subscribe(NEWSROOM, Subscription.Kind.ALL, null);
+        Contest good = TestData.contest("parl.2019-12-12", KINGSWOOD);
+        land("kingswood_2.xml", new FeedMessage.Result(good, 2));
+        delivery.deliverDue();
+        int before = telegram.sent.size();
+
+        List<Candidacy> wrong = new ArrayList<>(good.candidates());
+        wrong.set(0, new Candidacy("Chris", "Skidmore", new Party("Con", "Conservative"), 27_000));
+        Contest notAddingUp = new Contest(good.election(), good.seat(), good.electorate(), good.validVotes(),
+                good.invalidVotes(), good.declaredAt(), wrong);
+        List<Candidacy> twice = new ArrayList<>(good.candidates());
+        twice.add(good.candidates().get(1));
+        Contest duplicate = new Contest(good.election(), good.seat(), good.electorate(), good.validVotes(),
+                good.invalidVotes(), good.declaredAt(), twice);
+        Contest unknownSeat = new Contest(good.election(), new org.resultsdesk.core.model.Seat("E14099999",
+                "Atlantis", "South West", "England"), good.electorate(), good.validVotes(), good.invalidVotes(),
+                good.declaredAt(), good.candidates());
+
+        assertThat(ingest.accept(new FeedFile("broken.xml", "corrupt".getBytes(), clock.instant())))
+                .isEqualTo(new IngestOutcome.Rejected("truncated XML at line 3"));
+        assertThat(land("sum.xml", new FeedMessage.Result(notAddingUp, 3))).asString().contains("add up to");
+        assertThat(land("dup.xml", new FeedMessage.Result(duplicate, 3))).asString().contains("duplicate candidate");
+        assertThat(land("seat.xml", new FeedMessage.Result(unknownSeat, 1))).asString().contains("unknown seat");
+        assertThat(land("old.xml", new FeedMessage.Result(good, 1))).asString().contains("older than revision 2");
+        assertThat(land("again.xml", new FeedMessage.Result(good, 2))).isInstanceOf(IngestOutcome.NothingNew.class);
+
+        clock.advance(Duration.ofMinutes(1));
+        delivery.deliverDue();
+        assertThat(telegram.sent).hasSize(before);
+        assertThat(archive.contest(good.id())).contains(good);
+        assertThat(store.latestRevision(good.id(), org.resultsdesk.core.model.Declaration.Stage.RESULT)).hasValue(2);
+    }
+
+    @Test
+    void aHigherRevisionEditsTheOriginalAndPostsACorrection() {
+        subscribe(KINGSWOOD_DESK, Subscription.Kind.SEAT, KINGSWOOD);
+        Contest first = TestData.contest("parl.2019-12-12", KINGSWOOD);
+        land("kingswood_1.xml", new FeedMessage.Result(first, 1));
+        delivery.deliverDue();
+
+        List<Candidacy> recounted = new ArrayList<>(first.candidates());
+        Candidacy lab = recounted.stream().filter(c -> c.party().code().equals("Lab")).findFirst().orElseThrow();
+        Candidacy con = recounted.stream().filter(c -> c.party().code().equals("Con")).findFirst().orElseThrow();
+        recounted.set(recounted.indexOf(lab), new Candidacy(lab.givenName(), lab.familyName(), lab.party(), lab.votes() + 100));
+        recounted.set(recounted.indexOf(con), new Candidacy(con.givenName(), con.familyName(), con.party(), con.votes() - 100));
+        Contest second = new Contest(first.election(), first.seat(), first.electorate(), first.validVotes(),
+                first.invalidVotes(), first.declaredAt(), recounted);
+        clock.advance(Duration.ofMinutes(10));
+        land("kingswood_2.xml", new FeedMessage.Result(second, 2));
+        delivery.deliverDue();
+
+        assertThat(telegram.edits).singleElement().satisfies(e -> {
+            assertThat(e.messageId()).isEqualTo(telegram.sent.get(0).messageId());
+            assertThat(text(e.reply())).contains("Corrected: revision 2");
+        });
+        assertThat(telegram.sent).hasSize(2);
+        assertThat(text(telegram.sent.get(1).reply())).startsWith("Correction: revised figures for Kingswood");
+        assertThat(text(telegram.sent.get(1).reply())).contains("majority 11,020");
+    }
+
+    @Test
+    void aBurstOf50ToAGroupArrivesAsAtMost20MessagesAMinuteWithEveryResult() {
+        subscribe(NEWSROOM, Subscription.Kind.ALL, null);
+        List<Contest> fifty = TestData.archive().contestsOf("parl.2019-12-12").stream().limit(50).toList();
+        for (int i = 0; i < fifty.size(); i++) {
+            land("burst_" + i + ".xml", new FeedMessage.Result(fifty.get(i), 1));
+            delivery.deliverDue();
+            clock.advance(Duration.ofMillis(200));
+        }
+        for (int i = 0; i < 600 && store.pendingCount() > 0; i++) {
+            clock.advance(Duration.ofMillis(500));
+            delivery.deliverDue();
+        }
+
+        assertThat(store.pendingCount()).isZero();
+        List<RecordingGateway.Sent> posts = telegram.sentTo(NEWSROOM.channelId());
+        for (RecordingGateway.Sent post : posts) {
+            long inWindow = posts.stream().filter(p -> !p.at().isBefore(post.at())
+                    && p.at().isBefore(post.at().plus(Duration.ofMinutes(1)))).count();
+            assertThat(inWindow).isLessThanOrEqualTo(20);
+        }
+        String everything = posts.stream().map(p -> text(p.reply())).reduce("", String::concat);
+        for (Contest c : fifty) {
+            assertThat(everything).contains(c.seat().name());
+        }
+        assertThat(posts.size()).isLessThan(50);
+    }
+
+    @Test
+    void a429IsHonouredToTheSecond() {
+        subscribe(NEWSROOM, Subscription.Kind.ALL, null);
+        telegram.script(NEWSROOM.channelId(), new DeliveryResult.RetryAfter(Duration.ofSeconds(7)));
+        land("kingswood.xml", ge2019(KINGSWOOD));
+
+        Optional<Instant> next = delivery.deliverDue();
+        assertThat(next).contains(NIGHT.plusSeconds(7));
+        clock.advance(Duration.ofSeconds(6));
+        delivery.deliverDue();
+        assertThat(telegram.sent).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        delivery.deliverDue();
+        assertThat(telegram.sent).hasSize(1);
+    }
+
+    @Test
+    void aKickedChatIsPausedAndReportedNotRetried() {
+        subscribe(NEWSROOM, Subscription.Kind.ALL, null);
+        telegram.script(NEWSROOM.channelId(),
+                new DeliveryResult.Gone("Forbidden: bot was kicked from the group chat", Optional.empty()));
+        land("kingswood.xml", ge2019(KINGSWOOD));
+        delivery.deliverDue();
+        land("wellingborough.xml", ge2019(WELLINGBOROUGH));
+        clock.advance(Duration.ofMinutes(1));
+        delivery.deliverDue();
+
+        assertThat(telegram.sent).isEmpty();
+        assertThat(store.pausedChannels()).singleElement().satisfies(p -> {
+            assertThat(p.channel()).isEqualTo(NEWSROOM);
+            assertThat(p.reason()).contains("kicked");
+        });
+    }
+
+    @Test
+    void anUpgradedGroupTakesItsSubscriptionsAndAlertsAlong() {
+        subscribe(NEWSROOM, Subscription.Kind.ALL, null);
+        telegram.script(NEWSROOM.channelId(), new DeliveryResult.Gone("group upgraded", Optional.of("-100999")));
+        land("kingswood.xml", ge2019(KINGSWOOD));
+        delivery.deliverDue();
+        clock.advance(Duration.ofSeconds(1));
+        delivery.deliverDue();
+
+        assertThat(telegram.sentTo("-100999")).hasSize(1);
+        assertThat(subscriptions.forChannel(new ChannelRef(Platform.TELEGRAM, "-100999"))).hasSize(1);
+    }
+
+    @Test
+    void aSendThatMayHaveLandedIsNotRepeatedBlindly() {
+        subscribe(NEWSROOM, Subscription.Kind.ALL, null);
+        telegram.script(NEWSROOM.channelId(), new DeliveryResult.Failed("connection reset after sending", true));
+        land("kingswood.xml", ge2019(KINGSWOOD));
+        delivery.deliverDue();
+        clock.advance(Duration.ofMinutes(5));
+        delivery.deliverDue();
+
+        assertThat(telegram.sent).isEmpty();
+        assertThat(store.pendingCount()).isZero();
+    }
+
+    @Test
+    void aServerErrorIsRetriedWithBackOff() {
+        subscribe(NEWSROOM, Subscription.Kind.ALL, null);
+        telegram.script(NEWSROOM.channelId(), new DeliveryResult.Failed("HTTP 502", false));
+        land("kingswood.xml", ge2019(KINGSWOOD));
+        delivery.deliverDue();
+        clock.advance(Duration.ofSeconds(2));
+        delivery.deliverDue();
+
+        assertThat(telegram.sent).hasSize(1);
+    }
+
+    @Test
+    void aRushIsPostedAndTheFullResultFollows() {
+        subscribe(KINGSWOOD_DESK, Subscription.Kind.SEAT, KINGSWOOD);
+        Contest kingswood = TestData.contest("parl.2019-12-12", KINGSWOOD);
+        land("rush.xml", new FeedMessage.Rush(kingswood.election(), kingswood.seat(), new Party("Con", "Conservative"),
+                Optional.of(new Party("Con", "Conservative")), "Chris Skidmore", 1));
+        delivery.deliverDue();
+        clock.advance(Duration.ofMinutes(3));
+        land("result.xml", ge2019(KINGSWOOD));
+        delivery.deliverDue();
+
+        assertThat(telegram.sent).hasSize(2);
+        assertThat(text(telegram.sent.get(0).reply()))
+                .isEqualTo("Chris Skidmore (Conservative) wins Kingswood: Conservative HOLD. Full result to follow.\n");
+        assertThat(telegram.sent.get(1).reply().parts().get(0)).isInstanceOf(Reply.AnnouncementPart.class);
+    }
+
+    @Test
+    void afterACrashMidBurstEveryAlertIsDeliveredAndNoneSentTwice() {
+        subscribe(NEWSROOM, Subscription.Kind.ALL, null);
+        subscribe(KINGSWOOD_DESK, Subscription.Kind.ALL, null);
+        List<Contest> ten = TestData.archive().contestsOf("parl.2019-12-12").stream().limit(10).toList();
+        ten.forEach(c -> land(c.seat().gss() + ".xml", new FeedMessage.Result(c, 1)));
+
+        // The first worker claims everything, posts to one channel, and dies before it can touch the rest.
+        RecordingGateway dying = new RecordingGateway(Platform.TELEGRAM, clock::instant) {
+            @Override
+            public DeliveryResult send(String channelId, Reply reply) {
+                if (channelId.equals(KINGSWOOD_DESK.channelId())) {
+                    throw new IllegalStateException("process killed");
+                }
+                return super.send(channelId, reply);
+            }
+        };
+        try {
+            newDelivery(dying).deliverDue();
+        } catch (IllegalStateException expected) {
+            // the crash
+        }
+        database.close();
+
+        database = Database.sqlite(dataDirectory);
+        store = new JdbiAlertStore(database);
+        subscriptions = new JdbiSubscriptionStore(database, clock);
+        AlertDelivery restarted = newDelivery(telegram);
+        for (int i = 0; i < 120 && store.pendingCount() > 0; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            restarted.deliverDue();
+        }
+
+        assertThat(store.pendingCount()).isZero();
+        assertThat(dying.sentTo(NEWSROOM.channelId())).hasSize(1);
+        assertThat(telegram.sentTo(NEWSROOM.channelId())).as("nothing recorded as sent is sent again").isEmpty();
+        String toDesk = telegram.sentTo(KINGSWOOD_DESK.channelId()).stream().map(s -> text(s.reply()))
+                .reduce("", String::concat);
+        ten.forEach(c -> assertThat(toDesk).contains(c.seat().name()));
+    }
+
+    static String text(Reply reply) {
+        StringBuilder out = new StringBuilder();
+        for (Reply.Part p : reply.parts()) {
+            if (p instanceof Reply.Text t) {
+                out.append(t.text()).append('\n');
+            } else if (p instanceof Reply.AnnouncementPart a) {
+                out.append(a.announcement().headline()).append('\n').append(a.announcement().verdict()).append('\n')
+                        .append(a.announcement().winnerLine()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}

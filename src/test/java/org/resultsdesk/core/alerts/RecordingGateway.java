@@ -1,0 +1,64 @@
+package org.resultsdesk.core.alerts;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.port.ChatGateway;
+import org.resultsdesk.core.port.DeliveryResult;
+
+/** A gateway that records what it was asked to post, and answers as scripted (Delivered by default). */
+class RecordingGateway implements ChatGateway {
+    record Sent(String channelId, Reply reply, String messageId, java.time.Instant at) {
+    }
+
+    record Edit(String channelId, String messageId, Reply reply) {
+    }
+
+    private final ChatContext.Platform platform;
+    private final Supplier<java.time.Instant> clock;
+    final List<Sent> sent = new ArrayList<>();
+    final List<Edit> edits = new ArrayList<>();
+    private final Map<String, Deque<DeliveryResult>> scripted = new HashMap<>();
+    private int nextId = 1;
+
+    RecordingGateway(ChatContext.Platform platform, Supplier<java.time.Instant> clock) {
+        this.platform = platform;
+        this.clock = clock;
+    }
+
+    void script(String channelId, DeliveryResult... results) {
+        scripted.computeIfAbsent(channelId, c -> new ArrayDeque<>()).addAll(List.of(results));
+    }
+
+    List<Sent> sentTo(String channelId) {
+        return sent.stream().filter(s -> s.channelId().equals(channelId)).toList();
+    }
+
+    @Override
+    public ChatContext.Platform platform() {
+        return platform;
+    }
+
+    @Override
+    public DeliveryResult send(String channelId, Reply reply) {
+        Deque<DeliveryResult> queue = scripted.get(channelId);
+        if (queue != null && !queue.isEmpty()) {
+            return queue.poll();
+        }
+        String id = String.valueOf(nextId++);
+        sent.add(new Sent(channelId, reply, id, clock.get()));
+        return new DeliveryResult.Delivered(id);
+    }
+
+    @Override
+    public DeliveryResult edit(String channelId, String messageId, Reply reply) {
+        edits.add(new Edit(channelId, messageId, reply));
+        return new DeliveryResult.Delivered(messageId);
+    }
+}
