@@ -2,15 +2,27 @@ package org.resultsdesk.app;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.resultsdesk.console.ConsoleApp;
-import org.resultsdesk.core.command.CommandService;
+import org.resultsdesk.console.ConsoleGateway;
+import org.resultsdesk.core.alerts.ChannelRef;
+import org.resultsdesk.core.alerts.RateLimiter;
+import org.resultsdesk.core.alerts.Subscription;
+import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
-import org.resultsdesk.core.seats.SeatDirectory;
+import org.resultsdesk.feeds.BundledFeedParser;
 import org.resultsdesk.feeds.BundledResults;
 import org.resultsdesk.feeds.HocResultsConverter;
+import org.resultsdesk.feeds.ReplayFeed;
+import org.resultsdesk.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,11 +31,12 @@ import picocli.CommandLine.Parameters;
 /** Starts Results Desk: the console by default; the chat adapters when their tokens are configured. */
 @Command(name = "results-desk", mixinStandardHelpOptions = true,
         description = "Election results for newsroom chats.",
-        subcommands = {Main.ConvertData.class})
+        subcommands = {Main.Replay.class, Main.ConvertData.class})
 public final class Main implements Callable<Integer> {
+    private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
     @Option(names = "--config", description = "Configuration file (default: ${DEFAULT-VALUE}).",
-            defaultValue = "config/results-desk.yml")
+            defaultValue = "config/results-desk.yml", scope = CommandLine.ScopeType.INHERIT)
     Path configFile;
 
     public static void main(String[] args) {
@@ -34,12 +47,75 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         Config config = Config.load(configFile, System.getenv());
         ResultsArchive archive = BundledResults.load();
-        CommandService commands = new CommandService(archive, new SeatDirectory(archive.seats()));
-        boolean interactive = System.console() != null;
-        new ConsoleApp(commands).run(
-                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                new java.io.PrintStream(System.out, true, StandardCharsets.UTF_8), interactive);
+        try (ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), archive, ResultsDesk.openDatabase(config),
+                new BundledFeedParser())) {
+            desk.deliverTo(new ConsoleGateway(OUT), unlimited());
+            new ConsoleApp(desk.commands).run(
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), OUT,
+                    System.console() != null);
+        }
         return 0;
+    }
+
+    static RateLimiter unlimited() {
+        return new RateLimiter(channel -> List.of(), List.of());
+    }
+
+    @Command(name = "replay", description = "Replay an election night from the bundled data through the feed path"
+            + " into the console: the newsroom's rehearsal and the demo.")
+    static final class Replay implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main parent;
+
+        @Option(names = "--election", defaultValue = "parl.2019-12-12",
+                description = "Election id to replay (default: ${DEFAULT-VALUE}).")
+        String election;
+
+        @Option(names = "--speed", description = "Times faster than real time (default: replay.speed, 60).")
+        Double speed;
+
+        @Option(names = "--limit", description = "Stop after this many declarations.")
+        Integer limit;
+
+        @Override
+        public Integer call() throws Exception {
+            Config config = Config.load(parent.configFile, System.getenv());
+            ResultsArchive archive = BundledResults.load();
+            List<Contest> contests = archive.contestsOf(election);
+            if (contests.isEmpty()) {
+                System.err.println("No bundled election " + election + ". Try parl.2019-12-12.");
+                return 2;
+            }
+            ResultsArchive night = withoutElection(archive, election);
+            double factor = speed != null ? speed : Double.parseDouble(config.get("replay.speed", "60"));
+            Path rehearsal = Files.createTempDirectory("results-desk-replay");
+            try (ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), night, Database.sqlite(rehearsal),
+                    new BundledFeedParser())) {
+                ChannelRef console = new ChannelRef(ChatContext.Platform.CONSOLE, "console");
+                desk.subscriptions.add(new Subscription(console, Subscription.Kind.ALL, null, "every declaration"));
+                desk.deliverTo(new ConsoleGateway(OUT), unlimited());
+                ReplayFeed replay = new ReplayFeed(contests, factor, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+                if (limit != null) {
+                    replay = replay.first(limit);
+                }
+                OUT.println("Replaying " + replay.size() + " declarations of " + election + " at " + factor + "x.");
+                replay.play(desk.ingest::accept);
+                while (desk.alertStore.pendingCount() > 0) {
+                    Thread.sleep(Duration.ofMillis(100).toMillis());
+                }
+                OUT.println("Replay finished: " + replay.size() + " declarations.");
+            }
+            return 0;
+        }
+
+        /** The archive as it stood before the night: the replayed election's contests are declared afresh. */
+        private static ResultsArchive withoutElection(ResultsArchive archive, String election) {
+            java.util.Map<String, org.resultsdesk.core.model.Comparison> comparisons = new java.util.HashMap<>();
+            List<Contest> before = archive.contests().stream()
+                    .filter(c -> !c.election().id().equals(election)).toList();
+            archive.contests().forEach(c -> archive.comparisonFor(c).ifPresent(cmp -> comparisons.put(c.id(), cmp)));
+            return new ResultsArchive(before, comparisons, archive.seats());
+        }
     }
 
     @Command(name = "convert-data",
@@ -54,7 +130,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             HocResultsConverter.convert(sharedData, output);
-            System.out.println("wrote bundled results to " + output);
+            OUT.println("wrote bundled results to " + output);
             return 0;
         }
     }

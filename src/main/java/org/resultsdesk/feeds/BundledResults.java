@@ -91,7 +91,7 @@ public final class BundledResults {
                 List.copyOf(issues));
     }
 
-    private static void parse(BufferedReader reader, String file, Map<Contest, Published> out) throws IOException {
+    static void parse(BufferedReader reader, String file, Map<Contest, Published> out) throws IOException {
         Map<String, Election> elections = new HashMap<>();
         Map<String, String> changesAgainst = new HashMap<>();
         String[] contestFields = null;

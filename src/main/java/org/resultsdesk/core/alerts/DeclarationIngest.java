@@ -157,7 +157,6 @@ public final class DeclarationIngest {
 
     /** The comparison the bundled data already gives this contest, else the one its seat's history gives. */
     private Optional<Comparison> comparisonFor(Contest contest) {
-        return archive.contest(contest.id()).flatMap(archive::comparisonFor)
-                .or(() -> ComparisonFinder.find(contest, archive.contests()));
+        return archive.comparisonFor(contest).or(() -> ComparisonFinder.find(contest, archive.contests()));
     }
 }

@@ -17,8 +17,7 @@ final class DeclarationValidator {
 
     /** Why this result cannot be used, or empty if it can. */
     Optional<String> problem(Contest contest) {
-        boolean knownSeat = archive.seats().stream().anyMatch(s -> s.gss().equals(contest.seat().gss()));
-        if (!knownSeat) {
+        if (!archive.knowsSeat(contest.seat().gss())) {
             return Optional.of("unknown seat " + contest.seat().gss() + " (" + contest.seat().name() + ")");
         }
         Set<String> seen = new HashSet<>();

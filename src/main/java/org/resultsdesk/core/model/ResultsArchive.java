@@ -1,10 +1,13 @@
 package org.resultsdesk.core.model;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.LinkedHashSet;
 
 /**
  * Every contest the bot knows, with the comparison each is measured against. Built at start-up from the bundled
@@ -14,12 +17,24 @@ public final class ResultsArchive {
     private record Snapshot(Map<String, Contest> contests, Map<String, Comparison> comparisons) {
     }
 
+    private final Set<Seat> seats = new LinkedHashSet<>();
     private volatile Snapshot snapshot;
 
     public ResultsArchive(List<Contest> contests, Map<String, Comparison> comparisonsByContestId) {
+        this(contests, comparisonsByContestId, List.of());
+    }
+
+    /** With seats known beyond those that have contests here (a rehearsal starts before its election's results). */
+    public ResultsArchive(List<Contest> contests, Map<String, Comparison> comparisonsByContestId,
+                          Collection<Seat> knownSeats) {
         Map<String, Contest> byId = new LinkedHashMap<>();
         contests.forEach(c -> byId.put(c.id(), c));
         this.snapshot = new Snapshot(Map.copyOf(byId), Map.copyOf(comparisonsByContestId));
+        // Newest first, so a directory that keeps the first name it meets shows today's spelling.
+        contests.stream()
+                .sorted(Comparator.comparing((Contest c) -> c.election().date()).reversed())
+                .forEach(c -> seats.add(c.seat()));
+        seats.addAll(knownSeats);
     }
 
     public List<Contest> contests() {
@@ -55,8 +70,12 @@ public final class ResultsArchive {
     }
 
     /** Every seat on every boundary set, for the seat directory. */
-    public List<Seat> seats() {
-        return snapshot.contests().values().stream().map(Contest::seat).distinct().toList();
+    public synchronized List<Seat> seats() {
+        return List.copyOf(seats);
+    }
+
+    public synchronized boolean knowsSeat(String gss) {
+        return seats.stream().anyMatch(s -> s.gss().equals(gss));
     }
 
     public Optional<Comparison> comparisonFor(Contest contest) {
@@ -70,6 +89,7 @@ public final class ResultsArchive {
         Map<String, Comparison> comparisons = new LinkedHashMap<>(snapshot.comparisons());
         comparison.ifPresentOrElse(c -> comparisons.put(contest.id(), c), () -> comparisons.remove(contest.id()));
         snapshot = new Snapshot(Map.copyOf(contests), Map.copyOf(comparisons));
+        seats.add(contest.seat());
     }
 
     public int size() {

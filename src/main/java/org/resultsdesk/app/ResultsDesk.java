@@ -1,0 +1,83 @@
+package org.resultsdesk.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.resultsdesk.core.alerts.AlertComposer;
+import org.resultsdesk.core.alerts.AlertDelivery;
+import org.resultsdesk.core.alerts.AlertRouter;
+import org.resultsdesk.core.alerts.DeclarationIngest;
+import org.resultsdesk.core.alerts.DeliveryLoop;
+import org.resultsdesk.core.alerts.RateLimiter;
+import org.resultsdesk.core.alerts.RushBoard;
+import org.resultsdesk.core.alerts.SubscriptionCommands;
+import org.resultsdesk.core.command.CommandService;
+import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.port.ChatGateway;
+import org.resultsdesk.core.port.FeedParser;
+import org.resultsdesk.core.seats.SeatDirectory;
+import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiSubscriptionStore;
+import org.resultsdesk.store.JdbiUpdateLedger;
+
+/** Everything wired by constructors: the one place that knows every adapter. */
+public final class ResultsDesk implements AutoCloseable {
+    final Clock clock;
+    final ResultsArchive archive;
+    final SeatDirectory seats;
+    final Database database;
+    final JdbiAlertStore alertStore;
+    final JdbiSubscriptionStore subscriptions;
+    final JdbiUpdateLedger updateLedger;
+    final RushBoard rushes = new RushBoard();
+    final CommandService commands;
+    final DeclarationIngest ingest;
+    private final Duration lease;
+    private final List<DeliveryLoop> loops = new ArrayList<>();
+
+    ResultsDesk(Config config, Clock clock, ResultsArchive archive, Database database, FeedParser parser) {
+        this.clock = clock;
+        this.archive = archive;
+        this.seats = new SeatDirectory(archive.seats());
+        this.database = database;
+        this.alertStore = new JdbiAlertStore(database);
+        this.subscriptions = new JdbiSubscriptionStore(database, clock);
+        this.updateLedger = new JdbiUpdateLedger(database, clock);
+        this.lease = Duration.ofSeconds(config.getInt("delivery.lease-seconds", 30));
+        this.commands = new CommandService(archive, seats, new SubscriptionCommands(subscriptions, seats, archive));
+        this.ingest = new DeclarationIngest(parser, archive, rushes, alertStore, new AlertRouter(subscriptions), clock,
+                this::wakeDelivery);
+        ingest.restore();
+    }
+
+    static Database openDatabase(Config config) {
+        return config.get("store.jdbc-url")
+                .map(url -> Database.open(url, config.get("store.user").orElse(null),
+                        config.get("store.password").orElse(null)))
+                .orElseGet(() -> Database.sqlite(Path.of(config.get("store.data-directory", "data"))));
+    }
+
+    /** Starts a delivery worker for a platform's gateway. */
+    void deliverTo(ChatGateway gateway, RateLimiter limiter) {
+        AlertDelivery delivery = new AlertDelivery(gateway, alertStore, subscriptions,
+                new AlertComposer(archive, rushes), limiter, clock,
+                new AlertDelivery.Settings(lease, 25, 8, 1000), new AlertDelivery.Listener() { });
+        loops.add(new DeliveryLoop(gateway.platform().name().toLowerCase(), delivery, clock, Duration.ofSeconds(2))
+                .start());
+    }
+
+    private void wakeDelivery() {
+        loops.forEach(DeliveryLoop::wake);
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (DeliveryLoop loop : loops) {
+            loop.close();
+        }
+        database.close();
+    }
+}
