@@ -17,9 +17,13 @@ import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.FeedParser;
+import org.resultsdesk.core.quotes.QuoteCards;
+import org.resultsdesk.core.quotes.QuoteCommands;
+import org.resultsdesk.core.quotes.QuoteService;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiQuoteStore;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.store.JdbiUpdateLedger;
 
@@ -33,6 +37,8 @@ public final class ResultsDesk implements AutoCloseable {
     final JdbiSubscriptionStore subscriptions;
     final JdbiUpdateLedger updateLedger;
     final RushBoard rushes = new RushBoard();
+    final JdbiQuoteStore quoteStore;
+    final QuoteCards quoteCards;
     final CommandService commands;
     final DeclarationIngest ingest;
     private final Duration lease;
@@ -47,9 +53,14 @@ public final class ResultsDesk implements AutoCloseable {
         this.subscriptions = new JdbiSubscriptionStore(database, clock);
         this.updateLedger = new JdbiUpdateLedger(database, clock);
         this.lease = Duration.ofSeconds(config.getInt("delivery.lease-seconds", 30));
-        this.commands = new CommandService(archive, seats, new SubscriptionCommands(subscriptions, seats, archive));
-        this.ingest = new DeclarationIngest(parser, archive, rushes, alertStore, new AlertRouter(subscriptions), clock,
-                this::wakeDelivery);
+        this.quoteStore = new JdbiQuoteStore(database);
+        this.quoteCards = new QuoteCards(quoteStore, archive);
+        AlertRouter router = new AlertRouter(subscriptions);
+        QuoteService quotes = new QuoteService(quoteStore, alertStore, router, archive, clock, this::wakeDelivery);
+        this.commands = new CommandService(archive, seats, quoteCards,
+                new SubscriptionCommands(subscriptions, seats, archive),
+                new QuoteCommands(quotes, quoteStore, archive, seats));
+        this.ingest = new DeclarationIngest(parser, archive, rushes, alertStore, router, clock, this::wakeDelivery);
         ingest.restore();
     }
 
@@ -63,7 +74,7 @@ public final class ResultsDesk implements AutoCloseable {
     /** Starts a delivery worker for a platform's gateway. */
     void deliverTo(ChatGateway gateway, RateLimiter limiter) {
         AlertDelivery delivery = new AlertDelivery(gateway, alertStore, subscriptions,
-                new AlertComposer(archive, rushes), limiter, clock,
+                new AlertComposer(archive, rushes, quoteCards), limiter, clock,
                 new AlertDelivery.Settings(lease, 25, 8, 1000), new AlertDelivery.Listener() { });
         loops.add(new DeliveryLoop(gateway.platform().name().toLowerCase(), delivery, clock, Duration.ofSeconds(2))
                 .start());

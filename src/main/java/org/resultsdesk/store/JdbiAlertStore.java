@@ -37,6 +37,16 @@ public final class JdbiAlertStore implements AlertStore {
                     .bind("source", declaration.source())
                     .bind("received", declaration.receivedAt().toEpochMilli())
                     .execute();
+            return insert(h, alerts);
+        });
+    }
+
+    @Override
+    public List<Alert> enqueue(List<Alert> alerts) {
+        return jdbi.inTransaction(h -> insert(h, alerts));
+    }
+
+    private static List<Alert> insert(Handle h, List<Alert> alerts) {
             List<Alert> stored = new ArrayList<>();
             for (Alert alert : alerts) {
                 h.createUpdate("INSERT INTO outbox (platform, channel_id, contest_id, revision, kind, status, created_at,"
@@ -61,7 +71,6 @@ public final class JdbiAlertStore implements AlertStore {
                         alert.createdAt(), 0));
             }
             return stored;
-        });
     }
 
     @Override

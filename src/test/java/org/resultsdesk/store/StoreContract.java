@@ -197,6 +197,35 @@ abstract class StoreContract {
     }
 
     @Test
+    void quotesAreFiledDecidedAndFoundByContest() {
+        JdbiQuoteStore quotes = new JdbiQuoteStore(database);
+        org.resultsdesk.core.quotes.Quote filed = quotes.file(new org.resultsdesk.core.quotes.Quote(0, "Keir Starmer",
+                "Labour leader", "Fantastic <results> & 🎉", List.of("parl.kingswood.by.2024-02-15/E14000774",
+                "parl.wellingborough.by.2024-02-15/E14001025"), "u1", NEWSDESK, T0,
+                org.resultsdesk.core.quotes.Quote.Status.PENDING));
+        org.resultsdesk.core.quotes.Quote second = quotes.file(new org.resultsdesk.core.quotes.Quote(0, "Rishi Sunak",
+                "", "Disappointing", List.of(), "u2", NEWSDESK, T0, org.resultsdesk.core.quotes.Quote.Status.PENDING));
+
+        assertThat(second.id()).isGreaterThan(filed.id());
+        assertThat(quotes.find(filed.id())).contains(filed);
+        assertThat(quotes.pending()).containsExactly(filed, second);
+        assertThat(quotes.decide(filed.id(), org.resultsdesk.core.quotes.Quote.Status.PENDING,
+                org.resultsdesk.core.quotes.Quote.Status.APPROVED, "ed", T0)).isTrue();
+        assertThat(quotes.decide(filed.id(), org.resultsdesk.core.quotes.Quote.Status.PENDING,
+                org.resultsdesk.core.quotes.Quote.Status.REJECTED, "ed", T0)).isFalse();
+        assertThat(quotes.approvedFor("parl.wellingborough.by.2024-02-15/E14001025")).extracting(q -> q.id())
+                .containsExactly(filed.id());
+        assertThat(quotes.approvedFor("parl.wellingborough.by.2024-02-15/E1400102")).isEmpty();
+        assertThat(quotes.find(second.id()).orElseThrow().isNational()).isTrue();
+
+        assertThat(quotes.approvalRequired(NEWSDESK)).isTrue();
+        quotes.setApprovalRequired(NEWSDESK, false);
+        quotes.setApprovalRequired(NEWSDESK, false);
+        assertThat(quotes.approvalRequired(NEWSDESK)).isFalse();
+        assertThat(quotes.approvalRequired(POLITICS)).isTrue();
+    }
+
+    @Test
     void anUpdateIsFirstSeenOnce() {
         assertThat(ledger.firstSeen(Platform.TELEGRAM, "1001")).isTrue();
         assertThat(ledger.firstSeen(Platform.TELEGRAM, "1001")).isFalse();

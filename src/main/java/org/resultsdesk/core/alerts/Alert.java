@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One row of the outbox: a declaration to post to one channel. The content is rendered when it is sent, from the
+ * One row of the outbox: a declaration (or a quote card, keyed "quote/<id>") to post to one channel. The content is rendered when it is sent, from the
  * latest revision, so a queued alert never goes out stale.
  */
 public record Alert(long id, ChannelRef channel, String contestId, int revision, Kind kind, Instant createdAt,
                     int attempts) {
-    public enum Kind { RUSH, RESULT, CORRECTION }
+    public enum Kind { RUSH, RESULT, CORRECTION, QUOTE, RETRACTION }
 
     public Alert {
         Objects.requireNonNull(channel);

@@ -18,12 +18,18 @@ import org.resultsdesk.core.model.ResultsArchive;
 public final class AlertComposer {
     private final ResultsArchive archive;
     private final RushBoard rushes;
+    private final CardSource cards;
     private final ResultCalculator calculator = new ResultCalculator();
     private final AnnouncementFactory announcements = new AnnouncementFactory();
 
     public AlertComposer(ResultsArchive archive, RushBoard rushes) {
+        this(archive, rushes, CardSource.NONE);
+    }
+
+    public AlertComposer(ResultsArchive archive, RushBoard rushes, CardSource cards) {
         this.archive = archive;
         this.rushes = rushes;
+        this.cards = cards;
     }
 
     public Reply single(Alert alert) {
@@ -34,6 +40,8 @@ public final class AlertComposer {
                     new Reply.Text("Correction: revised figures for " + announcement(alert).headline()
                             + " (revision " + alert.revision() + ")"),
                     new Reply.AnnouncementPart(announcement(alert))), List.of());
+            case QUOTE, RETRACTION -> cards.card(alert)
+                    .orElseThrow(() -> new IllegalStateException("no card for " + alert.contestId()));
         };
     }
 
@@ -56,6 +64,9 @@ public final class AlertComposer {
     String line(Alert alert) {
         if (alert.kind() == Alert.Kind.RUSH) {
             return rushLine(alert);
+        }
+        if (alert.kind() == Alert.Kind.QUOTE || alert.kind() == Alert.Kind.RETRACTION) {
+            return cards.line(alert).orElseThrow(() -> new IllegalStateException("no card for " + alert.contestId()));
         }
         Announcement a = announcement(alert);
         String prefix = alert.kind() == Alert.Kind.CORRECTION ? "Correction: " : "";

@@ -83,8 +83,19 @@ public final class AlertDelivery {
     }
 
     /** Sends what the channel's limits allow; returns when the rest should be tried, or null if all went. */
-    private Instant deliver(ChannelRef channel, List<Alert> alerts) {
+    private Instant deliver(ChannelRef channel, List<Alert> all) {
         Instant now = clock.instant();
+        List<Alert> alerts = new ArrayList<>();
+        for (Alert alert : all) {
+            if (alert.kind() == Alert.Kind.RETRACTION) {
+                retract(channel, alert, now);
+            } else {
+                alerts.add(alert);
+            }
+        }
+        if (alerts.isEmpty()) {
+            return null;
+        }
         Duration wait = limiter.delay(channel, now);
         if (!wait.isZero()) {
             store.retryLater(ids(alerts), now.plus(wait), "rate limit");
@@ -156,6 +167,18 @@ public final class AlertDelivery {
         store.pauseChannel(channel, gone.reason(), now);
         fail(channel, batch, "CHANNEL_GONE", gone.reason());
         return null;
+    }
+
+    /** A retraction edits the card it withdraws; a card that went out in a digest gets a short note instead. */
+    private void retract(ChannelRef channel, Alert retraction, Instant now) {
+        Optional<String> original = store.sentInDigest(channel, retraction.contestId())
+                ? Optional.empty() : store.sentMessageId(channel, retraction.contestId());
+        Reply notice = composer.single(retraction);
+        DeliveryResult result = original.isPresent()
+                ? gateway.edit(channel.channelId(), original.get(), notice)
+                : gateway.send(channel.channelId(), notice);
+        limiter.recordSend(channel, now);
+        handle(channel, List.of(retraction), result, now);
     }
 
     private void editOriginal(ChannelRef channel, Alert correction) {

@@ -14,6 +14,15 @@ public final class AlertRouter {
         this.subscriptions = subscriptions;
     }
 
+    /** Channels that follow every declaration: where national material goes. */
+    public List<ChannelRef> channelsFollowingEverything() {
+        return subscriptions.all().stream()
+                .filter(s -> s.kind() == Subscription.Kind.ALL)
+                .map(Subscription::channel)
+                .distinct()
+                .toList();
+    }
+
     public List<ChannelRef> channelsFor(Seat seat, boolean gain) {
         Set<ChannelRef> channels = new LinkedHashSet<>();
         String region = Subscription.regionKey(seat.region());

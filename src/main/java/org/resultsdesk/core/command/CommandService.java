@@ -14,6 +14,8 @@ import org.resultsdesk.core.seats.SeatDirectory;
 public final class CommandService implements CommandHandler {
     /** Longer than any seat name with an election after it; anything longer is refused, not searched. */
     public static final int MAX_INPUT_LENGTH = 200;
+    /** Commands that carry text (quotes) check their own limits below this one. */
+    public static final int MAX_MODULE_INPUT_LENGTH = 4000;
 
     static final String ATTRIBUTION = "Results from the House of Commons Library. Contains Parliamentary information"
             + " licensed under the Open Parliament Licence v3.0.";
@@ -26,10 +28,17 @@ public final class CommandService implements CommandHandler {
     private final CopySnippetWriter snippets = new CopySnippetWriter();
     private final Scoreboard scoreboard;
     private final List<CommandModule> modules;
+    private final ResultAddenda addenda;
 
     public CommandService(ResultsArchive archive, SeatDirectory seats, CommandModule... modules) {
+        this(archive, seats, ResultAddenda.NONE, modules);
+    }
+
+    public CommandService(ResultsArchive archive, SeatDirectory seats, ResultAddenda addenda,
+                          CommandModule... modules) {
         this.archive = archive;
         this.seats = seats;
+        this.addenda = addenda;
         this.modules = List.of(modules);
         this.finder = new ContestFinder(archive, seats);
         this.scoreboard = new Scoreboard(archive, calculator);
@@ -40,15 +49,17 @@ public final class CommandService implements CommandHandler {
         if (text == null || text.isBlank()) {
             return help();
         }
+        CommandLine line = CommandLine.parse(text.length() > MAX_MODULE_INPUT_LENGTH ? text.substring(0, 100) : text);
+        if (text.length() <= MAX_MODULE_INPUT_LENGTH) {
+            for (CommandModule module : modules) {
+                if (module.names().contains(line.name())) {
+                    return module.handle(line, context);
+                }
+            }
+        }
         if (text.length() > MAX_INPUT_LENGTH) {
             return Reply.text("That is too long for a command (" + text.length() + " characters; "
                     + MAX_INPUT_LENGTH + " at most). Try /result followed by a seat name.");
-        }
-        CommandLine line = CommandLine.parse(text);
-        for (CommandModule module : modules) {
-            if (module.names().contains(line.name())) {
-                return module.handle(line, context);
-            }
         }
         return switch (line.name()) {
             case "result", "r" -> result(line);
@@ -69,6 +80,7 @@ public final class CommandService implements CommandHandler {
         Contest contest = found.contest().orElseThrow();
         List<Reply.Part> parts = new ArrayList<>();
         parts.add(new Reply.AnnouncementPart(announcements.announce(figures(contest))));
+        parts.addAll(addenda.under(contest));
         List<Reply.Suggestion> others = new ArrayList<>();
         if (!found.others().isEmpty()) {
             List<Contest> all = new ArrayList<>(found.others());
@@ -81,7 +93,10 @@ public final class CommandService implements CommandHandler {
 
     private Reply snippet(CommandLine line) {
         ContestFinder.Found found = finder.find("snippet", line.arguments());
-        return found.problem().orElseGet(() -> Reply.text(snippets.write(figures(found.contest().orElseThrow()))));
+        return found.problem().orElseGet(() -> {
+            Contest contest = found.contest().orElseThrow();
+            return Reply.text(snippets.write(figures(contest)) + addenda.sentence(contest).map(s -> " " + s).orElse(""));
+        });
     }
 
     private Reply seats(CommandLine line) {

@@ -19,6 +19,9 @@ public interface AlertStore {
     /** Stores the declaration and enqueues its alerts atomically; returns the alerts with their ids. */
     List<Alert> record(Declaration declaration, List<Alert> alerts);
 
+    /** Enqueues alerts that no declaration carries (quote cards, retractions); returns them with their ids. */
+    List<Alert> enqueue(List<Alert> alerts);
+
     /** The highest revision stored for a contest at a stage. */
     OptionalInt latestRevision(String contestId, Declaration.Stage stage);
 

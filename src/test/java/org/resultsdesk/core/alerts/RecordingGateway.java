@@ -13,30 +13,30 @@ import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.DeliveryResult;
 
 /** A gateway that records what it was asked to post, and answers as scripted (Delivered by default). */
-class RecordingGateway implements ChatGateway {
-    record Sent(String channelId, Reply reply, String messageId, java.time.Instant at) {
+public class RecordingGateway implements ChatGateway {
+    public record Sent(String channelId, Reply reply, String messageId, java.time.Instant at) {
     }
 
-    record Edit(String channelId, String messageId, Reply reply) {
+    public record Edit(String channelId, String messageId, Reply reply) {
     }
 
     private final ChatContext.Platform platform;
     private final Supplier<java.time.Instant> clock;
-    final List<Sent> sent = new ArrayList<>();
-    final List<Edit> edits = new ArrayList<>();
+    public final List<Sent> sent = new ArrayList<>();
+    public final List<Edit> edits = new ArrayList<>();
     private final Map<String, Deque<DeliveryResult>> scripted = new HashMap<>();
     private int nextId = 1;
 
-    RecordingGateway(ChatContext.Platform platform, Supplier<java.time.Instant> clock) {
+    public RecordingGateway(ChatContext.Platform platform, Supplier<java.time.Instant> clock) {
         this.platform = platform;
         this.clock = clock;
     }
 
-    void script(String channelId, DeliveryResult... results) {
+    public void script(String channelId, DeliveryResult... results) {
         scripted.computeIfAbsent(channelId, c -> new ArrayDeque<>()).addAll(List.of(results));
     }
 
-    List<Sent> sentTo(String channelId) {
+    public List<Sent> sentTo(String channelId) {
         return sent.stream().filter(s -> s.channelId().equals(channelId)).toList();
     }
 
