@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The database behind every store: an SQLite file under the data directory by default, or PostgreSQL for several
- * instances sharing state. Opening it migrates the schema with Flyway (one history, a dialect folder each).
+ * instances sharing state. Opening it migrates the schema with Flyway: one history for both, the only difference
+ * being the auto-numbered key, filled in as the {@code identity} placeholder.
  */
 public final class Database implements AutoCloseable {
     public enum Dialect { SQLITE, POSTGRESQL }
@@ -60,7 +62,10 @@ public final class Database implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(config);
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/" + dialect.name().toLowerCase())
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("identity", dialect == Dialect.POSTGRESQL
+                        ? "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
+                        : "INTEGER PRIMARY KEY AUTOINCREMENT"))
                 .load()
                 .migrate();
         return new Database(dataSource, dialect);

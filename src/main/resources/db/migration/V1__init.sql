@@ -1,4 +1,4 @@
--- Results Desk schema. Kept in step with ../postgresql/V1__init.sql: only the identity column differs.
+-- Results Desk schema, for SQLite and PostgreSQL alike: ${identity} is each one's auto-numbered key (Database).
 -- Times are epoch milliseconds (BIGINT) so both databases compare them alike.
 
 CREATE TABLE declarations (
@@ -30,7 +30,7 @@ CREATE TABLE paused_channels (
 );
 
 CREATE TABLE outbox (
-    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           ${identity},
     platform     TEXT    NOT NULL,
     channel_id   TEXT    NOT NULL,
     contest_id   TEXT    NOT NULL,

@@ -1,6 +1,6 @@
--- Quote snippets filed by reporters, and per-channel settings (approval on or off). Same in ../postgresql.
+-- Quote snippets filed by reporters, and per-channel settings (approval on or off).
 CREATE TABLE quotes (
-    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           ${identity},
     speaker      TEXT    NOT NULL,
     role         TEXT    NOT NULL,
     body         TEXT    NOT NULL,
