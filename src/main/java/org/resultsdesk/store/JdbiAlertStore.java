@@ -47,30 +47,30 @@ public final class JdbiAlertStore implements AlertStore {
     }
 
     private static List<Alert> insert(Handle h, List<Alert> alerts) {
-            List<Alert> stored = new ArrayList<>();
-            for (Alert alert : alerts) {
-                h.createUpdate("INSERT INTO outbox (platform, channel_id, contest_id, revision, kind, status, created_at,"
-                                + " not_before) VALUES (:platform, :channel, :contest, :revision, :kind, 'PENDING',"
-                                + " :created, :created) ON CONFLICT DO NOTHING")
-                        .bind("platform", alert.channel().platform().name())
-                        .bind("channel", alert.channel().channelId())
-                        .bind("contest", alert.contestId())
-                        .bind("revision", alert.revision())
-                        .bind("kind", alert.kind().name())
-                        .bind("created", alert.createdAt().toEpochMilli())
-                        .execute();
-                long id = h.createQuery("SELECT id FROM outbox WHERE platform = :platform AND channel_id = :channel"
-                                + " AND contest_id = :contest AND revision = :revision AND kind = :kind")
-                        .bind("platform", alert.channel().platform().name())
-                        .bind("channel", alert.channel().channelId())
-                        .bind("contest", alert.contestId())
-                        .bind("revision", alert.revision())
-                        .bind("kind", alert.kind().name())
-                        .mapTo(Long.class).one();
-                stored.add(new Alert(id, alert.channel(), alert.contestId(), alert.revision(), alert.kind(),
-                        alert.createdAt(), 0));
-            }
-            return stored;
+        List<Alert> stored = new ArrayList<>();
+        for (Alert alert : alerts) {
+            h.createUpdate("INSERT INTO outbox (platform, channel_id, contest_id, revision, kind, status, created_at,"
+                            + " not_before) VALUES (:platform, :channel, :contest, :revision, :kind, 'PENDING',"
+                            + " :created, :created) ON CONFLICT DO NOTHING")
+                    .bind("platform", alert.channel().platform().name())
+                    .bind("channel", alert.channel().channelId())
+                    .bind("contest", alert.contestId())
+                    .bind("revision", alert.revision())
+                    .bind("kind", alert.kind().name())
+                    .bind("created", alert.createdAt().toEpochMilli())
+                    .execute();
+            long id = h.createQuery("SELECT id FROM outbox WHERE platform = :platform AND channel_id = :channel"
+                            + " AND contest_id = :contest AND revision = :revision AND kind = :kind")
+                    .bind("platform", alert.channel().platform().name())
+                    .bind("channel", alert.channel().channelId())
+                    .bind("contest", alert.contestId())
+                    .bind("revision", alert.revision())
+                    .bind("kind", alert.kind().name())
+                    .mapTo(Long.class).one();
+            stored.add(new Alert(id, alert.channel(), alert.contestId(), alert.revision(), alert.kind(),
+                    alert.createdAt(), 0));
+        }
+        return stored;
     }
 
     @Override
