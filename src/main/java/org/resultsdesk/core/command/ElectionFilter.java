@@ -16,7 +16,8 @@ import org.resultsdesk.core.model.ElectionKind;
  */
 public record ElectionFilter(Optional<ElectionKind> kind, Optional<Integer> year, Optional<LocalDate> date) {
     public static final ElectionFilter ANY = new ElectionFilter(Optional.empty(), Optional.empty(), Optional.empty());
-    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/yyyy");
+    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /** The query with its trailing election words removed, and the filter they make. */
     public record Split(String query, ElectionFilter filter) {
