@@ -26,6 +26,8 @@ public final class HocResultsConverter {
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter UK_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** Seat names misspelt in the source files, by GSS code (the code is right; only the name is corrected). */
+    static final Map<String, String> NAME_CORRECTIONS = Map.of("E14000762", "Isle of Wight");
     private static final String HEADER = "# Results Desk bundled results, converted from House of Commons Library data by"
             + " HocResultsConverter. Contains Parliamentary information licensed under the Open Parliament Licence v3.0.";
 
@@ -116,7 +118,9 @@ public final class HocResultsConverter {
     }
 
     private static String contestLine(String electionId, Map<String, String> seat, String declarationTime) {
-        return line("C", electionId, seat.get("ONS ID"), seat.get("Constituency name"), seat.get("Region name"),
+        String gss = seat.get("ONS ID");
+        return line("C", electionId, gss, NAME_CORRECTIONS.getOrDefault(gss, seat.get("Constituency name")),
+                seat.get("Region name"),
                 seat.get("Country name"), seat.get("Electorate"), seat.get("Valid votes"), seat.get("Invalid votes"),
                 declaredAt(declarationTime), seat.get("Majority"), seat.get("Result"));
     }
