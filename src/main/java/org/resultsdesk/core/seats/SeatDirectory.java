@@ -120,17 +120,24 @@ public final class SeatDirectory {
         record Scored(Entry entry, double score) {
         }
         List<Scored> scored = new ArrayList<>();
+        int slack = Math.max(3, q.length() / 4);
         for (Entry entry : byNormalised.values()) {
-            double score = jaroWinkler.apply(q, entry.normalised());
-            int distance = levenshtein.apply(q, entry.normalised());
-            if (distance >= 0) {
-                score = Math.max(score, 1.0 - distance / 10.0);
+            double score = 0;
+            // Lengths far apart cannot be a slip of typing: skipping them keeps the scan well under a millisecond.
+            if (Math.abs(entry.normalised().length() - q.length()) <= slack) {
+                score = jaroWinkler.apply(q, entry.normalised());
+                int distance = levenshtein.apply(q, entry.normalised());
+                if (distance >= 0) {
+                    score = Math.max(score, 1.0 - distance / 10.0);
+                }
             }
-            for (String word : entry.words()) {
-                if (word.length() >= 4 && q.length() >= 4) {
-                    int d = levenshtein.apply(q, word);
-                    if (d >= 0 && d <= Math.max(1, q.length() / 4)) {
-                        score = Math.max(score, 0.9 - d / 20.0);
+            if (q.length() >= 4) {
+                for (String word : entry.words()) {
+                    if (word.length() >= 4 && Math.abs(word.length() - q.length()) <= 2) {
+                        int d = levenshtein.apply(q, word);
+                        if (d >= 0 && d <= Math.max(1, q.length() / 4)) {
+                            score = Math.max(score, 0.9 - d / 20.0);
+                        }
                     }
                 }
             }
