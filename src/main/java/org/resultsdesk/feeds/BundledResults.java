@@ -72,7 +72,7 @@ public final class BundledResults {
 
     public static Loaded read() {
         Map<Contest, Published> published = new LinkedHashMap<>();
-        for (String file : HocResultsConverter.OUTPUT_FILES) {
+        for (String file : HocResultsConverter.RESULT_FILES) {
             try (InputStream in = BundledResults.class.getResourceAsStream("/data/" + file)) {
                 if (in == null) {
                     throw new IllegalStateException("bundled data file missing from the jar: data/" + file);

@@ -21,7 +21,11 @@ import java.util.Map;
  * src/main/resources/data}. The bot never reads the CSVs at run time.
  */
 public final class HocResultsConverter {
-    static final List<String> OUTPUT_FILES = List.of("ge2019.tsv", "notional2019.tsv", "ge2024.tsv", "byelections.tsv");
+    static final List<String> RESULT_FILES = List.of("ge2019.tsv", "notional2019.tsv", "ge2024.tsv", "byelections.tsv");
+    /** PA's seat numbers (2010 boundaries) against GSS codes: pa-number, gss. */
+    static final String PA_SEATS_FILE = "pa-seats.tsv";
+    static final List<String> OUTPUT_FILES = List.of("ge2019.tsv", "notional2019.tsv", "ge2024.tsv", "byelections.tsv",
+            PA_SEATS_FILE);
 
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter UK_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
@@ -51,6 +55,12 @@ public final class HocResultsConverter {
                     sharedData.resolve("byelections/" + parliament + "_by-elections_candidacies.csv")));
         }
         write(outputDir.resolve("byelections.tsv"), byElections);
+        List<String> paSeats = new ArrayList<>();
+        for (Map<String, String> row : HocCsv.read(sharedData.resolve("feeds/pa-xml/ONS-PA-xref.csv"))) {
+            paSeats.add(line(row.get("pa_id"), row.get("ons_id")));
+        }
+        write(outputDir.resolve(PA_SEATS_FILE), paSeats, "# PA seat numbers and GSS codes (2010 boundaries), from"
+                + " ONS-PA-xref.csv of the ft-interactive/ge15 repository (MIT licence).");
     }
 
     private static List<String> general(String electionId, String date, String changesAgainst, Path constituencies,
@@ -157,8 +167,12 @@ public final class HocResultsConverter {
     }
 
     private static void write(Path file, List<String> lines) throws IOException {
+        write(file, lines, HEADER);
+    }
+
+    private static void write(Path file, List<String> lines, String header) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(HEADER + "\n");
+            out.write(header + "\n");
             for (String l : lines) {
                 out.write(l + "\n");
             }

@@ -1,0 +1,47 @@
+package org.resultsdesk.feeds;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.resultsdesk.core.model.FeedMessage;
+import org.resultsdesk.core.port.FeedFile;
+import org.resultsdesk.core.port.FeedParser;
+import org.resultsdesk.core.port.FeedRejected;
+
+/** Tells the feed formats apart by their first bytes and hands each file to its parser. */
+public final class FeedFormatDetector implements FeedParser {
+    private final FeedParser paXml;
+    private final FeedParser bundled;
+    private final FeedParser democracyClub;
+    private final FeedParser hocElectionManager;
+
+    public FeedFormatDetector(FeedParser paXml, FeedParser bundled, FeedParser democracyClub,
+                              FeedParser hocElectionManager) {
+        this.paXml = paXml;
+        this.bundled = bundled;
+        this.democracyClub = democracyClub;
+        this.hocElectionManager = hocElectionManager;
+    }
+
+    @Override
+    public List<FeedMessage> parse(FeedFile file) throws FeedRejected {
+        String head = new String(file.content(), 0, Math.min(file.content().length, 512), StandardCharsets.UTF_8)
+                .replace("\uFEFF", "").stripLeading();
+        if (head.isEmpty()) {
+            throw new FeedRejected("empty file");
+        }
+        if (head.startsWith("<")) {
+            return paXml.parse(file);
+        }
+        if (head.startsWith("{") || head.startsWith("[")) {
+            return democracyClub.parse(file);
+        }
+        if (head.startsWith("Election_Id,")) {
+            return hocElectionManager.parse(file);
+        }
+        if (head.startsWith("E\t") || head.startsWith("#")) {
+            return bundled.parse(file);
+        }
+        throw new FeedRejected("unknown feed format (starts with '" + head.lines().findFirst().orElse("")
+                .substring(0, Math.min(40, head.lines().findFirst().orElse("").length())) + "')");
+    }
+}

@@ -1,0 +1,126 @@
+package org.resultsdesk.feeds;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.resultsdesk.core.port.FeedFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls feed URLs with conditional requests (If-None-Match, If-Modified-Since), so an unchanged feed costs a 304 and
+ * nothing more. A URL that fails is backed off exponentially (up to a minute) and tried again; the others go on.
+ */
+public final class HttpFeedPoller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpFeedPoller.class);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+    private static final class State {
+        String etag;
+        String lastModified;
+        int failures;
+        Instant notBefore = Instant.MIN;
+    }
+
+    private final OkHttpClient client;
+    private final List<HttpUrl> urls;
+    private final Duration interval;
+    private final Clock clock;
+    private final Consumer<FeedFile> sink;
+    private final Map<HttpUrl, State> states = new HashMap<>();
+    private ScheduledExecutorService scheduler;
+
+    public HttpFeedPoller(OkHttpClient client, List<HttpUrl> urls, Duration interval, Clock clock,
+                          Consumer<FeedFile> sink) {
+        if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("feeds.poll-seconds must be at least 1");
+        }
+        this.client = client;
+        this.urls = List.copyOf(urls);
+        this.interval = interval;
+        this.clock = clock;
+        this.sink = sink;
+        urls.forEach(u -> states.put(u, new State()));
+    }
+
+    public HttpFeedPoller start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "feed-poller");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(this::pollOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** One round over every URL that is not backing off; returns how many new bodies were delivered. */
+    public synchronized int pollOnce() {
+        int delivered = 0;
+        for (HttpUrl url : urls) {
+            State state = states.get(url);
+            if (clock.instant().isBefore(state.notBefore)) {
+                continue;
+            }
+            try {
+                delivered += poll(url, state) ? 1 : 0;
+                state.failures = 0;
+            } catch (IOException e) {
+                state.failures++;
+                Duration wait = backoff(state.failures);
+                state.notBefore = clock.instant().plus(wait);
+                LOG.warn("polling {} failed ({}); trying again in {} s", url, e.getMessage(), wait.toSeconds());
+            }
+        }
+        return delivered;
+    }
+
+    private boolean poll(HttpUrl url, State state) throws IOException {
+        Request.Builder request = new Request.Builder().url(url);
+        if (state.etag != null) {
+            request.header("If-None-Match", state.etag);
+        }
+        if (state.lastModified != null) {
+            request.header("If-Modified-Since", state.lastModified);
+        }
+        try (Response response = client.newCall(request.build()).execute()) {
+            if (response.code() == 304) {
+                return false;
+            }
+            if (!response.isSuccessful()) {
+                throw new IOException("HTTP " + response.code());
+            }
+            ResponseBody body = response.body();
+            byte[] bytes = body.bytes();
+            state.etag = response.header("ETag");
+            state.lastModified = response.header("Last-Modified");
+            String name = url.pathSegments().isEmpty() ? url.host() : url.pathSegments().get(url.pathSize() - 1);
+            sink.accept(new FeedFile(name.isBlank() ? url.toString() : name, bytes, clock.instant()));
+            return true;
+        }
+    }
+
+    static Duration backoff(int failures) {
+        long seconds = 1L << Math.min(failures, 6);
+        return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+}
