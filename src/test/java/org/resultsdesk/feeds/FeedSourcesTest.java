@@ -1,0 +1,101 @@
+package org.resultsdesk.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resultsdesk.MutableClock;
+import org.resultsdesk.core.port.FeedFile;
+
+class FeedSourcesTest {
+    @TempDir
+    Path feed;
+    MutableClock clock = new MutableClock(Instant.parse("2024-07-05T00:00:00Z"));
+    List<FeedFile> received = new ArrayList<>();
+
+    @Test
+    void aFileIsReadOnlyOnceItHasSettledAndEachVersionOnce() throws Exception {
+        DirectoryFeedSource source = new DirectoryFeedSource(feed, Duration.ofMillis(500), clock, received::add);
+        Path file = feed.resolve("result_Kingswood_1.xml");
+        Files.writeString(file, "<FirstPastThePostResult");           // the sync is still writing
+        assertThat(source.scanOnce()).isZero();
+        clock.advance(Duration.ofMillis(300));
+        Files.writeString(file, "<FirstPastThePostResult revision=\"1\"/>");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2024-07-05T00:00:01Z")));
+        assertThat(source.scanOnce()).as("changed since last look").isZero();
+        clock.advance(Duration.ofMillis(400));
+        assertThat(source.scanOnce()).as("not settled for 500 ms yet").isZero();
+        clock.advance(Duration.ofMillis(200));
+        assertThat(source.scanOnce()).isEqualTo(1);
+        assertThat(new String(received.get(0).content())).isEqualTo("<FirstPastThePostResult revision=\"1\"/>");
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(source.scanOnce()).as("delivered once").isZero();
+
+        Files.writeString(file, "<FirstPastThePostResult revision=\"2\"/>");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2024-07-05T00:00:09Z")));
+        source.scanOnce();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(source.scanOnce()).as("a new version is delivered").isEqualTo(1);
+        assertThat(received).hasSize(2);
+    }
+
+    @Test
+    void temporaryNamesAreIgnoredAndARenameIntoPlaceIsRead() throws Exception {
+        DirectoryFeedSource source = new DirectoryFeedSource(feed, Duration.ofMillis(100), clock, received::add);
+        Path partial = feed.resolve("result_Kingswood_1.xml.part");
+        Files.writeString(partial, "<x/>");
+        Files.writeString(feed.resolve(".hidden.xml"), "<x/>");
+        Files.writeString(feed.resolve("result.tmp"), "<x/>");
+        source.scanOnce();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(source.scanOnce()).isZero();
+
+        Files.move(partial, feed.resolve("result_Kingswood_1.xml"), StandardCopyOption.ATOMIC_MOVE);
+        source.scanOnce();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(source.scanOnce()).isEqualTo(1);
+        assertThat(received).extracting(FeedFile::name).containsExactly("result_Kingswood_1.xml");
+    }
+
+    @Test
+    void thePollerUsesConditionalRequestsAndBacksOffAfterErrors() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().code(200).body("<x revision=\"1\"/>")
+                    .addHeader("ETag", "\"v1\"").addHeader("Last-Modified", "Fri, 05 Jul 2024 00:00:00 GMT").build());
+            server.enqueue(new MockResponse.Builder().code(304).build());
+            server.enqueue(new MockResponse.Builder().code(500).build());
+            server.enqueue(new MockResponse.Builder().code(200).body("<x revision=\"2\"/>").build());
+            HttpFeedPoller poller = new HttpFeedPoller(new OkHttpClient(), List.of(server.url("/feed/sop.xml")),
+                    Duration.ofSeconds(1), clock, received::add);
+
+            assertThat(poller.pollOnce()).isEqualTo(1);
+            assertThat(received.get(0).name()).isEqualTo("sop.xml");
+            assertThat(poller.pollOnce()).as("304: nothing new").isZero();
+            server.takeRequest();
+            RecordedRequest conditional = server.takeRequest();
+            assertThat(conditional.getHeaders().get("If-None-Match")).isEqualTo("\"v1\"");
+            assertThat(conditional.getHeaders().get("If-Modified-Since")).isEqualTo("Fri, 05 Jul 2024 00:00:00 GMT");
+
+            assertThat(poller.pollOnce()).as("500").isZero();
+            assertThat(poller.pollOnce()).as("backing off: not even asked").isZero();
+            assertThat(server.getRequestCount()).isEqualTo(3);
+            clock.advance(HttpFeedPoller.backoff(1));
+            assertThat(poller.pollOnce()).isEqualTo(1);
+            assertThat(new String(received.get(1).content())).contains("revision=\"2\"");
+        }
+    }
+}
