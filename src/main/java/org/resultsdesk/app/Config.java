@@ -51,6 +51,15 @@ public final class Config {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
+    /** A copy with one key set, above both file and environment: how a mode such as replay overrides a key. */
+    public Config with(String key, String value) {
+        Map<String, String> file = new TreeMap<>(fileValues);
+        file.put(key, value);
+        Map<String, String> env = new TreeMap<>(environment);
+        env.remove(envName(key));
+        return new Config(file, env);
+    }
+
     /** The environment variable if set, else the file's value; blank counts as unset. */
     public Optional<String> get(String key) {
         String value = environment.get(envName(key));

@@ -18,7 +18,7 @@ import org.resultsdesk.core.alerts.Subscription;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
-import org.resultsdesk.feeds.BundledFeedParser;
+import okhttp3.OkHttpClient;
 import org.resultsdesk.feeds.BundledResults;
 import org.resultsdesk.feeds.HocResultsConverter;
 import org.resultsdesk.feeds.ReplayFeed;
@@ -48,8 +48,9 @@ public final class Main implements Callable<Integer> {
         Config config = Config.load(configFile, System.getenv());
         ResultsArchive archive = BundledResults.load();
         try (ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), archive, ResultsDesk.openDatabase(config),
-                new BundledFeedParser())) {
+                ResultsDesk.feedParser(config, archive))) {
             desk.deliverTo(new ConsoleGateway(OUT), unlimited());
+            desk.startFeeds(config, new OkHttpClient());
             new ConsoleApp(desk.commands).run(
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), OUT,
                     System.console() != null);
@@ -89,23 +90,38 @@ public final class Main implements Callable<Integer> {
             ResultsArchive night = withoutElection(archive, election);
             double factor = speed != null ? speed : Double.parseDouble(config.get("replay.speed", "60"));
             Path rehearsal = Files.createTempDirectory("results-desk-replay");
-            try (ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), night, Database.sqlite(rehearsal),
-                    new BundledFeedParser())) {
+            Path inbox = rehearsal.resolve("inbox");
+            Config rehearsalConfig = config.with("feeds.directory", inbox.toString()).with("feeds.urls", "")
+                    .with("feeds.settle-millis", "100");
+            try (ResultsDesk desk = new ResultsDesk(rehearsalConfig, Clock.systemUTC(), night,
+                    Database.sqlite(rehearsal), ResultsDesk.feedParser(rehearsalConfig, night))) {
                 ChannelRef console = new ChannelRef(ChatContext.Platform.CONSOLE, "console");
                 desk.subscriptions.add(new Subscription(console, Subscription.Kind.ALL, null, "every declaration"));
                 desk.deliverTo(new ConsoleGateway(OUT), unlimited());
+                desk.startFeeds(rehearsalConfig, new OkHttpClient());
                 ReplayFeed replay = new ReplayFeed(contests, factor, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
                 if (limit != null) {
                     replay = replay.first(limit);
                 }
                 OUT.println("Replaying " + replay.size() + " declarations of " + election + " at " + factor + "x.");
-                replay.play(desk.ingest::accept);
-                while (desk.alertStore.pendingCount() > 0) {
+                replay.play(file -> writeInto(inbox, file));
+                while (desk.feedFilesIngested() < replay.size() || desk.alertStore.pendingCount() > 0) {
                     Thread.sleep(Duration.ofMillis(100).toMillis());
                 }
                 OUT.println("Replay finished: " + replay.size() + " declarations.");
             }
             return 0;
+        }
+
+        /** As a feed sync does it: written under a temporary name, then renamed into place. */
+        private static void writeInto(Path inbox, org.resultsdesk.core.port.FeedFile file) {
+            try {
+                Path partial = inbox.resolve(file.name() + ".part");
+                Files.write(partial, file.content());
+                Files.move(partial, inbox.resolve(file.name()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         /** The archive as it stood before the night: the replayed election's contests are declared afresh. */

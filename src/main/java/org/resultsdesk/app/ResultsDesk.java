@@ -1,6 +1,24 @@
 package org.resultsdesk.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.resultsdesk.core.port.FeedFile;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.resultsdesk.core.model.Election;
+import org.resultsdesk.core.model.ElectionKind;
+import org.resultsdesk.feeds.BundledFeedParser;
+import org.resultsdesk.feeds.DemocracyClubFeedParser;
+import org.resultsdesk.feeds.DirectoryFeedSource;
+import org.resultsdesk.feeds.FeedFormatDetector;
+import org.resultsdesk.feeds.HocElectionManagerFeedParser;
+import org.resultsdesk.feeds.HttpFeedPoller;
+import org.resultsdesk.feeds.PaXmlFeedParser;
+import org.resultsdesk.feeds.SeatResolver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +61,8 @@ public final class ResultsDesk implements AutoCloseable {
     final DeclarationIngest ingest;
     private final Duration lease;
     private final List<DeliveryLoop> loops = new ArrayList<>();
+    private final List<AutoCloseable> sources = new ArrayList<>();
+    private final AtomicInteger feedFiles = new AtomicInteger();
 
     ResultsDesk(Config config, Clock clock, ResultsArchive archive, Database database, FeedParser parser) {
         this.clock = clock;
@@ -62,6 +82,45 @@ public final class ResultsDesk implements AutoCloseable {
                 new QuoteCommands(quotes, quoteStore, archive, seats));
         this.ingest = new DeclarationIngest(parser, archive, rushes, alertStore, router, clock, this::wakeDelivery);
         ingest.restore();
+    }
+
+    /** Every feed format the bot reads, told apart by content. */
+    static FeedParser feedParser(Config config, ResultsArchive archive) {
+        SeatResolver seats = new SeatResolver(archive);
+        LocalDate date = LocalDate.parse(config.get("feeds.election-manager.date", "2029-08-15"));
+        return new FeedFormatDetector(new PaXmlFeedParser(seats), new BundledFeedParser(),
+                new DemocracyClubFeedParser(seats),
+                new HocElectionManagerFeedParser(new Election("parl." + date, ElectionKind.GENERAL, date), seats));
+    }
+
+    /** Starts the configured feed sources: a watched directory and polled URLs, each optional. */
+    void startFeeds(Config config, OkHttpClient http) throws IOException {
+        Optional<String> directory = config.get("feeds.directory");
+        if (directory.isPresent()) {
+            sources.add(new DirectoryFeedSource(Path.of(directory.get()),
+                    Duration.ofMillis(config.getInt("feeds.settle-millis", 500)), clock, this::ingestFile)
+                    .start(Duration.ofMillis(250)));
+        }
+        List<HttpUrl> urls = config.get("feeds.urls").stream()
+                .flatMap(u -> Arrays.stream(u.split(",")))
+                .map(String::strip).filter(u -> !u.isEmpty())
+                .map(u -> Optional.ofNullable(HttpUrl.parse(u)).orElseThrow(() -> new IllegalArgumentException(
+                        "configuration key feeds.urls (FEEDS_URLS) has an invalid URL: " + u)))
+                .toList();
+        if (!urls.isEmpty()) {
+            sources.add(new HttpFeedPoller(http, urls, Duration.ofSeconds(config.getInt("feeds.poll-seconds", 5)),
+                    clock, this::ingestFile).start());
+        }
+    }
+
+    private void ingestFile(FeedFile file) {
+        ingest.accept(file);
+        feedFiles.incrementAndGet();
+    }
+
+    /** Feed files taken in so far, whatever became of them. */
+    int feedFilesIngested() {
+        return feedFiles.get();
     }
 
     static Database openDatabase(Config config) {
@@ -86,6 +145,9 @@ public final class ResultsDesk implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        for (AutoCloseable source : sources) {
+            source.close();
+        }
         for (DeliveryLoop loop : loops) {
             loop.close();
         }
