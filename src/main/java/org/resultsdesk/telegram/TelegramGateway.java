@@ -1,0 +1,174 @@
+package org.resultsdesk.telegram;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.port.ChatGateway;
+import org.resultsdesk.core.port.DeliveryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Posts and edits through the Bot API and says how it went in the core's terms: 429 is RetryAfter (from
+ * {@code retry_after}, or the description when that is all there is), a blocked or kicked bot or a missing chat is
+ * Gone, an upgraded group is Gone with its new id, "message is not modified" is success. Markup Telegram cannot parse
+ * is sent again as plain text. A request that may have reached Telegram before the connection broke is reported as
+ * such rather than repeated: the HTTP client must not retry on its own (retryOnConnectionFailure off).
+ */
+public final class TelegramGateway implements ChatGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramGateway.class);
+    private static final Pattern RETRY_AFTER = Pattern.compile("retry after (\\d+)");
+    private static final int BUTTONS_PER_ROW = 2;
+
+    private final TelegramClient client;
+    private final TelegramHtmlRenderer renderer = new TelegramHtmlRenderer();
+    private final CallbackCommands callbacks;
+
+    public TelegramGateway(TelegramClient client) {
+        this(client, new CallbackCommands());
+    }
+
+    TelegramGateway(TelegramClient client, CallbackCommands callbacks) {
+        this.client = client;
+        this.callbacks = callbacks;
+    }
+
+    CallbackCommands callbacks() {
+        return callbacks;
+    }
+
+    @Override
+    public ChatContext.Platform platform() {
+        return ChatContext.Platform.TELEGRAM;
+    }
+
+    @Override
+    public DeliveryResult send(String chatId, Reply reply) {
+        String firstId = null;
+        for (TelegramMessage message : renderer.render(reply)) {
+            DeliveryResult result = sendOne(chatId, message);
+            if (!(result instanceof DeliveryResult.Delivered delivered)) {
+                return firstId == null ? result : new DeliveryResult.Delivered(firstId);
+            }
+            firstId = firstId == null ? delivered.messageId() : firstId;
+        }
+        return new DeliveryResult.Delivered(firstId);
+    }
+
+    @Override
+    public DeliveryResult edit(String chatId, String messageId, Reply reply) {
+        TelegramMessage message = renderer.render(reply).get(0);
+        try {
+            client.execute(EditMessageText.builder().chatId(chatId).messageId(Integer.valueOf(messageId))
+                    .text(message.html()).parseMode(ParseMode.HTML).build());
+            return new DeliveryResult.Delivered(messageId);
+        } catch (TelegramApiException e) {
+            if (e instanceof TelegramApiRequestException r && describe(r).contains("message is not modified")) {
+                return new DeliveryResult.Delivered(messageId);
+            }
+            return outcome(e);
+        }
+    }
+
+    private DeliveryResult sendOne(String chatId, TelegramMessage message) {
+        try {
+            return delivered(client.execute(request(chatId, message.html(), ParseMode.HTML, message.buttons())));
+        } catch (TelegramApiException e) {
+            if (e instanceof TelegramApiRequestException r && describe(r).contains("can't parse entities")) {
+                LOG.warn("Telegram could not parse our HTML ({}); sending plain text. Template at fault: {}",
+                        describe(r), message.html());
+                try {
+                    return delivered(client.execute(request(chatId, message.plain(), null, message.buttons())));
+                } catch (TelegramApiException again) {
+                    return outcome(again);
+                }
+            }
+            return outcome(e);
+        }
+    }
+
+    private SendMessage request(String chatId, String text, String parseMode, List<Reply.Suggestion> buttons) {
+        SendMessage.SendMessageBuilder<?, ?> builder = SendMessage.builder().chatId(chatId).text(text)
+                .disableWebPagePreview(true);
+        if (parseMode != null) {
+            builder.parseMode(parseMode);
+        }
+        if (!buttons.isEmpty()) {
+            InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> keyboard = InlineKeyboardMarkup.builder();
+            for (int i = 0; i < buttons.size(); i += BUTTONS_PER_ROW) {
+                keyboard.keyboardRow(new InlineKeyboardRow(buttons.subList(i, Math.min(i + BUTTONS_PER_ROW,
+                        buttons.size())).stream().map(b -> InlineKeyboardButton.builder().text(b.label())
+                        .callbackData(callbacks.dataFor(b.command())).build()).toList()));
+            }
+            builder.replyMarkup(keyboard.build());
+        }
+        return builder.build();
+    }
+
+    private static DeliveryResult delivered(Message message) {
+        return new DeliveryResult.Delivered(String.valueOf(message.getMessageId()));
+    }
+
+    static DeliveryResult outcome(TelegramApiException e) {
+        if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() > 0) {
+            String description = describe(r);
+            int code = r.getErrorCode();
+            if (code == 429) {
+                return new DeliveryResult.RetryAfter(Duration.ofSeconds(retryAfter(r, description)));
+            }
+            if (r.getParameters() != null && r.getParameters().getMigrateToChatId() != null) {
+                return new DeliveryResult.Gone("group upgraded to a supergroup",
+                        Optional.of(String.valueOf(r.getParameters().getMigrateToChatId())));
+            }
+            if (code == 403 || description.contains("chat not found") || code == 401) {
+                return new DeliveryResult.Gone(description, Optional.empty());
+            }
+            if (code >= 500) {
+                return new DeliveryResult.Failed("Telegram " + code + ": " + description, false);
+            }
+            return new DeliveryResult.Rejected("Telegram " + code + ": " + description);
+        }
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof IOException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+            return new DeliveryResult.Failed("cannot reach Telegram: " + cause.getMessage(), false);
+        }
+        if (cause instanceof InterruptedIOException || cause instanceof IOException) {
+            return new DeliveryResult.Failed("connection to Telegram broke after sending: " + cause, true);
+        }
+        return new DeliveryResult.Failed("unreadable answer from Telegram: " + e.getMessage(), true);
+    }
+
+    private static long retryAfter(TelegramApiRequestException r, String description) {
+        if (r.getParameters() != null && r.getParameters().getRetryAfter() != null) {
+            return r.getParameters().getRetryAfter();
+        }
+        Matcher m = RETRY_AFTER.matcher(description);
+        return m.find() ? Long.parseLong(m.group(1)) : 5;
+    }
+
+    private static String describe(TelegramApiRequestException r) {
+        String response = r.getApiResponse();
+        return response == null ? String.valueOf(r.getMessage()) : response;
+    }
+}

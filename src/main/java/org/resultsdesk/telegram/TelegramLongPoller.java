@@ -1,0 +1,102 @@
+package org.resultsdesk.telegram;
+
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Long polling with our own back-off: after a failure it waits 1, 2, 4 seconds and never more than five, so however
+ * long Telegram was away, polling resumes within seconds of its return (TelegramBots' own back-off grows to 15
+ * minutes). One poller per bot token: Telegram answers a second one with 409.
+ */
+public final class TelegramLongPoller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramLongPoller.class);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    /** Waits; tests pass one that moves a virtual clock. */
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final TelegramClient client;
+    private final TelegramBot bot;
+    private final int timeoutSeconds;
+    private final Sleeper sleeper;
+    private volatile boolean running;
+    private Thread thread;
+    private int offset;
+    private int failures;
+
+    public TelegramLongPoller(TelegramClient client, TelegramBot bot, int timeoutSeconds, Sleeper sleeper) {
+        this.client = client;
+        this.bot = bot;
+        this.timeoutSeconds = timeoutSeconds;
+        this.sleeper = sleeper;
+    }
+
+    public TelegramLongPoller start() {
+        running = true;
+        thread = new Thread(this::run, "telegram-poller");
+        thread.setDaemon(true);
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                Duration wait = pollOnce();
+                if (!wait.isZero()) {
+                    sleeper.sleep(wait);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** One getUpdates call, handling what it brings; returns how long to wait before the next (zero after success). */
+    public Duration pollOnce() {
+        try {
+            List<Update> updates = client.execute(GetUpdates.builder().offset(offset).timeout(timeoutSeconds)
+                    .limit(100).build());
+            if (failures > 0) {
+                LOG.info("Telegram answers again after {} failed poll(s)", failures);
+            }
+            failures = 0;
+            for (Update update : updates) {
+                offset = Math.max(offset, update.getUpdateId() + 1);
+                bot.onUpdate(update);
+            }
+            return Duration.ZERO;
+        } catch (TelegramApiException e) {
+            failures++;
+            Duration wait = backoff(failures);
+            if (failures == 1 || failures % 20 == 0) {
+                LOG.warn("polling Telegram failed ({} in a row): {}; next try in {} ms", failures, e.getMessage(),
+                        wait.toMillis());
+            }
+            return wait;
+        }
+    }
+
+    static Duration backoff(int failures) {
+        long millis = 1000L << Math.min(failures - 1, 10);
+        return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(2000);
+        }
+    }
+}
