@@ -50,10 +50,16 @@ public final class Main implements Callable<Integer> {
         try (ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), archive, ResultsDesk.openDatabase(config),
                 ResultsDesk.feedParser(config, archive))) {
             desk.deliverTo(new ConsoleGateway(OUT), unlimited());
-            desk.startFeeds(config, new OkHttpClient());
+            OkHttpClient http = new OkHttpClient();
+            desk.startFeeds(config, http);
+            desk.startTelegram(config, http);
             new ConsoleApp(desk.commands).run(
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), OUT,
                     System.console() != null);
+            if (desk.hasChatAdapters()) {
+                OUT.println("Console input closed; serving chats until stopped.");
+                new java.util.concurrent.CountDownLatch(1).await();
+            }
         }
         return 0;
     }

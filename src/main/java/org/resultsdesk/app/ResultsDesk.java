@@ -8,7 +8,16 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.resultsdesk.core.port.FeedFile;
 import okhttp3.HttpUrl;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import okhttp3.OkHttpClient;
+import org.resultsdesk.telegram.TelegramBot;
+import org.resultsdesk.telegram.TelegramClients;
+import org.resultsdesk.telegram.TelegramGateway;
+import org.resultsdesk.telegram.TelegramLongPoller;
+import org.resultsdesk.telegram.TelegramSettings;
+import org.resultsdesk.telegram.TelegramWebhook;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
 import org.resultsdesk.core.model.Election;
 import org.resultsdesk.core.model.ElectionKind;
 import org.resultsdesk.feeds.BundledFeedParser;
@@ -47,6 +56,7 @@ import org.resultsdesk.store.JdbiUpdateLedger;
 
 /** Everything wired by constructors: the one place that knows every adapter. */
 public final class ResultsDesk implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResultsDesk.class);
     final Clock clock;
     final ResultsArchive archive;
     final SeatDirectory seats;
@@ -121,6 +131,34 @@ public final class ResultsDesk implements AutoCloseable {
     /** Feed files taken in so far, whatever became of them. */
     int feedFilesIngested() {
         return feedFiles.get();
+    }
+
+    boolean hasChatAdapters() {
+        return loops.stream().anyMatch(l -> !l.name().equals("console"));
+    }
+
+    /** Starts Telegram when a bot token is configured: replies to commands, and alerts through the outbox. */
+    void startTelegram(Config config, OkHttpClient http) throws IOException {
+        Optional<TelegramSettings> settings = TelegramConfig.settings(config);
+        if (settings.isEmpty()) {
+            return;
+        }
+        TelegramClient client = TelegramClients.create(http, settings.get());
+        TelegramGateway gateway = new TelegramGateway(client);
+        TelegramBot bot = new TelegramBot(client, gateway, commands, updateLedger, settings.get().botUsername(), clock,
+                d -> Thread.sleep(d.toMillis()));
+        deliverTo(gateway, RateLimiter.telegram());
+        if (settings.get().mode() == TelegramSettings.Mode.POLLING) {
+            TelegramLongPoller poller = new TelegramLongPoller(client, bot, 25, d -> Thread.sleep(d.toMillis()));
+            sources.add(poller.start());
+        } else {
+            HttpServer server = HttpServer.create(new InetSocketAddress(config.getInt("telegram.webhook-port", 8443)), 0);
+            server.createContext(config.get("telegram.webhook-path", "/telegram"),
+                    new TelegramWebhook(settings.get().webhookSecret().orElseThrow(), bot));
+            server.start();
+            sources.add(() -> server.stop(1));
+        }
+        LOG.info("Telegram started: {}", settings.get());
     }
 
     static Database openDatabase(Config config) {

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
 
+    private final String name;
     private final AlertDelivery delivery;
     private final Clock clock;
     private final Duration idle;
@@ -24,6 +25,7 @@ public final class DeliveryLoop implements AutoCloseable {
     private volatile boolean running = true;
 
     public DeliveryLoop(String name, AlertDelivery delivery, Clock clock, Duration idle) {
+        this.name = name;
         this.delivery = delivery;
         this.clock = clock;
         this.idle = idle;
@@ -34,6 +36,10 @@ public final class DeliveryLoop implements AutoCloseable {
     public DeliveryLoop start() {
         thread.start();
         return this;
+    }
+
+    public String name() {
+        return name;
     }
 
     public void wake() {

@@ -1,0 +1,216 @@
+package org.resultsdesk.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resultsdesk.MutableClock;
+import org.resultsdesk.TestData;
+import org.resultsdesk.core.alerts.AlertComposer;
+import org.resultsdesk.core.alerts.AlertDelivery;
+import org.resultsdesk.core.alerts.AlertRouter;
+import org.resultsdesk.core.alerts.DeclarationIngest;
+import org.resultsdesk.core.alerts.RateLimiter;
+import org.resultsdesk.core.alerts.RushBoard;
+import org.resultsdesk.core.alerts.SubscriptionCommands;
+import org.resultsdesk.core.command.CommandService;
+import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.seats.SeatDirectory;
+import org.resultsdesk.feeds.BundledFeedParser;
+import org.resultsdesk.feeds.DirectoryFeedSource;
+import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiSubscriptionStore;
+import org.resultsdesk.store.JdbiUpdateLedger;
+import org.resultsdesk.telegram.TelegramBot;
+import org.resultsdesk.telegram.TelegramClients;
+import org.resultsdesk.telegram.TelegramGateway;
+import org.resultsdesk.telegram.TelegramLongPoller;
+import org.resultsdesk.telegram.TelegramSettings;
+import org.resultsdesk.telegram.fake.FakeTelegramApi;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * The whole path on one virtual clock: editors subscribe in Telegram, declaration files land in the watched
+ * directory, and alerts arrive at the fake Bot API through the real client, within its limits.
+ */
+class ElectionNightTelegramTest {
+    static final long NEWSROOM = -1005000L;
+    static final long SOUTH_WEST_DESK = -1006000L;
+    static final long EDITOR = 7L;
+    static final long REPORTER = 42L;
+
+    @TempDir
+    Path dir;
+    final MutableClock clock = new MutableClock(Instant.parse("2019-12-12T23:00:00Z"));
+    final ObjectMapper json = new ObjectMapper();
+    FakeTelegramApi api;
+    Database database;
+    JdbiAlertStore outbox;
+    DeclarationIngest ingest;
+    DirectoryFeedSource inbox;
+    TelegramBot bot;
+    TelegramClient client;
+    AlertDelivery delivery;
+    int updates = 1;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        api = new FakeTelegramApi(clock);
+        api.setAdministrators(NEWSROOM, EDITOR);
+        api.setAdministrators(SOUTH_WEST_DESK, EDITOR);
+        database = Database.sqlite(dir.resolve("db"));
+        outbox = new JdbiAlertStore(database);
+        JdbiSubscriptionStore subscriptions = new JdbiSubscriptionStore(database, clock);
+        ResultsArchive archive = TestData.freshArchive();
+        SeatDirectory seats = new SeatDirectory(archive.seats());
+        RushBoard rushes = new RushBoard();
+        ingest = new DeclarationIngest(new BundledFeedParser(), archive, rushes, outbox, new AlertRouter(subscriptions),
+                clock, () -> { });
+        Files.createDirectories(dir.resolve("inbox"));
+        inbox = new DirectoryFeedSource(dir.resolve("inbox"), Duration.ofMillis(200), clock, ingest::accept);
+        client = TelegramClients.create(new OkHttpClient(), new TelegramSettings(FakeTelegramApi.TOKEN,
+                FakeTelegramApi.USERNAME, HttpUrl.get(api.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty()));
+        TelegramGateway gateway = new TelegramGateway(client);
+        CommandService commands = new CommandService(archive, seats, new SubscriptionCommands(subscriptions, seats, archive));
+        bot = new TelegramBot(client, gateway, commands, new JdbiUpdateLedger(database, clock), FakeTelegramApi.USERNAME,
+                clock, clock::advance);
+        delivery = new AlertDelivery(gateway, outbox, subscriptions, new AlertComposer(archive, rushes),
+                RateLimiter.telegram(), clock, AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
+    }
+
+    @AfterEach
+    void tearDown() {
+        api.close();
+        database.close();
+    }
+
+    void say(long chat, long from, String text) {
+        ObjectNode update = json.createObjectNode().put("update_id", updates++);
+        ObjectNode m = update.putObject("message").put("message_id", updates).put("date", 1_700_000_000).put("text", text);
+        m.putObject("chat").put("id", chat).put("type", "supergroup");
+        m.putObject("from").put("id", from).put("is_bot", false).put("first_name", "X");
+        api.queueUpdate(update);
+        assertThat(new TelegramLongPoller(client, bot, 0, d -> { }).pollOnce()).isZero();
+        clock.advance(Duration.ofSeconds(2));
+    }
+
+    void land(Contest contest, int revision) throws Exception {
+        String name = contest.seat().gss() + "_" + revision + ".tsv";
+        Path partial = dir.resolve("inbox").resolve(name + ".part");
+        Files.writeString(partial, BundledFeedParser.write(contest), StandardCharsets.UTF_8);
+        Files.move(partial, dir.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        inbox.scanOnce();
+        clock.advance(Duration.ofMillis(300));
+        inbox.scanOnce();
+    }
+
+    void deliverFor(Duration span) {
+        Instant end = clock.instant().plus(span);
+        while (clock.instant().isBefore(end)) {
+            delivery.deliverDue();
+            clock.advance(Duration.ofMillis(500));
+        }
+    }
+
+    static Contest ge2019(String gss) {
+        return TestData.contest("parl.2019-12-12", gss);
+    }
+
+    @Test
+    void subscribedChannelsGetEachDeclarationOnceAndACorrectionEditsIt() throws Exception {
+        say(NEWSROOM, REPORTER, "/subscribe kingswood");
+        assertThat(api.messages(NEWSROOM).get(0).text()).startsWith("Only editors can change");
+        say(NEWSROOM, EDITOR, "/subscribe kingswood");
+        say(SOUTH_WEST_DESK, EDITOR, "/subscribe region south west");
+        int before = api.messages(NEWSROOM).size();
+
+        land(ge2019("E14000774"), 1);
+        land(ge2019("E14000831"), 1); // Newcastle upon Tyne Central: nobody follows it
+        deliverFor(Duration.ofSeconds(10));
+
+        List<FakeTelegramApi.Posted> newsroom = api.messages(NEWSROOM).subList(before, api.messages(NEWSROOM).size());
+        assertThat(newsroom).singleElement().satisfies(p -> assertThat(p.text()).contains("<b>Kingswood, general election"));
+        assertThat(api.messages(SOUTH_WEST_DESK).stream().filter(p -> p.text().contains("Kingswood, general"))).hasSize(1);
+        assertThat(api.allMessages()).noneMatch(p -> p.text().contains("Newcastle"));
+
+        Contest kingswood = ge2019("E14000774");
+        Contest recount = new Contest(kingswood.election(), kingswood.seat(), kingswood.electorate(),
+                kingswood.validVotes(), kingswood.invalidVotes(), kingswood.declaredAt(), kingswood.candidates().stream()
+                .map(c -> c.party().code().equals("Con") ? new org.resultsdesk.core.model.Candidacy(c.givenName(),
+                        c.familyName(), c.party(), c.votes() - 20)
+                        : c.party().code().equals("Lab") ? new org.resultsdesk.core.model.Candidacy(c.givenName(),
+                        c.familyName(), c.party(), c.votes() + 20) : c).toList());
+        land(recount, 2);
+        deliverFor(Duration.ofSeconds(10));
+
+        FakeTelegramApi.Posted original = newsroom.get(0);
+        FakeTelegramApi.Posted edited = api.messages(NEWSROOM).stream()
+                .filter(p -> p.messageId() == original.messageId()).findFirst().orElseThrow();
+        assertThat(edited.text()).contains("majority 11,180").contains("Corrected: revision 2");
+        assertThat(api.messages(NEWSROOM).get(api.messages(NEWSROOM).size() - 1).text())
+                .startsWith("Correction: revised figures for Kingswood");
+    }
+
+    @Test
+    void aBurstOf50ToAGroupFollowingEverythingArrivesWithin20MessagesAMinute() throws Exception {
+        say(NEWSROOM, EDITOR, "/subscribe all");
+        Instant start = clock.instant();
+        List<Contest> burst = TestData.archive().contestsOf("parl.2019-12-12").stream().limit(50).toList();
+        for (Contest c : burst) {
+            land(c, 1);
+            delivery.deliverDue();
+        }
+        deliverFor(Duration.ofMinutes(3));
+
+        List<FakeTelegramApi.Posted> alerts = api.messages(NEWSROOM).stream()
+                .filter(p -> p.at().isAfter(start)).toList();
+        for (FakeTelegramApi.Posted p : alerts) {
+            assertThat(alerts.stream().filter(q -> !q.at().isBefore(p.at())
+                    && q.at().isBefore(p.at().plus(Duration.ofMinutes(1))))).hasSizeLessThanOrEqualTo(20);
+        }
+        String all = String.join("\n", alerts.stream().map(FakeTelegramApi.Posted::text).toList());
+        burst.forEach(c -> assertThat(all).contains(org.resultsdesk.telegram.TelegramHtmlRenderer.escape(c.seat().name())));
+        assertThat(outbox.pendingCount()).isZero();
+        assertThat(api.throttledCount()).as("our own limits kept us clear of 429s").isZero();
+    }
+
+    @Test
+    void a429IsHonouredAndAKickedChatIsPaused() throws Exception {
+        say(NEWSROOM, EDITOR, "/subscribe all");
+        say(SOUTH_WEST_DESK, EDITOR, "/subscribe all");
+        api.failNext(NEWSROOM, FakeTelegramApi.Failure.THROTTLED_DESCRIPTION_ONLY);
+        api.failNext(SOUTH_WEST_DESK, FakeTelegramApi.Failure.KICKED);
+        int before = api.messages(NEWSROOM).size();
+
+        land(ge2019("E14000774"), 1);
+        delivery.deliverDue();
+        clock.advance(Duration.ofSeconds(8));
+        delivery.deliverDue();
+        assertThat(api.messages(NEWSROOM)).as("waited the 9 seconds Telegram asked for").hasSize(before);
+        clock.advance(Duration.ofSeconds(1));
+        delivery.deliverDue();
+        assertThat(api.messages(NEWSROOM)).hasSize(before + 1);
+
+        assertThat(outbox.pausedChannels()).singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("kicked"));
+        land(ge2019("E14000831"), 1);
+        deliverFor(Duration.ofSeconds(5));
+        assertThat(api.messages(SOUTH_WEST_DESK).stream().filter(p -> p.text().contains("Newcastle"))).isEmpty();
+    }
+}
