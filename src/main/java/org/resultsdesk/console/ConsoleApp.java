@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.command.PlainReplyRenderer;
 import org.resultsdesk.core.command.CommandHandler;
 
 /**
@@ -12,7 +13,7 @@ import org.resultsdesk.core.command.CommandHandler;
  */
 public final class ConsoleApp {
     private final CommandHandler handler;
-    private final ConsoleRenderer renderer = new ConsoleRenderer();
+    private final PlainReplyRenderer renderer = new PlainReplyRenderer();
 
     public ConsoleApp(CommandHandler handler) {
         this.handler = handler;

@@ -3,6 +3,7 @@ package org.resultsdesk.console;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
 import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.command.PlainReplyRenderer;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.DeliveryResult;
@@ -10,7 +11,7 @@ import org.resultsdesk.core.port.DeliveryResult;
 /** Alerts printed to a terminal: what the rehearsal replay shows when no chat is configured. */
 public final class ConsoleGateway implements ChatGateway {
     private final PrintStream out;
-    private final ConsoleRenderer renderer = new ConsoleRenderer();
+    private final PlainReplyRenderer renderer = new PlainReplyRenderer();
     private final AtomicLong ids = new AtomicLong();
 
     public ConsoleGateway(PrintStream out) {

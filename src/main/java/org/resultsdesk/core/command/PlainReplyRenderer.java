@@ -1,11 +1,10 @@
-package org.resultsdesk.console;
+package org.resultsdesk.core.command;
 
 import org.resultsdesk.core.announce.PlainTextRenderer;
 import org.resultsdesk.core.announce.TextTable;
-import org.resultsdesk.core.command.Reply;
 
-/** A reply as plain text for a terminal; suggestion buttons become commands to type. */
-public final class ConsoleRenderer {
+/** A reply as plain text, for a terminal and for platforms' plain fallbacks; buttons become commands to type. */
+public final class PlainReplyRenderer {
     private final PlainTextRenderer announcements = new PlainTextRenderer();
 
     public String render(Reply reply) {

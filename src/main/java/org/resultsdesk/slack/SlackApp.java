@@ -1,0 +1,126 @@
+package org.resultsdesk.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.response.Response;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.command.CommandHandler;
+import org.resultsdesk.core.command.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Bolt app: every slash command and suggestion button handed to the core, the answer rendered as Block Kit.
+ * Slack wants an acknowledgement within three seconds: an answer ready in 2.5 goes in the acknowledgement itself,
+ * a slower one follows through the command's response_url.
+ */
+public final class SlackApp {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);
+    static final List<String> COMMANDS = List.of("/result", "/snippet", "/seats", "/scoreboard", "/resultsdesk",
+            "/subscribe", "/unsubscribe", "/subscriptions", "/quote", "/quotes");
+    private static final long ACK_BUDGET_MILLIS = 2500;
+
+    private final App app;
+    private final SlackSettings settings;
+    private final CommandHandler commands;
+    private final SlackBlockKitRenderer renderer = new SlackBlockKitRenderer();
+    private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "slack-command");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public SlackApp(SlackSettings settings, Slack slack, CommandHandler commands) {
+        this.settings = settings;
+        this.commands = commands;
+        this.app = new App(AppConfig.builder()
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret())
+                .requestVerificationEnabled(false)
+                .slack(slack)
+                .build());
+        COMMANDS.forEach(name -> app.command(name, (req, ctx) -> {
+            SlashCommandPayload p = req.getPayload();
+            String text = commandText(p.getCommand(), p.getText());
+            ChatContext context = context(p.getChannelId(), p.getUserId());
+            Future<Reply> answer = workers.submit(() -> commands.handle(text, context));
+            try {
+                SlackMessage m = renderer.render(answer.get(ACK_BUDGET_MILLIS, TimeUnit.MILLISECONDS));
+                return ctx.ack(r -> r.responseType(responseType()).text(m.text()).blocks(m.blocks()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ctx.ack("Interrupted; please try again.");
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.error("command {} failed", text, e.getCause());
+                return ctx.ack("Sorry, that went wrong on our side. Please try again.");
+            } catch (TimeoutException slow) {
+                workers.submit(() -> {
+                    SlackMessage m = renderer.render(answer.get());
+                    ctx.respond(r -> r.responseType(responseType()).text(m.text()).blocks(m.blocks()));
+                    return null;
+                });
+                return ctx.ack("Working on it…");
+            }
+        }));
+        app.blockAction(Pattern.compile(SlackBlockKitRenderer.ACTION_PREFIX + ".*"), (req, ctx) -> {
+            var payload = req.getPayload();
+            String command = payload.getActions().get(0).getValue();
+            String channel = payload.getChannel() == null ? payload.getUser().getId() : payload.getChannel().getId();
+            SlackMessage m = renderer.render(commands.handle(command, context(channel, payload.getUser().getId())));
+            workers.submit(() -> {
+                ctx.respond(r -> r.responseType(responseType()).text(m.text()).blocks(m.blocks()));
+                return null;
+            });
+            return ctx.ack();
+        });
+    }
+
+    /** A Slack client pointed at the configured Web API base URL. */
+    public static Slack slack(SlackSettings settings) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+        config.setHttpClientReadTimeoutMillis(10_000);
+        config.setHttpClientCallTimeoutMillis(15_000);
+        return Slack.getInstance(config);
+    }
+
+    public App app() {
+        return app;
+    }
+
+    static String commandText(String command, String text) {
+        String args = Optional.ofNullable(text).orElse("").strip();
+        if (command.equals("/resultsdesk")) {
+            return args.isEmpty() ? "/help" : "/" + args;
+        }
+        return args.isEmpty() ? command : command + " " + args;
+    }
+
+    private ChatContext context(String channel, String user) {
+        return new ChatContext(ChatContext.Platform.SLACK, channel, user, settings.editorUserIds().contains(user));
+    }
+
+    private String responseType() {
+        return settings.replyVisibility() == SlackSettings.Visibility.IN_CHANNEL ? "in_channel" : "ephemeral";
+    }
+
+    public Response run(com.slack.api.bolt.request.Request<?> request) throws Exception {
+        return app.run(request);
+    }
+
+    public void close() {
+        workers.shutdownNow();
+        LOG.debug("Slack workers stopped");
+    }
+}

@@ -1,0 +1,117 @@
+package org.resultsdesk.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.port.ChatGateway;
+import org.resultsdesk.core.port.DeliveryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts and updates through the Slack Web API (the SDK's MethodsClient) and says how it went in the core's terms:
+ * {@code ratelimited} (429 with Retry-After) is RetryAfter; a channel that is gone or a token that no longer works
+ * is Gone; blocks Slack refuses are sent again as plain text; a timeout after sending is reported as possibly
+ * posted rather than repeated.
+ */
+public final class SlackGateway implements ChatGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackGateway.class);
+    private static final Set<String> GONE = Set.of("channel_not_found", "is_archived", "not_in_channel",
+            "invalid_auth", "token_revoked", "account_inactive", "missing_scope");
+    private static final Set<String> BAD_BLOCKS = Set.of("invalid_blocks", "invalid_blocks_format", "msg_too_long");
+
+    private final MethodsClient methods;
+    private final SlackBlockKitRenderer renderer = new SlackBlockKitRenderer();
+
+    public SlackGateway(MethodsClient methods) {
+        this.methods = methods;
+    }
+
+    @Override
+    public ChatContext.Platform platform() {
+        return ChatContext.Platform.SLACK;
+    }
+
+    @Override
+    public DeliveryResult send(String channelId, Reply reply) {
+        SlackMessage message = renderer.render(reply);
+        DeliveryResult result = call(() -> methods.chatPostMessage(r -> r.channel(channelId).text(message.text())
+                .blocks(message.blocks())));
+        if (result instanceof DeliveryResult.Rejected rejected && isBadBlocks(rejected)) {
+            LOG.warn("Slack refused our blocks ({}); sending plain text", rejected.reason());
+            return call(() -> methods.chatPostMessage(r -> r.channel(channelId).text(message.text())));
+        }
+        return result;
+    }
+
+    @Override
+    public DeliveryResult edit(String channelId, String messageId, Reply reply) {
+        SlackMessage message = renderer.render(reply);
+        DeliveryResult result = call(() -> methods.chatUpdate(r -> r.channel(channelId).ts(messageId)
+                .text(message.text()).blocks(message.blocks())));
+        if (result instanceof DeliveryResult.Rejected rejected && isBadBlocks(rejected)) {
+            return call(() -> methods.chatUpdate(r -> r.channel(channelId).ts(messageId).text(message.text())));
+        }
+        return result instanceof DeliveryResult.Delivered ? new DeliveryResult.Delivered(messageId) : result;
+    }
+
+    private interface Call<T extends SlackApiTextResponse> {
+        T run() throws IOException, SlackApiException;
+    }
+
+    private static <T extends SlackApiTextResponse> DeliveryResult call(Call<T> call) {
+        try {
+            T response = call.run();
+            if (response.isOk()) {
+                String ts = response instanceof com.slack.api.methods.response.chat.ChatPostMessageResponse post
+                        ? post.getTs() : response instanceof com.slack.api.methods.response.chat.ChatUpdateResponse up
+                        ? up.getTs() : "";
+                return new DeliveryResult.Delivered(ts == null ? "" : ts);
+            }
+            return outcome(response.getError());
+        } catch (SlackApiException e) {
+            int code = e.getResponse().code();
+            if (code == 429) {
+                String header = e.getResponse().header("Retry-After");
+                return new DeliveryResult.RetryAfter(Duration.ofSeconds(header == null ? 5 : Long.parseLong(header.strip())));
+            }
+            if (code >= 500) {
+                return new DeliveryResult.Failed("Slack " + code, false);
+            }
+            String error = e.getError() == null ? "HTTP " + code : e.getError().getError();
+            return outcome(error);
+        } catch (ConnectException | UnknownHostException e) {
+            return new DeliveryResult.Failed("cannot reach Slack: " + e.getMessage(), false);
+        } catch (InterruptedIOException e) {
+            return new DeliveryResult.Failed("Slack did not answer in time: " + e.getMessage(), true);
+        } catch (IOException | RuntimeException e) {
+            return new DeliveryResult.Failed("connection to Slack broke: " + e, true);
+        }
+    }
+
+    private static DeliveryResult outcome(String error) {
+        if (error == null) {
+            return new DeliveryResult.Failed("Slack said not ok, without an error", true);
+        }
+        if (error.equals("ratelimited")) {
+            return new DeliveryResult.RetryAfter(Duration.ofSeconds(5));
+        }
+        if (GONE.contains(error)) {
+            return new DeliveryResult.Gone(error, Optional.empty());
+        }
+        return new DeliveryResult.Rejected(error);
+    }
+
+    private static boolean isBadBlocks(DeliveryResult.Rejected rejected) {
+        return BAD_BLOCKS.contains(rejected.reason());
+    }
+}

@@ -1,0 +1,8 @@
+package org.resultsdesk.slack;
+
+import java.util.List;
+import com.slack.api.model.block.LayoutBlock;
+
+/** A Slack message: Block Kit blocks and the plain text that notifications and screen readers use. */
+public record SlackMessage(String text, List<LayoutBlock> blocks) {
+}

@@ -1,0 +1,276 @@
+package org.resultsdesk.slack.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-process Slack Web API for tests, reached by the real Slack SDK through its methods URL prefix. It answers
+ * auth.test, chat.postMessage, chat.postEphemeral and chat.update and response_url posts (five uses each), checks
+ * the bot token, Block Kit limits and mrkdwn escaping, enforces about one message a second per channel and a
+ * workspace cap with 429 and Retry-After, and injects each error a channel can give.
+ */
+public final class FakeSlackApi implements AutoCloseable {
+    public static final String BOT_TOKEN = "xoxb-test-token";
+    public static final int WORKSPACE_PER_MINUTE = 200;
+
+    /** A message as the fake stored it. */
+    public record Posted(String channel, String ts, String text, JsonNode blocks, boolean ephemeral, Instant at) {
+    }
+
+    private final HttpServer server;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, List<Posted>> channels = new ConcurrentHashMap<>();
+    private final Map<String, Deque<String>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Instant>> perChannel = new HashMap<>();
+    private final Deque<Instant> workspace = new ArrayDeque<>();
+    private final Map<String, Integer> responseUrlUses = new ConcurrentHashMap<>();
+    private final List<JsonNode> responses = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger ts = new AtomicInteger(1000);
+    private final AtomicInteger throttled = new AtomicInteger();
+
+    public FakeSlackApi(Clock clock) throws IOException {
+        this.clock = clock;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/", this::api);
+        server.createContext("/response/", this::responseUrl);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    public String responseUrl(String id) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/" + id;
+    }
+
+    /** The next calls for a channel fail with these Slack error codes ("http500" for a server error). */
+    public void failNext(String channel, String... errors) {
+        failures.computeIfAbsent(channel, c -> new ArrayDeque<>()).addAll(List.of(errors));
+    }
+
+    public List<Posted> messages(String channel) {
+        return List.copyOf(channels.getOrDefault(channel, List.of()));
+    }
+
+    public List<Posted> allMessages() {
+        List<Posted> all = new ArrayList<>();
+        channels.values().forEach(all::addAll);
+        return all;
+    }
+
+    public List<JsonNode> responseUrlPosts() {
+        return List.copyOf(responses);
+    }
+
+    public int throttledCount() {
+        return throttled.get();
+    }
+
+    private void api(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestURI().getPath().substring("/api/".length());
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            Map<String, String> params = params(exchange);
+            if (!("Bearer " + BOT_TOKEN).equals(auth) && !BOT_TOKEN.equals(params.get("token"))) {
+                error(exchange, 200, "invalid_auth");
+                return;
+            }
+            switch (method) {
+                case "auth.test" -> ok(exchange, json.createObjectNode().put("url", "https://newsroom.slack.com/")
+                        .put("team", "Newsroom").put("user", "resultsdesk").put("team_id", "T0NEWS")
+                        .put("user_id", "U0BOT").put("bot_id", "B0BOT"));
+                case "chat.postMessage", "chat.postEphemeral" -> post(exchange, params,
+                        method.equals("chat.postEphemeral"));
+                case "chat.update" -> update(exchange, params);
+                default -> error(exchange, 200, "unknown_method");
+            }
+        }
+    }
+
+    private void post(HttpExchange exchange, Map<String, String> params, boolean ephemeral) throws IOException {
+        String channel = params.getOrDefault("channel", "");
+        if (injected(exchange, channel)) {
+            return;
+        }
+        JsonNode blocks = validate(exchange, params);
+        if (blocks == null) {
+            return;
+        }
+        long retry = rateLimit(channel);
+        if (retry > 0) {
+            throttled.incrementAndGet();
+            exchange.getResponseHeaders().set("Retry-After", String.valueOf(retry));
+            error(exchange, 429, "ratelimited");
+            return;
+        }
+        Posted posted = new Posted(channel, ts.incrementAndGet() + ".000100", params.getOrDefault("text", ""), blocks,
+                ephemeral, clock.instant());
+        channels.computeIfAbsent(channel, c -> Collections.synchronizedList(new ArrayList<>())).add(posted);
+        ok(exchange, json.createObjectNode().put("channel", channel).put("ts", posted.ts()));
+    }
+
+    private void update(HttpExchange exchange, Map<String, String> params) throws IOException {
+        String channel = params.getOrDefault("channel", "");
+        if (injected(exchange, channel)) {
+            return;
+        }
+        JsonNode blocks = validate(exchange, params);
+        if (blocks == null) {
+            return;
+        }
+        List<Posted> list = channels.getOrDefault(channel, List.of());
+        synchronized (list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).ts().equals(params.get("ts"))) {
+                    Posted old = list.get(i);
+                    list.set(i, new Posted(channel, old.ts(), params.getOrDefault("text", ""), blocks, false, old.at()));
+                    ok(exchange, json.createObjectNode().put("channel", channel).put("ts", old.ts()));
+                    return;
+                }
+            }
+        }
+        error(exchange, 200, "message_not_found");
+    }
+
+    /** The blocks, or null after answering with the error Slack would give. */
+    private JsonNode validate(HttpExchange exchange, Map<String, String> params) throws IOException {
+        String text = params.getOrDefault("text", "");
+        if (text.length() > 40_000) {
+            error(exchange, 200, "msg_too_long");
+            return null;
+        }
+        JsonNode blocks = params.containsKey("blocks") ? json.readTree(params.get("blocks")) : json.createArrayNode();
+        var problem = BlockKitRules.problem(blocks);
+        if (problem.isPresent()) {
+            error(exchange, 200, problem.get().startsWith("invalid_blocks_format") ? "invalid_blocks_format"
+                    : "invalid_blocks");
+            return null;
+        }
+        if (text.isBlank() && blocks.isEmpty()) {
+            error(exchange, 200, "no_text");
+            return null;
+        }
+        return blocks;
+    }
+
+    private boolean injected(HttpExchange exchange, String channel) throws IOException {
+        Deque<String> queue = failures.get(channel);
+        String failure = queue == null ? null : queue.poll();
+        if (failure == null) {
+            return false;
+        }
+        if (failure.equals("http500")) {
+            error(exchange, 500, "internal_error");
+        } else if (failure.equals("ratelimited")) {
+            throttled.incrementAndGet();
+            exchange.getResponseHeaders().set("Retry-After", "7");
+            error(exchange, 429, "ratelimited");
+        } else {
+            error(exchange, 200, failure);
+        }
+        return true;
+    }
+
+    private synchronized long rateLimit(String channel) {
+        Instant now = clock.instant();
+        Deque<Instant> mine = perChannel.computeIfAbsent(channel, c -> new ArrayDeque<>());
+        if (!mine.isEmpty() && Duration.between(mine.peekLast(), now).compareTo(Duration.ofSeconds(1)) < 0) {
+            return 1;
+        }
+        while (!workspace.isEmpty() && Duration.between(workspace.peekFirst(), now).toSeconds() >= 60) {
+            workspace.removeFirst();
+        }
+        if (workspace.size() >= WORKSPACE_PER_MINUTE) {
+            return Math.max(1, 60 - Duration.between(workspace.peekFirst(), now).toSeconds());
+        }
+        mine.addLast(now);
+        workspace.addLast(now);
+        return 0;
+    }
+
+    private void responseUrl(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String id = exchange.getRequestURI().getPath().substring("/response/".length());
+            int uses = responseUrlUses.merge(id, 1, Integer::sum);
+            if (uses > 5) {
+                reply(exchange, 404, "used_url");
+                return;
+            }
+            JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
+            var problem = BlockKitRules.problem(body.path("blocks").isMissingNode() ? json.createArrayNode()
+                    : body.path("blocks"));
+            if (problem.isPresent()) {
+                reply(exchange, 400, "invalid_blocks");
+                return;
+            }
+            responses.add(body);
+            reply(exchange, 200, "ok");
+        }
+    }
+
+    private Map<String, String> params(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> params = new HashMap<>();
+        String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        if (type.startsWith("application/json")) {
+            json.readTree(body).fields().forEachRemaining(e -> params.put(e.getKey(),
+                    e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+            return params;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return params;
+    }
+
+    private void ok(HttpExchange exchange, ObjectNode body) throws IOException {
+        body.put("ok", true);
+        reply(exchange, 200, json.writeValueAsString(body));
+    }
+
+    private void error(HttpExchange exchange, int status, String error) throws IOException {
+        reply(exchange, status, json.writeValueAsString(json.createObjectNode().put("ok", false).put("error", error)));
+    }
+
+    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
