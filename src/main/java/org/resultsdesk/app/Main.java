@@ -53,6 +53,7 @@ public final class Main implements Callable<Integer> {
             OkHttpClient http = new OkHttpClient();
             desk.startFeeds(config, http);
             desk.startTelegram(config, http);
+            desk.startSlack(config);
             new ConsoleApp(desk.commands).run(
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), OUT,
                     System.console() != null);

@@ -11,6 +11,13 @@ import okhttp3.HttpUrl;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import okhttp3.OkHttpClient;
+import com.slack.api.Slack;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import org.resultsdesk.slack.SlackApp;
+import org.resultsdesk.slack.SlackGateway;
+import org.resultsdesk.slack.SlackHttpEndpoint;
+import org.resultsdesk.slack.SlackSettings;
+import org.resultsdesk.slack.SlackSignature;
 import org.resultsdesk.telegram.TelegramBot;
 import org.resultsdesk.telegram.TelegramClients;
 import org.resultsdesk.telegram.TelegramGateway;
@@ -159,6 +166,30 @@ public final class ResultsDesk implements AutoCloseable {
             sources.add(() -> server.stop(1));
         }
         LOG.info("Telegram started: {}", settings.get());
+    }
+
+    /** Starts Slack when a bot token is configured: HTTP endpoint or Socket Mode, and alerts through the outbox. */
+    void startSlack(Config config) throws Exception {
+        Optional<SlackSettings> settings = SlackConfig.settings(config);
+        if (settings.isEmpty()) {
+            return;
+        }
+        Slack slack = SlackApp.slack(settings.get());
+        SlackApp app = new SlackApp(settings.get(), slack, commands);
+        deliverTo(new SlackGateway(slack.methods(settings.get().botToken())), RateLimiter.slack());
+        if (settings.get().mode() == SlackSettings.Mode.HTTP) {
+            HttpServer server = HttpServer.create(new InetSocketAddress(config.getInt("slack.port", 3000)), 0);
+            server.createContext(config.get("slack.path", "/slack/events"),
+                    new SlackHttpEndpoint(app, new SlackSignature(settings.get().signingSecret(), clock)));
+            server.start();
+            sources.add(() -> server.stop(1));
+        } else {
+            SocketModeApp socket = new SocketModeApp(settings.get().appToken().orElseThrow(), app.app());
+            socket.startAsync();
+            sources.add(socket::close);
+        }
+        sources.add(app::close);
+        LOG.info("Slack started: {}", settings.get());
     }
 
     static Database openDatabase(Config config) {
