@@ -1,0 +1,215 @@
+package org.resultsdesk.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resultsdesk.MutableClock;
+import org.resultsdesk.TestData;
+import org.resultsdesk.core.alerts.AlertComposer;
+import org.resultsdesk.core.alerts.AlertDelivery;
+import org.resultsdesk.core.alerts.AlertRouter;
+import org.resultsdesk.core.alerts.ChannelRef;
+import org.resultsdesk.core.alerts.RateLimiter;
+import org.resultsdesk.core.alerts.RushBoard;
+import org.resultsdesk.core.alerts.Subscription;
+import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.command.ChatContext.Platform;
+import org.resultsdesk.core.command.CommandService;
+import org.resultsdesk.core.quotes.QuoteCards;
+import org.resultsdesk.core.quotes.QuoteCommands;
+import org.resultsdesk.core.quotes.QuoteService;
+import org.resultsdesk.core.seats.SeatDirectory;
+import org.resultsdesk.slack.SlackApp;
+import org.resultsdesk.slack.SlackGateway;
+import org.resultsdesk.slack.SlackSettings;
+import org.resultsdesk.slack.fake.FakeSlackApi;
+import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiQuoteStore;
+import org.resultsdesk.store.JdbiSubscriptionStore;
+import org.resultsdesk.store.JdbiUpdateLedger;
+import org.resultsdesk.telegram.TelegramBot;
+import org.resultsdesk.telegram.TelegramClients;
+import org.resultsdesk.telegram.TelegramGateway;
+import org.resultsdesk.telegram.TelegramLongPoller;
+import org.resultsdesk.telegram.TelegramSettings;
+import org.resultsdesk.telegram.fake.FakeTelegramApi;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Quote snippets end to end: filed and approved in Telegram, cards to every Telegram chat and Slack channel that
+ * follows the seat, once each, and retracted.
+ */
+class QuotesThroughChatsTest {
+    static final long COUNT_CHAT = -1007000L;
+    static final long KINGSWOOD_DESK = -1008000L;
+    static final long UNRELATED = -1009000L;
+    static final String SLACK_POLITICS = "C0POLITICS";
+    static final long EDITOR = 7L;
+    static final long REPORTER = 42L;
+
+    @TempDir
+    Path dir;
+    final MutableClock clock = new MutableClock(Instant.parse("2024-02-16T02:30:00Z"));
+    final ObjectMapper json = new ObjectMapper();
+    FakeTelegramApi telegram;
+    FakeSlackApi slack;
+    Database database;
+    TelegramClient client;
+    TelegramBot bot;
+    CommandService commands;
+    AlertDelivery toTelegram;
+    AlertDelivery toSlack;
+    JdbiAlertStore outbox;
+    int updates = 1;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        telegram = new FakeTelegramApi(clock);
+        slack = new FakeSlackApi(clock);
+        for (long chat : new long[] {COUNT_CHAT, KINGSWOOD_DESK, UNRELATED}) {
+            telegram.setAdministrators(chat, EDITOR);
+        }
+        database = Database.sqlite(dir);
+        outbox = new JdbiAlertStore(database);
+        JdbiSubscriptionStore subscriptions = new JdbiSubscriptionStore(database, clock);
+        subscriptions.add(new Subscription(new ChannelRef(Platform.TELEGRAM, String.valueOf(KINGSWOOD_DESK)),
+                Subscription.Kind.SEAT, "E14000774", "Kingswood"));
+        subscriptions.add(new Subscription(new ChannelRef(Platform.TELEGRAM, String.valueOf(UNRELATED)),
+                Subscription.Kind.SEAT, "E14001025", "Wellingborough"));
+        subscriptions.add(new Subscription(new ChannelRef(Platform.SLACK, SLACK_POLITICS), Subscription.Kind.ALL, null,
+                "all"));
+        JdbiQuoteStore quotes = new JdbiQuoteStore(database);
+        SeatDirectory seats = new SeatDirectory(TestData.archive().seats());
+        QuoteCards cards = new QuoteCards(quotes, TestData.archive());
+        commands = new CommandService(TestData.archive(), seats, cards, new QuoteCommands(new QuoteService(quotes,
+                outbox, new AlertRouter(subscriptions), TestData.archive(), clock, () -> { }), quotes,
+                TestData.archive(), seats));
+        client = TelegramClients.create(new OkHttpClient(), new TelegramSettings(FakeTelegramApi.TOKEN,
+                FakeTelegramApi.USERNAME, HttpUrl.get(telegram.baseUrl()), TelegramSettings.Mode.POLLING,
+                Optional.empty()));
+        TelegramGateway telegramGateway = new TelegramGateway(client);
+        bot = new TelegramBot(client, telegramGateway, commands, new JdbiUpdateLedger(database, clock),
+                FakeTelegramApi.USERNAME, clock, clock::advance);
+        AlertComposer composer = new AlertComposer(TestData.archive(), new RushBoard(), cards);
+        toTelegram = new AlertDelivery(telegramGateway, outbox, subscriptions, composer, RateLimiter.telegram(), clock,
+                AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
+        SlackSettings slackSettings = new SlackSettings(FakeSlackApi.BOT_TOKEN, "secret", Optional.empty(),
+                slack.apiUrl(), SlackSettings.Mode.HTTP, SlackSettings.Visibility.IN_CHANNEL, Set.of());
+        toSlack = new AlertDelivery(new SlackGateway(SlackApp.slack(slackSettings).methods(FakeSlackApi.BOT_TOKEN)),
+                outbox, subscriptions, composer, RateLimiter.slack(), clock, AlertDelivery.Settings.DEFAULTS,
+                new AlertDelivery.Listener() { });
+    }
+
+    @AfterEach
+    void tearDown() {
+        telegram.close();
+        slack.close();
+        database.close();
+    }
+
+    void deliver() {
+        for (int i = 0; i < 6; i++) {
+            toTelegram.deliverDue();
+            toSlack.deliverDue();
+            clock.advance(Duration.ofSeconds(2));
+        }
+    }
+
+    void poll(ObjectNode update) {
+        telegram.queueUpdate(update);
+        assertThat(new TelegramLongPoller(client, bot, 0, d -> { }).pollOnce()).isZero();
+        clock.advance(Duration.ofSeconds(2));
+    }
+
+    ObjectNode say(long chat, long from, String text) {
+        ObjectNode update = json.createObjectNode().put("update_id", updates++);
+        ObjectNode m = update.putObject("message").put("message_id", updates).put("date", 1_700_000_000).put("text", text);
+        m.putObject("chat").put("id", chat).put("type", "supergroup");
+        m.putObject("from").put("id", from).put("is_bot", false).put("first_name", "X");
+        return update;
+    }
+
+    ObjectNode press(long chat, long from, String data) {
+        ObjectNode update = json.createObjectNode().put("update_id", updates++);
+        ObjectNode q = update.putObject("callback_query").put("id", "cb" + updates).put("chat_instance", "c")
+                .put("data", data);
+        q.putObject("from").put("id", from).put("is_bot", false).put("first_name", "X");
+        q.putObject("message").put("message_id", 1).put("date", 1_700_000_000).putObject("chat").put("id", chat)
+                .put("type", "supergroup");
+        return update;
+    }
+
+    String lastText(long chat) {
+        List<FakeTelegramApi.Posted> posted = telegram.messages(chat);
+        return posted.get(posted.size() - 1).text();
+    }
+
+    @Test
+    void aQuoteFiledInTelegramIsApprovedByAnEditorAndReachesEveryFollowerOnceThenIsRetracted() {
+        poll(say(COUNT_CHAT, REPORTER, "/quote kingswood Keir Starmer (Labour leader): These are fantastic results"
+                + " in Kingswood & Wellingborough <3 🌹"));
+        FakeTelegramApi.Posted filed = telegram.messages(COUNT_CHAT).get(0);
+        assertThat(filed.text()).contains("Filed quote #1 from Keir Starmer (Labour leader) (Kingswood)");
+        String approve = filed.replyMarkup().path("inline_keyboard").get(0).get(0).path("callback_data").asText();
+
+        poll(press(COUNT_CHAT, REPORTER, approve));
+        assertThat(lastText(COUNT_CHAT)).startsWith("Only editors can approve");
+        deliver();
+        assertThat(telegram.messages(KINGSWOOD_DESK)).isEmpty();
+
+        poll(press(COUNT_CHAT, EDITOR, approve));
+        assertThat(lastText(COUNT_CHAT)).contains("Approved quote #1").contains("going to 2 channel(s)");
+        deliver();
+
+        assertThat(telegram.messages(KINGSWOOD_DESK)).singleElement().satisfies(card -> assertThat(card.text())
+                .isEqualTo("“These are fantastic results in Kingswood &amp; Wellingborough &lt;3 🌹”\n— Keir Starmer"
+                        + " (Labour leader)\nKingswood: Labour GAIN from Conservative, majority 2,501"));
+        assertThat(telegram.messages(UNRELATED)).isEmpty();
+        assertThat(slack.messages(SLACK_POLITICS)).singleElement().satisfies(card -> assertThat(card.text())
+                .contains("— Keir Starmer (Labour leader)"));
+
+        poll(say(KINGSWOOD_DESK, REPORTER, "/result kingswood"));
+        assertThat(lastText(KINGSWOOD_DESK)).contains("Quotes:").contains("— Keir Starmer (Labour leader)");
+
+        poll(say(COUNT_CHAT, EDITOR, "/quote retract 1"));
+        deliver();
+        FakeTelegramApi.Posted card = telegram.messages(KINGSWOOD_DESK).get(0);
+        assertThat(card.text()).startsWith("Retracted: the quote from Keir Starmer (Labour leader)");
+        assertThat(slack.messages(SLACK_POLITICS).get(0).text()).startsWith("Retracted:");
+    }
+
+    @Test
+    void aLongQuoteIsRefusedClearlyAndApprovalCanBeSwitchedOffByEditorsOnly() {
+        poll(say(COUNT_CHAT, REPORTER, "/quotes approval off"));
+        assertThat(lastText(COUNT_CHAT)).startsWith("Only editors");
+        poll(say(COUNT_CHAT, EDITOR, "/quotes approval off"));
+        poll(say(COUNT_CHAT, REPORTER, "/quote kingswood Damien Egan: " + "x".repeat(1600)));
+        assertThat(lastText(COUNT_CHAT)).contains("the desk takes up to 1500");
+        poll(say(COUNT_CHAT, REPORTER, "/quote kingswood Damien Egan: " + "word ".repeat(220).strip()));
+        assertThat(lastText(COUNT_CHAT)).contains("is out to 2 channel(s)");
+        deliver();
+        assertThat(telegram.messages(KINGSWOOD_DESK)).singleElement()
+                .satisfies(m -> assertThat(m.text().length()).isGreaterThan(1000));
+    }
+
+    @Test
+    void editorsAreDecidedPerPlatform() {
+        ChatContext slackReporter = new ChatContext(Platform.SLACK, SLACK_POLITICS, "U0REPORTER", false);
+        commands.handle("/quote national Rishi Sunak: Disappointing", slackReporter);
+        assertThat(commands.handle("/quote approve 1", slackReporter).parts().get(0).toString()).contains("Only editors");
+    }
+}
