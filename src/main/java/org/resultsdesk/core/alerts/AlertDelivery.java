@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.port.AlertStore;
 import org.resultsdesk.core.port.ChatGateway;
@@ -72,18 +73,31 @@ public final class AlertDelivery {
         Map<ChannelRef, List<Alert>> byChannel = new LinkedHashMap<>();
         due.forEach(a -> byChannel.computeIfAbsent(a.channel(), c -> new ArrayList<>()).add(a));
 
+        // Alerts the limits hold back go back to the queue together, one statement per release time.
+        Map<Instant, List<Long>> deferred = new TreeMap<>();
         Instant next = null;
         for (Map.Entry<ChannelRef, List<Alert>> entry : byChannel.entrySet()) {
-            Instant retryAt = deliver(entry.getKey(), entry.getValue());
+            Duration wait = limiter.globalDelay(clock.instant());
+            if (wait.isZero()) {
+                wait = limiter.delay(entry.getKey(), clock.instant());
+            }
+            Instant retryAt;
+            if (!wait.isZero()) {
+                retryAt = clock.instant().plus(wait);
+                deferred.computeIfAbsent(retryAt, t -> new ArrayList<>()).addAll(ids(entry.getValue()));
+            } else {
+                retryAt = deliver(entry.getKey(), entry.getValue(), deferred);
+            }
             if (retryAt != null && (next == null || retryAt.isBefore(next))) {
                 next = retryAt;
             }
         }
+        deferred.forEach((at, ids) -> store.retryLater(ids, at, "rate limit"));
         return Optional.ofNullable(next);
     }
 
-    /** Sends what the channel's limits allow; returns when the rest should be tried, or null if all went. */
-    private Instant deliver(ChannelRef channel, List<Alert> all) {
+    /** Sends what the channel has waiting; returns when the rest should be tried, or null if all went. */
+    private Instant deliver(ChannelRef channel, List<Alert> all, Map<Instant, List<Long>> deferred) {
         Instant now = clock.instant();
         List<Alert> alerts = new ArrayList<>();
         for (Alert alert : all) {
@@ -95,11 +109,6 @@ public final class AlertDelivery {
         }
         if (alerts.isEmpty()) {
             return null;
-        }
-        Duration wait = limiter.delay(channel, now);
-        if (!wait.isZero()) {
-            store.retryLater(ids(alerts), now.plus(wait), "rate limit");
-            return now.plus(wait);
         }
         List<Alert> batch = alerts.size() > settings.maxDigestLines()
                 ? alerts.subList(0, settings.maxDigestLines()) : alerts;
@@ -113,7 +122,7 @@ public final class AlertDelivery {
         Instant retry = handle(channel, batch, result, now);
         if (!rest.isEmpty()) {
             Instant restAt = now.plus(limiter.delay(channel, now));
-            store.retryLater(ids(rest), restAt, "digest full");
+            deferred.computeIfAbsent(restAt, t -> new ArrayList<>()).addAll(ids(rest));
             retry = retry == null || restAt.isBefore(retry) ? restAt : retry;
         }
         return retry;

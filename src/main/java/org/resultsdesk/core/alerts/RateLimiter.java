@@ -55,6 +55,12 @@ public final class RateLimiter {
         return earliest.isAfter(now) ? Duration.between(now, earliest) : Duration.ZERO;
     }
 
+    /** How long until the platform-wide limits allow any send; zero if now. */
+    public Duration globalDelay(Instant now) {
+        Instant earliest = later(globalBlockedUntil, earliestAllowed(globalSends, globalLimits, now));
+        return earliest.isAfter(now) ? Duration.between(now, earliest) : Duration.ZERO;
+    }
+
     public void recordSend(ChannelRef channel, Instant at) {
         channelSends.computeIfAbsent(channel, c -> new ArrayDeque<>()).addLast(at);
         globalSends.addLast(at);
