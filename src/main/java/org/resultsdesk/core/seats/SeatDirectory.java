@@ -226,7 +226,8 @@ public final class SeatDirectory {
     private double[] wordSimilarity(String typed) {
         double[] similarity = new double[entries.size()];
         wordsStartingWith(typed).values().forEach(bits -> bits.stream().forEach(i -> similarity[i] = 1.0));
-        if (typed.length() < MIN_FUZZY_WORD_LENGTH) {
+        // A word that is in some seat name was typed as meant ("runcorn" in "runcorn and helsbey"): no slips to seek.
+        if (typed.length() < MIN_FUZZY_WORD_LENGTH || entriesByWord.containsKey(typed)) {
             return similarity;
         }
         int maxEdits = typed.length() >= 8 ? 2 : 1;
