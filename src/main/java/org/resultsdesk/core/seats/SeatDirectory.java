@@ -40,7 +40,8 @@ public final class SeatDirectory {
     private static final int MIN_FUZZY_WORD_LENGTH = 4;
     private static final int MIN_SUBSTRING_LENGTH = 3;
 
-    private record Entry(int index, String name, String normalised, String compact, String[] words, List<Seat> seats) {
+    private record Entry(int index, String name, String normalised, String compact, String[] words,
+                         int[] characterCounts, List<Seat> seats) {
     }
 
     private record Scored(Entry entry, double score) {
@@ -70,7 +71,8 @@ public final class SeatDirectory {
         }
         List<Entry> built = new ArrayList<>(seatsByName.size());
         seatsByName.forEach((key, byGss) -> built.add(new Entry(built.size(), displayNames.get(key), key,
-                SeatNames.compact(key), SeatNames.words(key), List.copyOf(byGss.values()))));
+                SeatNames.compact(key), SeatNames.words(key), characterCounts(SeatNames.compact(key)),
+                List.copyOf(byGss.values()))));
         entries = List.copyOf(built);
         for (Entry entry : entries) {
             byNormalised.put(entry.normalised(), entry);
@@ -202,16 +204,13 @@ public final class SeatDirectory {
         }
         String compactQuery = SeatNames.compact(q);
         int lengthSlack = Math.max(3, compactQuery.length() / 4);
+        int[] queryCounts = characterCounts(compactQuery);
         List<Scored> scored = new ArrayList<>();
         for (Entry entry : entries) {
             double score = wordByWordScore(entry, wordSimilarity);
             // Lengths far apart cannot be a slip of typing; skipping them keeps the scan well under a millisecond.
             if (Math.abs(entry.compact().length() - compactQuery.length()) <= lengthSlack) {
-                score = Math.max(score, jaroWinkler.apply(compactQuery, entry.compact()));
-                int distance = withinThreeEdits.apply(compactQuery, entry.compact());
-                if (distance >= 0) {
-                    score = Math.max(score, 1.0 - distance / 10.0);
-                }
+                score = Math.max(score, wholeNameScore(compactQuery, queryCounts, entry));
             }
             if (score >= MIN_SIMILARITY) {
                 scored.add(new Scored(entry, score));
@@ -220,6 +219,47 @@ public final class SeatDirectory {
         scored.sort(Comparator.comparingDouble(Scored::score).reversed()
                 .thenComparing(s -> s.entry().normalised()));
         return scored.stream().limit(limit).map(Scored::entry).toList();
+    }
+
+    /**
+     * Jaro-Winkler similarity, or 1 - d/10 for a Levenshtein distance d of at most 3, whichever is higher. The
+     * characters the two share bound both from above, so most names are ruled out by counting letters alone: Jaro
+     * needs at least the threshold's worth of shared characters, and each missing one costs an edit.
+     */
+    private double wholeNameScore(String compactQuery, int[] queryCounts, Entry entry) {
+        String name = entry.compact();
+        int shared = sharedCharacters(queryCounts, entry.characterCounts());
+        double score = 0;
+        // Commons Text's Jaro-Winkler is at most jaro + 0.4 * (1 - jaro), and jaro at most (m/a + m/b + 1) / 3.
+        double jaroBound = ((double) shared / compactQuery.length() + (double) shared / name.length() + 1) / 3;
+        if (jaroBound + 0.4 * (1 - jaroBound) >= MIN_SIMILARITY) {
+            score = jaroWinkler.apply(compactQuery, name);
+        }
+        if (Math.max(compactQuery.length(), name.length()) - shared <= 3) {
+            int distance = withinThreeEdits.apply(compactQuery, name);
+            if (distance >= 0) {
+                score = Math.max(score, 1.0 - distance / 10.0);
+            }
+        }
+        return score;
+    }
+
+    /** How often each letter and digit occurs, for {@link #sharedCharacters}. */
+    private static int[] characterCounts(String compact) {
+        int[] counts = new int[36];
+        for (int i = 0; i < compact.length(); i++) {
+            char c = compact.charAt(i);
+            counts[c >= 'a' ? c - 'a' : 26 + c - '0']++;
+        }
+        return counts;
+    }
+
+    private static int sharedCharacters(int[] a, int[] b) {
+        int shared = 0;
+        for (int i = 0; i < a.length; i++) {
+            shared += Math.min(a[i], b[i]);
+        }
+        return shared;
     }
 
     /** For each entry, how well its best word fits this typed word: 1 for a prefix, less per slip, 0 for none. */
