@@ -19,7 +19,7 @@ import java.util.Set;
  * GE2024 then GE2019 (newest first, as the results archive hands them over), names exactly as published, typos
  * included ("Isleof Wight"), so the lookup tests face the real data. Not a test; run it by hand:
  * <pre>
- * mvn -q -o test-compile exec:java -Dexec.classpathScope=test \
+ * mvn -q test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=org.resultsdesk.core.seats.SeatFixtureGenerator \
  *   -Dexec.args="../shared/data src/test/resources/seats/seats.tsv"
  * </pre>
