@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.resultsdesk.core.model.Seat;
 
-/** Every GE2019 and GE2024 seat (1,295 GSS codes; five kept theirs across the boundary review) from the test fixture {@code seats/seats.tsv}. */
+/**
+ * Every GE2019 and GE2024 seat from the test fixture {@code seats/seats.tsv}: 1,295 GSS codes, five of them kept
+ * across the boundary review.
+ */
 public final class SeatFixture {
     private static final String RESOURCE = "/seats/seats.tsv";
 
