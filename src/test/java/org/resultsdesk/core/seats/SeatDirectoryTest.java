@@ -87,7 +87,8 @@ class SeatDirectoryTest {
     void spellingsThatDifferOnlyInPunctuationAreOneNameShownAsTheNewest() {
         assertThat(SEATS.find("birmingham edgbaston")).isInstanceOfSatisfying(SeatMatch.Found.class, f -> {
             assertThat(f.name()).isEqualTo("Birmingham Edgbaston");
-            assertThat(f.seats()).extracting(Seat::name).containsExactly("Birmingham Edgbaston", "Birmingham, Edgbaston");
+            assertThat(f.seats()).extracting(Seat::name)
+                    .containsExactly("Birmingham Edgbaston", "Birmingham, Edgbaston");
         });
         assertThat(SEATS.find("stratford-on-avon")).isInstanceOfSatisfying(SeatMatch.Found.class,
                 f -> assertThat(f.seats()).extracting(Seat::gss).containsExactly("E14001526", "E14000977"));
