@@ -48,6 +48,8 @@ CREATE TABLE outbox (
     UNIQUE (platform, channel_id, contest_id, revision, kind)
 );
 CREATE INDEX outbox_due ON outbox (platform, status, not_before);
+CREATE INDEX outbox_lease ON outbox (platform, status, lease_until);
+CREATE INDEX outbox_status ON outbox (status);
 CREATE INDEX outbox_sent ON outbox (platform, channel_id, contest_id, status);
 
 CREATE TABLE processed_updates (

@@ -40,6 +40,10 @@ public final class Main implements Callable<Integer> {
     Path configFile;
 
     public static void main(String[] args) {
+        // The JDK HTTP server (Telegram webhook, Slack endpoint) otherwise waits on delayed ACKs: 40 ms a reply.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         System.exit(new CommandLine(new Main()).execute(args));
     }
 

@@ -102,20 +102,9 @@ public final class JdbiAlertStore implements AlertStore {
     public List<Alert> claimDue(ChatContext.Platform platform, Instant now, Instant leaseUntil, int limit) {
         String lock = dialect == Database.Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
         return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
-            List<Alert> due = h.createQuery("SELECT id, platform, channel_id, contest_id, revision, kind, created_at,"
-                            + " attempts FROM outbox o WHERE platform = :platform AND ((status = 'PENDING' AND"
-                            + " not_before <= :now) OR (status = 'IN_FLIGHT' AND lease_until < :now)) AND NOT EXISTS"
-                            + " (SELECT 1 FROM paused_channels p WHERE p.platform = o.platform AND"
-                            + " p.channel_id = o.channel_id) ORDER BY id LIMIT :limit" + lock)
-                    .bind("platform", platform.name())
-                    .bind("now", now.toEpochMilli())
-                    .bind("limit", limit)
-                    .map((rs, ctx) -> new Alert(rs.getLong("id"),
-                            new ChannelRef(ChatContext.Platform.valueOf(rs.getString("platform")),
-                                    rs.getString("channel_id")),
-                            rs.getString("contest_id"), rs.getInt("revision"), Alert.Kind.valueOf(rs.getString("kind")),
-                            Instant.ofEpochMilli(rs.getLong("created_at")), rs.getInt("attempts")))
-                    .list();
+            // Two indexed lookups rather than one OR, which SQLite would answer by scanning every row.
+            List<Alert> due = new ArrayList<>(due(h, platform, "PENDING", "not_before <= :now", now, limit, lock));
+            due.addAll(due(h, platform, "IN_FLIGHT", "lease_until < :now", now, limit - due.size(), lock));
             if (!due.isEmpty()) {
                 h.createUpdate("UPDATE outbox SET status = 'IN_FLIGHT', lease_until = :lease, attempts = attempts + 1"
                                 + " WHERE id IN (<ids>)")
@@ -125,6 +114,27 @@ public final class JdbiAlertStore implements AlertStore {
             }
             return due;
         });
+    }
+
+    private static List<Alert> due(Handle h, ChatContext.Platform platform, String status, String condition,
+                                   Instant now, int limit, String lock) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return h.createQuery("SELECT id, platform, channel_id, contest_id, revision, kind, created_at, attempts"
+                        + " FROM outbox o WHERE platform = :platform AND status = :status AND " + condition
+                        + " AND NOT EXISTS (SELECT 1 FROM paused_channels p WHERE p.platform = o.platform AND"
+                        + " p.channel_id = o.channel_id) ORDER BY id LIMIT :limit" + lock)
+                .bind("platform", platform.name())
+                .bind("status", status)
+                .bind("now", now.toEpochMilli())
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Alert(rs.getLong("id"),
+                        new ChannelRef(ChatContext.Platform.valueOf(rs.getString("platform")),
+                                rs.getString("channel_id")),
+                        rs.getString("contest_id"), rs.getInt("revision"), Alert.Kind.valueOf(rs.getString("kind")),
+                        Instant.ofEpochMilli(rs.getLong("created_at")), rs.getInt("attempts")))
+                .list();
     }
 
     @Override
