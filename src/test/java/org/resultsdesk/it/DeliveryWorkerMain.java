@@ -1,0 +1,44 @@
+package org.resultsdesk.it;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.resultsdesk.TestData;
+import org.resultsdesk.core.alerts.AlertComposer;
+import org.resultsdesk.core.alerts.AlertDelivery;
+import org.resultsdesk.core.alerts.DeliveryLoop;
+import org.resultsdesk.core.alerts.RateLimiter;
+import org.resultsdesk.core.alerts.RushBoard;
+import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiSubscriptionStore;
+import org.resultsdesk.telegram.TelegramClients;
+import org.resultsdesk.telegram.TelegramGateway;
+import org.resultsdesk.telegram.TelegramSettings;
+import org.resultsdesk.telegram.fake.FakeTelegramApi;
+
+/**
+ * A delivery worker in a process of its own, for the kill-and-restart test: it drains the outbox of an SQLite file
+ * to a Telegram API until it is killed. Arguments: data directory, Bot API base URL.
+ */
+public final class DeliveryWorkerMain {
+    private DeliveryWorkerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Database database = Database.sqlite(Path.of(args[0]));
+        JdbiAlertStore outbox = new JdbiAlertStore(database);
+        TelegramGateway gateway = new TelegramGateway(TelegramClients.create(new OkHttpClient(),
+                new TelegramSettings(FakeTelegramApi.TOKEN, FakeTelegramApi.USERNAME, HttpUrl.get(args[1]),
+                        TelegramSettings.Mode.POLLING, Optional.empty())));
+        AlertDelivery delivery = new AlertDelivery(gateway, outbox, new JdbiSubscriptionStore(database, Clock.systemUTC()),
+                new AlertComposer(TestData.archive(), new RushBoard()), RateLimiter.telegram(), Clock.systemUTC(),
+                new AlertDelivery.Settings(Duration.ofSeconds(2), 25, 8, 1000), new AlertDelivery.Listener() { });
+        new DeliveryLoop("telegram", delivery, Clock.systemUTC(), Duration.ofMillis(100)).start();
+        System.out.println("worker ready");
+        Thread.currentThread().join();
+    }
+}
