@@ -199,6 +199,32 @@ class SlackEndToEndTest {
                 .isEqualTo("one <corrected> & more"));
     }
 
+    @Test
+    void aSlowAnswerIsAcknowledgedInTimeAndFollowsThroughTheResponseUrl() throws Exception {
+        java.util.concurrent.CountDownLatch acked = new java.util.concurrent.CountDownLatch(1);
+        SlackSettings settings = new SlackSettings(FakeSlackApi.BOT_TOKEN, SECRET, Optional.empty(), api.apiUrl(),
+                SlackSettings.Mode.HTTP, SlackSettings.Visibility.EPHEMERAL, Set.of());
+        SlackApp slow = new SlackApp(settings, SlackApp.slack(settings), (text, context) -> {
+            try {
+                acked.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Reply.text("The answer to " + text);
+        });
+        server.createContext("/slow", new SlackHttpEndpoint(slow, signature));
+        endpoint = URI.create(endpoint.toString().replace("/slack/events", "/slow"));
+
+        HttpResponse<String> response = signed(command("/scoreboard", "2024"));
+        acked.countDown();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Working on it");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !api.responseUrlPosts().isEmpty());
+        assertThat(api.responseUrlPosts().get(0).path("text").asText()).isEqualTo("The answer to /scoreboard 2024");
+        assertThat(api.responseUrlPosts().get(0).path("response_type").asText()).isEqualTo("ephemeral");
+    }
+
     /** Holds a mutable JSON object while a test builds it. */
     private record ObjectNodeBuilder(com.fasterxml.jackson.databind.node.ObjectNode node) {
         ObjectNodeBuilder(JsonNode node) {

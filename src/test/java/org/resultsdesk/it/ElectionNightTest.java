@@ -27,7 +27,13 @@ import org.resultsdesk.core.alerts.DeclarationIngest;
 import org.resultsdesk.core.alerts.RateLimiter;
 import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.SubscriptionCommands;
+import java.util.Set;
+import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandService;
+import org.resultsdesk.slack.SlackApp;
+import org.resultsdesk.slack.SlackGateway;
+import org.resultsdesk.slack.SlackSettings;
+import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.seats.SeatDirectory;
@@ -47,9 +53,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * The whole path on one virtual clock: editors subscribe in Telegram, declaration files land in the watched
- * directory, and alerts arrive at the fake Bot API through the real client, within its limits.
+ * directory, and alerts arrive at the fake Bot API and Slack Web API through the real clients, within their limits.
  */
-class ElectionNightTelegramTest {
+class ElectionNightTest {
     static final long NEWSROOM = -1005000L;
     static final long SOUTH_WEST_DESK = -1006000L;
     static final long EDITOR = 7L;
@@ -67,6 +73,9 @@ class ElectionNightTelegramTest {
     TelegramBot bot;
     TelegramClient client;
     AlertDelivery delivery;
+    JdbiSubscriptionStore subscriptions;
+    CommandService commands;
+    AlertComposer composer;
     int updates = 1;
 
     @BeforeEach
@@ -76,10 +85,10 @@ class ElectionNightTelegramTest {
         api.setAdministrators(SOUTH_WEST_DESK, EDITOR);
         database = Database.sqlite(dir.resolve("db"));
         outbox = new JdbiAlertStore(database);
-        JdbiSubscriptionStore subscriptions = new JdbiSubscriptionStore(database, clock);
         ResultsArchive archive = TestData.freshArchive();
         SeatDirectory seats = new SeatDirectory(archive.seats());
         RushBoard rushes = new RushBoard();
+        subscriptions = new JdbiSubscriptionStore(database, clock);
         ingest = new DeclarationIngest(new BundledFeedParser(), archive, rushes, outbox, new AlertRouter(subscriptions),
                 clock, () -> { });
         Files.createDirectories(dir.resolve("inbox"));
@@ -87,10 +96,11 @@ class ElectionNightTelegramTest {
         client = TelegramClients.create(new OkHttpClient(), new TelegramSettings(FakeTelegramApi.TOKEN,
                 FakeTelegramApi.USERNAME, HttpUrl.get(api.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty()));
         TelegramGateway gateway = new TelegramGateway(client);
-        CommandService commands = new CommandService(archive, seats, new SubscriptionCommands(subscriptions, seats, archive));
+        commands = new CommandService(archive, seats, new SubscriptionCommands(subscriptions, seats, archive));
         bot = new TelegramBot(client, gateway, commands, new JdbiUpdateLedger(database, clock), FakeTelegramApi.USERNAME,
                 clock, clock::advance);
-        delivery = new AlertDelivery(gateway, outbox, subscriptions, new AlertComposer(archive, rushes),
+        composer = new AlertComposer(archive, rushes);
+        delivery = new AlertDelivery(gateway, outbox, subscriptions, composer,
                 RateLimiter.telegram(), clock, AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
     }
 
@@ -165,6 +175,45 @@ class ElectionNightTelegramTest {
         assertThat(edited.text()).contains("majority 11,180").contains("Corrected: revision 2");
         assertThat(api.messages(NEWSROOM).get(api.messages(NEWSROOM).size() - 1).text())
                 .startsWith("Correction: revised figures for Kingswood");
+    }
+
+    @Test
+    void slackChannelsGetTheSameAlertsCorrectionsAndPausing() throws Exception {
+        try (FakeSlackApi slack = new FakeSlackApi(clock)) {
+            SlackSettings settings = new SlackSettings(FakeSlackApi.BOT_TOKEN, "secret", Optional.empty(),
+                    slack.apiUrl(), SlackSettings.Mode.HTTP, SlackSettings.Visibility.IN_CHANNEL, Set.of("U0EDITOR"));
+            AlertDelivery toSlack = new AlertDelivery(new SlackGateway(SlackApp.slack(settings)
+                    .methods(FakeSlackApi.BOT_TOKEN)), outbox, subscriptions, composer, RateLimiter.slack(), clock,
+                    AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
+            ChatContext reporter = new ChatContext(ChatContext.Platform.SLACK, "C0POLITICS", "U0REPORTER", false);
+            ChatContext editor = new ChatContext(ChatContext.Platform.SLACK, "C0POLITICS", "U0EDITOR", true);
+            assertThat(commands.handle("/subscribe kingswood", reporter).parts().get(0).toString()).contains("Only editors");
+            commands.handle("/subscribe kingswood", editor);
+            commands.handle("/subscribe all", new ChatContext(ChatContext.Platform.SLACK, "C0ARCHIVED", "U0EDITOR", true));
+            slack.failNext("C0ARCHIVED", "is_archived");
+
+            land(ge2019("E14000774"), 1);
+            for (int i = 0; i < 5; i++) {
+                toSlack.deliverDue();
+                clock.advance(Duration.ofSeconds(1));
+            }
+            assertThat(slack.messages("C0POLITICS")).singleElement()
+                    .satisfies(m -> assertThat(m.text()).startsWith("Kingswood, general election 12 Dec 2019"));
+            assertThat(outbox.pausedChannels()).singleElement()
+                    .satisfies(p -> assertThat(p.reason()).isEqualTo("is_archived"));
+
+            Contest kingswood = ge2019("E14000774");
+            land(new Contest(kingswood.election(), kingswood.seat(), kingswood.electorate() + 1, kingswood.validVotes(),
+                    kingswood.invalidVotes(), kingswood.declaredAt(), kingswood.candidates()), 2);
+            for (int i = 0; i < 5; i++) {
+                toSlack.deliverDue();
+                clock.advance(Duration.ofSeconds(1));
+            }
+            assertThat(slack.messages("C0POLITICS")).hasSize(2);
+            assertThat(slack.messages("C0POLITICS").get(0).text()).contains("Corrected: revision 2");
+            assertThat(slack.messages("C0POLITICS").get(1).text()).startsWith("Correction: revised figures");
+            assertThat(slack.messages("C0ARCHIVED")).isEmpty();
+        }
     }
 
     @Test
