@@ -58,6 +58,12 @@ public final class Main implements Callable<Integer> {
             desk.startFeeds(config, http);
             desk.startTelegram(config, http);
             desk.startSlack(config);
+            try {
+                desk.startOps(config);
+            } catch (java.net.BindException e) {
+                System.err.println("ops port " + config.get("ops.port", "8081") + " (OPS_PORT) is in use; health and"
+                        + " metrics are off for this run");
+            }
             new ConsoleApp(desk.commands).run(
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), OUT,
                     System.console() != null);

@@ -47,6 +47,16 @@ import org.resultsdesk.core.alerts.DeliveryLoop;
 import org.resultsdesk.core.alerts.RateLimiter;
 import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.SubscriptionCommands;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.resultsdesk.app.ops.DeskMetrics;
+import org.resultsdesk.app.ops.OpsServer;
+import org.resultsdesk.core.alerts.IngestOutcome;
+import org.resultsdesk.core.alerts.StatusCommand;
+import org.resultsdesk.core.command.CommandHandler;
 import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.port.ChatGateway;
@@ -74,7 +84,10 @@ public final class ResultsDesk implements AutoCloseable {
     final RushBoard rushes = new RushBoard();
     final JdbiQuoteStore quoteStore;
     final QuoteCards quoteCards;
-    final CommandService commands;
+    final CommandHandler commands;
+    final DeskMetrics metrics;
+    private final AtomicReference<StatusCommand.Activity> activity = new AtomicReference<>(
+            new StatusCommand.Activity(Optional.empty(), Optional.empty(), Optional.empty()));
     final DeclarationIngest ingest;
     private final Duration lease;
     private final List<DeliveryLoop> loops = new ArrayList<>();
@@ -94,9 +107,11 @@ public final class ResultsDesk implements AutoCloseable {
         this.quoteCards = new QuoteCards(quoteStore, archive);
         AlertRouter router = new AlertRouter(subscriptions);
         QuoteService quotes = new QuoteService(quoteStore, alertStore, router, archive, clock, this::wakeDelivery);
-        this.commands = new CommandService(archive, seats, quoteCards,
+        this.metrics = new DeskMetrics(alertStore::pendingCount);
+        this.commands = metrics.timed(new CommandService(archive, seats, quoteCards,
                 new SubscriptionCommands(subscriptions, seats, archive),
-                new QuoteCommands(quotes, quoteStore, archive, seats));
+                new QuoteCommands(quotes, quoteStore, archive, seats),
+                new StatusCommand(alertStore, this::activity, clock)));
         this.ingest = new DeclarationIngest(parser, archive, rushes, alertStore, router, clock, this::wakeDelivery);
         ingest.restore();
     }
@@ -130,9 +145,34 @@ public final class ResultsDesk implements AutoCloseable {
         }
     }
 
-    private void ingestFile(FeedFile file) {
-        ingest.accept(file);
+    void ingestFile(FeedFile file) {
+        IngestOutcome outcome = ingest.accept(file);
+        metrics.ingested(outcome);
+        activity.updateAndGet(a -> outcome instanceof IngestOutcome.Accepted accepted
+                ? new StatusCommand.Activity(Optional.of(clock.instant()),
+                        Optional.of(accepted.contestIds().get(accepted.contestIds().size() - 1)),
+                        Optional.of(clock.instant()))
+                : new StatusCommand.Activity(Optional.of(clock.instant()), a.lastDeclaration(), a.lastDeclarationAt()));
         feedFiles.incrementAndGet();
+    }
+
+    StatusCommand.Activity activity() {
+        return activity.get();
+    }
+
+    /** Starts the operations port: health, readiness (database, feed freshness) and metrics. */
+    OpsServer startOps(Config config) throws IOException {
+        Duration stale = Duration.ofSeconds(config.getInt("ops.feed-stale-seconds", 0));
+        Instant started = clock.instant();
+        Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
+        readiness.put("database", database::isReachable);
+        if (!stale.isZero()) {
+            readiness.put("feed", () -> Duration.between(activity().lastFeedFile().orElse(started), clock.instant())
+                    .compareTo(stale) <= 0);
+        }
+        OpsServer ops = new OpsServer(config.getInt("ops.port", 8081), readiness, metrics);
+        sources.add(ops);
+        return ops;
     }
 
     /** Feed files taken in so far, whatever became of them. */
@@ -203,7 +243,7 @@ public final class ResultsDesk implements AutoCloseable {
     void deliverTo(ChatGateway gateway, RateLimiter limiter) {
         AlertDelivery delivery = new AlertDelivery(gateway, alertStore, subscriptions,
                 new AlertComposer(archive, rushes, quoteCards), limiter, clock,
-                new AlertDelivery.Settings(lease, 25, 8, 1000), new AlertDelivery.Listener() { });
+                new AlertDelivery.Settings(lease, 25, 8, 1000), metrics);
         loops.add(new DeliveryLoop(gateway.platform().name().toLowerCase(), delivery, clock, Duration.ofSeconds(2))
                 .start());
     }

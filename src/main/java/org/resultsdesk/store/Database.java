@@ -44,6 +44,9 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("results-desk");
+        // Fail fast when the database is away, so readiness and delivery notice within seconds.
+        config.setConnectionTimeout(3000);
+        config.setValidationTimeout(2000);
         if (user != null) {
             config.setUsername(user);
         }

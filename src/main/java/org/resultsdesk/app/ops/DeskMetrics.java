@@ -1,0 +1,93 @@
+package org.resultsdesk.app.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.resultsdesk.core.alerts.Alert;
+import org.resultsdesk.core.alerts.AlertDelivery;
+import org.resultsdesk.core.alerts.ChannelRef;
+import org.resultsdesk.core.alerts.IngestOutcome;
+import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.command.CommandHandler;
+
+/**
+ * What the desk counts, in Prometheus format: declarations ingested and rejected, alerts sent, throttled and
+ * failed by platform, outbox depth, the time from a declaration being queued to its post, and command latency.
+ */
+public final class DeskMetrics implements AlertDelivery.Listener {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    public DeskMetrics(Supplier<Number> outboxDepth) {
+        Gauge.builder("resultsdesk_outbox_depth", outboxDepth).description("alerts waiting or in flight")
+                .register(registry);
+    }
+
+    public void ingested(IngestOutcome outcome) {
+        String result = outcome instanceof IngestOutcome.Accepted ? "accepted"
+                : outcome instanceof IngestOutcome.Rejected ? "rejected" : "nothing_new";
+        Counter.builder("resultsdesk_feed_files_total").tag("outcome", result).register(registry).increment();
+        if (outcome instanceof IngestOutcome.Accepted accepted) {
+            Counter.builder("resultsdesk_declarations_ingested_total").register(registry)
+                    .increment(accepted.contestIds().size());
+            Counter.builder("resultsdesk_alerts_queued_total").register(registry).increment(accepted.alertsQueued());
+            Counter.builder("resultsdesk_declarations_rejected_total").register(registry)
+                    .increment(accepted.rejectedMessages().size());
+        } else if (outcome instanceof IngestOutcome.Rejected) {
+            Counter.builder("resultsdesk_declarations_rejected_total").register(registry).increment();
+        }
+    }
+
+    @Override
+    public void sent(ChannelRef channel, List<Alert> alerts, Instant at) {
+        String platform = platform(channel);
+        Counter.builder("resultsdesk_alerts_sent_total").tag("platform", platform).register(registry)
+                .increment(alerts.size());
+        Counter.builder("resultsdesk_messages_posted_total").tag("platform", platform).register(registry).increment();
+        Timer latency = Timer.builder("resultsdesk_declaration_to_post_seconds").tag("platform", platform)
+                .publishPercentileHistogram().register(registry);
+        alerts.forEach(a -> latency.record(Duration.between(a.createdAt(), at)));
+    }
+
+    @Override
+    public void throttled(ChannelRef channel, Duration retryAfter) {
+        Counter.builder("resultsdesk_rate_limited_total").tag("platform", platform(channel)).register(registry)
+                .increment();
+    }
+
+    @Override
+    public void failed(ChannelRef channel, List<Alert> alerts, String status, String reason) {
+        Counter.builder("resultsdesk_alerts_failed_total").tag("platform", platform(channel))
+                .tag("status", status.toLowerCase()).register(registry).increment(alerts.size());
+    }
+
+    /** A command handler that times every command it answers. */
+    public CommandHandler timed(CommandHandler handler) {
+        return (text, context) -> {
+            Timer.Sample sample = Timer.start(registry);
+            try {
+                return handler.handle(text, context);
+            } finally {
+                sample.stop(Timer.builder("resultsdesk_command_seconds").tag("platform", platform(context.platform()))
+                        .register(registry));
+            }
+        };
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    private static String platform(ChannelRef channel) {
+        return platform(channel.platform());
+    }
+
+    private static String platform(ChatContext.Platform platform) {
+        return platform.name().toLowerCase();
+    }
+}

@@ -1,0 +1,67 @@
+package org.resultsdesk.core.alerts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.command.CommandLine;
+import org.resultsdesk.core.command.CommandModule;
+import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.port.AlertStore;
+
+/** /status for editors: how fresh the feed is, the last declaration, the queue, and any paused channels. */
+public final class StatusCommand implements CommandModule {
+    /** The desk's latest activity, as the app tracks it. */
+    public record Activity(Optional<Instant> lastFeedFile, Optional<String> lastDeclaration,
+                           Optional<Instant> lastDeclarationAt) {
+    }
+
+    private final AlertStore store;
+    private final Supplier<Activity> activity;
+    private final Clock clock;
+
+    public StatusCommand(AlertStore store, Supplier<Activity> activity, Clock clock) {
+        this.store = store;
+        this.activity = activity;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<String> names() {
+        return Set.of("status");
+    }
+
+    @Override
+    public String help() {
+        return "/status  feed freshness, last declaration, queue and paused channels (editors)";
+    }
+
+    @Override
+    public Reply handle(CommandLine line, ChatContext context) {
+        if (!context.editor()) {
+            return Reply.text("Only editors can see the desk's status.");
+        }
+        Activity now = activity.get();
+        StringBuilder text = new StringBuilder("Results Desk status\n");
+        text.append("Feed: ").append(now.lastFeedFile().map(t -> "last file " + ago(t)).orElse("no file yet"))
+                .append('\n');
+        text.append("Last declaration: ").append(now.lastDeclaration().map(d -> d + now.lastDeclarationAt()
+                .map(t -> ", " + ago(t)).orElse("")).orElse("none yet")).append('\n');
+        text.append("Alerts waiting: ").append(store.pendingCount()).append('\n');
+        var paused = store.pausedChannels();
+        text.append("Paused channels: ").append(paused.isEmpty() ? "none" : "");
+        paused.forEach(p -> text.append('\n').append("  ").append(p.channel()).append(": ").append(p.reason()));
+        return Reply.text(text.toString().strip());
+    }
+
+    private String ago(Instant t) {
+        Duration d = Duration.between(t, clock.instant());
+        if (d.toSeconds() < 90) {
+            return d.toSeconds() + " s ago";
+        }
+        return d.toMinutes() < 90 ? d.toMinutes() + " min ago" : d.toHours() + " h ago";
+    }
+}

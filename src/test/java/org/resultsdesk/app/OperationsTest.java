@@ -1,0 +1,110 @@
+package org.resultsdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resultsdesk.TestData;
+import org.resultsdesk.app.ops.OpsServer;
+import org.resultsdesk.console.ConsoleGateway;
+import org.resultsdesk.core.alerts.ChannelRef;
+import org.resultsdesk.core.alerts.RateLimiter;
+import org.resultsdesk.core.alerts.Subscription;
+import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.port.FeedFile;
+import org.resultsdesk.feeds.BundledFeedParser;
+import org.resultsdesk.store.Database;
+
+/** The operations port: metrics move after a delivery run; readiness follows the database; /status for editors. */
+class OperationsTest {
+    static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    @TempDir
+    Path dir;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> get(OpsServer ops, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ops.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void metricsShowTheCountersMovingAfterADeliveryRun() throws Exception {
+        Config config = Config.of(Map.of("ops.port", "0"), Map.of());
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        try (ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), TestData.freshArchive(), Database.sqlite(dir),
+                ResultsDesk.feedParser(config, TestData.archive()))) {
+            OpsServer ops = desk.startOps(config);
+            assertThat(get(ops, "/healthz").statusCode()).isEqualTo(200);
+            desk.subscriptions.add(new Subscription(new ChannelRef(ChatContext.Platform.CONSOLE, "console"),
+                    Subscription.Kind.ALL, null, "all"));
+            desk.deliverTo(new ConsoleGateway(new PrintStream(console, true, StandardCharsets.UTF_8)),
+                    new RateLimiter(c -> java.util.List.of(), java.util.List.of()));
+            desk.ingestFile(new FeedFile("kingswood_1.tsv", BundledFeedParser.write(
+                    TestData.contest("parl.2019-12-12", "E14000774")).getBytes(StandardCharsets.UTF_8), Instant.now()));
+            desk.ingestFile(new FeedFile("junk.xml", "<broken".getBytes(StandardCharsets.UTF_8), Instant.now()));
+            desk.commands.handle("/result kingswood", ChatContext.console());
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> get(ops, "/metrics").body()
+                    .contains("resultsdesk_alerts_sent_total{platform=\"console\"} 1.0"));
+            String metrics = get(ops, "/metrics").body();
+            assertThat(metrics).contains("resultsdesk_declarations_ingested_total 1.0")
+                    .contains("resultsdesk_declarations_rejected_total 1.0")
+                    .contains("resultsdesk_outbox_depth 0.0")
+                    .contains("resultsdesk_declaration_to_post_seconds_count{platform=\"console\"} 1")
+                    .contains("resultsdesk_command_seconds_count{platform=\"console\"} 1");
+            assertThat(console.toString(StandardCharsets.UTF_8)).contains("Kingswood, general election 12 Dec 2019");
+
+            String status = ((Reply.Text) desk.commands.handle("/status", ChatContext.console()).parts().get(0)).text();
+            assertThat(status).contains("Feed: last file").contains("parl.2019-12-12/E14000774")
+                    .contains("Alerts waiting: 0").contains("Paused channels: none");
+            assertThat(((Reply.Text) desk.commands.handle("/status", new ChatContext(ChatContext.Platform.SLACK, "C1",
+                    "U1", false)).parts().get(0)).text()).startsWith("Only editors");
+        }
+    }
+
+    @Test
+    void readinessFollowsTheDatabase() throws Exception {
+        String schema = "rd_ops_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (Connection c = DriverManager.getConnection(PG, "postgres", "")) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        Config config = Config.of(Map.of("ops.port", "0"), Map.of());
+        try (TcpProxy proxy = new TcpProxy(5432);
+             ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), TestData.freshArchive(),
+                     Database.open("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test?currentSchema=" + schema,
+                             "postgres", null), ResultsDesk.feedParser(config, TestData.archive()))) {
+            OpsServer ops = desk.startOps(config);
+            assertThat(get(ops, "/readyz").statusCode()).isEqualTo(200);
+
+            proxy.cut();
+            await().atMost(Duration.ofSeconds(20)).until(() -> get(ops, "/readyz").statusCode() == 503);
+            assertThat(get(ops, "/readyz").body()).contains("database: FAILING");
+            assertThat(get(ops, "/healthz").statusCode()).isEqualTo(200);
+
+            proxy.restore();
+            await().atMost(Duration.ofSeconds(20)).until(() -> get(ops, "/readyz").statusCode() == 200);
+        } finally {
+            try (Connection c = DriverManager.getConnection(PG, "postgres", "")) {
+                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+}
