@@ -8,7 +8,8 @@ COPY config ./config
 RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 --home /app resultsdesk
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home /app resultsdesk
 WORKDIR /app
 COPY --from=build /src/target/results-desk.jar /app/results-desk.jar
 COPY --from=build /src/config /app/config
@@ -18,5 +19,5 @@ ENV STORE_DATA_DIRECTORY=/app/data
 VOLUME ["/app/config", "/app/data", "/app/feeds"]
 EXPOSE 8081 3000 8443
 HEALTHCHECK --interval=15s --timeout=3s --retries=3 \
-  CMD wget -q -O /dev/null http://127.0.0.1:8081/healthz || exit 1
+  CMD curl -fsS http://127.0.0.1:8081/healthz || exit 1
 ENTRYPOINT ["java", "-Dfile.encoding=UTF-8", "-jar", "/app/results-desk.jar"]

@@ -55,9 +55,9 @@ public final class Main implements Callable<Integer> {
                 ResultsDesk.feedParser(config, archive))) {
             desk.deliverTo(new ConsoleGateway(OUT), unlimited());
             OkHttpClient http = new OkHttpClient();
-            desk.startFeeds(config, http);
             desk.startTelegram(config, http);
             desk.startSlack(config);
+            desk.startLeaderWork(config, http, ResultsDesk.lease(config, Clock.systemUTC()));
             try {
                 desk.startOps(config);
             } catch (java.net.BindException e) {
@@ -115,7 +115,7 @@ public final class Main implements Callable<Integer> {
                 ChannelRef console = new ChannelRef(ChatContext.Platform.CONSOLE, "console");
                 desk.subscriptions.add(new Subscription(console, Subscription.Kind.ALL, null, "every declaration"));
                 desk.deliverTo(new ConsoleGateway(OUT), unlimited());
-                desk.startFeeds(rehearsalConfig, new OkHttpClient());
+                desk.startLeaderWork(rehearsalConfig, new OkHttpClient(), new org.resultsdesk.store.LocalLeaderLease());
                 ReplayFeed replay = new ReplayFeed(contests, factor, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
                 if (limit != null) {
                     replay = replay.first(limit);

@@ -61,6 +61,9 @@ import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.FeedParser;
+import org.resultsdesk.core.port.LeaderLease;
+import org.resultsdesk.store.LocalLeaderLease;
+import org.resultsdesk.store.PostgresLeaderLease;
 import org.resultsdesk.core.quotes.QuoteCards;
 import org.resultsdesk.core.quotes.QuoteCommands;
 import org.resultsdesk.core.quotes.QuoteService;
@@ -93,6 +96,8 @@ public final class ResultsDesk implements AutoCloseable {
     private final List<DeliveryLoop> loops = new ArrayList<>();
     private final List<AutoCloseable> sources = new ArrayList<>();
     private final AtomicInteger feedFiles = new AtomicInteger();
+    private Optional<java.util.function.Supplier<TelegramLongPoller>> telegramPolling = Optional.empty();
+    private LeaderLease leaderLease = new LocalLeaderLease();
 
     ResultsDesk(Config config, Clock clock, ResultsArchive archive, Database database, FeedParser parser) {
         this.clock = clock;
@@ -125,8 +130,39 @@ public final class ResultsDesk implements AutoCloseable {
                 new HocElectionManagerFeedParser(new Election("parl." + date, ElectionKind.GENERAL, date), seats));
     }
 
+    /**
+     * Starts the leader-only work under a lease (PostgreSQL advisory lock with several instances; always granted on
+     * SQLite): the feed sources, and Telegram long polling when configured.
+     */
+    void startLeaderWork(Config config, OkHttpClient http, LeaderLease lease) {
+        this.leaderLease = lease;
+        sources.add(new LeaderSupervisor(lease, () -> {
+            List<AutoCloseable> work = new ArrayList<>();
+            startFeeds(config, http, work);
+            telegramPolling.ifPresent(poller -> work.add(poller.get().start()));
+            return () -> {
+                for (AutoCloseable w : work) {
+                    w.close();
+                }
+            };
+        }).start(Duration.ofSeconds(1)));
+    }
+
+    /** The lease for leader-only work: shared through PostgreSQL, or trivially held on SQLite. */
+    static LeaderLease lease(Config config, Clock clock) {
+        return config.get("store.jdbc-url").filter(u -> u.startsWith("jdbc:postgresql:"))
+                .<LeaderLease>map(url -> new PostgresLeaderLease(url, config.get("store.user").orElse(null),
+                        config.get("store.password").orElse(null), "feeds", instanceName(), clock))
+                .orElseGet(LocalLeaderLease::new);
+    }
+
+    private static String instanceName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "instance");
+        return host + "/" + ProcessHandle.current().pid();
+    }
+
     /** Starts the configured feed sources: a watched directory and polled URLs, each optional. */
-    void startFeeds(Config config, OkHttpClient http) throws IOException {
+    void startFeeds(Config config, OkHttpClient http, List<AutoCloseable> sources) throws IOException {
         Optional<String> directory = config.get("feeds.directory");
         if (directory.isPresent()) {
             sources.add(new DirectoryFeedSource(Path.of(directory.get()),
@@ -146,6 +182,11 @@ public final class ResultsDesk implements AutoCloseable {
     }
 
     void ingestFile(FeedFile file) {
+        if (!leaderLease.isLeader()) {
+            // Fenced: another instance took the lease while this one was not looking; it will read the file.
+            LOG.warn("not the leader any more: leaving {} to the new leader", file.name());
+            return;
+        }
         IngestOutcome outcome = ingest.accept(file);
         metrics.ingested(outcome);
         activity.updateAndGet(a -> outcome instanceof IngestOutcome.Accepted accepted
@@ -196,8 +237,8 @@ public final class ResultsDesk implements AutoCloseable {
                 d -> Thread.sleep(d.toMillis()));
         deliverTo(gateway, RateLimiter.telegram());
         if (settings.get().mode() == TelegramSettings.Mode.POLLING) {
-            TelegramLongPoller poller = new TelegramLongPoller(client, bot, 25, d -> Thread.sleep(d.toMillis()));
-            sources.add(poller.start());
+            // Started with the leader-only work: Telegram allows one poller per token.
+            telegramPolling = Optional.of(() -> new TelegramLongPoller(client, bot, 25, d -> Thread.sleep(d.toMillis())));
         } else {
             HttpServer server = HttpServer.create(new InetSocketAddress(config.getInt("telegram.webhook-port", 8443)), 0);
             server.createContext(config.get("telegram.webhook-path", "/telegram"),
