@@ -44,7 +44,16 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
-        System.exit(new CommandLine(new Main()).execute(args));
+        CommandLine cli = new CommandLine(new Main());
+        // A bad or missing setting is one clear line naming the key, not a stack trace.
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+                System.err.println("results-desk: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args));
     }
 
     @Override
@@ -53,6 +62,14 @@ public final class Main implements Callable<Integer> {
         ResultsArchive archive = BundledResults.load();
         try (ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), archive, ResultsDesk.openDatabase(config),
                 ResultsDesk.feedParser(config, archive))) {
+            // On SIGTERM: stop taking work, let each delivery pass finish and record what it sent, release the lease.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    desk.close();
+                } catch (Exception e) {
+                    System.err.println("results-desk: shutdown: " + e);
+                }
+            }, "shutdown"));
             desk.deliverTo(new ConsoleGateway(OUT), unlimited());
             OkHttpClient http = new OkHttpClient();
             desk.startTelegram(config, http);

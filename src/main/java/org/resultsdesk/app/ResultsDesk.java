@@ -98,6 +98,7 @@ public final class ResultsDesk implements AutoCloseable {
     private final AtomicInteger feedFiles = new AtomicInteger();
     private Optional<java.util.function.Supplier<TelegramLongPoller>> telegramPolling = Optional.empty();
     private LeaderLease leaderLease = new LocalLeaderLease();
+    private boolean closed;
 
     ResultsDesk(Config config, Clock clock, ResultsArchive archive, Database database, FeedParser parser) {
         this.clock = clock;
@@ -294,7 +295,11 @@ public final class ResultsDesk implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
         for (AutoCloseable source : sources) {
             source.close();
         }
