@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import okhttp3.OkHttpClient;
 import org.resultsdesk.console.ConsoleApp;
 import org.resultsdesk.console.ConsoleGateway;
 import org.resultsdesk.core.alerts.ChannelRef;
@@ -18,7 +19,6 @@ import org.resultsdesk.core.alerts.Subscription;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
-import okhttp3.OkHttpClient;
 import org.resultsdesk.feeds.BundledResults;
 import org.resultsdesk.feeds.HocResultsConverter;
 import org.resultsdesk.feeds.ReplayFeed;
@@ -121,7 +121,7 @@ public final class Main implements Callable<Integer> {
                 System.err.println("No bundled election " + election + ". Try parl.2019-12-12.");
                 return 2;
             }
-            ResultsArchive night = withoutElection(archive, election);
+            ResultsArchive night = archive.without(election);
             double factor = speed != null ? speed : Double.parseDouble(config.get("replay.speed", "60"));
             Path rehearsal = Files.createTempDirectory("results-desk-replay");
             Path inbox = rehearsal.resolve("inbox");
@@ -156,15 +156,6 @@ public final class Main implements Callable<Integer> {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }
-
-        /** The archive as it stood before the night: the replayed election's contests are declared afresh. */
-        private static ResultsArchive withoutElection(ResultsArchive archive, String election) {
-            java.util.Map<String, org.resultsdesk.core.model.Comparison> comparisons = new java.util.HashMap<>();
-            List<Contest> before = archive.contests().stream()
-                    .filter(c -> !c.election().id().equals(election)).toList();
-            archive.contests().forEach(c -> archive.comparisonFor(c).ifPresent(cmp -> comparisons.put(c.id(), cmp)));
-            return new ResultsArchive(before, comparisons, archive.seats());
         }
     }
 

@@ -26,7 +26,6 @@ import org.resultsdesk.core.alerts.RateLimiter;
 import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.Subscription;
 import org.resultsdesk.core.command.ChatContext.Platform;
-import org.resultsdesk.core.model.Comparison;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.feeds.BundledFeedParser;
@@ -70,11 +69,7 @@ public final class ElectionNightBenchmark {
         MutableClock clock = new MutableClock(Instant.parse("2019-12-12T22:00:00Z"));
         Path work = Files.createTempDirectory("results-desk-bench");
         Path inbox = Files.createDirectories(work.resolve("inbox"));
-        Map<String, Comparison> comparisons = new HashMap<>();
-        loaded.archive().contests().forEach(c -> loaded.archive().comparisonFor(c).ifPresent(x -> comparisons.put(c.id(), x)));
-        ResultsArchive archive = new ResultsArchive(loaded.archive().contests().stream()
-                .filter(c -> !c.election().id().equals("parl.2019-12-12")).toList(), comparisons,
-                loaded.archive().seats());
+        ResultsArchive archive = loaded.archive().without("parl.2019-12-12");
 
         try (FakeTelegramApi telegram = new FakeTelegramApi(clock); FakeSlackApi slack = new FakeSlackApi(clock);
              Database database = Database.sqlite(work.resolve("db"))) {

@@ -29,7 +29,6 @@ import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
-import org.resultsdesk.telegram.fake.TelegramHtml;
 
 /**
  * Two real instances (processes running the app's Main) on one PostgreSQL database, feeding from one inbox and
@@ -92,21 +91,9 @@ class FailoverTest {
                 b.destroyForcibly().waitFor();
             }
 
-            Map<String, Integer> deliveries = new HashMap<>();
-            for (FakeTelegramApi.Posted p : telegram.allMessages()) {
-                for (String line : TelegramHtml.text(p.text()).split("\n")) {
-                    int at = line.indexOf(", general election 12 Dec 2019");
-                    if (at > 0) {
-                        deliveries.merge(p.chatId() + "|" + line.substring(0, at), 1, Integer::sum);
-                    }
-                }
-            }
-            Set<String> expected = new HashSet<>();
-            for (int i = 0; i < CHATS; i++) {
-                for (Contest c : burst) {
-                    expected.add((-3_000_000L - i) + "|" + c.seat().name());
-                }
-            }
+            Map<String, Integer> deliveries = DeliveredPairs.count(telegram.allMessages());
+            Set<String> expected = DeliveredPairs.expected(java.util.stream.LongStream.range(0, CHATS)
+                    .mapToObj(i -> -3_000_000L - i).toList(), burst);
             assertThat(takeover).isLessThan(10);
             assertThat(deliveries.keySet()).containsAll(expected);
             assertThat(recordedSent).isNotEmpty();

@@ -31,7 +31,6 @@ import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
-import org.resultsdesk.telegram.fake.TelegramHtml;
 
 /**
  * The delivery process is killed (SIGKILL) in the middle of a burst and started again on the same database: every
@@ -78,21 +77,9 @@ class KillAndRestartTest {
                 second.destroyForcibly().waitFor();
             }
 
-            Map<String, Integer> deliveries = new HashMap<>();
-            for (FakeTelegramApi.Posted p : telegram.allMessages()) {
-                for (String line : TelegramHtml.text(p.text()).split("\n")) {
-                    int at = line.indexOf(", general election 12 Dec 2019");
-                    if (at > 0) {
-                        deliveries.merge(p.chatId() + "|" + line.substring(0, at), 1, Integer::sum);
-                    }
-                }
-            }
-            Set<String> expected = new HashSet<>();
-            for (int i = 0; i < CHATS; i++) {
-                for (Contest c : burst) {
-                    expected.add((-2_000_000L - i) + "|" + c.seat().name());
-                }
-            }
+            Map<String, Integer> deliveries = DeliveredPairs.count(telegram.allMessages());
+            Set<String> expected = DeliveredPairs.expected(java.util.stream.LongStream.range(0, CHATS)
+                    .mapToObj(i -> -2_000_000L - i).toList(), burst);
             assertThat(postedBeforeKill).isGreaterThanOrEqualTo(12);
             assertThat(recordedSent).as("some alerts were recorded as sent before the kill").isNotEmpty();
             assertThat(deliveries.keySet()).as("every pair delivered").containsAll(expected);

@@ -92,6 +92,17 @@ public final class ResultsArchive {
         seats.add(contest.seat());
     }
 
+    /**
+     * A separate archive as this one stood before an election's results: its contests removed, every comparison and
+     * seat kept (a rehearsal declares them afresh). With no such election, a plain copy.
+     */
+    public ResultsArchive without(String electionId) {
+        Snapshot now = snapshot;
+        List<Contest> kept = now.contests().values().stream().filter(c -> !c.election().id().equals(electionId))
+                .toList();
+        return new ResultsArchive(kept, now.comparisons(), seats());
+    }
+
     public int size() {
         return snapshot.contests().size();
     }
