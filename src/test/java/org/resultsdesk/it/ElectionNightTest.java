@@ -2,8 +2,6 @@ package org.resultsdesk.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +47,7 @@ import org.resultsdesk.telegram.TelegramGateway;
 import org.resultsdesk.telegram.TelegramLongPoller;
 import org.resultsdesk.telegram.TelegramSettings;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
+import org.resultsdesk.telegram.fake.TelegramUpdates;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -64,7 +63,7 @@ class ElectionNightTest {
     @TempDir
     Path dir;
     final MutableClock clock = new MutableClock(Instant.parse("2019-12-12T23:00:00Z"));
-    final ObjectMapper json = new ObjectMapper();
+    final TelegramUpdates telegramUpdates = new TelegramUpdates();
     FakeTelegramApi api;
     Database database;
     JdbiAlertStore outbox;
@@ -76,7 +75,6 @@ class ElectionNightTest {
     JdbiSubscriptionStore subscriptions;
     CommandService commands;
     AlertComposer composer;
-    int updates = 1;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -111,11 +109,7 @@ class ElectionNightTest {
     }
 
     void say(long chat, long from, String text) {
-        ObjectNode update = json.createObjectNode().put("update_id", updates++);
-        ObjectNode m = update.putObject("message").put("message_id", updates).put("date", 1_700_000_000).put("text", text);
-        m.putObject("chat").put("id", chat).put("type", "supergroup");
-        m.putObject("from").put("id", from).put("is_bot", false).put("first_name", "X");
-        api.queueUpdate(update);
+        api.queueUpdate(telegramUpdates.message(chat, from, text));
         assertThat(new TelegramLongPoller(client, bot, 0, d -> { }).pollOnce()).isZero();
         clock.advance(Duration.ofSeconds(2));
     }

@@ -2,7 +2,6 @@ package org.resultsdesk.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +46,7 @@ import org.resultsdesk.telegram.TelegramGateway;
 import org.resultsdesk.telegram.TelegramLongPoller;
 import org.resultsdesk.telegram.TelegramSettings;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
+import org.resultsdesk.telegram.fake.TelegramUpdates;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -64,7 +64,7 @@ class QuotesThroughChatsTest {
     @TempDir
     Path dir;
     final MutableClock clock = new MutableClock(Instant.parse("2024-02-16T02:30:00Z"));
-    final ObjectMapper json = new ObjectMapper();
+    final TelegramUpdates telegramUpdates = new TelegramUpdates();
     FakeTelegramApi telegram;
     FakeSlackApi slack;
     Database database;
@@ -74,7 +74,6 @@ class QuotesThroughChatsTest {
     AlertDelivery toTelegram;
     AlertDelivery toSlack;
     JdbiAlertStore outbox;
-    int updates = 1;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -135,24 +134,6 @@ class QuotesThroughChatsTest {
         clock.advance(Duration.ofSeconds(2));
     }
 
-    ObjectNode say(long chat, long from, String text) {
-        ObjectNode update = json.createObjectNode().put("update_id", updates++);
-        ObjectNode m = update.putObject("message").put("message_id", updates).put("date", 1_700_000_000).put("text", text);
-        m.putObject("chat").put("id", chat).put("type", "supergroup");
-        m.putObject("from").put("id", from).put("is_bot", false).put("first_name", "X");
-        return update;
-    }
-
-    ObjectNode press(long chat, long from, String data) {
-        ObjectNode update = json.createObjectNode().put("update_id", updates++);
-        ObjectNode q = update.putObject("callback_query").put("id", "cb" + updates).put("chat_instance", "c")
-                .put("data", data);
-        q.putObject("from").put("id", from).put("is_bot", false).put("first_name", "X");
-        q.putObject("message").put("message_id", 1).put("date", 1_700_000_000).putObject("chat").put("id", chat)
-                .put("type", "supergroup");
-        return update;
-    }
-
     String lastText(long chat) {
         List<FakeTelegramApi.Posted> posted = telegram.messages(chat);
         return posted.get(posted.size() - 1).text();
@@ -160,18 +141,18 @@ class QuotesThroughChatsTest {
 
     @Test
     void aQuoteFiledInTelegramIsApprovedByAnEditorAndReachesEveryFollowerOnceThenIsRetracted() {
-        poll(say(COUNT_CHAT, REPORTER, "/quote kingswood Keir Starmer (Labour leader): These are fantastic results"
+        poll(telegramUpdates.message(COUNT_CHAT, REPORTER, "/quote kingswood Keir Starmer (Labour leader): These are fantastic results"
                 + " in Kingswood & Wellingborough <3 🌹"));
         FakeTelegramApi.Posted filed = telegram.messages(COUNT_CHAT).get(0);
         assertThat(filed.text()).contains("Filed quote #1 from Keir Starmer (Labour leader) (Kingswood)");
         String approve = filed.replyMarkup().path("inline_keyboard").get(0).get(0).path("callback_data").asText();
 
-        poll(press(COUNT_CHAT, REPORTER, approve));
+        poll(telegramUpdates.buttonPress(COUNT_CHAT, REPORTER, approve));
         assertThat(lastText(COUNT_CHAT)).startsWith("Only editors can approve");
         deliver();
         assertThat(telegram.messages(KINGSWOOD_DESK)).isEmpty();
 
-        poll(press(COUNT_CHAT, EDITOR, approve));
+        poll(telegramUpdates.buttonPress(COUNT_CHAT, EDITOR, approve));
         assertThat(lastText(COUNT_CHAT)).contains("Approved quote #1").contains("going to 2 channel(s)");
         deliver();
 
@@ -182,10 +163,10 @@ class QuotesThroughChatsTest {
         assertThat(slack.messages(SLACK_POLITICS)).singleElement().satisfies(card -> assertThat(card.text())
                 .contains("— Keir Starmer (Labour leader)"));
 
-        poll(say(KINGSWOOD_DESK, REPORTER, "/result kingswood"));
+        poll(telegramUpdates.message(KINGSWOOD_DESK, REPORTER, "/result kingswood"));
         assertThat(lastText(KINGSWOOD_DESK)).contains("Quotes:").contains("— Keir Starmer (Labour leader)");
 
-        poll(say(COUNT_CHAT, EDITOR, "/quote retract 1"));
+        poll(telegramUpdates.message(COUNT_CHAT, EDITOR, "/quote retract 1"));
         deliver();
         FakeTelegramApi.Posted card = telegram.messages(KINGSWOOD_DESK).get(0);
         assertThat(card.text()).startsWith("Retracted: the quote from Keir Starmer (Labour leader)");
@@ -194,12 +175,12 @@ class QuotesThroughChatsTest {
 
     @Test
     void aLongQuoteIsRefusedClearlyAndApprovalCanBeSwitchedOffByEditorsOnly() {
-        poll(say(COUNT_CHAT, REPORTER, "/quotes approval off"));
+        poll(telegramUpdates.message(COUNT_CHAT, REPORTER, "/quotes approval off"));
         assertThat(lastText(COUNT_CHAT)).startsWith("Only editors");
-        poll(say(COUNT_CHAT, EDITOR, "/quotes approval off"));
-        poll(say(COUNT_CHAT, REPORTER, "/quote kingswood Damien Egan: " + "x".repeat(1600)));
+        poll(telegramUpdates.message(COUNT_CHAT, EDITOR, "/quotes approval off"));
+        poll(telegramUpdates.message(COUNT_CHAT, REPORTER, "/quote kingswood Damien Egan: " + "x".repeat(1600)));
         assertThat(lastText(COUNT_CHAT)).contains("the desk takes up to 1500");
-        poll(say(COUNT_CHAT, REPORTER, "/quote kingswood Damien Egan: " + "word ".repeat(220).strip()));
+        poll(telegramUpdates.message(COUNT_CHAT, REPORTER, "/quote kingswood Damien Egan: " + "word ".repeat(220).strip()));
         assertThat(lastText(COUNT_CHAT)).contains("is out to 2 channel(s)");
         deliver();
         assertThat(telegram.messages(KINGSWOOD_DESK)).singleElement()

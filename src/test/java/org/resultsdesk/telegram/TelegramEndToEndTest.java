@@ -31,6 +31,7 @@ import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
+import org.resultsdesk.telegram.fake.TelegramUpdates;
 import org.resultsdesk.telegram.fake.FakeTelegramApi.Failure;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -47,8 +48,7 @@ class TelegramEndToEndTest {
     TelegramClient client;
     TelegramGateway gateway;
     TelegramBot bot;
-    final ObjectMapper json = new ObjectMapper();
-    int updateIds = 1;
+    final TelegramUpdates updates = new TelegramUpdates();
 
     final MutableClock clock = new MutableClock(Instant.parse("2024-02-16T02:00:00Z"));
 
@@ -72,25 +72,6 @@ class TelegramEndToEndTest {
         database.close();
     }
 
-    ObjectNode message(long chatId, long from, String text) {
-        ObjectNode update = json.createObjectNode().put("update_id", updateIds++);
-        ObjectNode m = update.putObject("message").put("message_id", updateIds).put("date", 1_700_000_000)
-                .put("text", text);
-        m.putObject("chat").put("id", chatId).put("type", chatId < 0 ? "supergroup" : "private");
-        m.putObject("from").put("id", from).put("is_bot", false).put("first_name", "Sam");
-        return update;
-    }
-
-    ObjectNode buttonPress(long chatId, long from, String data) {
-        ObjectNode update = json.createObjectNode().put("update_id", updateIds++);
-        ObjectNode q = update.putObject("callback_query").put("id", "cb" + updateIds).put("chat_instance", "ci")
-                .put("data", data);
-        q.putObject("from").put("id", from).put("is_bot", false).put("first_name", "Sam");
-        ObjectNode m = q.putObject("message").put("message_id", 1).put("date", 1_700_000_000);
-        m.putObject("chat").put("id", chatId).put("type", chatId < 0 ? "supergroup" : "private");
-        return update;
-    }
-
     void poll(ObjectNode... updates) {
         for (ObjectNode u : updates) {
             api.queueUpdate(u);
@@ -101,7 +82,7 @@ class TelegramEndToEndTest {
 
     @Test
     void aResultCommandIsAnsweredWithTheAnnouncementInHtml() {
-        poll(message(REPORTER, REPORTER, "/result kingswood"));
+        poll(updates.message(REPORTER, REPORTER, "/result kingswood"));
 
         assertThat(api.messages(REPORTER)).singleElement().satisfies(m -> {
             assertThat(m.parseMode()).isEqualToIgnoringCase("HTML");
@@ -113,11 +94,11 @@ class TelegramEndToEndTest {
 
     @Test
     void groupCommandsAddressedToThisBotAreAnsweredOthersIgnored() {
-        poll(message(NEWSROOM, REPORTER, "/result@ResultsDeskBot wellingborough"),
-                message(NEWSROOM, REPORTER, "/RESULT kingswood"),
-                message(NEWSROOM, REPORTER, "/result@SomeOtherBot kingswood"),
-                message(NEWSROOM, REPORTER, "chatting about kingswood"),
-                message(NEWSROOM, REPORTER, "/result"));
+        poll(updates.message(NEWSROOM, REPORTER, "/result@ResultsDeskBot wellingborough"),
+                updates.message(NEWSROOM, REPORTER, "/RESULT kingswood"),
+                updates.message(NEWSROOM, REPORTER, "/result@SomeOtherBot kingswood"),
+                updates.message(NEWSROOM, REPORTER, "chatting about kingswood"),
+                updates.message(NEWSROOM, REPORTER, "/result"));
 
         List<FakeTelegramApi.Posted> posted = api.messages(NEWSROOM);
         assertThat(posted).hasSize(3);
@@ -128,14 +109,14 @@ class TelegramEndToEndTest {
 
     @Test
     void aMisspeltSeatGetsButtonsAndPressingOneAnswers() {
-        poll(message(REPORTER, REPORTER, "/result kingswod"));
+        poll(updates.message(REPORTER, REPORTER, "/result kingswod"));
         FakeTelegramApi.Posted suggestion = api.messages(REPORTER).get(0);
         assertThat(suggestion.text()).contains("Did you mean Kingswood?");
         String data = suggestion.replyMarkup().path("inline_keyboard").get(0).get(0).path("callback_data").asText();
         assertThat(suggestion.replyMarkup().path("inline_keyboard").get(0).get(0).path("text").asText())
                 .isEqualTo("Kingswood");
 
-        poll(buttonPress(REPORTER, REPORTER, data));
+        poll(updates.buttonPress(REPORTER, REPORTER, data));
 
         assertThat(api.messages(REPORTER)).hasSize(2);
         assertThat(api.messages(REPORTER).get(1).text()).contains("Kingswood by-election");
@@ -144,7 +125,7 @@ class TelegramEndToEndTest {
 
     @Test
     void aReplayedUpdateIsAnsweredOnce() {
-        ObjectNode update = message(REPORTER, REPORTER, "/result kingswood");
+        ObjectNode update = updates.message(REPORTER, REPORTER, "/result kingswood");
         poll(update);
         bot.onUpdate(readUpdate(update));
 
@@ -159,7 +140,7 @@ class TelegramEndToEndTest {
         try {
             HttpClient http = HttpClient.newHttpClient();
             URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/telegram");
-            String body = message(REPORTER, REPORTER, "/result kingswood").toString();
+            String body = updates.message(REPORTER, REPORTER, "/result kingswood").toString();
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body));
 
             assertThat(http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
@@ -188,7 +169,7 @@ class TelegramEndToEndTest {
         assertThat(lastWait).isLessThanOrEqualTo(Duration.ofSeconds(5));
 
         api.setDown(false);
-        api.queueUpdate(message(REPORTER, REPORTER, "/result kingswood"));
+        api.queueUpdate(updates.message(REPORTER, REPORTER, "/result kingswood"));
         assertThat(poller.pollOnce()).as("the first poll after Telegram returns succeeds").isZero();
         assertThat(api.messages(REPORTER)).hasSize(1);
     }
