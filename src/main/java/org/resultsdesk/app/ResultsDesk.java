@@ -99,6 +99,8 @@ public final class ResultsDesk implements AutoCloseable {
     private Optional<java.util.function.Supplier<TelegramLongPoller>> telegramPolling = Optional.empty();
     private LeaderLease leaderLease = new LocalLeaderLease();
     private boolean closed;
+    /** Readiness checks beyond the database and the feed, added by the chat adapters as they start. */
+    private final Map<String, BooleanSupplier> platformChecks = new LinkedHashMap<>();
 
     ResultsDesk(Config config, Clock clock, ResultsArchive archive, Database database, FeedParser parser) {
         this.clock = clock;
@@ -208,6 +210,7 @@ public final class ResultsDesk implements AutoCloseable {
         Instant started = clock.instant();
         Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
         readiness.put("database", database::isReachable);
+        readiness.putAll(platformChecks);
         if (!stale.isZero()) {
             readiness.put("feed", () -> Duration.between(activity().lastFeedFile().orElse(started), clock.instant())
                     .compareTo(stale) <= 0);
@@ -237,6 +240,13 @@ public final class ResultsDesk implements AutoCloseable {
         TelegramBot bot = new TelegramBot(client, gateway, commands, updateLedger, settings.get().botUsername(), clock,
                 d -> Thread.sleep(d.toMillis()));
         deliverTo(gateway, RateLimiter.telegram());
+        platformChecks.put("telegram", new CachedCheck(clock, Duration.ofMinutes(1), () -> {
+            try {
+                return client.execute(new org.telegram.telegrambots.meta.api.methods.GetMe()) != null;
+            } catch (org.telegram.telegrambots.meta.exceptions.TelegramApiException e) {
+                return false;
+            }
+        }));
         if (settings.get().mode() == TelegramSettings.Mode.POLLING) {
             // Started with the leader-only work: Telegram allows one poller per token.
             telegramPolling = Optional.of(() -> new TelegramLongPoller(client, bot, 25, d -> Thread.sleep(d.toMillis())));
@@ -259,6 +269,13 @@ public final class ResultsDesk implements AutoCloseable {
         Slack slack = SlackApp.slack(settings.get());
         SlackApp app = new SlackApp(settings.get(), slack, commands);
         deliverTo(new SlackGateway(slack.methods(settings.get().botToken())), RateLimiter.slack());
+        platformChecks.put("slack", new CachedCheck(clock, Duration.ofMinutes(1), () -> {
+            try {
+                return slack.methods(settings.get().botToken()).authTest(r -> r).isOk();
+            } catch (IOException | com.slack.api.methods.SlackApiException e) {
+                return false;
+            }
+        }));
         if (settings.get().mode() == SlackSettings.Mode.HTTP) {
             HttpServer server = HttpServer.create(new InetSocketAddress(config.getInt("slack.port", 3000)), 0);
             server.createContext(config.get("slack.path", "/slack/events"),

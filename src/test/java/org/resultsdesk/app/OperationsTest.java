@@ -81,6 +81,23 @@ class OperationsTest {
     }
 
     @Test
+    void readinessIncludesTheChatPlatformsAuthCheck() throws Exception {
+        try (org.resultsdesk.telegram.fake.FakeTelegramApi telegram =
+                     new org.resultsdesk.telegram.fake.FakeTelegramApi(Clock.systemUTC())) {
+            Config config = Config.of(Map.of("ops.port", "0", "telegram.bot-token",
+                    org.resultsdesk.telegram.fake.FakeTelegramApi.TOKEN, "telegram.bot-username", "ResultsDeskBot",
+                    "telegram.api-url", telegram.baseUrl()), Map.of());
+            try (ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), TestData.freshArchive(),
+                    Database.sqlite(dir), ResultsDesk.feedParser(config, TestData.archive()))) {
+                desk.startTelegram(config, new okhttp3.OkHttpClient());
+                OpsServer ops = desk.startOps(config);
+                assertThat(get(ops, "/readyz").body()).contains("database: ok").contains("telegram: ok");
+                assertThat(telegram.calls()).contains("getme");
+            }
+        }
+    }
+
+    @Test
     void readinessFollowsTheDatabase() throws Exception {
         String schema = "rd_ops_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         try (Connection c = DriverManager.getConnection(PG, "postgres", "")) {
