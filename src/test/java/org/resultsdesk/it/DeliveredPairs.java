@@ -28,8 +28,22 @@ final class DeliveredPairs {
         return deliveries;
     }
 
+    /** The same for the fake Slack Web API, by channel id, from each message's text. */
+    static Map<String, Integer> countSlack(List<org.resultsdesk.slack.fake.FakeSlackApi.Posted> posts) {
+        Map<String, Integer> deliveries = new HashMap<>();
+        for (var p : posts) {
+            for (String line : p.text().split("\n")) {
+                int at = line.indexOf(", general election 12 Dec 2019");
+                if (at > 0) {
+                    deliveries.merge(p.channel() + "|" + line.substring(0, at), 1, Integer::sum);
+                }
+            }
+        }
+        return deliveries;
+    }
+
     /** Every pair of these chats and contests. */
-    static Set<String> expected(List<Long> chats, List<Contest> contests) {
+    static Set<String> expected(List<?> chats, List<Contest> contests) {
         Set<String> expected = new HashSet<>();
         chats.forEach(chat -> contests.forEach(c -> expected.add(chat + "|" + c.seat().name())));
         return expected;

@@ -28,11 +28,12 @@ import org.resultsdesk.feeds.BundledFeedParser;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiSubscriptionStore;
+import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
 
 /**
  * Two real instances (processes running the app's Main) on one PostgreSQL database, feeding from one inbox and
- * delivering to the fake Bot API. The leader is killed with SIGKILL in the middle of a burst; the other takes over
+ * delivering to the fake Bot API and Slack Web API. The leader is killed with SIGKILL in the middle of a burst; the other takes over
  * the feed, and every (declaration, channel) is delivered, none twice that had been recorded as sent.
  */
 class FailoverTest {
@@ -51,20 +52,24 @@ class FailoverTest {
         String url = PG + "?currentSchema=" + schema;
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
         try (FakeTelegramApi telegram = new FakeTelegramApi(Clock.systemUTC());
+             FakeSlackApi slack = new FakeSlackApi(Clock.systemUTC());
              Database database = Database.open(url, "postgres", null)) {
             JdbiSubscriptionStore subscriptions = new JdbiSubscriptionStore(database, Clock.systemUTC());
             for (int i = 0; i < CHATS; i++) {
                 subscriptions.add(new Subscription(new ChannelRef(Platform.TELEGRAM, String.valueOf(-3_000_000L - i)),
                         Subscription.Kind.ALL, null, "all"));
             }
+            List<String> slackChannels = List.of("C0FAILA", "C0FAILB", "C0FAILC");
+            slackChannels.forEach(ch -> subscriptions.add(new Subscription(new ChannelRef(Platform.SLACK, ch),
+                    Subscription.Kind.ALL, null, "all")));
             JdbiAlertStore outbox = new JdbiAlertStore(database);
             List<Contest> burst = TestData.archive().contestsOf("parl.2019-12-12").stream().limit(24).toList();
 
             Path logA = dir.resolve("a.log");
             Path logB = dir.resolve("b.log");
-            Process a = instance(url, inbox, telegram, logA);
+            Process a = instance(url, inbox, telegram, slack, logA);
             await().atMost(Duration.ofSeconds(60)).until(() -> contains(logA, "is now leader"));
-            Process b = instance(url, inbox, telegram, logB);
+            Process b = instance(url, inbox, telegram, slack, logB);
             await().atMost(Duration.ofSeconds(60)).until(() -> contains(logB, "Telegram started"));
 
             int landed = 0;
@@ -94,6 +99,9 @@ class FailoverTest {
             Map<String, Integer> deliveries = DeliveredPairs.count(telegram.allMessages());
             Set<String> expected = DeliveredPairs.expected(java.util.stream.LongStream.range(0, CHATS)
                     .mapToObj(i -> -3_000_000L - i).toList(), burst);
+            Map<String, Integer> slackDeliveries = DeliveredPairs.countSlack(slack.allMessages());
+            assertThat(slackDeliveries.keySet()).containsAll(DeliveredPairs.expected(slackChannels, burst));
+            deliveries.putAll(slackDeliveries);
             assertThat(takeover).isLessThan(10);
             assertThat(deliveries.keySet()).containsAll(expected);
             assertThat(recordedSent).isNotEmpty();
@@ -105,7 +113,8 @@ class FailoverTest {
         }
     }
 
-    private Process instance(String url, Path inbox, FakeTelegramApi telegram, Path log) throws Exception {
+    private Process instance(String url, Path inbox, FakeTelegramApi telegram, FakeSlackApi slack, Path log)
+            throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-cp",
                 System.getProperty("java.class.path"), "org.resultsdesk.app.Main", "--config",
@@ -120,6 +129,10 @@ class FailoverTest {
         env.put("TELEGRAM_BOT_TOKEN", FakeTelegramApi.TOKEN);
         env.put("TELEGRAM_BOT_USERNAME", FakeTelegramApi.USERNAME);
         env.put("TELEGRAM_API_URL", telegram.baseUrl());
+        env.put("SLACK_BOT_TOKEN", FakeSlackApi.BOT_TOKEN);
+        env.put("SLACK_SIGNING_SECRET", "failover-test-secret");
+        env.put("SLACK_API_URL", slack.apiUrl());
+        env.put("SLACK_PORT", "0");
         env.put("DELIVERY_LEASE_SECONDS", "3");
         env.put("OPS_PORT", "0");
         Process process = builder.start();
@@ -142,6 +155,7 @@ class FailoverTest {
                 .mapTo(Integer.class).one());
     }
 
+    /** Channel and seat of every alert recorded as sent, on either platform. */
     private static Set<String> recordedSent(Database database) {
         Map<String, String> seatById = new HashMap<>();
         TestData.archive().contestsOf("parl.2019-12-12").forEach(c -> seatById.put(c.id(), c.seat().name()));
