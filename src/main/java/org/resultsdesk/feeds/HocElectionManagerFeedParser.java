@@ -26,8 +26,8 @@ import org.resultsdesk.core.port.FeedRejected;
  * The Commons Library "Election manager" feed: a constituencies file (one row a seat, with its Election_State:
  * Pre-candidates, Candidates only, Winners only, Full results) and a candidacies file, delivered separately. The
  * parser keeps the latest candidacies and joins them when a constituencies file arrives: Full results become
- * results, Winners only rushes, the rest is ignored. The files carry no revision, so a seat's revision goes up each
- * time its figures change (counted from the start of this process).
+ * results, Winners only rushes, the rest is ignored. The files carry no revision: results are handed on unnumbered
+ * and the ingest numbers them against what it has stored, so changed figures are a correction even after a restart.
  */
 public final class HocElectionManagerFeedParser implements FeedParser {
     private final Election election;
@@ -86,7 +86,7 @@ public final class HocElectionManagerFeedParser implements FeedParser {
                     row.get("Invalid_Votes").isBlank() ? OptionalInt.empty()
                             : OptionalInt.of(number(row.get("Invalid_Votes"), seat.name() + " invalid votes")),
                     Optional.empty(), candidates);
-            return new FeedMessage.Result(contest, revision(seat.gss(), contest.hashCode()));
+            return new FeedMessage.Result(contest, FeedMessage.Result.UNNUMBERED);
         } catch (IllegalArgumentException e) {
             throw new FeedRejected(e.getMessage(), e);
         }

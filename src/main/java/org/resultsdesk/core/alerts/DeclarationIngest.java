@@ -76,6 +76,13 @@ public final class DeclarationIngest {
         List<String> rejected = new ArrayList<>();
         int queued = 0;
         for (FeedMessage message : messages) {
+            if (message instanceof FeedMessage.Result unnumbered && unnumbered.revision() == FeedMessage.Result.UNNUMBERED) {
+                Optional<FeedMessage.Result> numbered = numbered(unnumbered);
+                if (numbered.isEmpty()) {
+                    continue;
+                }
+                message = numbered.get();
+            }
             if (message instanceof FeedMessage.Result result) {
                 Optional<String> problem = problem(result);
                 if (problem.isPresent()) {
@@ -111,6 +118,19 @@ public final class DeclarationIngest {
             return new IngestOutcome.Rejected(String.join("; ", rejected));
         }
         return new IngestOutcome.NothingNew(file.name());
+    }
+
+    /** The next revision for changed figures from a source without revision numbers; empty when they are unchanged. */
+    private Optional<FeedMessage.Result> numbered(FeedMessage.Result result) {
+        Contest contest = result.contest();
+        OptionalInt stored = store.latestRevision(contest.id(), Declaration.Stage.RESULT);
+        if (stored.isEmpty()) {
+            return Optional.of(new FeedMessage.Result(contest, 1));
+        }
+        if (archive.contest(contest.id()).filter(contest::equals).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FeedMessage.Result(contest, stored.getAsInt() + 1));
     }
 
     private Optional<String> problem(FeedMessage.Result result) {

@@ -14,6 +14,7 @@ import org.resultsdesk.core.seats.SeatMatch;
  * list for an ambiguous prefix, the elections held in a seat when the one asked for is not among them.
  */
 final class ContestFinder {
+    private static final int MAX_BUTTONS = 8;
     private final ResultsArchive archive;
     private final SeatDirectory seats;
 
@@ -39,8 +40,10 @@ final class ContestFinder {
             return inSeat(command, found.name(), archive.contestsIn(found.seats()), split.filter());
         }
         if (match instanceof SeatMatch.Ambiguous ambiguous) {
-            return Found.problem(Reply.text("\"" + split.query() + "\" matches several seats. Which one?",
-                    buttons(command, ambiguous.names())));
+            String more = ambiguous.total() > MAX_BUTTONS
+                    ? " The first " + MAX_BUTTONS + " are below; type more of the name for the others." : "";
+            return Found.problem(Reply.text("\"" + split.query() + "\" matches " + ambiguous.total()
+                    + " seats. Which one?" + more, buttons(command, ambiguous.names())));
         }
         if (match instanceof SeatMatch.Suggestions suggestions && !suggestions.names().isEmpty()) {
             return Found.problem(Reply.text("I don't know a seat called \"" + split.query() + "\". Did you mean "
@@ -79,6 +82,6 @@ final class ContestFinder {
     }
 
     private static List<Reply.Suggestion> buttons(String command, List<String> names) {
-        return names.stream().limit(8).map(n -> new Reply.Suggestion(n, "/" + command + " " + n)).toList();
+        return names.stream().limit(MAX_BUTTONS).map(n -> new Reply.Suggestion(n, "/" + command + " " + n)).toList();
     }
 }

@@ -11,12 +11,17 @@ import java.util.Optional;
  */
 public sealed interface FeedMessage {
 
-    /** A declared result with full figures. */
+    /**
+     * A declared result with full figures. A source that numbers no revisions (the Election manager CSV) gives
+     * {@link #UNNUMBERED}: the ingest then treats changed figures as the next revision and unchanged ones as a repeat.
+     */
     record Result(Contest contest, int revision) implements FeedMessage {
+        public static final int UNNUMBERED = 0;
+
         public Result {
             Objects.requireNonNull(contest);
-            if (revision < 1) {
-                throw new IllegalArgumentException("revision must be at least 1");
+            if (revision < 0) {
+                throw new IllegalArgumentException("revision must not be negative");
             }
         }
     }

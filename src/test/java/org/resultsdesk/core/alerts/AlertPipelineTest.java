@@ -193,6 +193,33 @@ class AlertPipelineTest {
     }
 
     @Test
+    void unnumberedResultsAreNumberedAgainstTheStoreEvenAfterARestart() {
+        subscribe(KINGSWOOD_DESK, Subscription.Kind.SEAT, KINGSWOOD);
+        Contest first = TestData.contest("parl.2019-12-12", KINGSWOOD);
+        Contest changed = new Contest(first.election(), first.seat(), first.electorate() + 10, first.validVotes(),
+                first.invalidVotes(), first.declaredAt(), first.candidates());
+        FeedMessage.Result unnumbered = new FeedMessage.Result(first, FeedMessage.Result.UNNUMBERED);
+
+        assertThat(land("manager_1.csv", unnumbered)).isInstanceOf(IngestOutcome.Accepted.class);
+        assertThat(land("manager_2.csv", unnumbered)).isInstanceOf(IngestOutcome.NothingNew.class);
+        assertThat(land("manager_3.csv", new FeedMessage.Result(changed, FeedMessage.Result.UNNUMBERED)))
+                .isInstanceOf(IngestOutcome.Accepted.class);
+        assertThat(store.latestRevision(first.id(), org.resultsdesk.core.model.Declaration.Stage.RESULT)).hasValue(2);
+
+        ResultsArchive afterRestart = TestData.freshArchive();
+        DeclarationIngest restarted = new DeclarationIngest(file -> feed.get(file.name()), afterRestart, new RushBoard(),
+                store, new AlertRouter(subscriptions), clock, () -> { });
+        restarted.restore();
+        feed.put("manager_4.csv", List.of(new FeedMessage.Result(changed, FeedMessage.Result.UNNUMBERED)));
+        assertThat(restarted.accept(new FeedFile("manager_4.csv", new byte[0], clock.instant())))
+                .isInstanceOf(IngestOutcome.NothingNew.class);
+        feed.put("manager_5.csv", List.of(new FeedMessage.Result(first, FeedMessage.Result.UNNUMBERED)));
+        assertThat(restarted.accept(new FeedFile("manager_5.csv", new byte[0], clock.instant())))
+                .isInstanceOf(IngestOutcome.Accepted.class);
+        assertThat(store.latestRevision(first.id(), org.resultsdesk.core.model.Declaration.Stage.RESULT)).hasValue(3);
+    }
+
+    @Test
     void aBurstOf50ToAGroupArrivesAsAtMost20MessagesAMinuteWithEveryResult() {
         subscribe(NEWSROOM, Subscription.Kind.ALL, null);
         List<Contest> fifty = TestData.archive().contestsOf("parl.2019-12-12").stream().limit(50).toList();

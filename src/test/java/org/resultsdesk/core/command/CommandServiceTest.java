@@ -93,6 +93,14 @@ class CommandServiceTest {
     }
 
     @Test
+    void anAmbiguousPrefixSaysHowManySeatsItMatches() {
+        Reply reply = ask("/result birmingham");
+
+        assertThat(text(reply)).startsWith("\"birmingham\" matches 11 seats. Which one? The first 8 are below");
+        assertThat(reply.suggestions()).hasSize(8).allMatch(s -> s.command().startsWith("/result Birmingham"));
+    }
+
+    @Test
     void snippetIsTheCopyParagraph() {
         assertThat(text(ask("/snippet kingswood"))).startsWith(
                 "Labour's Damien Egan has won the Kingswood by-election, overturning a Conservative majority of 11,220.");
