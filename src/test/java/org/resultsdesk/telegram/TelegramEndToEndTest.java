@@ -224,6 +224,30 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void theFakeTakesMultipartAndFormBodiesAndMethodNamesInAnyCase() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String boundary = "rd-boundary";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"chat_id\"\r\n\r\n77\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nSt. Helens & Ynys Môn\r\n--"
+                + boundary + "--\r\n";
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/bot"
+                        + FakeTelegramApi.TOKEN + "/SENDMESSAGE"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.ofString());
+        clock.advance(Duration.ofSeconds(2));
+        HttpResponse<String> second = http.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/bot"
+                        + FakeTelegramApi.TOKEN + "/sendMessage"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("chat_id=77&text=Kingswood%20%26%20Wellingborough"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(api.messages(77)).extracting(FakeTelegramApi.Posted::text)
+                .containsExactly("St. Helens & Ynys Môn", "Kingswood & Wellingborough");
+    }
+
+    @Test
     void markupTelegramRejectsIsResentAsPlainText() {
         api.failNext(11, Failure.BAD_ENTITIES);
 

@@ -308,6 +308,18 @@ public final class FakeTelegramApi implements AutoCloseable {
             return body.length == 0 ? json.createObjectNode() : json.readTree(body);
         }
         ObjectNode params = json.createObjectNode();
+        if (type.startsWith("multipart/form-data")) {
+            String boundary = "--" + type.substring(type.indexOf("boundary=") + "boundary=".length()).replace("\"", "");
+            for (String part : new String(body, StandardCharsets.UTF_8).split(java.util.regex.Pattern.quote(boundary))) {
+                int name = part.indexOf("name=\"");
+                int blank = part.indexOf("\r\n\r\n");
+                if (name >= 0 && blank > name) {
+                    String key = part.substring(name + 6, part.indexOf('"', name + 6));
+                    params.put(key, part.substring(blank + 4).replaceFirst("\r\n$", ""));
+                }
+            }
+            return params;
+        }
         String raw = type.startsWith("application/x-www-form-urlencoded") ? new String(body, StandardCharsets.UTF_8)
                 : exchange.getRequestURI().getRawQuery();
         if (raw != null) {
