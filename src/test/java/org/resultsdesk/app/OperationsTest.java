@@ -11,13 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.resultsdesk.TestData;
@@ -31,11 +28,10 @@ import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.port.FeedFile;
 import org.resultsdesk.feeds.BundledFeedParser;
 import org.resultsdesk.store.Database;
+import org.resultsdesk.store.TestPostgres;
 
 /** The operations port: metrics move after a delivery run; readiness follows the database; /status for editors. */
 class OperationsTest {
-    static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
-
     @TempDir
     Path dir;
     final HttpClient http = HttpClient.newHttpClient();
@@ -99,15 +95,12 @@ class OperationsTest {
 
     @Test
     void readinessFollowsTheDatabase() throws Exception {
-        String schema = "rd_ops_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection c = DriverManager.getConnection(PG, "postgres", "")) {
-            c.createStatement().execute("CREATE SCHEMA " + schema);
-        }
         Config config = Config.of(Map.of("ops.port", "0"), Map.of());
-        try (TcpProxy proxy = new TcpProxy(5432);
+        try (TestPostgres.Schema schema = TestPostgres.freshSchema("rd_ops");
+             TcpProxy proxy = new TcpProxy(TestPostgres.port());
              ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), TestData.freshArchive(),
-                     Database.open("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test?currentSchema=" + schema,
-                             "postgres", null), ResultsDesk.feedParser(config, TestData.archive()))) {
+                     Database.open(schema.urlThroughPort(proxy.port()),
+                             schema.user(), schema.password()), ResultsDesk.feedParser(config, TestData.archive()))) {
             OpsServer ops = desk.startOps(config);
             assertThat(get(ops, "/readyz").statusCode()).isEqualTo(200);
 
@@ -118,10 +111,6 @@ class OperationsTest {
 
             proxy.restore();
             await().atMost(Duration.ofSeconds(20)).until(() -> get(ops, "/readyz").statusCode() == 200);
-        } finally {
-            try (Connection c = DriverManager.getConnection(PG, "postgres", "")) {
-                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-            }
         }
     }
 }
