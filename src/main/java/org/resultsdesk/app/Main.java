@@ -40,10 +40,6 @@ public final class Main implements Callable<Integer> {
     Path configFile;
 
     public static void main(String[] args) {
-        // The JDK HTTP server (Telegram webhook, Slack endpoint) otherwise waits on delayed ACKs: 40 ms a reply.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
         CommandLine cli = new CommandLine(new Main());
         // A bad or missing setting is one clear line naming the key, not a stack trace.
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

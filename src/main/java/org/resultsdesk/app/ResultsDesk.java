@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.resultsdesk.core.port.FeedFile;
 import okhttp3.HttpUrl;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import okhttp3.OkHttpClient;
 import com.slack.api.Slack;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
@@ -73,6 +71,7 @@ import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiQuoteStore;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.store.JdbiUpdateLedger;
+import org.resultsdesk.web.WebServer;
 
 /** Everything wired by constructors: the one place that knows every adapter. */
 public final class ResultsDesk implements AutoCloseable {
@@ -101,6 +100,8 @@ public final class ResultsDesk implements AutoCloseable {
     private boolean closed;
     /** Readiness checks beyond the database and the feed, added by the chat adapters as they start. */
     private final Map<String, BooleanSupplier> platformChecks = new LinkedHashMap<>();
+    /** The port each web server listens on, by role (slack, telegram), for logs and tests. */
+    private final Map<String, Integer> webPorts = new java.util.concurrent.ConcurrentHashMap<>();
 
     ResultsDesk(Config config, Clock clock, ResultsArchive archive, Database database, FeedParser parser) {
         this.clock = clock;
@@ -206,6 +207,11 @@ public final class ResultsDesk implements AutoCloseable {
 
     /** Starts the operations port: health, readiness (database, feed freshness) and metrics. */
     OpsServer startOps(Config config) throws IOException {
+        return startOps(config, OpsServer.starting(config.getInt("ops.port", 8081)));
+    }
+
+    /** Hands the operations port opened while the database was starting its checks and metrics. */
+    OpsServer startOps(Config config, OpsServer ops) {
         Duration stale = Duration.ofSeconds(config.getInt("ops.feed-stale-seconds", 0));
         Instant started = clock.instant();
         Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
@@ -215,9 +221,14 @@ public final class ResultsDesk implements AutoCloseable {
             readiness.put("feed", () -> Duration.between(activity().lastFeedFile().orElse(started), clock.instant())
                     .compareTo(stale) <= 0);
         }
-        OpsServer ops = new OpsServer(config.getInt("ops.port", 8081), readiness, metrics);
+        ops.serve(readiness, metrics);
         sources.add(ops);
         return ops;
+    }
+
+    /** The port the web server of a role ("slack", "telegram") listens on. */
+    int webPort(String role) {
+        return webPorts.get(role);
     }
 
     /** Feed files taken in so far, whatever became of them. */
@@ -251,11 +262,12 @@ public final class ResultsDesk implements AutoCloseable {
             // Started with the leader-only work: Telegram allows one poller per token.
             telegramPolling = Optional.of(() -> new TelegramLongPoller(client, bot, 25, d -> Thread.sleep(d.toMillis())));
         } else {
-            HttpServer server = HttpServer.create(new InetSocketAddress(config.getInt("telegram.webhook-port", 8443)), 0);
-            server.createContext(config.get("telegram.webhook-path", "/telegram"),
-                    new TelegramWebhook(settings.get().webhookSecret().orElseThrow(), bot));
-            server.start();
-            sources.add(() -> server.stop(1));
+            WebServer server = WebServer.start("telegram", null, config.getInt("telegram.webhook-port", 8443),
+                    Map.of(config.get("telegram.webhook-path", "/telegram"), new TelegramWebhook(
+                            settings.get().webhookSecret().orElseThrow(), bot, WebServer.Limits.DEFAULT.maxBodyBytes())),
+                    WebServer.Limits.DEFAULT);
+            sources.add(server);
+            webPorts.put("telegram", server.port());
         }
         LOG.info("Telegram started: {}", settings.get());
     }
@@ -277,11 +289,12 @@ public final class ResultsDesk implements AutoCloseable {
             }
         }));
         if (settings.get().mode() == SlackSettings.Mode.HTTP) {
-            HttpServer server = HttpServer.create(new InetSocketAddress(config.getInt("slack.port", 3000)), 0);
-            server.createContext(config.get("slack.path", "/slack/events"),
-                    new SlackHttpEndpoint(app, new SlackSignature(settings.get().signingSecret(), clock)));
-            server.start();
-            sources.add(() -> server.stop(1));
+            WebServer server = WebServer.start("slack", null, config.getInt("slack.port", 3000),
+                    Map.of(config.get("slack.path", "/slack/events"), new SlackHttpEndpoint(app,
+                            new SlackSignature(settings.get().signingSecret(), clock),
+                            WebServer.Limits.DEFAULT.maxBodyBytes())), WebServer.Limits.DEFAULT);
+            sources.add(server);
+            webPorts.put("slack", server.port());
         } else {
             SocketModeApp socket = new SocketModeApp(settings.get().appToken().orElseThrow(), app.app());
             socket.startAsync();
