@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
+import org.resultsdesk.app.ops.OpsServer;
 import org.resultsdesk.console.ConsoleApp;
 import org.resultsdesk.console.ConsoleGateway;
 import org.resultsdesk.core.alerts.ChannelRef;
@@ -19,6 +22,7 @@ import org.resultsdesk.core.alerts.Subscription;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.port.FeedParser;
 import org.resultsdesk.feeds.BundledResults;
 import org.resultsdesk.feeds.HocResultsConverter;
 import org.resultsdesk.feeds.ReplayFeed;
@@ -34,6 +38,12 @@ import picocli.CommandLine.Parameters;
         subcommands = {Main.Replay.class, Main.ConvertData.class})
 public final class Main implements Callable<Integer> {
     private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    /** Set when the process ends by itself, so the shutdown hook tells a signal from a normal end. */
+    private static volatile boolean endingByItself;
+    /** A setting is missing, malformed or out of range, or there is nothing to do. */
+    static final int EXIT_BAD_SETTING = 2;
+    /** The database did not answer within store.connect-wait-seconds. */
+    static final int EXIT_DATABASE_UNREACHABLE = 3;
 
     @Option(names = "--config", description = "Configuration file (default: ${DEFAULT-VALUE}).",
             defaultValue = "config/results-desk.yml", scope = CommandLine.ScopeType.INHERIT)
@@ -45,21 +55,65 @@ public final class Main implements Callable<Integer> {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
                 System.err.println("results-desk: " + e.getMessage());
-                return 2;
+                return EXIT_BAD_SETTING;
+            }
+            if (e instanceof DatabaseStartup.Unreachable) {
+                System.err.println("results-desk: " + e.getMessage());
+                return EXIT_DATABASE_UNREACHABLE;
             }
             throw e;
         });
-        System.exit(cli.execute(args));
+        try {
+            chooseLogFormat(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("results-desk: " + e.getMessage());
+            System.exit(EXIT_BAD_SETTING);
+        }
+        int code = cli.execute(args);
+        endingByItself = true;
+        System.exit(code);
+    }
+
+    /** LOGGING_FORMAT in any case, for logback.xml, which names its appenders TEXT and JSON; before the first log line. */
+    static void chooseLogFormat(Map<String, String> environment) {
+        System.setProperty("LOGGING_FORMAT", Config.of(Map.of(), environment)
+                .getChoice("logging.format", "TEXT", Set.of("TEXT", "JSON")));
     }
 
     @Override
     public Integer call() throws Exception {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
         Config config = Config.load(configFile, System.getenv());
+        // Every setting is read before anything starts, so a bad one ends the start with one line.
+        ResultsDesk.FeedSettings feeds = ResultsDesk.FeedSettings.from(config);
+        boolean chats = TelegramConfig.settings(config).isPresent() | SlackConfig.settings(config).isPresent();
+        int opsPort = config.getInt("ops.port", 8081, 0);
+        config.getInt("delivery.lease-seconds", 30, 1);
+        DatabaseStartup.checkSettings(config);
         ResultsArchive archive = BundledResults.load();
-        try (ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), archive, ResultsDesk.openDatabase(config),
-                ResultsDesk.feedParser(config, archive))) {
+        FeedParser parser = ResultsDesk.feedParser(config, archive);
+        OpsServer ops = null;
+        try {
+            ops = OpsServer.starting(opsPort);
+            log.info("operations on port {}: /healthz, /readyz, /metrics", ops.port());
+        } catch (java.net.BindException e) {
+            log.warn("ops port {} (OPS_PORT) is in use; health and metrics are off for this run", opsPort);
+        }
+        Database database;
+        try {
+            database = DatabaseStartup.open(config, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+        } catch (RuntimeException e) {
+            if (ops != null) {
+                ops.close();
+            }
+            throw e;
+        }
+        try (ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), archive, database, parser)) {
             // On SIGTERM: stop taking work, let each delivery pass finish and record what it sent, release the lease.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (!endingByItself) {
+                    log.info("stopping on a signal (SIGTERM or Ctrl-C): finishing deliveries, releasing the lease");
+                }
                 try {
                     desk.close();
                 } catch (Exception e) {
@@ -71,18 +125,19 @@ public final class Main implements Callable<Integer> {
             desk.startTelegram(config, http);
             desk.startSlack(config);
             desk.startLeaderWork(config, http, ResultsDesk.lease(config, Clock.systemUTC()));
-            try {
-                desk.startOps(config);
-            } catch (java.net.BindException e) {
-                System.err.println("ops port " + config.get("ops.port", "8081") + " (OPS_PORT) is in use; health and"
-                        + " metrics are off for this run");
+            if (ops != null) {
+                desk.startOps(config, ops);
             }
-            new ConsoleApp(desk.commands).run(
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), OUT,
-                    System.console() != null);
-            if (desk.hasChatAdapters()) {
-                OUT.println("Console input closed; serving chats until stopped.");
+            boolean interactive = System.console() != null;
+            int lines = new ConsoleApp(desk.commands).run(
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), OUT, interactive);
+            if (chats || feeds.any()) {
+                OUT.println("Console input closed; serving " + (chats ? "chats" : "feeds") + " until stopped.");
                 new java.util.concurrent.CountDownLatch(1).await();
+            } else if (lines == 0 && !interactive) {
+                System.err.println("results-desk: nothing to do: no chat token (TELEGRAM_BOT_TOKEN, SLACK_BOT_TOKEN),"
+                        + " no feed (FEEDS_DIRECTORY, FEEDS_URLS) and no console input; set one, or pipe commands in");
+                return EXIT_BAD_SETTING;
             }
         }
         return 0;

@@ -128,7 +128,7 @@ public final class ResultsDesk implements AutoCloseable {
     /** Every feed format the bot reads, told apart by content. */
     static FeedParser feedParser(Config config, ResultsArchive archive) {
         SeatResolver seats = new SeatResolver(archive);
-        LocalDate date = LocalDate.parse(config.get("feeds.election-manager.date", "2029-08-15"));
+        LocalDate date = config.getDate("feeds.election-manager.date", LocalDate.of(2029, 8, 15));
         return new FeedFormatDetector(new PaXmlFeedParser(seats), new BundledFeedParser(),
                 new DemocracyClubFeedParser(seats),
                 new HocElectionManagerFeedParser(new Election("parl." + date, ElectionKind.GENERAL, date), seats));
@@ -139,6 +139,7 @@ public final class ResultsDesk implements AutoCloseable {
      * SQLite): the feed sources, and Telegram long polling when configured.
      */
     void startLeaderWork(Config config, OkHttpClient http, LeaderLease lease) {
+        FeedSettings.from(config);
         this.leaderLease = lease;
         sources.add(new LeaderSupervisor(lease, () -> {
             List<AutoCloseable> work = new ArrayList<>();
@@ -165,23 +166,34 @@ public final class ResultsDesk implements AutoCloseable {
         return host + "/" + ProcessHandle.current().pid();
     }
 
+    /** The feed settings, read and checked at start-up so a bad one stops the start with one line. */
+    record FeedSettings(Optional<Path> directory, Duration settle, List<HttpUrl> urls, Duration poll) {
+        static FeedSettings from(Config config) {
+            List<HttpUrl> urls = config.get("feeds.urls").stream()
+                    .flatMap(u -> Arrays.stream(u.split(",")))
+                    .map(String::strip).filter(u -> !u.isEmpty())
+                    .map(u -> Optional.ofNullable(HttpUrl.parse(u)).orElseThrow(() -> new IllegalArgumentException(
+                            "configuration key feeds.urls (FEEDS_URLS) has an invalid URL: '" + u + "'")))
+                    .toList();
+            return new FeedSettings(config.get("feeds.directory").map(Path::of),
+                    Duration.ofMillis(config.getInt("feeds.settle-millis", 500, 0)), urls,
+                    Duration.ofSeconds(config.getInt("feeds.poll-seconds", 5, 1)));
+        }
+
+        boolean any() {
+            return directory.isPresent() || !urls.isEmpty();
+        }
+    }
+
     /** Starts the configured feed sources: a watched directory and polled URLs, each optional. */
     void startFeeds(Config config, OkHttpClient http, List<AutoCloseable> sources) throws IOException {
-        Optional<String> directory = config.get("feeds.directory");
-        if (directory.isPresent()) {
-            sources.add(new DirectoryFeedSource(Path.of(directory.get()),
-                    Duration.ofMillis(config.getInt("feeds.settle-millis", 500)), clock, this::ingestFile)
+        FeedSettings feeds = FeedSettings.from(config);
+        if (feeds.directory().isPresent()) {
+            sources.add(new DirectoryFeedSource(feeds.directory().get(), feeds.settle(), clock, this::ingestFile)
                     .start(Duration.ofMillis(250)));
         }
-        List<HttpUrl> urls = config.get("feeds.urls").stream()
-                .flatMap(u -> Arrays.stream(u.split(",")))
-                .map(String::strip).filter(u -> !u.isEmpty())
-                .map(u -> Optional.ofNullable(HttpUrl.parse(u)).orElseThrow(() -> new IllegalArgumentException(
-                        "configuration key feeds.urls (FEEDS_URLS) has an invalid URL: " + u)))
-                .toList();
-        if (!urls.isEmpty()) {
-            sources.add(new HttpFeedPoller(http, urls, Duration.ofSeconds(config.getInt("feeds.poll-seconds", 5)),
-                    clock, this::ingestFile).start());
+        if (!feeds.urls().isEmpty()) {
+            sources.add(new HttpFeedPoller(http, feeds.urls(), feeds.poll(), clock, this::ingestFile).start());
         }
     }
 
@@ -302,13 +314,6 @@ public final class ResultsDesk implements AutoCloseable {
         }
         sources.add(app::close);
         LOG.info("Slack started: {}", settings.get());
-    }
-
-    static Database openDatabase(Config config) {
-        return config.get("store.jdbc-url")
-                .map(url -> Database.open(url, config.get("store.user").orElse(null),
-                        config.get("store.password").orElse(null)))
-                .orElseGet(() -> Database.sqlite(Path.of(config.get("store.data-directory", "data"))));
     }
 
     /** Starts a delivery worker for a platform's gateway. */

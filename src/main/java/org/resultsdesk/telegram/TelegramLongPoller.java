@@ -76,6 +76,11 @@ public final class TelegramLongPoller implements AutoCloseable {
             }
             return Duration.ZERO;
         } catch (TelegramApiException e) {
+            if (!running || Thread.currentThread().isInterrupted()) {
+                // Stopping: the long poll was interrupted on purpose, not a failure.
+                LOG.debug("long poll interrupted while stopping");
+                return Duration.ZERO;
+            }
             failures++;
             Duration wait = backoff(failures);
             if (failures == 1 || failures % 20 == 0) {
