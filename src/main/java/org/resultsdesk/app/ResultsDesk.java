@@ -117,6 +117,11 @@ public final class ResultsDesk implements AutoCloseable {
         AlertRouter router = new AlertRouter(subscriptions);
         QuoteService quotes = new QuoteService(quoteStore, alertStore, router, archive, clock, this::wakeDelivery);
         this.metrics = new DeskMetrics(alertStore::pendingCount);
+        metrics.bindPool(database);
+        metrics.gauge("resultsdesk_leader", "1 while this instance holds the lease for the feeds and Telegram polling",
+                () -> leaderLease.isLeader() ? 1 : 0);
+        metrics.gauge("resultsdesk_paused_channels", "channels paused because they are gone",
+                () -> alertStore.pausedChannels().size());
         this.commands = metrics.timed(new CommandService(archive, seats, quoteCards,
                 new SubscriptionCommands(subscriptions, seats, archive),
                 new QuoteCommands(quotes, quoteStore, archive, seats),

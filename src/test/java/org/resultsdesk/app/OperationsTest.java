@@ -49,6 +49,15 @@ class OperationsTest {
                 ResultsDesk.feedParser(config, TestData.archive()))) {
             OpsServer ops = desk.startOps(config);
             assertThat(get(ops, "/healthz").statusCode()).isEqualTo(200);
+            assertThat(get(ops, "/metrics").body()).as("every counter at zero from the start")
+                    .contains("resultsdesk_alerts_sent_total{platform=\"telegram\"} 0.0")
+                    .contains("resultsdesk_alerts_failed_total{platform=\"slack\",status=\"channel_gone\"} 0.0")
+                    .contains("resultsdesk_rate_limited_total{platform=\"slack\"} 0.0")
+                    .contains("resultsdesk_feed_files_total{outcome=\"rejected\"} 0.0")
+                    .contains("resultsdesk_declarations_ingested_total 0.0")
+                    .contains("resultsdesk_leader ").contains("resultsdesk_paused_channels 0.0")
+                    .contains("jvm_memory_used_bytes").contains("process_cpu_usage").contains("jvm_threads_live")
+                    .contains("hikaricp_connections_active");
             desk.subscriptions.add(new Subscription(new ChannelRef(ChatContext.Platform.CONSOLE, "console"),
                     Subscription.Kind.ALL, null, "all"));
             desk.deliverTo(new ConsoleGateway(new PrintStream(console, true, StandardCharsets.UTF_8)),
