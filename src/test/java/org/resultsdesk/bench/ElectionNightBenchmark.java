@@ -59,6 +59,19 @@ public final class ElectionNightBenchmark {
     static final Duration STEP = Duration.ofMillis(500);
 
     public static void main(String[] args) throws Exception {
+        int code = 0;
+        try {
+            run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            code = 1;
+        }
+        // The SDKs leave non-daemon threads behind (OkHttp's dispatcher, the Slack client's executors), which would
+        // keep the JVM alive after the figures are printed.
+        System.exit(code);
+    }
+
+    private static void run() throws Exception {
         BundledResults.Loaded loaded = BundledResults.read();
         List<Contest> night = loaded.archive().contestsOf("parl.2019-12-12").stream()
                 .sorted(Comparator.comparing((Contest c) -> c.declaredAt().orElseThrow())).toList();
