@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -163,9 +164,16 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--limit", description = "Stop after this many declarations.")
         Integer limit;
 
+        @Option(names = {"-v", "--verbose"}, description = "Log every declaration and alert as well.")
+        boolean verbose;
+
         @Override
         public Integer call() throws Exception {
             Config config = Config.load(parent.configFile, System.getenv());
+            if (!verbose) {
+                ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.resultsdesk"))
+                        .setLevel(ch.qos.logback.classic.Level.WARN);
+            }
             ResultsArchive archive = BundledResults.load();
             List<Contest> contests = archive.contestsOf(election);
             if (contests.isEmpty()) {
@@ -178,24 +186,64 @@ public final class Main implements Callable<Integer> {
             Path inbox = rehearsal.resolve("inbox");
             Config rehearsalConfig = config.with("feeds.directory", inbox.toString()).with("feeds.urls", "")
                     .with("feeds.settle-millis", "100");
-            try (ResultsDesk desk = new ResultsDesk(rehearsalConfig, Clock.systemUTC(), night,
-                    Database.sqlite(rehearsal), ResultsDesk.feedParser(rehearsalConfig, night))) {
+            ResultsDesk desk = new ResultsDesk(rehearsalConfig, Clock.systemUTC(), night, Database.sqlite(rehearsal),
+                    ResultsDesk.feedParser(rehearsalConfig, night));
+            ReplayFeed replay = new ReplayFeed(contests, factor, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+            if (limit != null) {
+                replay = replay.first(limit);
+            }
+            Instant firstDeclared = contests.stream().flatMap(c -> c.declaredAt().stream()).min(Instant::compareTo)
+                    .orElse(Instant.EPOCH);
+            Instant started = Instant.now();
+            ReplayProgress progress = new ReplayProgress(OUT, System.console() != null, replay.size(),
+                    () -> new ReplayProgress.Snapshot(desk.feedFilesIngested(),
+                            (long) desk.metrics.total("resultsdesk_alerts_queued_total"),
+                            (long) desk.metrics.total("resultsdesk_alerts_sent_total"),
+                            firstDeclared.plusMillis((long) (Duration.between(started, Instant.now()).toMillis()
+                                    * factor))));
+            java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread onCtrlC = new Thread(() -> {
+                if (!finished.get()) {
+                    progress.summary("Replay stopped");
+                }
+                closeAndDelete(desk, rehearsal);
+            }, "replay-stop");
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            try {
                 ChannelRef console = new ChannelRef(ChatContext.Platform.CONSOLE, "console");
                 desk.subscriptions.add(new Subscription(console, Subscription.Kind.ALL, null, "every declaration"));
                 desk.deliverTo(new ConsoleGateway(OUT), unlimited());
                 desk.startLeaderWork(rehearsalConfig, new OkHttpClient(), new org.resultsdesk.store.LocalLeaderLease());
-                ReplayFeed replay = new ReplayFeed(contests, factor, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
-                if (limit != null) {
-                    replay = replay.first(limit);
-                }
                 OUT.println("Replaying " + replay.size() + " declarations of " + election + " at " + factor + "x.");
+                progress.start(Duration.ofSeconds(1), Duration.ofSeconds(5));
                 replay.play(file -> writeInto(inbox, file));
                 while (desk.feedFilesIngested() < replay.size() || desk.alertStore.pendingCount() > 0) {
                     Thread.sleep(Duration.ofMillis(100).toMillis());
                 }
-                OUT.println("Replay finished: " + replay.size() + " declarations.");
+                finished.set(true);
+                progress.summary("Replay finished");
+            } finally {
+                progress.close();
+                if (finished.get()) {
+                    Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                    closeAndDelete(desk, rehearsal);
+                }
             }
             return 0;
+        }
+
+        /** The rehearsal's database and inbox are thrown away, whichever way the replay ends. */
+        private static void closeAndDelete(ResultsDesk desk, Path rehearsal) {
+            try {
+                desk.close();
+            } catch (Exception e) {
+                System.err.println("results-desk: replay: " + e.getMessage());
+            }
+            try (java.util.stream.Stream<Path> files = Files.walk(rehearsal)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException e) {
+                System.err.println("results-desk: could not delete the replay's throwaway files in " + rehearsal);
+            }
         }
 
         /** As a feed sync does it: written under a temporary name, then renamed into place. */

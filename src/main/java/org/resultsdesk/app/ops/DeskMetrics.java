@@ -123,6 +123,11 @@ public final class DeskMetrics implements AlertDelivery.Listener {
         };
     }
 
+    /** A counter's total over all its tags. */
+    public double total(String counter) {
+        return registry.find(counter).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
     public String scrape() {
         return registry.scrape();
     }
