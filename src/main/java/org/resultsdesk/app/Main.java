@@ -18,7 +18,6 @@ import org.resultsdesk.app.ops.OpsServer;
 import org.resultsdesk.console.ConsoleApp;
 import org.resultsdesk.console.ConsoleGateway;
 import org.resultsdesk.core.alerts.ChannelRef;
-import org.resultsdesk.core.alerts.RateLimiter;
 import org.resultsdesk.core.alerts.Subscription;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.model.Contest;
@@ -121,11 +120,11 @@ public final class Main implements Callable<Integer> {
                     System.err.println("results-desk: shutdown: " + e);
                 }
             }, "shutdown"));
-            desk.deliverTo(new ConsoleGateway(OUT), unlimited());
+            desk.deliverTo(new ConsoleGateway(OUT));
             OkHttpClient http = new OkHttpClient();
             desk.startTelegram(config, http);
             desk.startSlack(config);
-            desk.startLeaderWork(config, http, ResultsDesk.lease(config, Clock.systemUTC()));
+            desk.startLeaderWork(config, http);
             if (ops != null) {
                 desk.startOps(config, ops);
             }
@@ -142,10 +141,6 @@ public final class Main implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    static RateLimiter unlimited() {
-        return new RateLimiter(channel -> List.of(), List.of());
     }
 
     @Command(name = "replay", description = "Replay an election night from the bundled data through the feed path"
@@ -212,8 +207,8 @@ public final class Main implements Callable<Integer> {
             try {
                 ChannelRef console = new ChannelRef(ChatContext.Platform.CONSOLE, "console");
                 desk.subscriptions.add(new Subscription(console, Subscription.Kind.ALL, null, "every declaration"));
-                desk.deliverTo(new ConsoleGateway(OUT), unlimited());
-                desk.startLeaderWork(rehearsalConfig, new OkHttpClient(), new org.resultsdesk.store.LocalLeaderLease());
+                desk.deliverTo(new ConsoleGateway(OUT));
+                desk.startLeaderWork(rehearsalConfig, new OkHttpClient());
                 OUT.println("Replaying " + replay.size() + " declarations of " + election + " at " + factor + "x.");
                 progress.start(Duration.ofSeconds(1), Duration.ofSeconds(5));
                 replay.play(file -> writeInto(inbox, file));
