@@ -53,6 +53,7 @@ final class DatabaseStartup {
             } catch (RuntimeException e) {
                 String reason = mask(rootMessage(e), password);
                 if (!clock.instant().plus(backOff).isBefore(deadline)) {
+                    LOG.warn("database {} not reachable (attempt {}), giving up: {}", masked, attempt, reason);
                     throw new Unreachable("database " + masked + " (STORE_JDBC_URL) did not answer within "
                             + wait.toSeconds() + " s (store.connect-wait-seconds): " + reason);
                 }
