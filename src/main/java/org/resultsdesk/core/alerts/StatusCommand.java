@@ -11,6 +11,9 @@ import org.resultsdesk.core.command.CommandLine;
 import org.resultsdesk.core.command.CommandModule;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.port.AlertStore;
+import org.resultsdesk.core.rights.Action;
+import org.resultsdesk.core.rights.Decision;
+import org.resultsdesk.core.rights.Rights;
 
 /** /status for editors: how fresh the feed is, the last declaration, the queue, and any paused channels. */
 public final class StatusCommand implements CommandModule {
@@ -22,9 +25,11 @@ public final class StatusCommand implements CommandModule {
     private final AlertStore store;
     private final Supplier<Activity> activity;
     private final Clock clock;
+    private final Rights rights;
 
-    public StatusCommand(AlertStore store, Supplier<Activity> activity, Clock clock) {
+    public StatusCommand(AlertStore store, Supplier<Activity> activity, Clock clock, Rights rights) {
         this.store = store;
+        this.rights = rights;
         this.activity = activity;
         this.clock = clock;
     }
@@ -41,8 +46,8 @@ public final class StatusCommand implements CommandModule {
 
     @Override
     public Reply handle(CommandLine line, ChatContext context) {
-        if (!context.editor()) {
-            return Reply.text("Only editors can see the desk's status.");
+        if (rights.decide(context, Action.STATUS) instanceof Decision.Refused refused) {
+            return Reply.text(refused.message());
         }
         Activity now = activity.get();
         StringBuilder text = new StringBuilder("Results Desk status\n");
