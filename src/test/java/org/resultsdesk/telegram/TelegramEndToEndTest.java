@@ -62,7 +62,7 @@ class TelegramEndToEndTest {
         gateway = new TelegramGateway(client);
         CommandService commands = new CommandService(TestData.archive(), new SeatDirectory(TestData.archive().seats()));
         bot = new TelegramBot(client, gateway, commands, new JdbiUpdateLedger(database, Clock.systemUTC()),
-                FakeTelegramApi.USERNAME, clock, clock::advance);
+                FakeTelegramApi.USERNAME, clock::advance);
         api.setAdministrators(NEWSROOM, EDITOR);
     }
 
