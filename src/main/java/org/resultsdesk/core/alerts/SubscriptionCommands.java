@@ -24,7 +24,7 @@ import org.resultsdesk.core.seats.SeatMatch;
 /**
  * /subscribe, /unsubscribe and /subscriptions: what a channel is alerted to. Changing it needs channel rights over
  * the chat it changes (decided by {@link Rights}); anyone may list it. A command may name another chat at its end
- * ("/subscribe all in -1001234567890", "in C0123ABCD"), for a broadcast channel where nobody can type commands: the
+ * ("/subscribe all in -1001234567890", "in C0123ABCDE"), for a broadcast channel where nobody can type commands: the
  * rights are then those over the chat named, never those of the private chat it was typed in. A chat the bot cannot
  * post in is refused at /subscribe, not discovered at the first alert. Every change goes into the audit trail.
  */
@@ -34,9 +34,9 @@ public final class SubscriptionCommands implements CommandModule {
 
     private final SubscriptionStore store;
     private final SeatDirectory seats;
-    /** " in -1001234567890", " in C0123ABCD" or " in <#C0123ABCD|politics>" at the end of a command. */
+    /** " in -1001234567890", " in C0123ABCDE" or " in <#C0123ABCDE|politics>" at the end of a command. */
     private static final Pattern NAMED_CHAT = Pattern.compile(
-            "(?:^|\\s+)in\\s+(-?\\d{5,}|[CG][A-Z0-9]{6,}|<#([CG][A-Z0-9]{6,})(?:\\|[^>]*)?>)$");
+            "(?:^|\\s+)in\\s+(-?\\d{5,}|[CG][A-Z0-9]{8,}|<#([CG][A-Z0-9]{4,})(?:\\|[^>]*)?>)$");
 
     private final ResultsArchive archive;
     private final Rights rights;

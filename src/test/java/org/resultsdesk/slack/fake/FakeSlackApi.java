@@ -52,6 +52,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Deque<Instant> workspace = new ArrayDeque<>();
     private final Map<String, Integer> responseUrlUses = new ConcurrentHashMap<>();
     private final List<JsonNode> responses = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, JsonNode> responsesById = new ConcurrentHashMap<>();
     private final AtomicInteger ts = new AtomicInteger(1000);
     private final AtomicInteger throttled = new AtomicInteger();
     private final Map<String, Channel> declaredChannels = new ConcurrentHashMap<>();
@@ -121,6 +122,11 @@ public final class FakeSlackApi implements AutoCloseable {
 
     public List<JsonNode> responseUrlPosts() {
         return List.copyOf(responses);
+    }
+
+    /** The last post to the response_url named {@code id}. */
+    public java.util.Optional<JsonNode> responseUrlPost(String id) {
+        return java.util.Optional.ofNullable(responsesById.get(id));
     }
 
     public int throttledCount() {
@@ -319,6 +325,7 @@ public final class FakeSlackApi implements AutoCloseable {
                 return;
             }
             responses.add(body);
+            responsesById.put(id, body);
             reply(exchange, 200, "ok");
         }
     }
