@@ -27,7 +27,8 @@ class SlackManifestTest {
             "conversationsInfo", List.of("channels:read", "groups:read", "im:read", "mpim:read"),
             "conversationsJoin", List.of("channels:join"),
             "usersInfo", List.of("users:read"));
-    static final Pattern CALL = Pattern.compile("methods(?:\\([^)]*\\))?\\.([a-z][A-Za-z]+)\\(");
+    static final Pattern CALL = Pattern.compile(
+            "methods(?:\\((?:[^()]|\\([^()]*\\))*\\))?\\.([a-z][A-Za-z]+)\\(");
 
     @Test
     void theManifestListsExactlyTheScopesUsed() throws IOException {
