@@ -41,7 +41,7 @@ public final class StatusCommand implements CommandModule {
 
     @Override
     public String help() {
-        return "/status  feed freshness, last declaration, queue and paused channels (editors)";
+        return "/status  feed freshness, last declaration, queue and paused channels (desk editors)";
     }
 
     @Override

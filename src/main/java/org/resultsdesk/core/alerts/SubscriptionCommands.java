@@ -55,8 +55,8 @@ public final class SubscriptionCommands implements CommandModule {
 
     @Override
     public String help() {
-        return "/subscribe <seat> | region <name> | all | gains  alerts in this channel (editors)\n"
-                + "/unsubscribe ...  stop them (editors); /subscriptions  what this channel follows";
+        return "/subscribe <seat> | region <name> | all | gains  alerts in this channel (its administrators)\n"
+                + "/unsubscribe ...  stop them (its administrators); /subscriptions  what this channel follows";
     }
 
     @Override

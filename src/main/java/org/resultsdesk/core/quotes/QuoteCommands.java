@@ -53,7 +53,7 @@ public final class QuoteCommands implements CommandModule {
     @Override
     public String help() {
         return "/quote <seat> <speaker>: <words>  file a quote for the desk\n"
-                + "/quotes <seat>  approved quotes; /quotes pending, /quotes approval on|off  (editors)";
+                + "/quotes <seat>  approved quotes; /quotes pending, /quotes approval on|off  (desk editors)";
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class AuditCommand implements CommandModule {
 
     @Override
     public String help() {
-        return "/audit  the latest " + SHOWN + " editorial actions: who changed what, where and when (editors)";
+        return "/audit  the latest " + SHOWN + " editorial actions: who changed what, where and when (desk editors)";
     }
 
     @Override
