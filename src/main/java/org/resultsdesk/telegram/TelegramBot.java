@@ -1,10 +1,10 @@
 package org.resultsdesk.telegram;
 
-import java.time.Duration;
+import java.util.Optional;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandHandler;
 import org.resultsdesk.core.command.Reply;
-import org.resultsdesk.core.port.DeliveryResult;
+import org.resultsdesk.core.delivery.ReplySender;
 import org.resultsdesk.core.port.UpdateLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Turns Telegram updates into core commands and posts the replies. Commands addressed to another bot
+ * Turns Telegram updates into core commands and hands the replies to the {@link ReplySender}, which answers on its
+ * own workers within the chat's shared send budget. Commands addressed to another bot
  * ({@code /result@OtherBot}) are ignored; in a private chat, plain text is read as a seat to look up. A button press
  * runs the command it carries; an edited message or a channel post is read like a new message. Each update is
  * handled once, however often Telegram delivers it. Who may do what is not decided here: each command goes to the
@@ -27,24 +28,22 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 public final class TelegramBot {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
-    private static final Duration MAX_REPLY_WAIT = Duration.ofSeconds(10);
-    private static final int MAX_REPLY_RETRIES = 3;
 
     private final TelegramClient client;
     private final TelegramGateway gateway;
     private final CommandHandler commands;
     private final UpdateLedger ledger;
     private final String botUsername;
-    private final TelegramLongPoller.Sleeper sleeper;
+    private final ReplySender replies;
 
     public TelegramBot(TelegramClient client, TelegramGateway gateway, CommandHandler commands, UpdateLedger ledger,
-                       String botUsername, TelegramLongPoller.Sleeper sleeper) {
+                       String botUsername, ReplySender replies) {
         this.client = client;
         this.gateway = gateway;
         this.commands = commands;
         this.ledger = ledger;
         this.botUsername = botUsername.startsWith("@") ? botUsername.substring(1) : botUsername;
-        this.sleeper = sleeper;
+        this.replies = replies;
     }
 
     public void onUpdate(Update update) {
@@ -53,40 +52,39 @@ public final class TelegramBot {
             LOG.debug("update {} already handled", update.getUpdateId());
             return;
         }
-        try {
-            if (update.hasCallbackQuery()) {
-                onButton(update.getCallbackQuery());
-            } else {
-                Message message = update.hasMessage() ? update.getMessage() : update.hasEditedMessage()
-                        ? update.getEditedMessage() : update.hasChannelPost() ? update.getChannelPost()
-                        : update.hasEditedChannelPost() ? update.getEditedChannelPost() : null;
-                if (message != null && message.hasText()) {
-                    onMessage(message);
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.error("could not handle Telegram update {}", update.getUpdateId(), e);
+        Message message = update.hasMessage() ? update.getMessage() : update.hasEditedMessage()
+                ? update.getEditedMessage() : update.hasChannelPost() ? update.getChannelPost()
+                : update.hasEditedChannelPost() ? update.getEditedChannelPost() : null;
+        Long chatId = update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null
+                ? update.getCallbackQuery().getMessage().getChatId()
+                : message != null ? message.getChatId() : null;
+        if (chatId == null) {
+            return;
         }
+        // Answered on the reply workers: this thread goes straight back to reading updates.
+        replies.submit(String.valueOf(chatId), () -> update.hasCallbackQuery() ? onButton(update.getCallbackQuery())
+                : message.hasText() ? onMessage(message) : Optional.empty());
     }
 
-    private void onMessage(Message message) {
+    private Optional<Reply> onMessage(Message message) {
         String text = message.getText().strip();
         boolean privateChat = Boolean.TRUE.equals(message.getChat().isUserChat());
         if (!text.startsWith("/")) {
             if (!privateChat) {
-                return;
+                return Optional.empty();
             }
             text = "/result " + text;
         }
         String head = text.split("\\s+", 2)[0];
         int at = head.indexOf('@');
         if (at >= 0 && !head.substring(at + 1).equalsIgnoreCase(botUsername)) {
-            return;
+            return Optional.empty();
         }
-        answer(message.getChatId(), text, asker(message.getChat(), message.getFrom(), message.getSenderChat()));
+        return Optional.of(commands.handle(text, asker(message.getChat(), message.getFrom(),
+                message.getSenderChat())));
     }
 
-    private void onButton(CallbackQuery query) {
+    private Optional<Reply> onButton(CallbackQuery query) {
         try {
             client.execute(AnswerCallbackQuery.builder().callbackQueryId(query.getId()).build());
         } catch (TelegramApiException e) {
@@ -94,10 +92,9 @@ public final class TelegramBot {
         }
         String command = gateway.callbacks().commandFor(query.getData()).orElse(null);
         if (command == null || query.getMessage() == null) {
-            return;
+            return Optional.empty();
         }
-        long chatId = query.getMessage().getChatId();
-        answer(chatId, command, asker(query.getMessage().getChat(), query.getFrom(), null));
+        return Optional.of(commands.handle(command, asker(query.getMessage().getChat(), query.getFrom(), null)));
     }
 
     /**
@@ -119,24 +116,5 @@ public final class TelegramBot {
         }
         String name = from.getFirstName() + (from.getLastName() == null ? "" : " " + from.getLastName());
         return new ChatContext(ChatContext.Platform.TELEGRAM, chatId, kind, String.valueOf(from.getId()), name, false);
-    }
-
-    private void answer(long chatId, String text, ChatContext context) {
-        Reply reply = commands.handle(text, context);
-        DeliveryResult result = gateway.send(String.valueOf(chatId), reply);
-        // A reporter is waiting for this answer: a short throttle is waited out rather than dropping the reply.
-        for (int attempt = 0; attempt < MAX_REPLY_RETRIES && result instanceof DeliveryResult.RetryAfter r
-                && r.after().compareTo(MAX_REPLY_WAIT) <= 0; attempt++) {
-            try {
-                sleeper.sleep(r.after());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            result = gateway.send(String.valueOf(chatId), reply);
-        }
-        if (!(result instanceof DeliveryResult.Delivered)) {
-            LOG.warn("could not answer {} in chat {}: {}", text, chatId, result);
-        }
     }
 }

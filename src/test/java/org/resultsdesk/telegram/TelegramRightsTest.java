@@ -15,14 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.resultsdesk.InlineReplies;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.alerts.AlertComposer;
 import org.resultsdesk.core.alerts.AlertDelivery;
 import org.resultsdesk.core.alerts.AlertRouter;
 import org.resultsdesk.core.alerts.ChannelRef;
-import org.resultsdesk.core.alerts.RateLimiter;
-import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.StatusCommand;
 import org.resultsdesk.core.alerts.Subscription;
 import org.resultsdesk.core.alerts.SubscriptionCommands;
@@ -42,6 +41,7 @@ import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiQuoteStore;
+import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
@@ -102,13 +102,13 @@ class TelegramRightsTest {
                 new QuoteCommands(new QuoteService(quotes, outbox, new AlertRouter(subscriptions), TestData.archive(),
                         clock, () -> { }), quotes, TestData.archive(), seats, rights),
                 new StatusCommand(outbox, () -> new StatusCommand.Activity(Optional.empty(), Optional.empty(),
-                        Optional.empty()), clock, rights),
+                        Optional.empty()), Optional::empty, clock, rights),
                 new AuditCommand(rights));
         TelegramGateway gateway = new TelegramGateway(client);
         bot = new TelegramBot(client, gateway, commands, new JdbiUpdateLedger(database, clock),
-                FakeTelegramApi.USERNAME, clock::advance);
-        delivery = new AlertDelivery(gateway, outbox, subscriptions, new AlertComposer(TestData.archive(),
-                new RushBoard(), cards), RateLimiter.telegram(), clock, AlertDelivery.Settings.DEFAULTS,
+                FakeTelegramApi.USERNAME, InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
+        delivery = new AlertDelivery(gateway, outbox, subscriptions, new AlertComposer(outbox, TestData.archive(),
+                cards), new JdbiSendBudget(database), clock, AlertDelivery.Settings.DEFAULTS,
                 new AlertDelivery.Listener() { });
     }
 

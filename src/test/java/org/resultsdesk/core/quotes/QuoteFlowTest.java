@@ -17,9 +17,7 @@ import org.resultsdesk.core.alerts.AlertComposer;
 import org.resultsdesk.core.alerts.AlertDelivery;
 import org.resultsdesk.core.alerts.AlertRouter;
 import org.resultsdesk.core.alerts.ChannelRef;
-import org.resultsdesk.core.alerts.RateLimiter;
 import org.resultsdesk.core.alerts.RecordingGateway;
-import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.Subscription;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.ChatContext.Platform;
@@ -32,6 +30,7 @@ import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiQuoteStore;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 
@@ -78,7 +77,7 @@ class QuoteFlowTest {
         commands = new CommandService(TestData.archive(), seats, cards,
                 new QuoteCommands(service, quotes, TestData.archive(), seats, rights));
         delivery = new AlertDelivery(telegram, outbox, subscriptions,
-                new AlertComposer(TestData.archive(), new RushBoard(), cards), RateLimiter.telegram(), clock,
+                new AlertComposer(outbox, TestData.archive(), cards), new JdbiSendBudget(database), clock,
                 AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
     }
 
