@@ -1,5 +1,7 @@
 package org.resultsdesk.slack;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
@@ -8,9 +10,7 @@ import com.slack.api.model.Conversation;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.port.ChatDirectory;
 import org.slf4j.Logger;
@@ -27,16 +27,13 @@ public final class SlackChatDirectory implements ChatDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(SlackChatDirectory.class);
     static final Duration REMEMBERED = Duration.ofMinutes(1);
 
-    private record Admin(boolean admin, Instant fetched) {
-    }
-
     private final MethodsClient methods;
-    private final Clock clock;
-    private final Map<String, Admin> admins = new ConcurrentHashMap<>();
+    private final Cache<String, Boolean> admins;
 
     public SlackChatDirectory(MethodsClient methods, Clock clock) {
         this.methods = methods;
-        this.clock = clock;
+        this.admins = Caffeine.newBuilder().expireAfterWrite(REMEMBERED).maximumSize(10_000)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     @Override
@@ -46,23 +43,22 @@ public final class SlackChatDirectory implements ChatDirectory {
 
     @Override
     public boolean administers(String chatId, String userId) {
-        Admin known = admins.get(userId);
-        if (known == null || Duration.between(known.fetched(), clock.instant()).compareTo(REMEMBERED) > 0) {
-            try {
-                UsersInfoResponse info = methods.usersInfo(r -> r.user(userId));
-                if (!info.isOk()) {
-                    LOG.warn("Slack would not describe user {}: {}", userId, info.getError());
-                    return false;
-                }
-                known = new Admin(info.getUser().isAdmin() || info.getUser().isOwner()
-                        || info.getUser().isPrimaryOwner(), clock.instant());
-                admins.put(userId, known);
-            } catch (IOException | SlackApiException e) {
-                LOG.warn("could not ask Slack about user {}: {}", userId, e.getMessage());
-                return false;
+        return Boolean.TRUE.equals(admins.get(userId, this::isWorkspaceAdmin));
+    }
+
+    /** Whether the user is one of the workspace's admins or owners; null (not remembered) when Slack will not say. */
+    private Boolean isWorkspaceAdmin(String userId) {
+        try {
+            UsersInfoResponse info = methods.usersInfo(r -> r.user(userId));
+            if (!info.isOk()) {
+                LOG.warn("Slack would not describe user {}: {}", userId, info.getError());
+                return null;
             }
+            return info.getUser().isAdmin() || info.getUser().isOwner() || info.getUser().isPrimaryOwner();
+        } catch (IOException | SlackApiException e) {
+            LOG.warn("could not ask Slack about user {}: {}", userId, e.getMessage());
+            return null;
         }
-        return known.admin();
     }
 
     @Override

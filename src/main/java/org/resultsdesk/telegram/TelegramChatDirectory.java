@@ -1,11 +1,11 @@
 package org.resultsdesk.telegram;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.port.ChatDirectory;
@@ -26,16 +26,13 @@ public final class TelegramChatDirectory implements ChatDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramChatDirectory.class);
     static final Duration REMEMBERED = Duration.ofMinutes(1);
 
-    private record Admins(Set<String> ids, Instant fetched) {
-    }
-
     private final TelegramClient client;
-    private final Clock clock;
-    private final Map<String, Admins> admins = new ConcurrentHashMap<>();
+    private final Cache<String, Set<String>> admins;
 
     public TelegramChatDirectory(TelegramClient client, Clock clock) {
         this.client = client;
-        this.clock = clock;
+        this.admins = Caffeine.newBuilder().expireAfterWrite(REMEMBERED).maximumSize(10_000)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     @Override
@@ -48,18 +45,18 @@ public final class TelegramChatDirectory implements ChatDirectory {
         if (!chatId.startsWith("-")) {
             return false;
         }
-        Admins known = admins.get(chatId);
-        if (known == null || Duration.between(known.fetched(), clock.instant()).compareTo(REMEMBERED) > 0) {
-            try {
-                known = new Admins(client.execute(GetChatAdministrators.builder().chatId(chatId).build()).stream()
-                        .map(ChatMember::getUser).map(u -> String.valueOf(u.getId())).collect(Collectors.toSet()),
-                        clock.instant());
-                admins.put(chatId, known);
-            } catch (TelegramApiException e) {
-                LOG.warn("could not ask Telegram who administers chat {}: {}", chatId, e.getMessage());
-                return false;
-            }
+        Set<String> known = admins.get(chatId, this::ask);
+        return known != null && known.contains(userId);
+    }
+
+    /** The chat's administrators, or null (not remembered) when Telegram will not say. */
+    private Set<String> ask(String chatId) {
+        try {
+            return client.execute(GetChatAdministrators.builder().chatId(chatId).build()).stream()
+                    .map(ChatMember::getUser).map(u -> String.valueOf(u.getId())).collect(Collectors.toSet());
+        } catch (TelegramApiException e) {
+            LOG.warn("could not ask Telegram who administers chat {}: {}", chatId, e.getMessage());
+            return null;
         }
-        return known.ids().contains(userId);
     }
 }
