@@ -225,6 +225,19 @@ class TelegramRightsTest {
     }
 
     @Test
+    void aBroadcastChannelsOwnPostsHoldItsChannelRightsButNoDeskRights() {
+        long channel = -1003000L;
+        fileQuote();
+        poll(updates.channelPost(channel, "/subscribe kingswood"));
+        assertThat(lastText(channel)).isEqualTo("This channel now follows Kingswood.");
+        poll(updates.channelPost(channel, "/quote approve 1"));
+        assertThat(lastText(channel)).startsWith("Only the desk's editors can approve quotes");
+
+        assertThat(subscriptions.forChannel(new ChannelRef(Platform.TELEGRAM, String.valueOf(channel)))).hasSize(1);
+        assertThat(quoteStatus()).isEqualTo(Quote.Status.PENDING);
+    }
+
+    @Test
     void deskEditorsApproveFromAnywhereAndTheCardAndAuditSayWho() {
         fileQuote();
         assertThat(say(DESK_EDITOR, DESK_EDITOR, "/quote approve 1")).startsWith("Approved quote #1");

@@ -51,6 +51,17 @@ public final class TelegramUpdates {
         return update;
     }
 
+    /** A post in a broadcast channel: only its administrators can post, and each post is sent as the channel. */
+    public ObjectNode channelPost(long channelId, String text) {
+        int id = ids.getAndIncrement();
+        ObjectNode update = json.createObjectNode().put("update_id", id);
+        ObjectNode m = update.putObject("channel_post").put("message_id", id).put("date", 1_700_000_000)
+                .put("text", text);
+        m.putObject("chat").put("id", channelId).put("type", "channel").put("title", "Alerts " + channelId);
+        m.putObject("sender_chat").put("id", channelId).put("type", "channel").put("title", "Alerts " + channelId);
+        return update;
+    }
+
     /** A press of the inline button carrying {@code data}, on a message in the chat. */
     public ObjectNode buttonPress(long chatId, long from, String data) {
         int id = ids.getAndIncrement();
