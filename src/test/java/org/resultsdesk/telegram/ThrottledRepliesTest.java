@@ -46,8 +46,7 @@ class ThrottledRepliesTest {
                                 HttpUrl.get(api.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty()));
                 TelegramBot bot = new TelegramBot(client, gateway,
                         new CommandService(TestData.archive(), new SeatDirectory(TestData.archive().seats())),
-                        new JdbiUpdateLedger(database, Clock.systemUTC()), FakeTelegramApi.USERNAME, Clock.systemUTC(),
-                        replies);
+                        new JdbiUpdateLedger(database, Clock.systemUTC()), FakeTelegramApi.USERNAME, replies);
                 TelegramUpdates updates = new TelegramUpdates();
                 api.failNext(THROTTLED, FakeTelegramApi.Failure.THROTTLED_DESCRIPTION_ONLY);
 
