@@ -92,7 +92,8 @@ public final class SlackApp {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setHttpClientReadTimeoutMillis(10_000);
-        config.setHttpClientCallTimeoutMillis(15_000);
+        // Inside half a delivery claim's lease (30 s), so no claim can expire while a post may be under way.
+        config.setHttpClientCallTimeoutMillis(12_000);
         return Slack.getInstance(config);
     }
 
