@@ -25,7 +25,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Turns Telegram updates into core commands and posts the replies. Commands addressed to another bot
- * ({@code /result@OtherBot}) are ignored; in a private chat, plain text is read as a seat to look up. A button press
+ * ({@code /result@OtherBot}) are ignored; in a private chat, plain text is read as a seat to look up, and in a group
+ * so is text that mentions the bot ({@code @ResultsDeskBot kingswood}). A button press
  * runs the command it carries. Each update is handled once, however often Telegram delivers it. Editors are the
  * chat's administrators (everyone in a private chat), asked of Telegram and remembered for a minute.
  */
@@ -79,10 +80,13 @@ public final class TelegramBot {
         String text = message.getText().strip();
         boolean privateChat = Boolean.TRUE.equals(message.getChat().isUserChat());
         if (!text.startsWith("/")) {
-            if (!privateChat) {
+            String mention = "@" + botUsername;
+            if (!privateChat && !containsWord(text, mention)) {
                 return;
             }
-            text = "/result " + text;
+            // In a group, "@ResultsDeskBot kingswood" (or "kingswood @ResultsDeskBot") is a lookup too.
+            text = "/result " + text.replaceAll("(?i)(^|\\s)" + java.util.regex.Pattern.quote(mention) + "(?=\\s|$)", " ")
+                    .strip();
         }
         String head = text.split("\\s+", 2)[0];
         int at = head.indexOf('@');
@@ -92,6 +96,15 @@ public final class TelegramBot {
         long chatId = message.getChatId();
         long userId = message.getFrom() == null ? 0 : message.getFrom().getId();
         answer(chatId, text, userId, privateChat);
+    }
+
+    private static boolean containsWord(String text, String word) {
+        for (String w : text.split("\\s+")) {
+            if (w.equalsIgnoreCase(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void onButton(CallbackQuery query) {

@@ -17,6 +17,7 @@ import org.resultsdesk.core.port.AlertStore;
 import org.resultsdesk.core.port.FeedFile;
 import org.resultsdesk.core.port.FeedParser;
 import org.resultsdesk.core.port.FeedRejected;
+import org.resultsdesk.core.seats.SeatLineage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -177,6 +178,7 @@ public final class DeclarationIngest {
 
     /** The comparison the bundled data already gives this contest, else the one its seat's history gives. */
     private Optional<Comparison> comparisonFor(Contest contest) {
-        return archive.comparisonFor(contest).or(() -> ComparisonFinder.find(contest, archive.contests()));
+        return archive.comparisonFor(contest)
+                .or(() -> ComparisonFinder.find(contest, archive.contests(), SeatLineage.bundled()));
     }
 }

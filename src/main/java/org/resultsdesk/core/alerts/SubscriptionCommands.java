@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandLine;
@@ -12,7 +13,9 @@ import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.model.Seat;
 import org.resultsdesk.core.port.SubscriptionStore;
+import org.resultsdesk.core.seats.Abolitions;
 import org.resultsdesk.core.seats.SeatDirectory;
+import org.resultsdesk.core.seats.SeatLineage;
 import org.resultsdesk.core.seats.SeatMatch;
 
 /**
@@ -26,11 +29,13 @@ public final class SubscriptionCommands implements CommandModule {
     private final SubscriptionStore store;
     private final SeatDirectory seats;
     private final ResultsArchive archive;
+    private final Abolitions abolitions;
 
     public SubscriptionCommands(SubscriptionStore store, SeatDirectory seats, ResultsArchive archive) {
         this.store = store;
         this.seats = seats;
         this.archive = archive;
+        this.abolitions = new Abolitions(SeatLineage.bundled(), archive::seats);
     }
 
     @Override
@@ -79,6 +84,13 @@ public final class SubscriptionCommands implements CommandModule {
     private Reply seat(boolean subscribe, ChannelRef channel, String query, String command) {
         SeatMatch match = seats.find(query);
         if (match instanceof SeatMatch.Found found) {
+            Optional<Abolitions.Abolished> gone = subscribe ? abolitions.of(found.seats()) : Optional.empty();
+            if (gone.isPresent()) {
+                String successor = gone.get().successor().name();
+                return Reply.text(found.name() + " will not declare again. " + gone.get().note()
+                        + " Follow " + successor + " instead?",
+                        List.of(new Reply.Suggestion(successor, "/" + command + " " + successor)));
+            }
             List<Subscription> subs = found.seats().stream().map(Seat::gss).distinct()
                     .map(gss -> new Subscription(channel, Subscription.Kind.SEAT, gss, found.name())).toList();
             return change(subscribe, subs, found.name());
