@@ -78,7 +78,8 @@ public final class AnnouncementFactory {
         Optional<Verdict> gain = figures.verdict().filter(Verdict::gain);
         if (gain.isPresent() && figures.overturnedMajority().isPresent()) {
             Comparison before = figures.comparison().orElseThrow();
-            notes.add("Overturns a " + notionalPrefix(before) + PartyStyle.of(gain.get().previousWinner()).name()
+            notes.add("Overturns " + Formats.withArticle(notionalPrefix(before)
+                    + PartyStyle.of(gain.get().previousWinner()).name())
                     + " majority of " + Formats.votes(figures.overturnedMajority().getAsInt())
                     + " (" + before.label() + ")");
         }

@@ -90,6 +90,11 @@ public final class CopySnippetWriter {
         }
         String defeating = defeatedMp.map(mp -> "defeating the sitting " + adjective(mp.party()) + " MP "
                 + mp.knownName()).orElse("");
+        if (!verdict.gain() && defeatedMp.isPresent() && AnnouncementFactory.notionalPrefix(before).isEmpty()
+                && !sameParty(defeatedMp.get().party(), winner.party())) {
+            // The seat changed hands since the comparison result (a by-election or a defection we hold no record of).
+            return "has regained " + seat + when + ", " + defeating;
+        }
         if (!verdict.gain() || holderIsWinnersParty) {
             String held = "has held " + seat + when;
             if (verdict.gain() && figures.overturnedMajority().isPresent()) {
@@ -97,11 +102,13 @@ public final class CopySnippetWriter {
             }
             return defeating.isEmpty() ? held : held + ", " + defeating;
         }
-        String won = "has won " + where + ", " + (defeating.isEmpty() ? "" : defeating + " and ");
+        String won = "has won " + where + ", ";
         if (figures.overturnedMajority().isPresent()) {
-            return won + "overturning " + majorityPhrase(figures, before, verdict.previousWinner());
+            return won + (defeating.isEmpty() ? "" : defeating + " and ") + "overturning "
+                    + majorityPhrase(figures, before, verdict.previousWinner());
         }
-        return won + "taking the seat from " + PartyStyle.of(verdict.previousWinner()).collective();
+        return won + (defeating.isEmpty()
+                ? "taking the seat from " + PartyStyle.of(verdict.previousWinner()).collective() : defeating);
     }
 
     /** "a notional Conservative majority of 3,690". */

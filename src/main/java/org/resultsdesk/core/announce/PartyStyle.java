@@ -27,6 +27,8 @@ public record PartyStyle(String label, String abbreviation, String name, String 
             Map.entry("SF", new PartyStyle("SF", "SF", "Sinn Féin", "Sinn Féin", "Sinn Féin's")),
             Map.entry("SDLP", new PartyStyle("SDLP", "SDLP", "SDLP", "the SDLP", "the SDLP's")),
             Map.entry("APNI", new PartyStyle("ALL", "Alliance", "Alliance", "Alliance", "Alliance's")),
+            Map.entry("PBPA", new PartyStyle("PBPA", "PBPA", "People Before Profit", "People Before Profit",
+                    "People Before Profit's")),
             Map.entry("UKIP", new PartyStyle("UKIP", "UKIP", "UKIP", "UKIP", "UKIP's")),
             Map.entry("WPB", new PartyStyle("WPB", "WPB", "Workers Party", "the Workers Party",
                     "the Workers Party's")),

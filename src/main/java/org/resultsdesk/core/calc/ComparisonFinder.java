@@ -16,10 +16,12 @@ import org.resultsdesk.core.seats.SeatNames;
  * general election in the seat. Seats are matched by GSS code, so new boundaries meet only their notionals.
  *
  * <p>It also finds who held the seat on the day: the winner of the latest by-election since that result, in the same
- * seat, a seat of the same name on the old boundaries, or the old seat this one succeeded (Rochdale, Mid
- * Bedfordshire and Blackpool South in 2024; Selby and Ainsty became Selby).
+ * seat, a seat of the same name on the old boundaries, or the old seat most of whose people live in this one
+ * (Rochdale, Mid Bedfordshire and Blackpool South in 2024; Selby and Ainsty became Selby).
  */
 public final class ComparisonFinder {
+    /** An old seat is this one's predecessor when most of its people live here (Kingswood, split three ways, is not). */
+    private static final java.math.BigDecimal MOSTLY = new java.math.BigDecimal("0.5");
     private ComparisonFinder() {
     }
 
@@ -49,7 +51,9 @@ public final class ComparisonFinder {
                 .filter(c -> c.election().date().isAfter(since) && c.election().date().isBefore(contest.election().date()))
                 .filter(c -> c.seat().gss().equals(contest.seat().gss())
                         || SeatNames.normalise(c.seat().name()).equals(name)
-                        || lineage.successorOf(c.seat().gss()).filter(s -> s.gss().equals(contest.seat().gss())).isPresent())
+                        || lineage.successorOf(c.seat().gss())
+                                .filter(s -> s.gss().equals(contest.seat().gss()) && s.share().compareTo(MOSTLY) >= 0)
+                                .isPresent())
                 .max(Comparator.comparing((Contest c) -> c.election().date()))
                 .map(by -> comparison.withByElectionHolder(new Comparison.Holder(by.winner().party(),
                         by.winner().knownName(), by.election().date())))
