@@ -56,6 +56,19 @@ class SubscriptionCommandsTest {
     }
 
     @Test
+    void subscribingToAnAbolishedSeatWarnsAndOffersItsSuccessor() {
+        Reply reply = commands.handle("/subscribe Brighton Kemptown", EDITOR);
+
+        assertThat(text(reply)).isEqualTo("Brighton, Kemptown will not declare again. Abolished in 2024; now mostly"
+                + " Brighton Kemptown and Peacehaven. Follow Brighton Kemptown and Peacehaven instead?");
+        assertThat(reply.suggestions()).containsExactly(new Reply.Suggestion("Brighton Kemptown and Peacehaven",
+                "/subscribe Brighton Kemptown and Peacehaven"));
+        assertThat(text(commands.handle("/subscriptions", REPORTER))).startsWith("This channel follows nothing yet.");
+        assertThat(text(commands.handle("/subscribe Brighton Kemptown and Peacehaven", EDITOR)))
+                .isEqualTo("This channel now follows Brighton Kemptown and Peacehaven.");
+    }
+
+    @Test
     void aReporterIsRefusedClearly() {
         assertThat(text(commands.handle("/subscribe all", REPORTER))).startsWith("Only editors can change")
                 .contains("administrators");
