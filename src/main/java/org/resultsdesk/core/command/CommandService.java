@@ -20,7 +20,8 @@ public final class CommandService implements CommandHandler {
     public static final int MAX_MODULE_INPUT_LENGTH = 4000;
 
     static final String ATTRIBUTION = "Results from the House of Commons Library. Contains Parliamentary information"
-            + " licensed under the Open Parliament Licence v3.0.";
+            + " licensed under the Open Parliament Licence v3.0. Successors of abolished seats and Welsh seat names from"
+            + " mySociety's 2025-constituencies data (CC BY 4.0).";
 
     private final ResultsArchive archive;
     private final SeatDirectory seats;
