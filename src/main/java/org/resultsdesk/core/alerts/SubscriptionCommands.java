@@ -84,16 +84,15 @@ public final class SubscriptionCommands implements CommandModule {
     private Reply seat(boolean subscribe, ChannelRef channel, String query, String command) {
         SeatMatch match = seats.find(query);
         if (match instanceof SeatMatch.Found found) {
-            Optional<Abolitions.Abolished> gone = subscribe ? abolitions.of(found.seats()) : Optional.empty();
-            if (gone.isPresent()) {
-                String successor = gone.get().successor().name();
-                return Reply.text(found.name() + " will not declare again. " + gone.get().note()
-                        + " Follow " + successor + " instead?",
-                        List.of(new Reply.Suggestion(successor, "/" + command + " " + successor)));
-            }
             List<Subscription> subs = found.seats().stream().map(Seat::gss).distinct()
                     .map(gss -> new Subscription(channel, Subscription.Kind.SEAT, gss, found.name())).toList();
-            return change(subscribe, subs, found.name());
+            Reply changed = change(subscribe, subs, found.name());
+            Optional<Abolitions.Abolished> gone = subscribe ? abolitions.of(found.seats()) : Optional.empty();
+            // Followed all the same (a rehearsal replays its old results), with a warning and its successor.
+            return gone.map(g -> Reply.text(((Reply.Text) changed.parts().get(0)).text() + " " + g.note()
+                            + " Follow " + g.successor().name() + " too?",
+                    List.of(new Reply.Suggestion(g.successor().name(), "/" + command + " " + g.successor().name()))))
+                    .orElse(changed);
         }
         List<String> names = match instanceof SeatMatch.Ambiguous a ? a.names()
                 : match instanceof SeatMatch.Suggestions s ? s.names() : List.of();

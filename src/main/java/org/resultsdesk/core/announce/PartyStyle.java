@@ -6,8 +6,8 @@ import org.resultsdesk.core.model.Party;
 
 /**
  * How the house style names a party: {@code label} in result tables (LAB), {@code abbreviation} in swings and winner
- * lines (Lab; the table's label in title case where it has one, and the label itself for RUK, so a party is never
- * "Reform" in one place and "RUK" in another), {@code name} as noun and adjective (Labour GAIN; a Labour majority), {@code collective} in "a swing from
+ * lines (Lab; the label itself for RUK, WPB and BRX, so a party is never "Reform" in one place and "RUK" in
+ * another), {@code name} as noun and adjective (Labour GAIN; a Labour majority), {@code collective} in "a swing from
  * the Conservatives to Labour", and {@code possessive} leading a news sentence ("Labour's Damien Egan").
  */
 public record PartyStyle(String label, String abbreviation, String name, String collective, String possessive) {

@@ -1,15 +1,11 @@
 package org.resultsdesk.core.calc;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.resultsdesk.core.model.Party;
+import org.resultsdesk.core.seats.DataResource;
 
 /**
  * Decides when two ballot entries are "the same party" across elections. Renamed parties are data, in
@@ -41,20 +37,7 @@ public final class PartyContinuity {
 
     private static Map<String, String> load() {
         Map<String, String> renamed = new LinkedHashMap<>();
-        try (InputStream in = PartyContinuity.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    String[] f = line.split("\t");
-                    renamed.put(f[0], f[1]);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Map.copyOf(renamed);
+        DataResource.rows(RESOURCE).forEach(f -> renamed.put(f[0], f[1]));
+        return Collections.unmodifiableMap(renamed);
     }
 }

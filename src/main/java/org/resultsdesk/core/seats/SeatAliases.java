@@ -1,11 +1,5 @@
 package org.resultsdesk.core.seats;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,11 +28,11 @@ public record SeatAliases(Map<String, String> words, Map<String, String> seatNam
         if (aliases == null) {
             Map<String, String> words = new LinkedHashMap<>();
             Map<String, String> names = new LinkedHashMap<>();
-            for (String[] f : read("/data/seat-aliases.tsv")) {
+            for (String[] f : DataResource.rows("/data/seat-aliases.tsv")) {
                 (f[0].equals("word") ? words : names).put(SeatNames.normalise(f[1]),
                         f[0].equals("word") ? SeatNames.normalise(f[2]) : f[2]);
             }
-            for (String[] f : read("/data/welsh-names.tsv")) {
+            for (String[] f : DataResource.rows("/data/welsh-names.tsv")) {
                 names.put(SeatNames.normalise(f[1]), f[0]);
             }
             aliases = new SeatAliases(words, names);
@@ -54,19 +48,5 @@ public record SeatAliases(Map<String, String> words, Map<String, String> seatNam
         }
         return Arrays.stream(SeatNames.words(normalised)).map(w -> words.getOrDefault(w, w))
                 .collect(Collectors.joining(" "));
-    }
-
-    private static java.util.List<String[]> read(String resource) {
-        try (InputStream in = SeatAliases.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                    .map(l -> l.split("\t"))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

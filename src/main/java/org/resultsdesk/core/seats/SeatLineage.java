@@ -1,12 +1,6 @@
 package org.resultsdesk.core.seats;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -53,20 +47,7 @@ public final class SeatLineage {
 
     private static SeatLineage load() {
         Map<String, Successor> map = new HashMap<>();
-        try (InputStream in = SeatLineage.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    String[] f = line.split("\t");
-                    map.put(f[0], new Successor(f[1], new BigDecimal(f[2])));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        DataResource.rows(RESOURCE).forEach(f -> map.put(f[0], new Successor(f[1], new BigDecimal(f[2]))));
         return new SeatLineage(map);
     }
 }
