@@ -113,8 +113,12 @@ public final class SeatDirectory {
         if (q.isEmpty()) {
             return new SeatMatch.NotFound();
         }
+        Entry exact = exact(q);
+        if (exact != null) {
+            return found(exact);
+        }
         String expanded = aliases.expand(q);
-        Entry exact = exactOrAlias(q, expanded);
+        exact = alias(q, expanded);
         if (exact != null) {
             return found(exact);
         }
@@ -151,7 +155,10 @@ public final class SeatDirectory {
         }
         Set<Entry> matches = new LinkedHashSet<>();
         String expanded = aliases.expand(q);
-        Entry exact = exactOrAlias(q, expanded);
+        Entry exact = exact(q);
+        if (exact == null) {
+            exact = alias(q, expanded);
+        }
         if (exact != null) {
             matches.add(exact);
         }
@@ -193,12 +200,9 @@ public final class SeatDirectory {
                 : null;
     }
 
-    /** The seat's own name first, then another name for it, then the same with shorthand written out. */
-    private Entry exactOrAlias(String q, String expanded) {
-        Entry entry = exact(q);
-        if (entry == null) {
-            entry = byAlias.get(q);
-        }
+    /** Another name for a seat, as typed or with its shorthand written out ("mid beds", "western isles"). */
+    private Entry alias(String q, String expanded) {
+        Entry entry = byAlias.get(q);
         if (entry == null && !expanded.equals(q)) {
             entry = exact(expanded);
             if (entry == null) {

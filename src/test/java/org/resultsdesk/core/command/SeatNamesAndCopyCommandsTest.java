@@ -1,31 +1,17 @@
 package org.resultsdesk.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.resultsdesk.core.command.CommandServiceTest.announcement;
+import static org.resultsdesk.core.command.CommandServiceTest.ask;
+import static org.resultsdesk.core.command.CommandServiceTest.text;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.resultsdesk.TestData;
-import org.resultsdesk.core.announce.Announcement;
-import org.resultsdesk.core.seats.SeatDirectory;
 
 /** Issue 12 through the commands: shorthand names, GSS codes, abolished seats, the years a name was used. */
 class SeatNamesAndCopyCommandsTest {
-    private static final CommandService SERVICE =
-            new CommandService(TestData.archive(), new SeatDirectory(TestData.archive().seats()));
-
-    private static Reply ask(String text) {
-        return SERVICE.handle(text, ChatContext.console());
-    }
-
     private static String headline(Reply reply) {
-        return reply.parts().stream().filter(p -> p instanceof Reply.AnnouncementPart)
-                .map(p -> ((Reply.AnnouncementPart) p).announcement()).map(Announcement::headline)
-                .findFirst().orElseThrow(() -> new AssertionError("no announcement in " + reply));
-    }
-
-    private static String text(Reply reply) {
-        return reply.parts().stream().filter(p -> p instanceof Reply.Text).map(p -> ((Reply.Text) p).text())
-                .reduce("", (a, b) -> a + b + "\n");
+        return announcement(reply).headline();
     }
 
     @Test
