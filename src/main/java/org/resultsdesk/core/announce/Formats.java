@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Set;
 import org.resultsdesk.core.calc.Percent;
 import org.resultsdesk.core.calc.ShareChange;
 
@@ -13,8 +14,8 @@ final class Formats {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     private static final String[] SMALL_NUMBERS = {"zero", "one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine"};
-    /** Initialisms spoken as words, which take the article of their first sound. */
-    private static final java.util.Set<String> PRONOUNCED_AS_WORDS = java.util.Set.of("UKIP", "TUV", "UNITE");
+    /** Capitalised names spoken as words, not letter by letter, which take the article of their first sound. */
+    private static final Set<String> PRONOUNCED_AS_WORDS = Set.of("UKIP");
 
     private Formats() {
     }
