@@ -68,7 +68,9 @@ public final class CopySnippetWriter {
         }
         Verdict verdict = figures.verdict().get();
         Comparison before = figures.comparison().orElseThrow();
-        Optional<Comparison.Holder> holder = before.byElectionHolder();
+        // A by-election since the comparison matters to the words only where the seat changed hands at it.
+        Optional<Comparison.Holder> holder = before.byElectionHolder()
+                .filter(h -> !sameParty(h.party(), before.winner()));
         Optional<Candidacy> defeatedMp = contest.candidates().stream().skip(1).filter(Candidacy::sittingMp)
                 .filter(c -> holder.map(h -> !h.name().equals(c.knownName())).orElse(true))
                 .findFirst();
@@ -104,8 +106,13 @@ public final class CopySnippetWriter {
         }
         String won = "has won " + where + ", ";
         if (figures.overturnedMajority().isPresent()) {
+            // The defeated MP's party is named once: "defeating the sitting Conservative MP Jane Hunt and overturning
+            // a notional majority of 6,091".
+            boolean partyNamed = defeatedMp.filter(mp -> sameParty(mp.party(), verdict.previousWinner())).isPresent();
             return won + (defeating.isEmpty() ? "" : defeating + " and ") + "overturning "
-                    + majorityPhrase(figures, before, verdict.previousWinner());
+                    + (partyNamed ? Formats.withArticle(AnnouncementFactory.notionalPrefix(before) + "majority of "
+                            + Formats.count(figures.overturnedMajority().getAsInt()))
+                    : majorityPhrase(figures, before, verdict.previousWinner()));
         }
         return won + (defeating.isEmpty()
                 ? "taking the seat from " + PartyStyle.of(verdict.previousWinner()).collective() : defeating);
@@ -138,9 +145,9 @@ public final class CopySnippetWriter {
         return " for " + PartyStyle.of(party).collective();
     }
 
-    /** The party as an adjective before "MP": "Conservative", "independent". */
+    /** The party as an adjective before "MP": "Conservative", "independent", "Independent Group for Change". */
     private static String adjective(Party party) {
-        return party.isIndependent() ? "independent" : PartyStyle.of(party).name();
+        return party.isIndependent() ? "independent" : PartyStyle.of(party).name().replaceFirst("^The ", "");
     }
 
     private static boolean sameParty(Party a, Party b) {
