@@ -12,7 +12,8 @@ import org.resultsdesk.core.seats.SeatNames;
 
 /**
  * Which earlier result a contest is measured against (DESIGN.md §3): for a general election the notional result on
- * its boundaries where there is one, else the previous general election in the seat; for a by-election the previous
+ * its boundaries where no general election has been fought on them since, else the previous general election in
+ * the seat; for a by-election the previous
  * general election in the seat. Seats are matched by GSS code, so new boundaries meet only their notionals.
  *
  * <p>It also finds who held the seat on the day: the winner of the latest by-election since that result, in the same
@@ -22,6 +23,7 @@ import org.resultsdesk.core.seats.SeatNames;
 public final class ComparisonFinder {
     /** An old seat is this one's predecessor when most of its people live here (Kingswood, split three ways, is not). */
     private static final java.math.BigDecimal MOSTLY = new java.math.BigDecimal("0.5");
+
     private ComparisonFinder() {
     }
 
@@ -34,9 +36,13 @@ public final class ComparisonFinder {
         if (kind == ElectionKind.NOTIONAL) {
             return Optional.empty();
         }
+        Optional<Contest> previous = latestBefore(contest, earlier, ElectionKind.GENERAL);
         Optional<Contest> notional = kind == ElectionKind.GENERAL
                 ? latestBefore(contest, earlier, ElectionKind.NOTIONAL) : Optional.empty();
-        Optional<Contest> base = notional.or(() -> latestBefore(contest, earlier, ElectionKind.GENERAL));
+        // A notional result stands in for the election before a boundary change, not for one fought since.
+        boolean notionalStands = notional.isPresent() && previous.filter(p -> p.election().date().isAfter(
+                notional.get().election().date())).isEmpty();
+        Optional<Contest> base = notionalStands ? notional : previous;
         return base.map(before -> Comparisons.fromContest(before,
                         year(before) + (before.election().kind() == ElectionKind.NOTIONAL ? " notional" : "")))
                 .map(c -> withHolder(c, contest, base.get().election().date(), earlier, lineage));
