@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackApp {
     private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);
-    static final List<String> COMMANDS = List.of("/result", "/snippet", "/seats", "/scoreboard", "/resultsdesk",
+    static final List<String> COMMANDS = List.of("/result", "/results", "/snippet", "/seats", "/scoreboard", "/resultsdesk",
             "/subscribe", "/unsubscribe", "/subscriptions", "/quote", "/quotes");
     private static final long ACK_BUDGET_MILLIS = 2500;
 
@@ -101,8 +101,13 @@ public final class SlackApp {
         return app;
     }
 
+    /** Slack sends "&", "<" and ">" in command text as "&amp;", "&lt;", "&gt;": back to what was typed. */
+    static String unescape(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
     static String commandText(String command, String text) {
-        String args = Optional.ofNullable(text).orElse("").strip();
+        String args = unescape(Optional.ofNullable(text).orElse("")).strip();
         if (command.equals("/resultsdesk")) {
             return args.isEmpty() ? "/help" : "/" + args;
         }
