@@ -19,6 +19,7 @@ public final class AlertComposer {
     private final ResultsArchive archive;
     private final RushBoard rushes;
     private final CardSource cards;
+    private final ContextSource context;
     private final ResultCalculator calculator = new ResultCalculator();
     private final AnnouncementFactory announcements = new AnnouncementFactory();
 
@@ -27,15 +28,20 @@ public final class AlertComposer {
     }
 
     public AlertComposer(ResultsArchive archive, RushBoard rushes, CardSource cards) {
+        this(archive, rushes, cards, ContextSource.NONE);
+    }
+
+    public AlertComposer(ResultsArchive archive, RushBoard rushes, CardSource cards, ContextSource context) {
         this.archive = archive;
         this.rushes = rushes;
         this.cards = cards;
+        this.context = context;
     }
 
     public Reply single(Alert alert) {
         return switch (alert.kind()) {
             case RUSH -> Reply.text(rushLine(alert));
-            case RESULT -> Reply.of(announcement(alert));
+            case RESULT -> withContext(alert, announcement(alert));
             case CORRECTION -> new Reply(List.of(
                     new Reply.Text("Correction: revised figures for " + announcement(alert).headline()
                             + " (revision " + alert.revision() + ")"),
@@ -72,6 +78,12 @@ public final class AlertComposer {
         String prefix = alert.kind() == Alert.Kind.CORRECTION ? "Correction: " : "";
         return prefix + a.headline() + ": " + a.verdict() + ". " + a.winnerLine() + "."
                 + a.swing().map(s -> " " + s + ".").orElse("");
+    }
+
+    private Reply withContext(Alert alert, Announcement announcement) {
+        List<String> lines = archive.contest(alert.contestId()).map(context::lines).orElse(List.of());
+        return lines.isEmpty() ? Reply.of(announcement) : new Reply(List.of(new Reply.AnnouncementPart(announcement),
+                new Reply.Text(String.join("\n", lines))), List.of());
     }
 
     private Announcement announcement(Alert alert) {
