@@ -132,8 +132,8 @@ public final class NightCommands implements CommandModule {
             notes.add("Watched here, later: " + String.join(", ", later) + ".");
         }
         night.stream().flatMap(s -> s.expected().flatMap(NightSeat.Expected::asAt).stream()).findFirst()
-                .ifPresent(year -> notes.add("Times marked by no file are the seats' declaration times in " + year
-                        + ", moved to tonight."));
+                .ifPresent(year -> notes.add("Seats without a time in a declaration-times file are expected at"
+                        + " their declaration time in " + year + ", moved to tonight."));
         if (list.withoutTime() > 0) {
             notes.add(list.withoutTime() + " seat" + (list.withoutTime() == 1 ? " has" : "s have")
                     + " no expected time" + (list.withoutTime() == night.size()

@@ -117,9 +117,11 @@ public final class Tonight {
         if (fromFile.isPresent()) {
             return Optional.of(new NightSeat.Expected(fromFile.get(), Optional.empty()));
         }
+        // Only the previous general election's own time: GE2024 gives none, and 2019's may not hold after it.
         return history.stream()
-                .filter(c -> c.election().isGeneral() && c.declaredAt().isPresent())
+                .filter(c -> c.election().isGeneral())
                 .findFirst()
+                .filter(c -> c.declaredAt().isPresent())
                 .map(c -> new NightSeat.Expected(sameTimeOfNight(c.declaredAt().get(), c.election().date()),
                         Optional.of(String.valueOf(c.election().date().getYear()))));
     }
