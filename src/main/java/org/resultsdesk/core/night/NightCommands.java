@@ -209,11 +209,16 @@ public final class NightCommands implements CommandModule {
                 + " seat" + (outcome.falls().size() == 1 ? "" : "s") + " change hands."));
         List<List<String>> tally = new ArrayList<>();
         tally.add(List.of("Party", "Before", "After", "Change"));
-        Set<String> parties = new LinkedHashSet<>(outcome.after().keySet());
-        parties.addAll(outcome.before().keySet());
+        Map<String, Integer> seatsBefore = independentsTogether(outcome.before());
+        Map<String, Integer> seatsAfter = independentsTogether(outcome.after());
+        Set<String> parties = new LinkedHashSet<>();
+        seatsAfter.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> parties.add(e.getKey()));
+        parties.addAll(seatsBefore.keySet());
         for (String key : parties) {
-            int before = outcome.before().getOrDefault(key, 0);
-            int after = outcome.after().getOrDefault(key, 0);
+            int before = seatsBefore.getOrDefault(key, 0);
+            int after = seatsAfter.getOrDefault(key, 0);
             tally.add(List.of(PartyStyle.of(partyOf(key, baseline)).label(), String.valueOf(before),
                     String.valueOf(after), after > before ? "+" + (after - before) : String.valueOf(after - before)));
         }
@@ -228,6 +233,13 @@ public final class NightCommands implements CommandModule {
                     ? " (first " + MAX_FALLS_LISTED + " of " + outcome.falls().size() + ")" : ""), falls));
         }
         return new Reply(parts, List.of());
+    }
+
+    /** Independents are keyed by name (each is their own party); a tally counts them as one line. */
+    private static Map<String, Integer> independentsTogether(Map<String, Integer> seats) {
+        Map<String, Integer> merged = new LinkedHashMap<>();
+        seats.forEach((key, n) -> merged.merge(key.startsWith("Ind:") ? "Ind" : key, n, Integer::sum));
+        return merged;
     }
 
     private Reply records(List<String> arguments) {

@@ -77,6 +77,10 @@ class NightBaselineTest {
                 String.valueOf(fiveToRef.get("Lab") - 411)));
         assertThat(tally.rows()).contains(List.of("RUK", String.valueOf(real.get("RUK")),
                 String.valueOf(fiveToRef.get("RUK")), "+" + (fiveToRef.get("RUK") - real.get("RUK"))));
+        int independents = fiveToRef.entrySet().stream().filter(e -> e.getKey().startsWith("Ind:"))
+                .mapToInt(Map.Entry::getValue).sum();
+        assertThat(tally.rows()).filteredOn(r -> r.get(0).equals("IND")).singleElement()
+                .satisfies(r -> assertThat(r.get(2)).isEqualTo(String.valueOf(independents)));
         assertThat(NightReplayTest.text(desk.commands().handle("/swingometer Lab to Ref", ChatContext.console())))
                 .startsWith("Give a swing");
         assertThat(NightReplayTest.text(desk.commands().handle("/swingometer 5 Lab to Lab", ChatContext.console())))
