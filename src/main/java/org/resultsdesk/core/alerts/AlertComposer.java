@@ -1,6 +1,5 @@
 package org.resultsdesk.core.alerts;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.resultsdesk.core.announce.Announcement;
 import org.resultsdesk.core.announce.AnnouncementFactory;
@@ -8,32 +7,37 @@ import org.resultsdesk.core.announce.PartyStyle;
 import org.resultsdesk.core.calc.ResultCalculator;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.FeedMessage;
 import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.port.AlertStore;
 
 /**
- * What an alert says. Rendered when it is sent, from the newest data: one result is the full announcement; several
- * waiting for the same channel become one digest with a line each.
+ * What an alert says. Rendered when it is sent, from the newest revision in the store (never from what this
+ * instance happens to have read): one result is the full announcement; several waiting for the same channel become
+ * one digest with a line each.
  */
 public final class AlertComposer {
+    private final AlertStore store;
     private final ResultsArchive archive;
-    private final RushBoard rushes;
     private final CardSource cards;
     private final ContextSource context;
     private final ResultCalculator calculator = new ResultCalculator();
     private final AnnouncementFactory announcements = new AnnouncementFactory();
 
-    public AlertComposer(ResultsArchive archive, RushBoard rushes) {
-        this(archive, rushes, CardSource.NONE);
+    public AlertComposer(AlertStore store, ResultsArchive archive) {
+        this(store, archive, CardSource.NONE);
     }
 
-    public AlertComposer(ResultsArchive archive, RushBoard rushes, CardSource cards) {
-        this(archive, rushes, cards, ContextSource.NONE);
+    /** Declarations are read from {@code store}; {@code archive} gives only what they are compared with. */
+    public AlertComposer(AlertStore store, ResultsArchive archive, CardSource cards) {
+        this(store, archive, cards, ContextSource.NONE);
     }
 
-    public AlertComposer(ResultsArchive archive, RushBoard rushes, CardSource cards, ContextSource context) {
+    /** With lines of context under each result ("The first seat to change hands tonight"). */
+    public AlertComposer(AlertStore store, ResultsArchive archive, CardSource cards, ContextSource context) {
+        this.store = store;
         this.archive = archive;
-        this.rushes = rushes;
         this.cards = cards;
         this.context = context;
     }
@@ -41,7 +45,7 @@ public final class AlertComposer {
     public Reply single(Alert alert) {
         return switch (alert.kind()) {
             case RUSH -> Reply.text(rushLine(alert));
-            case RESULT -> withContext(alert, announcement(alert));
+            case RESULT -> withContext(alert);
             case CORRECTION -> new Reply(List.of(
                     new Reply.Text("Correction: revised figures for " + announcement(alert).headline()
                             + " (revision " + alert.revision() + ")"),
@@ -57,17 +61,15 @@ public final class AlertComposer {
                 new Reply.Text("Corrected: revision " + alert.revision())), List.of());
     }
 
-    public Reply digest(List<Alert> alerts) {
-        StringBuilder text = new StringBuilder(alerts.size() + " new declarations:");
-        for (Alert alert : alerts) {
-            text.append('\n').append(line(alert));
-        }
-        List<Reply.Suggestion> buttons = new ArrayList<>();
-        return new Reply(List.of(new Reply.Text(text.toString())), buttons);
+    /** One message for several alerts, from their {@link #line lines}. */
+    public Reply digest(List<String> lines) {
+        StringBuilder text = new StringBuilder(lines.size() + " new declarations:");
+        lines.forEach(line -> text.append('\n').append(line));
+        return new Reply(List.of(new Reply.Text(text.toString())), List.of());
     }
 
     /** "Kingswood by-election, 15 Feb 2024: Labour GAIN from Conservative. Damien Egan (Lab) elected, majority ..." */
-    String line(Alert alert) {
+    public String line(Alert alert) {
         if (alert.kind() == Alert.Kind.RUSH) {
             return rushLine(alert);
         }
@@ -80,21 +82,34 @@ public final class AlertComposer {
                 + a.swing().map(s -> " " + s + ".").orElse("");
     }
 
-    private Reply withContext(Alert alert, Announcement announcement) {
-        List<String> lines = archive.contest(alert.contestId()).map(context::lines).orElse(List.of());
-        return lines.isEmpty() ? Reply.of(announcement) : new Reply(List.of(new Reply.AnnouncementPart(announcement),
-                new Reply.Text(String.join("\n", lines))), List.of());
+    private Announcement announcement(Alert alert) {
+        return announce(storedContest(alert));
     }
 
-    private Announcement announcement(Alert alert) {
-        Contest contest = archive.contest(alert.contestId())
-                .orElseThrow(() -> new IllegalStateException("alert for unknown contest " + alert.contestId()));
-        return announcements.announce(calculator.calculate(contest, archive.comparisonFor(contest)));
+    private Announcement announce(Contest contest) {
+        return announcements.announce(calculator.calculate(contest, StoreFollower.comparisonFor(archive, contest)));
+    }
+
+    private Reply withContext(Alert alert) {
+        Contest contest = storedContest(alert);
+        List<String> lines = context.lines(contest);
+        return lines.isEmpty() ? Reply.of(announce(contest)) : new Reply(List.of(
+                new Reply.AnnouncementPart(announce(contest)), new Reply.Text(String.join("\n", lines))), List.of());
+    }
+
+    private Contest storedContest(Alert alert) {
+        return ((FeedMessage.Result) stored(alert, Declaration.Stage.RESULT)).contest();
+    }
+
+    /** The newest stored revision: what the alert says, whichever instance read the file. */
+    private FeedMessage stored(Alert alert, Declaration.Stage stage) {
+        return store.latestDeclaration(alert.contestId(), stage).map(Declaration::message)
+                .orElseThrow(() -> new IllegalStateException("no stored " + stage.name().toLowerCase()
+                        + " for " + alert.contestId()));
     }
 
     private String rushLine(Alert alert) {
-        FeedMessage.Rush rush = rushes.get(alert.contestId())
-                .orElseThrow(() -> new IllegalStateException("rush alert with no rush for " + alert.contestId()));
+        FeedMessage.Rush rush = (FeedMessage.Rush) stored(alert, Declaration.Stage.RUSH);
         String winner = PartyStyle.of(rush.winner()).name();
         String verdict = rush.previousWinner()
                 .map(p -> p.code().equals(rush.winner().code()) ? ": " + winner + " HOLD"

@@ -23,6 +23,7 @@ import org.resultsdesk.core.alerts.CardSource;
 import org.resultsdesk.core.alerts.ChannelRef;
 import org.resultsdesk.core.alerts.DeclarationIngest;
 import org.resultsdesk.core.alerts.RushBoard;
+import org.resultsdesk.core.alerts.StoreFollower;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.command.Reply;
@@ -55,6 +56,7 @@ class NightReplayTest {
     final List<Contest> night = TestData.archive().contestsOf(GE2019);
     MutableClock clock = new MutableClock(Instant.parse("2019-12-12T22:00:00Z"));
     Database database;
+    JdbiAlertStore store;
     ResultsArchive archive;
     DeclarationIngest ingest;
     Tonight tonight;
@@ -65,8 +67,9 @@ class NightReplayTest {
     void setUp() throws Exception {
         database = Database.sqlite(directory);
         archive = TestData.archive().without(GE2019);
-        ingest = new DeclarationIngest(new BundledFeedParser(), archive, new RushBoard(), new JdbiAlertStore(database),
-                new AlertRouter(new JdbiSubscriptionStore(database, clock)), clock, () -> { });
+        store = new JdbiAlertStore(database);
+        ingest = new DeclarationIngest(new BundledFeedParser(), new StoreFollower(store, archive, new RushBoard()),
+                store, new AlertRouter(new JdbiSubscriptionStore(database, clock)), clock, () -> { });
         Path times = directory.resolve("times.csv");
         Files.writeString(times, DeclarationTimesFile.write(night));
         tonight = new Tonight(archive, Tonight.election(archive, GE2019),
@@ -183,11 +186,11 @@ class NightReplayTest {
         assertThat(text(commands.handle("/result " + second.seat().name() + " 2019", EDITOR)))
                 .doesNotContain("The first seat to change hands tonight");
 
-        AlertComposer composer = new AlertComposer(archive, new RushBoard(), CardSource.NONE, context);
+        AlertComposer composer = new AlertComposer(store, archive, CardSource.NONE, context);
         ChannelRef channel = new ChannelRef(ChatContext.Platform.TELEGRAM, "-100300");
         Reply alert = composer.single(Alert.pending(channel, first.id(), 1, Alert.Kind.RESULT, clock.instant()));
         assertThat(text(alert)).contains("The first seat to change hands tonight");
-        Reply plain = new AlertComposer(archive, new RushBoard(), CardSource.NONE)
+        Reply plain = new AlertComposer(store, archive, CardSource.NONE)
                 .single(Alert.pending(channel, first.id(), 1, Alert.Kind.RESULT, clock.instant()));
         assertThat(text(plain)).isEmpty();
     }
