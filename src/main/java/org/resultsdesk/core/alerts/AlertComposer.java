@@ -76,10 +76,13 @@ public final class AlertComposer {
         if (alert.kind() == Alert.Kind.QUOTE || alert.kind() == Alert.Kind.RETRACTION) {
             return cards.line(alert).orElseThrow(() -> new IllegalStateException("no card for " + alert.contestId()));
         }
-        Announcement a = announcement(alert);
+        Contest contest = storedContest(alert);
+        Announcement a = announce(contest);
         String prefix = alert.kind() == Alert.Kind.CORRECTION ? "Correction: " : "";
+        List<String> context = alert.kind() == Alert.Kind.RESULT ? this.context.lines(contest) : List.of();
         return prefix + a.headline() + ": " + a.verdict() + ". " + a.winnerLine() + "."
-                + a.swing().map(s -> " " + s + ".").orElse("");
+                + a.swing().map(s -> " " + s + ".").orElse("")
+                + context.stream().map(line -> " " + line + ".").reduce("", String::concat);
     }
 
     private Announcement announcement(Alert alert) {

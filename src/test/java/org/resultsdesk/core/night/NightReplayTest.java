@@ -193,6 +193,11 @@ class NightReplayTest {
         Reply plain = new AlertComposer(store, archive, CardSource.NONE)
                 .single(Alert.pending(channel, first.id(), 1, Alert.Kind.RESULT, clock.instant()));
         assertThat(text(plain)).isEmpty();
+        // In a digest, the line carries it too.
+        assertThat(composer.line(Alert.pending(channel, first.id(), 1, Alert.Kind.RESULT, clock.instant())))
+                .endsWith(" The first seat to change hands tonight.");
+        assertThat(composer.line(Alert.pending(channel, second.id(), 1, Alert.Kind.RESULT, clock.instant())))
+                .doesNotContain("first seat to change hands");
     }
 
     @Test
