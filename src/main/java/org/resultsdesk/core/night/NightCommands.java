@@ -30,12 +30,16 @@ import org.resultsdesk.core.model.Election;
 import org.resultsdesk.core.model.Party;
 import org.resultsdesk.core.model.Seat;
 import org.resultsdesk.core.port.WatchListStore;
+import org.resultsdesk.core.rights.Action;
+import org.resultsdesk.core.rights.Decision;
+import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.core.seats.SeatMatch;
 
 /**
  * The night desk: /due, /targets, /swingometer, /records, and each channel's watch list (/watch, /unwatch,
- * /watchlist). Changing a watch list takes the same right as subscribing; anyone may read it.
+ * /watchlist). Changing a watch list takes channel rights, as subscribing does (decided by {@link Rights}); anyone
+ * may read it.
  */
 public final class NightCommands implements CommandModule {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(Tonight.LONDON);
@@ -48,13 +52,15 @@ public final class NightCommands implements CommandModule {
     private final WatchListStore watches;
     private final SeatDirectory seats;
     private final Clock clock;
+    private final Rights rights;
     private final ResultCalculator calculator = new ResultCalculator();
 
-    public NightCommands(Tonight tonight, WatchListStore watches, SeatDirectory seats, Clock clock) {
+    public NightCommands(Tonight tonight, WatchListStore watches, SeatDirectory seats, Clock clock, Rights rights) {
         this.tonight = tonight;
         this.watches = watches;
         this.seats = seats;
         this.clock = clock;
+        this.rights = rights;
     }
 
     @Override
@@ -306,10 +312,9 @@ public final class NightCommands implements CommandModule {
 
     private Reply changeWatchList(CommandLine line, ChatContext context, ChannelRef channel) {
         boolean watch = line.name().equals("watch");
-        if (!context.editor()) {
-            return Reply.text("Only editors can change this channel's watch list"
-                    + (context.platform() == ChatContext.Platform.TELEGRAM ? " (the chat's administrators)." : ".")
-                    + " /watchlist shows it.");
+        Action action = watch ? Action.WATCH : Action.UNWATCH;
+        if (rights.decide(context, action, channel) instanceof Decision.Refused refused) {
+            return Reply.text(refused.message() + " /watchlist shows it.");
         }
         if (line.arguments().isEmpty()) {
             return Reply.text(watch ? "Watch a seat with /watch <seat>, e.g. /watch kingswood."
@@ -322,6 +327,9 @@ public final class NightCommands implements CommandModule {
             for (String gss : codes) {
                 changed |= watch ? watches.add(channel, new WatchListStore.Watched(gss, found.name()))
                         : watches.remove(channel, gss);
+            }
+            if (changed) {
+                rights.record(context, action, found.name());
             }
             if (watch) {
                 return Reply.text(changed ? "This channel now watches " + found.name() + ". /watchlist shows the list;"

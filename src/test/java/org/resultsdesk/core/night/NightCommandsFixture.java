@@ -13,6 +13,8 @@ import org.resultsdesk.core.command.ResultAddenda;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.port.WatchListStore;
+import org.resultsdesk.core.rights.MemoryAuditTrail;
+import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
 
 /** A night desk over a private copy of the bundled archive, with an in-memory watch list. */
@@ -33,7 +35,8 @@ final class NightCommandsFixture {
         SeatDirectory seats = new SeatDirectory(archive.seats());
         CommandService commands = new CommandService(archive, seats,
                 new ContextAddenda(new ResultContext(tonight), ResultAddenda.NONE),
-                new NightCommands(tonight, new MemoryWatchList(), seats, clock));
+                new NightCommands(tonight, new MemoryWatchList(), seats, clock,
+                        new Rights(new MemoryAuditTrail(), clock)));
         return new Desk(archive, tonight, commands);
     }
 

@@ -1,13 +1,16 @@
 package org.resultsdesk.core.night;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +33,12 @@ import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.command.ResultAddenda;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.rights.Action;
+import org.resultsdesk.core.rights.AuditEntry;
+import org.resultsdesk.core.rights.KnownChats;
+import org.resultsdesk.core.rights.MemoryAuditTrail;
+import org.resultsdesk.core.rights.PlatformRights;
+import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.feeds.BundledFeedParser;
 import org.resultsdesk.feeds.DeclarationTimesFile;
@@ -47,8 +56,10 @@ import org.resultsdesk.store.JdbiWatchListStore;
 class NightReplayTest {
     static final String GE2019 = "parl.2019-12-12";
     static final Instant TWO_AM = Instant.parse("2019-12-13T02:00:00Z");
-    static final ChatContext EDITOR = new ChatContext(ChatContext.Platform.TELEGRAM, "-100300", "7", true);
-    static final ChatContext REPORTER = new ChatContext(ChatContext.Platform.TELEGRAM, "-100300", "8", false);
+    static final ChatContext EDITOR = ChatContext.person(ChatContext.Platform.TELEGRAM, "-100300",
+            ChatContext.ChatKind.GROUP, "7");
+    static final ChatContext REPORTER = ChatContext.person(ChatContext.Platform.TELEGRAM, "-100300",
+            ChatContext.ChatKind.GROUP, "8");
 
     @TempDir
     Path directory;
@@ -62,6 +73,7 @@ class NightReplayTest {
     Tonight tonight;
     ResultContext context;
     CommandService commands;
+    Rights rights = new Rights(new MemoryAuditTrail(), Clock.systemUTC());
 
     @BeforeEach
     void setUp() throws Exception {
@@ -77,8 +89,11 @@ class NightReplayTest {
                         new SeatResolver(archive)));
         context = new ResultContext(tonight);
         SeatDirectory seats = new SeatDirectory(archive.seats());
+        // The chat's administrator is user 7; user 8 is a reporter.
+        rights.enable(new PlatformRights(ChatContext.Platform.TELEGRAM, Set.of(), Optional.empty(), false),
+                new KnownChats(ChatContext.Platform.TELEGRAM).admins("-100300", "7"));
         commands = new CommandService(archive, seats, new ContextAddenda(context, ResultAddenda.NONE),
-                new NightCommands(tonight, new JdbiWatchListStore(database, clock), seats, clock));
+                new NightCommands(tonight, new JdbiWatchListStore(database, clock), seats, clock, rights));
     }
 
     @AfterEach
@@ -143,7 +158,8 @@ class NightReplayTest {
         Contest early = night.stream().filter(c -> c.declaredAt().get().isBefore(TWO_AM))
                 .min(Comparator.comparing(c -> c.declaredAt().get())).orElseThrow();
 
-        assertThat(text(commands.handle("/watch aberavon", REPORTER))).startsWith("Only editors");
+        assertThat(text(commands.handle("/watch aberavon", REPORTER)))
+                .isEqualTo("Only this chat's administrators can change this chat's watch list. /watchlist shows it.");
         assertThat(text(commands.handle("/watch aberavon", EDITOR))).startsWith("This channel now watches Aberavon");
         assertThat(text(commands.handle("/watch aberavon", EDITOR))).startsWith("This channel already watches");
         commands.handle("/watch " + early.seat().name(), EDITOR);
@@ -151,7 +167,7 @@ class NightReplayTest {
 
         assertThat(tables(commands.handle("/due", REPORTER)).get(0).rows())
                 .contains(List.of("02:30", "★ Aberavon", "Lab (2017)", "-"));
-        assertThat(tables(commands.handle("/due", new ChatContext(ChatContext.Platform.SLACK, "C1", "8", false)))
+        assertThat(tables(commands.handle("/due", ChatContext.person(ChatContext.Platform.SLACK, "C1", ChatContext.ChatKind.GROUP, "8")))
                 .get(0).rows()).contains(List.of("02:30", "Aberavon", "Lab (2017)", "-"));
         Instant bolsover = night.stream().filter(c -> c.seat().name().equals("Bolsover")).findFirst().orElseThrow()
                 .declaredAt().orElseThrow();
@@ -169,6 +185,8 @@ class NightReplayTest {
         assertThat(text(commands.handle("/unwatch aberavon", EDITOR))).startsWith("This channel no longer watches");
         assertThat(tables(commands.handle("/watchlist", REPORTER)).get(0).rows())
                 .noneMatch(r -> r.get(0).equals("Aberavon"));
+        assertThat(rights.latest(10)).extracting(AuditEntry::action, AuditEntry::detail)
+                .contains(tuple(Action.WATCH, "Aberavon"), tuple(Action.UNWATCH, "Aberavon"));
     }
 
     @Test
