@@ -21,6 +21,7 @@ public final class AlertComposer {
     private final AlertStore store;
     private final ResultsArchive archive;
     private final CardSource cards;
+    private final ContextSource context;
     private final ResultCalculator calculator = new ResultCalculator();
     private final AnnouncementFactory announcements = new AnnouncementFactory();
 
@@ -30,15 +31,21 @@ public final class AlertComposer {
 
     /** Declarations are read from {@code store}; {@code archive} gives only what they are compared with. */
     public AlertComposer(AlertStore store, ResultsArchive archive, CardSource cards) {
+        this(store, archive, cards, ContextSource.NONE);
+    }
+
+    /** With lines of context under each result ("The first seat to change hands tonight"). */
+    public AlertComposer(AlertStore store, ResultsArchive archive, CardSource cards, ContextSource context) {
         this.store = store;
         this.archive = archive;
         this.cards = cards;
+        this.context = context;
     }
 
     public Reply single(Alert alert) {
         return switch (alert.kind()) {
             case RUSH -> Reply.text(rushLine(alert));
-            case RESULT -> Reply.of(announcement(alert));
+            case RESULT -> withContext(alert);
             case CORRECTION -> new Reply(List.of(
                     new Reply.Text("Correction: revised figures for " + announcement(alert).headline()
                             + " (revision " + alert.revision() + ")"),
@@ -69,15 +76,32 @@ public final class AlertComposer {
         if (alert.kind() == Alert.Kind.QUOTE || alert.kind() == Alert.Kind.RETRACTION) {
             return cards.line(alert).orElseThrow(() -> new IllegalStateException("no card for " + alert.contestId()));
         }
-        Announcement a = announcement(alert);
+        Contest contest = storedContest(alert);
+        Announcement a = announce(contest);
         String prefix = alert.kind() == Alert.Kind.CORRECTION ? "Correction: " : "";
+        List<String> context = alert.kind() == Alert.Kind.RESULT ? this.context.lines(contest) : List.of();
         return prefix + a.headline() + ": " + a.verdict() + ". " + a.winnerLine() + "."
-                + a.swing().map(s -> " " + s + ".").orElse("");
+                + a.swing().map(s -> " " + s + ".").orElse("")
+                + context.stream().map(line -> " " + line + ".").reduce("", String::concat);
     }
 
     private Announcement announcement(Alert alert) {
-        Contest contest = ((FeedMessage.Result) stored(alert, Declaration.Stage.RESULT)).contest();
+        return announce(storedContest(alert));
+    }
+
+    private Announcement announce(Contest contest) {
         return announcements.announce(calculator.calculate(contest, StoreFollower.comparisonFor(archive, contest)));
+    }
+
+    private Reply withContext(Alert alert) {
+        Contest contest = storedContest(alert);
+        List<String> lines = context.lines(contest);
+        return lines.isEmpty() ? Reply.of(announce(contest)) : new Reply(List.of(
+                new Reply.AnnouncementPart(announce(contest)), new Reply.Text(String.join("\n", lines))), List.of());
+    }
+
+    private Contest storedContest(Alert alert) {
+        return ((FeedMessage.Result) stored(alert, Declaration.Stage.RESULT)).contest();
     }
 
     /** The newest stored revision: what the alert says, whichever instance read the file. */

@@ -4,6 +4,8 @@ package org.resultsdesk.core.rights;
 public enum Action {
     SUBSCRIBE(Right.CHANNEL, "change what this chat follows", "subscribed"),
     UNSUBSCRIBE(Right.CHANNEL, "change what this chat follows", "unsubscribed"),
+    WATCH(Right.CHANNEL, "change this chat's watch list", "watched"),
+    UNWATCH(Right.CHANNEL, "change this chat's watch list", "unwatched"),
     APPROVE(Right.DESK, "approve quotes", "approved"),
     REJECT(Right.DESK, "reject quotes", "rejected"),
     RETRACT(Right.DESK, "retract quotes", "retracted"),
