@@ -67,11 +67,22 @@ public final class JdbiSendBudget implements SendBudget {
     private Map<String, Long> lockedTats(Handle h, ChatContext.Platform platform, List<SendLimits.Bucket> buckets) {
         List<String> keys = buckets.stream().map(SendLimits.Bucket::key).sorted(Comparator.naturalOrder())
                 .distinct().toList();
-        for (String key : keys) {
-            h.createUpdate("INSERT INTO send_budget (platform, bucket, tat) VALUES (:platform, :bucket, 0)"
-                            + " ON CONFLICT DO NOTHING")
-                    .bind("platform", platform.name()).bind("bucket", key).execute();
+        Map<String, Long> tats = select(h, platform, keys);
+        if (tats.size() < keys.size()) {
+            // A bucket's first use: create it, then lock what was missing.
+            for (String key : keys) {
+                if (!tats.containsKey(key)) {
+                    h.createUpdate("INSERT INTO send_budget (platform, bucket, tat) VALUES (:platform, :bucket, 0)"
+                                    + " ON CONFLICT DO NOTHING")
+                            .bind("platform", platform.name()).bind("bucket", key).execute();
+                }
+            }
+            tats = select(h, platform, keys);
         }
+        return tats;
+    }
+
+    private Map<String, Long> select(Handle h, ChatContext.Platform platform, List<String> keys) {
         Map<String, Long> tats = new HashMap<>();
         h.createQuery("SELECT bucket, tat FROM send_budget WHERE platform = :platform AND bucket IN (<keys>)"
                         + " ORDER BY bucket" + lock)

@@ -1,6 +1,9 @@
 package org.resultsdesk.core.alerts;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.resultsdesk.core.announce.Announcement;
 import org.resultsdesk.core.announce.AnnouncementFactory;
 import org.resultsdesk.core.announce.PartyStyle;
@@ -24,6 +27,12 @@ public final class AlertComposer {
     private final ContextSource context;
     private final ResultCalculator calculator = new ResultCalculator();
     private final AnnouncementFactory announcements = new AnnouncementFactory();
+    /** The newest result read for each contest, and each revision composed once, however many channels it goes to. */
+    private final Map<String, Declaration> latest = lru(4096);
+    private final Map<String, Composed> composed = lru(4096);
+
+    private record Composed(Contest contest, Announcement announcement, List<String> context) {
+    }
 
     public AlertComposer(AlertStore store, ResultsArchive archive) {
         this(store, archive, CardSource.NONE);
@@ -76,32 +85,50 @@ public final class AlertComposer {
         if (alert.kind() == Alert.Kind.QUOTE || alert.kind() == Alert.Kind.RETRACTION) {
             return cards.line(alert).orElseThrow(() -> new IllegalStateException("no card for " + alert.contestId()));
         }
-        Contest contest = storedContest(alert);
-        Announcement a = announce(contest);
+        Composed c = composed(alert);
+        Announcement a = c.announcement();
         String prefix = alert.kind() == Alert.Kind.CORRECTION ? "Correction: " : "";
-        List<String> context = alert.kind() == Alert.Kind.RESULT ? this.context.lines(contest) : List.of();
+        List<String> context = alert.kind() == Alert.Kind.RESULT ? c.context() : List.of();
         return prefix + a.headline() + ": " + a.verdict() + ". " + a.winnerLine() + "."
                 + a.swing().map(s -> " " + s + ".").orElse("")
                 + context.stream().map(line -> " " + line + ".").reduce("", String::concat);
     }
 
     private Announcement announcement(Alert alert) {
-        return announce(storedContest(alert));
-    }
-
-    private Announcement announce(Contest contest) {
-        return announcements.announce(calculator.calculate(contest, StoreFollower.comparisonFor(archive, contest)));
+        return composed(alert).announcement();
     }
 
     private Reply withContext(Alert alert) {
-        Contest contest = storedContest(alert);
-        List<String> lines = context.lines(contest);
-        return lines.isEmpty() ? Reply.of(announce(contest)) : new Reply(List.of(
-                new Reply.AnnouncementPart(announce(contest)), new Reply.Text(String.join("\n", lines))), List.of());
+        Composed c = composed(alert);
+        return c.context().isEmpty() ? Reply.of(c.announcement()) : new Reply(List.of(
+                new Reply.AnnouncementPart(c.announcement()), new Reply.Text(String.join("\n", c.context()))),
+                List.of());
     }
 
-    private Contest storedContest(Alert alert) {
-        return ((FeedMessage.Result) stored(alert, Declaration.Stage.RESULT)).contest();
+    /**
+     * The result as stored, at the alert's revision or newer, composed once per revision. A newer revision stored
+     * after this one was read has alerts of its own, which correct what went out.
+     */
+    private Composed composed(Alert alert) {
+        Declaration held = latest.get(alert.contestId());
+        if (held == null || held.revision() < alert.revision()) {
+            held = store.latestDeclaration(alert.contestId(), Declaration.Stage.RESULT)
+                    .orElseThrow(() -> new IllegalStateException("no stored result for " + alert.contestId()));
+            latest.put(alert.contestId(), held);
+        }
+        Contest contest = ((FeedMessage.Result) held.message()).contest();
+        return composed.computeIfAbsent(alert.contestId() + "#" + held.revision(), key -> new Composed(contest,
+                announcements.announce(calculator.calculate(contest, StoreFollower.comparisonFor(archive, contest))),
+                context.lines(contest)));
+    }
+
+    private static <V> Map<String, V> lru(int size) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > size;
+            }
+        });
     }
 
     /** The newest stored revision: what the alert says, whichever instance read the file. */
