@@ -9,9 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandHandler;
+import org.resultsdesk.core.command.GuardedCommands;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.port.DeliveryResult;
 import org.resultsdesk.core.port.UpdateLedger;
+import org.resultsdesk.core.text.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -51,7 +53,7 @@ public final class TelegramBot {
                        String botUsername, Clock clock, TelegramLongPoller.Sleeper sleeper) {
         this.client = client;
         this.gateway = gateway;
-        this.commands = commands;
+        this.commands = GuardedCommands.guard(commands);
         this.ledger = ledger;
         this.botUsername = botUsername.startsWith("@") ? botUsername.substring(1) : botUsername;
         this.clock = clock;
@@ -59,18 +61,19 @@ public final class TelegramBot {
     }
 
     public void onUpdate(Update update) {
-        if (update.getUpdateId() != null
-                && !ledger.firstSeen(ChatContext.Platform.TELEGRAM, String.valueOf(update.getUpdateId()))) {
-            LOG.debug("update {} already handled", update.getUpdateId());
-            return;
-        }
         try {
+            if (update.getUpdateId() != null
+                    && !ledger.firstSeen(ChatContext.Platform.TELEGRAM, String.valueOf(update.getUpdateId()))) {
+                LOG.debug("update {} already handled", update.getUpdateId());
+                return;
+            }
             if (update.hasCallbackQuery()) {
                 onButton(update.getCallbackQuery());
             } else if (update.hasMessage() && update.getMessage().hasText()) {
                 onMessage(update.getMessage());
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Nothing one update carries may stop the poller that delivered it.
             LOG.error("could not handle Telegram update {}", update.getUpdateId(), e);
         }
     }
@@ -125,7 +128,7 @@ public final class TelegramBot {
             result = gateway.send(String.valueOf(chatId), reply);
         }
         if (!(result instanceof DeliveryResult.Delivered)) {
-            LOG.warn("could not answer {} in chat {}: {}", text, chatId, result);
+            LOG.warn("could not answer {} in chat {}: {}", LogSafe.escape(text), chatId, result);
         }
     }
 
