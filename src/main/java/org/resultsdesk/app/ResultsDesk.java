@@ -45,6 +45,7 @@ import org.resultsdesk.core.alerts.AlertRouter;
 import org.resultsdesk.core.alerts.DeclarationIngest;
 import org.resultsdesk.core.alerts.DeliveryLoop;
 import org.resultsdesk.core.alerts.RateLimiter;
+import org.resultsdesk.core.alerts.ResultLimits;
 import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.SubscriptionCommands;
 import java.time.Instant;
@@ -101,6 +102,8 @@ public final class ResultsDesk implements AutoCloseable {
     private boolean closed;
     /** Readiness checks beyond the database and the feed, added by the chat adapters as they start. */
     private final Map<String, BooleanSupplier> platformChecks = new LinkedHashMap<>();
+    /** The feed directory's watcher while this instance runs it (the leader, with feeds.directory set). */
+    private final AtomicReference<DirectoryFeedSource> feedWatcher = new AtomicReference<>();
 
     ResultsDesk(Config config, Clock clock, ResultsArchive archive, Database database, FeedParser parser) {
         this.clock = clock;
@@ -120,7 +123,9 @@ public final class ResultsDesk implements AutoCloseable {
                 new SubscriptionCommands(subscriptions, seats, archive),
                 new QuoteCommands(quotes, quoteStore, archive, seats),
                 new StatusCommand(alertStore, this::activity, clock)));
-        this.ingest = new DeclarationIngest(parser, archive, rushes, alertStore, router, clock, this::wakeDelivery);
+        this.ingest = new DeclarationIngest(parser, archive, rushes, alertStore, router, clock, this::wakeDelivery,
+                ResultLimits.DEFAULTS.withMaxDaysAhead(
+                        config.getInt("feeds.max-days-ahead", ResultLimits.DEFAULTS.maxDaysAhead())));
         ingest.restore();
     }
 
@@ -167,10 +172,16 @@ public final class ResultsDesk implements AutoCloseable {
     /** Starts the configured feed sources: a watched directory and polled URLs, each optional. */
     void startFeeds(Config config, OkHttpClient http, List<AutoCloseable> sources) throws IOException {
         Optional<String> directory = config.get("feeds.directory");
+        long maxFileBytes = config.getInt("feeds.max-file-bytes", (int) DirectoryFeedSource.DEFAULT_MAX_FILE_BYTES);
         if (directory.isPresent()) {
-            sources.add(new DirectoryFeedSource(Path.of(directory.get()),
-                    Duration.ofMillis(config.getInt("feeds.settle-millis", 500)), clock, this::ingestFile)
-                    .start(Duration.ofMillis(250)));
+            DirectoryFeedSource watcher = new DirectoryFeedSource(Path.of(directory.get()),
+                    Duration.ofMillis(config.getInt("feeds.settle-millis", 500)), clock, this::ingestFile,
+                    maxFileBytes).start(Duration.ofMillis(250));
+            feedWatcher.set(watcher);
+            sources.add(() -> {
+                feedWatcher.compareAndSet(watcher, null);
+                watcher.close();
+            });
         }
         List<HttpUrl> urls = config.get("feeds.urls").stream()
                 .flatMap(u -> Arrays.stream(u.split(",")))
@@ -180,14 +191,15 @@ public final class ResultsDesk implements AutoCloseable {
                 .toList();
         if (!urls.isEmpty()) {
             sources.add(new HttpFeedPoller(http, urls, Duration.ofSeconds(config.getInt("feeds.poll-seconds", 5)),
-                    clock, this::ingestFile).start());
+                    clock, this::ingestFile, maxFileBytes).start());
         }
     }
 
     void ingestFile(FeedFile file) {
         if (!leaderLease.isLeader()) {
             // Fenced: another instance took the lease while this one was not looking; it will read the file.
-            LOG.warn("not the leader any more: leaving {} to the new leader", file.name());
+            LOG.warn("not the leader any more: leaving {} to the new leader",
+                    org.resultsdesk.core.text.LogSafe.escape(file.name()));
             return;
         }
         IngestOutcome outcome = ingest.accept(file);
@@ -211,6 +223,7 @@ public final class ResultsDesk implements AutoCloseable {
         Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
         readiness.put("database", database::isReachable);
         readiness.putAll(platformChecks);
+        readiness.put("feed-watcher", this::feedWatcherHealthy);
         if (!stale.isZero()) {
             readiness.put("feed", () -> Duration.between(activity().lastFeedFile().orElse(started), clock.instant())
                     .compareTo(stale) <= 0);
@@ -218,6 +231,12 @@ public final class ResultsDesk implements AutoCloseable {
         OpsServer ops = new OpsServer(config.getInt("ops.port", 8081), readiness, metrics);
         sources.add(ops);
         return ops;
+    }
+
+    /** False when this instance should be watching the feed directory and its watcher has stopped or is stuck. */
+    boolean feedWatcherHealthy() {
+        DirectoryFeedSource watcher = feedWatcher.get();
+        return watcher == null || watcher.isRunning();
     }
 
     /** Feed files taken in so far, whatever became of them. */
