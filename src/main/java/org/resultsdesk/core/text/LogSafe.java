@@ -12,7 +12,7 @@ public final class LogSafe {
     /** Longer values are cut: a log line names a value, it does not carry it. */
     public static final int MAX_LENGTH = 200;
     /** How much of a file's content a log line may show. */
-    public static final int MAX_PREFIX = 40;
+    public static final int MAX_PREFIX = 20;
 
     private LogSafe() {
     }
