@@ -104,7 +104,8 @@ final class DeclarationValidator {
     /**
      * Why the seat was not on the boundaries in force on the election's date: a general election held after the
      * seat's last contest on or before that date, which did not contest it, means the seat had been abolished. A
-     * seat with no contest by that date did not exist yet. An election the bundled data does not know (a future
+     * seat with no contest by that date did not exist yet (a notional result counts, so a rehearsal of the night the
+     * boundaries changed still finds the new seats). An election the bundled data does not know (a future
      * general election) is fine for any seat contested at the latest one.
      */
     private Optional<String> notInForce(Contest contest) {
