@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.delivery.SendLimits;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.DeliveryResult;
 import org.resultsdesk.core.text.LogSafe;
@@ -63,17 +64,39 @@ public final class TelegramGateway implements ChatGateway {
         return ChatContext.Platform.TELEGRAM;
     }
 
+    /**
+     * The Bot API's limits: about one message a second in a chat, 20 a minute in a group (negative ids), 30 a
+     * second for the whole bot.
+     */
+    public static final SendLimits BOT_API_LIMITS = new SendLimits(chat -> chat.startsWith("-")
+            ? List.of(new SendLimits.Bucket("chat:" + chat, new SendLimits.Limit(1, Duration.ofSeconds(1))),
+                    new SendLimits.Bucket("group:" + chat, new SendLimits.Limit(20, Duration.ofMinutes(1))))
+            : List.of(new SendLimits.Bucket("chat:" + chat, new SendLimits.Limit(1, Duration.ofSeconds(1)))),
+            List.of(new SendLimits.Bucket("bot", new SendLimits.Limit(30, Duration.ofSeconds(1)))));
+
+    @Override
+    public SendLimits limits() {
+        return BOT_API_LIMITS;
+    }
+
     @Override
     public DeliveryResult send(String chatId, Reply reply) {
+        return send(chatId, reply, 0);
+    }
+
+    /** A reply too long for one message goes in parts; one that stops part-way says how far it got. */
+    @Override
+    public DeliveryResult send(String chatId, Reply reply, int fromPart) {
+        List<TelegramMessage> parts = renderer.render(reply);
         String firstId = null;
-        for (TelegramMessage message : renderer.render(reply)) {
-            DeliveryResult result = sendOne(chatId, message);
+        for (int part = fromPart; part < parts.size(); part++) {
+            DeliveryResult result = sendOne(chatId, parts.get(part));
             if (!(result instanceof DeliveryResult.Delivered delivered)) {
-                return firstId == null ? result : new DeliveryResult.Delivered(firstId);
+                return firstId == null ? result : new DeliveryResult.PartlyDelivered(part - fromPart, firstId, result);
             }
             firstId = firstId == null ? delivered.messageId() : firstId;
         }
-        return new DeliveryResult.Delivered(firstId);
+        return new DeliveryResult.Delivered(firstId == null ? "0" : firstId);
     }
 
     @Override

@@ -61,8 +61,10 @@ import org.resultsdesk.slack.SlackGateway;
 import org.resultsdesk.slack.SlackSettings;
 import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiUpdateLedger;
-import org.resultsdesk.store.LocalLeaderLease;
+import org.resultsdesk.InlineReplies;
+import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.telegram.TelegramBot;
 import org.resultsdesk.telegram.TelegramClients;
 import org.resultsdesk.telegram.TelegramGateway;
@@ -203,8 +205,10 @@ class HostileInputTest {
         TelegramSettings settings = new TelegramSettings(FakeTelegramApi.TOKEN, FakeTelegramApi.USERNAME,
                 HttpUrl.get(telegram.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty());
         TelegramClient client = TelegramClients.create(new OkHttpClient(), settings);
-        TelegramBot bot = new TelegramBot(client, new TelegramGateway(client), desk.commands,
-                new JdbiUpdateLedger(desk.database, clock), FakeTelegramApi.USERNAME, clock, clock::advance);
+        TelegramGateway telegramGateway = new TelegramGateway(client);
+        TelegramBot bot = new TelegramBot(client, telegramGateway, desk.commands,
+                new JdbiUpdateLedger(desk.database, clock), FakeTelegramApi.USERNAME, clock,
+                InlineReplies.on(telegramGateway, new JdbiSendBudget(desk.database), clock));
         TelegramLongPoller poller = new TelegramLongPoller(client, bot, 0, d -> { });
         TelegramUpdates updates = new TelegramUpdates();
         for (int batch = 0; batch < commands.size(); batch += 100) {
@@ -238,17 +242,19 @@ class HostileInputTest {
         }
         Contest contest = new Contest(real.election(), real.seat(), real.electorate(), real.validVotes(),
                 real.invalidVotes(), real.declaredAt(), hostile);
-        desk.archive.put(contest, desk.archive.comparisonFor(real));
-        desk.rushes.put("parl.2029-05-03/E14000774", new FeedMessage.Rush(new Election("parl.2029-05-03",
+        desk.alertStore.record(Declaration.of(new FeedMessage.Result(contest, 1), "hostile.tsv", clock.instant()),
+                List.of());
+        desk.alertStore.record(Declaration.of(new FeedMessage.Rush(new Election("parl.2029-05-03",
                 ElectionKind.GENERAL, LocalDate.of(2029, 5, 3)), real.seat(), real.winner().party(),
-                Optional.of(real.candidates().get(1).party()), HOSTILE, 1));
+                Optional.of(real.candidates().get(1).party()), HOSTILE, 1), "rush.xml", clock.instant()), List.of());
+        desk.follower.catchUp();
         ChatContext console = ChatContext.console();
         String filed = text(desk.commands.handle("/quote kingswood " + HOSTILE.substring(0, 100).replace(":", "")
                 + " (<!here> @admin): " + HOSTILE, console));
         assertThat(filed).contains("#1");
         desk.commands.handle("/quote approve 1", console);
 
-        AlertComposer composer = new AlertComposer(desk.archive, desk.rushes, desk.quoteCards);
+        AlertComposer composer = new AlertComposer(desk.alertStore, desk.archive, desk.quoteCards);
         ChannelRef channel = new ChannelRef(ChatContext.Platform.SLACK, "C0DESK");
         Alert result = Alert.pending(channel, contest.id(), 1, Alert.Kind.RESULT, clock.instant());
         Alert correction = Alert.pending(channel, contest.id(), 2, Alert.Kind.CORRECTION, clock.instant());
@@ -257,7 +263,8 @@ class HostileInputTest {
         Alert retraction = Alert.pending(channel, "quote/1", 2, Alert.Kind.RETRACTION, clock.instant());
         List<Reply> replies = new ArrayList<>(List.of(composer.single(result), composer.single(correction),
                 composer.single(rush), composer.single(quote), composer.single(retraction), composer.corrected(result),
-                composer.digest(List.of(result, correction, rush, quote, retraction)),
+                composer.digest(java.util.stream.Stream.of(result, correction, rush, quote, retraction)
+                        .map(composer::line).toList()),
                 new Reply(List.of(new Reply.Table(HOSTILE, List.of(List.of(HOSTILE, "1"), List.of("2", HOSTILE))),
                         new Reply.Text(HOSTILE)), List.of(new Reply.Suggestion(HOSTILE, "/result kingswood")))));
         for (String command : List.of("/result kingswood", "/snippet kingswood", "/quotes kingswood",
@@ -321,11 +328,11 @@ class HostileInputTest {
         ChannelRef console = new ChannelRef(ChatContext.Platform.CONSOLE, "console");
         desk.subscriptions.add(new Subscription(console, Subscription.Kind.ALL, null, "every declaration"));
         RecordingGateway alerts = new RecordingGateway(ChatContext.Platform.CONSOLE, Instant::now);
-        desk.deliverTo(alerts, Main.unlimited());
+        desk.deliverTo(alerts);
         Path inbox = dir.resolve("inbox");
         Files.createDirectories(inbox);
         Config config = Config.of(Map.of("feeds.directory", inbox.toString(), "feeds.settle-millis", "50"), Map.of());
-        desk.startLeaderWork(config, new OkHttpClient(), new LocalLeaderLease());
+        desk.startLeaderWork(config, new OkHttpClient());
 
         Contest kingswood = TestData.contest("parl.2019-12-12", "E14000774");
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();

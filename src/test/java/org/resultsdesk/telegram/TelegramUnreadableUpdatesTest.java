@@ -18,7 +18,9 @@ import org.resultsdesk.TestData;
 import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiUpdateLedger;
+import org.resultsdesk.InlineReplies;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
 import org.resultsdesk.telegram.fake.TelegramUpdates;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -45,9 +47,11 @@ class TelegramUnreadableUpdatesTest {
         TelegramSettings settings = new TelegramSettings(FakeTelegramApi.TOKEN, FakeTelegramApi.USERNAME,
                 HttpUrl.get(api.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty());
         TelegramClient client = TelegramClients.create(new OkHttpClient(), settings);
-        TelegramBot bot = new TelegramBot(client, new TelegramGateway(client),
+        TelegramGateway gateway = new TelegramGateway(client);
+        TelegramBot bot = new TelegramBot(client, gateway,
                 new CommandService(TestData.archive(), new SeatDirectory(TestData.archive().seats())),
-                new JdbiUpdateLedger(database, Clock.systemUTC()), FakeTelegramApi.USERNAME, clock, clock::advance);
+                new JdbiUpdateLedger(database, Clock.systemUTC()), FakeTelegramApi.USERNAME, clock,
+                InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
         poller = new TelegramLongPoller(client, bot, 0, d -> { });
     }
 
