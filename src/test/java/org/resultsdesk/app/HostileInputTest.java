@@ -85,7 +85,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 class HostileInputTest {
     static final String HOSTILE = "<!channel> <!here> <!everyone> <@U123> <!subteam^S1> <https://evil.example|click>"
             + " @everyone @admin https://evil.example evil.com & &amp; <b>x</b> </pre> \u202eRTL";
-    static final ChatContext SLACK_EDITOR = new ChatContext(ChatContext.Platform.SLACK, "C0DESK", "U0ED", true);
+    static final ChatContext SLACK_EDITOR = new ChatContext(ChatContext.Platform.SLACK, "C0DESK",
+            ChatContext.ChatKind.GROUP, "U0ED", "editor", false);
 
     @TempDir
     Path dir;
@@ -207,7 +208,7 @@ class HostileInputTest {
         TelegramClient client = TelegramClients.create(new OkHttpClient(), settings);
         TelegramGateway telegramGateway = new TelegramGateway(client);
         TelegramBot bot = new TelegramBot(client, telegramGateway, desk.commands,
-                new JdbiUpdateLedger(desk.database, clock), FakeTelegramApi.USERNAME, clock,
+                new JdbiUpdateLedger(desk.database, clock), FakeTelegramApi.USERNAME,
                 InlineReplies.on(telegramGateway, new JdbiSendBudget(desk.database), clock));
         TelegramLongPoller poller = new TelegramLongPoller(client, bot, 0, d -> { });
         TelegramUpdates updates = new TelegramUpdates();

@@ -50,7 +50,7 @@ class TelegramUnreadableUpdatesTest {
         TelegramGateway gateway = new TelegramGateway(client);
         TelegramBot bot = new TelegramBot(client, gateway,
                 new CommandService(TestData.archive(), new SeatDirectory(TestData.archive().seats())),
-                new JdbiUpdateLedger(database, Clock.systemUTC()), FakeTelegramApi.USERNAME, clock,
+                new JdbiUpdateLedger(database, Clock.systemUTC()), FakeTelegramApi.USERNAME,
                 InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
         poller = new TelegramLongPoller(client, bot, 0, d -> { });
     }

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * real one it routes method names case-insensitively, takes JSON or form bodies, keeps messages per chat, checks HTML
  * entities and the 4,096-character limit, and enforces 1 message a second per chat, 20 a minute per group and 30 a
  * second overall with 429 and retry_after. Tests queue updates for getUpdates, name chat administrators, and inject
- * each failure the bot must survive.
+ * each failure the bot must survive. getChatAdministrators answers as Telegram does: a private chat has none (400),
+ * and a group no test named administrators for is one the bot is not in (400 chat not found).
  */
 public final class FakeTelegramApi implements AutoCloseable {
     public static final String TOKEN = "123456:TEST-token";
@@ -162,7 +163,7 @@ public final class FakeTelegramApi implements AutoCloseable {
                 case "sendmessage" -> send(exchange, params);
                 case "editmessagetext" -> edit(exchange, params);
                 case "answercallbackquery", "setwebhook", "deletewebhook" -> ok(exchange, json.getNodeFactory().booleanNode(true));
-                case "getchatadministrators" -> ok(exchange, admins(params.path("chat_id").asLong()));
+                case "getchatadministrators" -> admins(exchange, params.path("chat_id").asLong());
                 default -> reply(exchange, 404, error(404, "Not Found: method not found"));
             }
         }
@@ -300,11 +301,21 @@ public final class FakeTelegramApi implements AutoCloseable {
         reply(exchange, failure.code, body);
     }
 
-    private JsonNode admins(long chatId) {
+    private void admins(HttpExchange exchange, long chatId) throws IOException {
+        if (chatId > 0) {
+            reply(exchange, 400, error(400, "Bad Request: there are no administrators in the private chat"));
+            return;
+        }
+        Set<Long> ids = administrators.get(chatId);
+        if (ids == null) {
+            reply(exchange, 400, error(400, "Bad Request: chat not found"));
+            return;
+        }
         var list = json.createArrayNode();
-        administrators.getOrDefault(chatId, Set.of()).forEach(id -> list.addObject().put("status", "administrator")
-                .putObject("user").put("id", id).put("is_bot", false).put("first_name", "Editor " + id));
-        return list;
+        ids.forEach(id -> list.addObject().put("status", "administrator").put("can_be_edited", false)
+                .put("is_anonymous", false).putObject("user").put("id", id).put("is_bot", false)
+                .put("first_name", "Editor " + id));
+        ok(exchange, list);
     }
 
     private ObjectNode message(Posted p) {
