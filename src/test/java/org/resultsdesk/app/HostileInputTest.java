@@ -175,8 +175,15 @@ class HostileInputTest {
         }
     }
 
+    /** What was logged so far; the appender adds on other threads, under its own lock. */
+    List<ILoggingEvent> logged() {
+        synchronized (logs) {
+            return new ArrayList<>(logs.list);
+        }
+    }
+
     List<ILoggingEvent> errors() {
-        return logs.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)).toList();
+        return logged().stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)).toList();
     }
 
     @Test
@@ -387,7 +394,7 @@ class HostileInputTest {
         assertThat(linesNaming("ge2099_1.tsv").get(0)).contains("outside");
         assertThat(linesNaming("crowd_1.tsv").get(0)).contains("10001 candidates");
         assertThat(linesNaming("passwd.tsv").get(0)).doesNotContain("root:");
-        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(logged()).extracting(ILoggingEvent::getFormattedMessage)
                 .noneMatch(m -> m.contains("\n") || m.contains("root:x:0:0:root:/root"));
         assertThat(alerts.sent).singleElement().satisfies(s -> assertThat(text(s.reply()) + s.reply().parts())
                 .contains("Kingswood"));
@@ -396,7 +403,7 @@ class HostileInputTest {
 
     private List<String> linesNaming(String fileName) {
         String escaped = org.resultsdesk.core.text.LogSafe.escape(fileName);
-        return logs.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+        return logged().stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
                 .map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains(" " + escaped + ":")).toList();
     }
 
