@@ -46,6 +46,7 @@ import org.resultsdesk.core.alerts.AlertDelivery;
 import org.resultsdesk.core.alerts.AlertRouter;
 import org.resultsdesk.core.alerts.DeclarationIngest;
 import org.resultsdesk.core.alerts.DeliveryLoop;
+import org.resultsdesk.core.alerts.ResultLimits;
 import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.SubscriptionCommands;
 import java.time.Instant;
@@ -133,6 +134,8 @@ public final class ResultsDesk implements AutoCloseable {
     private final Map<String, BooleanSupplier> platformChecks = new LinkedHashMap<>();
     /** The port each web server listens on, by role (slack, telegram), for logs and tests. */
     private final Map<String, Integer> webPorts = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The feed directory's watcher while this instance runs it (the leader, with feeds.directory set). */
+    private final AtomicReference<DirectoryFeedSource> feedWatcher = new AtomicReference<>();
 
     ResultsDesk(Config config, Clock clock, ResultsArchive archive, Database database, FeedParser parser) {
         this.clock = clock;
@@ -168,7 +171,8 @@ public final class ResultsDesk implements AutoCloseable {
                 new AuditCommand(rights),
                 new NightCommands(tonight, watchLists, seats, clock, rights)));
         this.ingest = new DeclarationIngest(parser, follower, alertStore, router, clock, this::wakeDelivery,
-                leaderLease::fence);
+                leaderLease::fence, ResultLimits.DEFAULTS.withMaxDaysAhead(
+                        config.getInt("feeds.max-days-ahead", ResultLimits.DEFAULTS.maxDaysAhead())));
         follower.catchUp();
         follow();
     }
@@ -225,9 +229,18 @@ public final class ResultsDesk implements AutoCloseable {
             List<AutoCloseable> work = new ArrayList<>();
             startFeeds(config, http, work);
             telegramPolling.ifPresent(poller -> work.add(poller.get().start()));
-            return () -> {
-                for (AutoCloseable w : work) {
-                    w.close();
+            return new LeaderSupervisor.Running() {
+                @Override
+                public void close() throws Exception {
+                    for (AutoCloseable w : work) {
+                        w.close();
+                    }
+                }
+
+                /** A leader whose feed watcher has stopped gives the lease up to an instance that can read. */
+                @Override
+                public boolean healthy() {
+                    return feedWatcherHealthy();
                 }
             };
         }, clock).start(Duration.ofSeconds(1)));
@@ -265,12 +278,19 @@ public final class ResultsDesk implements AutoCloseable {
     /** Starts the configured feed sources: a watched directory and polled URLs, each optional. */
     void startFeeds(Config config, OkHttpClient http, List<AutoCloseable> sources) throws IOException {
         FeedSettings feeds = FeedSettings.from(config);
+        long maxFileBytes = config.getInt("feeds.max-file-bytes", (int) DirectoryFeedSource.DEFAULT_MAX_FILE_BYTES, 1);
         if (feeds.directory().isPresent()) {
-            sources.add(new DirectoryFeedSource(feeds.directory().get(), feeds.settle(), clock, this::ingestFile)
-                    .start(Duration.ofMillis(250)));
+            DirectoryFeedSource watcher = new DirectoryFeedSource(feeds.directory().get(), feeds.settle(), clock,
+                    this::ingestFile, maxFileBytes).start(Duration.ofMillis(250));
+            feedWatcher.set(watcher);
+            sources.add(() -> {
+                feedWatcher.compareAndSet(watcher, null);
+                watcher.close();
+            });
         }
         if (!feeds.urls().isEmpty()) {
-            sources.add(new HttpFeedPoller(http, feeds.urls(), feeds.poll(), clock, this::ingestFile).start());
+            sources.add(new HttpFeedPoller(http, feeds.urls(), feeds.poll(), clock, this::ingestFile, maxFileBytes)
+                    .start());
         }
     }
 
@@ -302,6 +322,7 @@ public final class ResultsDesk implements AutoCloseable {
         Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
         readiness.put("database", database::isReachable);
         readiness.putAll(platformChecks);
+        readiness.put("feed-watcher", this::feedWatcherHealthy);
         if (!stale.isZero()) {
             readiness.put("feed", () -> Duration.between(activity().lastFeedFile().orElse(started), clock.instant())
                     .compareTo(stale) <= 0);
@@ -314,6 +335,12 @@ public final class ResultsDesk implements AutoCloseable {
     /** The port the web server of a role ("slack", "telegram") listens on. */
     int webPort(String role) {
         return webPorts.get(role);
+    }
+
+    /** False when this instance should be watching the feed directory and its watcher has stopped or is stuck. */
+    boolean feedWatcherHealthy() {
+        DirectoryFeedSource watcher = feedWatcher.get();
+        return watcher == null || watcher.isRunning();
     }
 
     /** Feed files taken in so far, whatever became of them. */

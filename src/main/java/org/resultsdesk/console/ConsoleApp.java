@@ -6,17 +6,19 @@ import java.io.PrintStream;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.PlainReplyRenderer;
 import org.resultsdesk.core.command.CommandHandler;
+import org.resultsdesk.core.command.GuardedCommands;
 
 /**
  * The console: type the same commands as in a chat and read the replies. With input piped in, it answers each line
  * and exits at the end of the input, so {@code printf '/result kingswood\n' | java -jar results-desk.jar} works.
+ * No line can end it: whatever a command throws is answered with a refusal and the next line is read.
  */
 public final class ConsoleApp {
     private final CommandHandler handler;
     private final PlainReplyRenderer renderer = new PlainReplyRenderer();
 
     public ConsoleApp(CommandHandler handler) {
-        this.handler = handler;
+        this.handler = GuardedCommands.guard(handler);
     }
 
     /** Answers each line until the input ends or /quit; returns how many lines were read. */

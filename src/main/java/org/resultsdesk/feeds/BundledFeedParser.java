@@ -2,9 +2,7 @@ package org.resultsdesk.feeds;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +25,7 @@ public final class BundledFeedParser implements FeedParser {
     @Override
     public List<FeedMessage> parse(FeedFile file) throws FeedRejected {
         Map<Contest, BundledResults.Published> contests = new LinkedHashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new ByteArrayInputStream(file.content()), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new StringReader(FeedText.decode(file)))) {
             BundledResults.parse(reader, file.name(), contests);
         } catch (IOException | RuntimeException e) {
             throw new FeedRejected(e.getMessage(), e);

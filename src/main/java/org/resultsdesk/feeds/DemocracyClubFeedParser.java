@@ -23,7 +23,8 @@ import org.resultsdesk.core.port.FeedRejected;
 /**
  * Democracy Club's results API (v0.9 {@code result_sets}, paginated or a bare list). Parliamentary ballots
  * ({@code parl.*}) become results; local council ballots are outside what the bot covers and are ignored.
- * Data from Democracy Club, CC BY 4.0.
+ * Results carry no revision: they are handed on unnumbered and the ingest numbers them against what it has stored,
+ * so a corrected result is a correction. Data from Democracy Club, CC BY 4.0.
  */
 public final class DemocracyClubFeedParser implements FeedParser {
     /** Democracy Club's party ids for the parties with canonical codes; others keep their names. */
@@ -42,7 +43,7 @@ public final class DemocracyClubFeedParser implements FeedParser {
     public List<FeedMessage> parse(FeedFile file) throws FeedRejected {
         JsonNode root;
         try {
-            root = mapper.readTree(file.content());
+            root = mapper.readTree(FeedText.decode(file));
         } catch (IOException e) {
             throw new FeedRejected("corrupt or truncated JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -100,7 +101,7 @@ public final class DemocracyClubFeedParser implements FeedParser {
                 ? OptionalInt.of(set.path("num_spoilt_ballots").asInt()) : OptionalInt.empty();
         try {
             return new FeedMessage.Result(new Contest(election, resolved, set.path("total_electorate").asInt(), valid,
-                    spoilt, Optional.empty(), candidates), 1);
+                    spoilt, Optional.empty(), candidates), FeedMessage.Result.UNNUMBERED);
         } catch (IllegalArgumentException e) {
             throw new FeedRejected(ballot + ": " + e.getMessage(), e);
         }

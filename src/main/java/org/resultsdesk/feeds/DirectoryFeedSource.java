@@ -1,8 +1,10 @@
 package org.resultsdesk.feeds;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
@@ -10,11 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.resultsdesk.core.port.FeedFile;
+import org.resultsdesk.core.text.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +28,17 @@ import org.slf4j.LoggerFactory;
  * .part, .partial, .swp) are ignored. Each version of a file (name, size and modification time) is delivered once.
  * Scanning every few hundred milliseconds is simpler than a WatchService and works on network mounts, where
  * change events are not delivered.
+ *
+ * <p>The directory is a boundary: only regular files in it are read, never through a symbolic link (a link is
+ * refused, not followed), FIFOs, devices and directories are skipped, and a file over the size limit is refused
+ * unread; each of these is one log line, once per version of the file. A version counts as done only once the sink
+ * has taken it without throwing: when ingest fails (the database down, say) the file is read again later. Nothing
+ * a file or the sink does stops the watcher.
  */
 public final class DirectoryFeedSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryFeedSource.class);
+    /** Larger than any real result file (a general election's Election-manager candidacies are under 1 MB). */
+    public static final long DEFAULT_MAX_FILE_BYTES = 5L * 1024 * 1024;
 
     private record Version(long size, Instant modified) {
     }
@@ -38,26 +50,44 @@ public final class DirectoryFeedSource implements AutoCloseable {
     private final Duration settle;
     private final Clock clock;
     private final Consumer<FeedFile> sink;
+    private final long maxFileBytes;
     private final Map<Path, Seen> pending = new HashMap<>();
     private final Map<Path, Version> delivered = new HashMap<>();
+    /** Versions refused or skipped, remembered so each is logged once. */
+    private final Map<Path, Version> refused = new HashMap<>();
+    private final Map<Path, Integer> failures = new HashMap<>();
     private ScheduledExecutorService scanner;
+    private Duration every = Duration.ofMillis(250);
+    private volatile Instant lastScan;
+    private volatile Instant lastRead;
 
     public DirectoryFeedSource(Path directory, Duration settle, Clock clock, Consumer<FeedFile> sink) {
+        this(directory, settle, clock, sink, DEFAULT_MAX_FILE_BYTES);
+    }
+
+    public DirectoryFeedSource(Path directory, Duration settle, Clock clock, Consumer<FeedFile> sink,
+                               long maxFileBytes) {
+        if (maxFileBytes < 1 || maxFileBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("feeds.max-file-bytes must be between 1 and " + (Integer.MAX_VALUE - 8));
+        }
         this.directory = directory;
         this.settle = settle;
         this.clock = clock;
         this.sink = sink;
+        this.maxFileBytes = maxFileBytes;
     }
 
     public DirectoryFeedSource start(Duration every) throws IOException {
         Files.createDirectories(directory);
+        this.every = every;
         scanner = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "feed-directory");
             t.setDaemon(true);
             return t;
         });
+        lastScan = clock.instant();
         scanner.scheduleWithFixedDelay(this::scanQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("watching {} for feed files", directory.toAbsolutePath());
+        LOG.info("watching {} for feed files", LogSafe.escape(directory.toAbsolutePath()));
         return this;
     }
 
@@ -67,40 +97,118 @@ public final class DirectoryFeedSource implements AutoCloseable {
         int count = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
-                if (ignored(file)) {
-                    continue;
+                try {
+                    count += look(file, now) ? 1 : 0;
+                } catch (IOException | RuntimeException e) {
+                    // One file's trouble (gone mid-scan, unreadable) is that file's; the others are still read.
+                    LOG.warn("could not read feed file {}: {}", name(file), LogSafe.escape(e.toString()));
                 }
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                if (!attributes.isRegularFile()) {
-                    continue;
-                }
-                Version version = new Version(attributes.size(), attributes.lastModifiedTime().toInstant());
-                if (version.equals(delivered.get(file))) {
-                    continue;
-                }
-                Seen seen = pending.get(file);
-                if (seen == null || !seen.version().equals(version)) {
-                    pending.put(file, new Seen(version, now));
-                    continue;
-                }
-                if (Duration.between(seen.since(), now).compareTo(settle) < 0) {
-                    continue;
-                }
-                pending.remove(file);
-                delivered.put(file, version);
-                sink.accept(new FeedFile(file.getFileName().toString(), Files.readAllBytes(file), now));
-                count++;
             }
         }
+        lastScan = clock.instant();
         return count;
+    }
+
+    /** Whether this file was delivered now. */
+    private boolean look(Path file, Instant now) throws IOException {
+        if (ignored(file)) {
+            return false;
+        }
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        Version version = new Version(attributes.size(), attributes.lastModifiedTime().toInstant());
+        if (version.equals(delivered.get(file)) || version.equals(refused.get(file))) {
+            return false;
+        }
+        Optional<String> refusal = refusal(attributes);
+        if (refusal.isPresent()) {
+            refused.put(file, version);
+            pending.remove(file);
+            LOG.warn("refused feed file {}: {}", name(file), refusal.get());
+            return false;
+        }
+        Seen seen = pending.get(file);
+        if (seen == null || !seen.version().equals(version)) {
+            pending.put(file, new Seen(version, now));
+            return false;
+        }
+        if (Duration.between(seen.since(), now).compareTo(settle) < 0) {
+            return false;
+        }
+        Optional<byte[]> content = read(file);
+        if (content.isEmpty()) {
+            refused.put(file, version);
+            pending.remove(file);
+            LOG.warn("refused feed file {}: it grew past {} bytes while being read", name(file), maxFileBytes);
+            return false;
+        }
+        try {
+            sink.accept(new FeedFile(file.getFileName().toString(), content.get(), now));
+        } catch (RuntimeException | Error e) {
+            // Not done: the settle clock starts again and the file is read once more after it.
+            pending.put(file, new Seen(version, now));
+            int failed = failures.merge(file, 1, Integer::sum);
+            if (failed == 1) {
+                LOG.error("ingest of feed file {} failed; it will be read again", name(file), e);
+            } else if (failed % 20 == 0) {
+                LOG.error("ingest of feed file {} failed {} times: {}", name(file), failed,
+                        LogSafe.escape(e.toString()));
+            }
+            return false;
+        }
+        pending.remove(file);
+        failures.remove(file);
+        delivered.put(file, version);
+        lastRead = clock.instant();
+        return true;
+    }
+
+    private Optional<String> refusal(BasicFileAttributes attributes) {
+        if (attributes.isSymbolicLink()) {
+            return Optional.of("a symbolic link (links are not followed)");
+        }
+        if (!attributes.isRegularFile()) {
+            return Optional.of(attributes.isDirectory() ? "a directory" : "not a regular file (a FIFO or device)");
+        }
+        if (attributes.size() > maxFileBytes) {
+            return Optional.of(attributes.size() + " bytes, more than feeds.max-file-bytes (" + maxFileBytes + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** The content, read without following a link and never more than the limit; empty if it is over it. */
+    private Optional<byte[]> read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes((int) maxFileBytes + 1);
+            return bytes.length > maxFileBytes ? Optional.empty() : Optional.of(bytes);
+        }
     }
 
     private void scanQuietly() {
         try {
             scanOnce();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("scanning {} failed: {}", directory, e.toString());
+        } catch (Throwable e) {
+            LOG.warn("scanning {} failed: {}", LogSafe.escape(directory), LogSafe.escape(e.toString()));
         }
+    }
+
+    /**
+     * Whether the watcher is started, not stopped, and has finished a scan recently (a scan stuck on a file counts
+     * as not running).
+     */
+    public boolean isRunning() {
+        Instant scanned = lastScan;
+        return scanner != null && !scanner.isShutdown() && scanned != null
+                && Duration.between(scanned, clock.instant()).compareTo(every.multipliedBy(20).plusSeconds(30)) <= 0;
+    }
+
+    /** When a file was last read and taken by the sink without failing. */
+    public Optional<Instant> lastRead() {
+        return Optional.ofNullable(lastRead);
+    }
+
+    private static String name(Path file) {
+        return LogSafe.escape(file.getFileName());
     }
 
     static boolean ignored(Path file) {

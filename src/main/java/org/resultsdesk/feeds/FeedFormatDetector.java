@@ -6,6 +6,7 @@ import org.resultsdesk.core.model.FeedMessage;
 import org.resultsdesk.core.port.FeedFile;
 import org.resultsdesk.core.port.FeedParser;
 import org.resultsdesk.core.port.FeedRejected;
+import org.resultsdesk.core.text.LogSafe;
 
 /** Tells the feed formats apart by their first bytes and hands each file to its parser. */
 public final class FeedFormatDetector implements FeedParser {
@@ -41,7 +42,7 @@ public final class FeedFormatDetector implements FeedParser {
         if (head.startsWith("E\t") || head.startsWith("#")) {
             return bundled.parse(file);
         }
-        throw new FeedRejected("unknown feed format (starts with '" + head.lines().findFirst().orElse("")
-                .substring(0, Math.min(40, head.lines().findFirst().orElse("").length())) + "')");
+        // The reason is logged: a short, escaped prefix, never more of a file that may not be meant for us.
+        throw new FeedRejected("unknown feed format (starts with '" + LogSafe.prefix(file.content()) + "')");
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -145,7 +144,7 @@ public final class HocElectionManagerFeedParser implements FeedParser {
         try {
             MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
                     .with(CsvSchema.emptySchema().withHeader())
-                    .readValues(new String(file.content(), StandardCharsets.UTF_8).replace("\uFEFF", ""));
+                    .readValues(FeedText.decode(file));
             List<Map<String, String>> rows = new ArrayList<>();
             while (it.hasNext()) {
                 rows.add(it.next());

@@ -42,6 +42,8 @@ import org.xml.sax.SAXException;
 public final class PaXmlFeedParser implements FeedParser {
     private static final Pattern FILE_REVISION = Pattern.compile("_(\\d+)\\.xml$");
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** Longer than any constituency or by-election name. */
+    static final int MAX_NAME_LENGTH = 200;
 
     private final SeatResolver seats;
 
@@ -128,16 +130,28 @@ public final class PaXmlFeedParser implements FeedParser {
         LocalDate date = date(election);
         String type = election.getAttribute("type");
         if (type.equals("B")) {
-            String seatName = election.getAttribute("name").replaceFirst("(?i)\\s*by-election\\s*$", "");
+            String seatName = withoutSuffix(election.getAttribute("name").strip(), "by-election").strip();
+            if (seatName.length() > MAX_NAME_LENGTH) {
+                throw new FeedRejected("by-election name longer than " + MAX_NAME_LENGTH + " characters");
+            }
             return new Election("parl." + HocResultsConverter.slug(seatName) + ".by." + date, ElectionKind.BY_ELECTION,
                     date);
         }
         return new Election("parl." + date, ElectionKind.GENERAL, date);
     }
 
+    /** The text without a case-insensitive suffix; read without a regular expression, so any length is linear. */
+    static String withoutSuffix(String text, String suffix) {
+        return text.regionMatches(true, text.length() - suffix.length(), suffix, 0, suffix.length())
+                ? text.substring(0, text.length() - suffix.length()) : text;
+    }
+
     private Seat seat(Element constituency, Election election) throws FeedRejected {
         String number = constituency.getAttribute("number");
         String name = constituency.getAttribute("name");
+        if (name.length() > MAX_NAME_LENGTH || number.length() > MAX_NAME_LENGTH) {
+            throw new FeedRejected("constituency name or number longer than " + MAX_NAME_LENGTH + " characters");
+        }
         Optional<Seat> seat = Optional.empty();
         if (!number.isBlank() && !number.equals("0") && election.date().isBefore(LocalDate.of(2024, 7, 4))) {
             seat = seats.byPaNumber(number);

@@ -16,7 +16,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandHandler;
+import org.resultsdesk.core.command.GuardedCommands;
 import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.text.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +45,7 @@ public final class SlackApp {
 
     public SlackApp(SlackSettings settings, Slack slack, CommandHandler commands) {
         this.settings = settings;
-        this.commands = commands;
+        this.commands = GuardedCommands.guard(commands);
         this.app = new App(AppConfig.builder()
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
@@ -54,7 +56,7 @@ public final class SlackApp {
             SlashCommandPayload p = req.getPayload();
             String text = commandText(p.getCommand(), p.getText());
             ChatContext context = context(p.getChannelId(), p.getUserId(), p.getUserName());
-            Future<Reply> answer = workers.submit(() -> commands.handle(text, context));
+            Future<Reply> answer = workers.submit(() -> this.commands.handle(text, context));
             try {
                 SlackMessage m = renderer.render(answer.get(ACK_BUDGET_MILLIS, TimeUnit.MILLISECONDS));
                 return ctx.ack(r -> r.responseType(responseType()).text(m.text()).blocks(m.blocks()));
@@ -62,7 +64,7 @@ public final class SlackApp {
                 Thread.currentThread().interrupt();
                 return ctx.ack("Interrupted; please try again.");
             } catch (java.util.concurrent.ExecutionException e) {
-                LOG.error("command {} failed", text, e.getCause());
+                LOG.error("command {} failed", LogSafe.escape(text), e.getCause());
                 return ctx.ack("Sorry, that went wrong on our side. Please try again.");
             } catch (TimeoutException slow) {
                 workers.submit(() -> {
@@ -77,7 +79,7 @@ public final class SlackApp {
             var payload = req.getPayload();
             String command = payload.getActions().get(0).getValue();
             String channel = payload.getChannel() == null ? payload.getUser().getId() : payload.getChannel().getId();
-            SlackMessage m = renderer.render(commands.handle(command, context(channel, payload.getUser().getId(),
+            SlackMessage m = renderer.render(this.commands.handle(command, context(channel, payload.getUser().getId(),
                     payload.getUser().getName())));
             workers.submit(() -> {
                 ctx.respond(r -> r.responseType(responseType()).text(m.text()).blocks(m.blocks()));

@@ -20,7 +20,9 @@ import org.resultsdesk.core.command.Reply;
 /**
  * A reply as Block Kit: a header, the verdict and winner in bold, the candidate table preformatted so it lines up,
  * swing and turnout as context, buttons for suggestions. Every dynamic string has mrkdwn's three characters escaped;
- * sections stay under 3,000 characters and messages under 50 blocks. The {@code text} fallback is the plain reply.
+ * sections stay under 3,000 characters and messages under 50 blocks. The {@code text} fallback is the plain reply,
+ * escaped the same way: Slack notifies from that field, so {@code <!channel>}, {@code <@U123>} or {@code <url|text>}
+ * typed by anyone must arrive there as inert text too. {@link #escape} is the one escaping function for Slack.
  */
 public final class SlackBlockKitRenderer {
     static final int MAX_BLOCKS = 50;
@@ -57,10 +59,10 @@ public final class SlackBlockKitRenderer {
         if (limited != blocks) {
             limited.add(section("_…more than Slack can show in one message; ask for less._"));
         }
-        return new SlackMessage(clip(plain(reply), 39_000), limited);
+        return new SlackMessage(clip(escape(clip(plain(reply), 39_000)), 39_000), limited);
     }
 
-    /** The reply as plain text, for notifications and as the fallback when Slack refuses the blocks. */
+    /** The reply as plain text, unescaped: {@link #render} escapes it for the {@code text} field. */
     public static String plain(Reply reply) {
         return new PlainReplyRenderer().render(reply).strip();
     }
@@ -112,6 +114,7 @@ public final class SlackBlockKitRenderer {
         return SectionBlock.builder().text(MarkdownTextObject.builder().text(mrkdwn).build()).build();
     }
 
+    /** Makes text inert in mrkdwn and in the top-level {@code text}: no mention, channel ping, or link survives. */
     public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -56,11 +57,11 @@ public final class SlackGateway implements ChatGateway {
     @Override
     public DeliveryResult send(String channelId, Reply reply) {
         SlackMessage message = renderer.render(reply);
-        DeliveryResult result = call(() -> methods.chatPostMessage(r -> r.channel(channelId).text(message.text())
-                .blocks(message.blocks())));
+        DeliveryResult result = call(() -> methods.chatPostMessage(r -> inert(r.channel(channelId))
+                .text(message.text()).blocks(message.blocks())));
         if (result instanceof DeliveryResult.Rejected rejected && isBadBlocks(rejected)) {
             LOG.warn("Slack refused our blocks ({}); sending plain text", rejected.reason());
-            return call(() -> methods.chatPostMessage(r -> r.channel(channelId).text(message.text())));
+            return call(() -> methods.chatPostMessage(r -> inert(r.channel(channelId)).text(message.text())));
         }
         return result;
     }
@@ -69,11 +70,18 @@ public final class SlackGateway implements ChatGateway {
     public DeliveryResult edit(String channelId, String messageId, Reply reply) {
         SlackMessage message = renderer.render(reply);
         DeliveryResult result = call(() -> methods.chatUpdate(r -> r.channel(channelId).ts(messageId)
-                .text(message.text()).blocks(message.blocks())));
+                .parse("none").linkNames(false).text(message.text()).blocks(message.blocks())));
         if (result instanceof DeliveryResult.Rejected rejected && isBadBlocks(rejected)) {
-            return call(() -> methods.chatUpdate(r -> r.channel(channelId).ts(messageId).text(message.text())));
+            return call(() -> methods.chatUpdate(r -> r.channel(channelId).ts(messageId).parse("none")
+                    .linkNames(false).text(message.text())));
         }
         return result instanceof DeliveryResult.Delivered ? new DeliveryResult.Delivered(messageId) : result;
+    }
+
+    /** No name turned into a mention, no link unfurled: the text is already escaped, this is the second lock. */
+    private static ChatPostMessageRequest.ChatPostMessageRequestBuilder inert(
+            ChatPostMessageRequest.ChatPostMessageRequestBuilder request) {
+        return request.parse("none").linkNames(false).unfurlLinks(false).unfurlMedia(false);
     }
 
     private interface Call<T extends SlackApiTextResponse> {

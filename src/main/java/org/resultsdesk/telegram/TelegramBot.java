@@ -3,6 +3,7 @@ package org.resultsdesk.telegram;
 import java.util.Optional;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandHandler;
+import org.resultsdesk.core.command.GuardedCommands;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.delivery.ReplySender;
 import org.resultsdesk.core.port.UpdateLedger;
@@ -41,30 +42,35 @@ public final class TelegramBot {
                        String botUsername, ReplySender replies) {
         this.client = client;
         this.gateway = gateway;
-        this.commands = commands;
+        this.commands = GuardedCommands.guard(commands);
         this.ledger = ledger;
         this.botUsername = botUsername.startsWith("@") ? botUsername.substring(1) : botUsername;
         this.replies = replies;
     }
 
     public void onUpdate(Update update) {
-        if (update.getUpdateId() != null
-                && !ledger.firstSeen(ChatContext.Platform.TELEGRAM, String.valueOf(update.getUpdateId()))) {
-            LOG.debug("update {} already handled", update.getUpdateId());
-            return;
+        try {
+            if (update.getUpdateId() != null
+                    && !ledger.firstSeen(ChatContext.Platform.TELEGRAM, String.valueOf(update.getUpdateId()))) {
+                LOG.debug("update {} already handled", update.getUpdateId());
+                return;
+            }
+            Message message = update.hasMessage() ? update.getMessage() : update.hasEditedMessage()
+                    ? update.getEditedMessage() : update.hasChannelPost() ? update.getChannelPost()
+                    : update.hasEditedChannelPost() ? update.getEditedChannelPost() : null;
+            Long chatId = update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null
+                    ? update.getCallbackQuery().getMessage().getChatId()
+                    : message != null ? message.getChatId() : null;
+            if (chatId == null) {
+                return;
+            }
+            // Answered on the reply workers: this thread goes straight back to reading updates.
+            replies.submit(String.valueOf(chatId), () -> update.hasCallbackQuery() ? onButton(update.getCallbackQuery())
+                    : message.hasText() ? onMessage(message) : Optional.empty());
+        } catch (Throwable e) {
+            // Nothing one update carries may stop the poller that delivered it.
+            LOG.error("could not handle Telegram update {}", update.getUpdateId(), e);
         }
-        Message message = update.hasMessage() ? update.getMessage() : update.hasEditedMessage()
-                ? update.getEditedMessage() : update.hasChannelPost() ? update.getChannelPost()
-                : update.hasEditedChannelPost() ? update.getEditedChannelPost() : null;
-        Long chatId = update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null
-                ? update.getCallbackQuery().getMessage().getChatId()
-                : message != null ? message.getChatId() : null;
-        if (chatId == null) {
-            return;
-        }
-        // Answered on the reply workers: this thread goes straight back to reading updates.
-        replies.submit(String.valueOf(chatId), () -> update.hasCallbackQuery() ? onButton(update.getCallbackQuery())
-                : message.hasText() ? onMessage(message) : Optional.empty());
     }
 
     private Optional<Reply> onMessage(Message message) {

@@ -14,11 +14,13 @@ import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.delivery.SendLimits;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.DeliveryResult;
+import org.resultsdesk.core.text.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -38,6 +40,7 @@ public final class TelegramGateway implements ChatGateway {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramGateway.class);
     private static final Pattern RETRY_AFTER = Pattern.compile("retry after (\\d+)");
     private static final int BUTTONS_PER_ROW = 2;
+    private static final LinkPreviewOptions NO_PREVIEW = LinkPreviewOptions.builder().isDisabled(true).build();
 
     private final TelegramClient client;
     private final TelegramHtmlRenderer renderer = new TelegramHtmlRenderer();
@@ -101,7 +104,7 @@ public final class TelegramGateway implements ChatGateway {
         TelegramMessage message = renderer.render(reply).get(0);
         try {
             client.execute(EditMessageText.builder().chatId(chatId).messageId(Integer.valueOf(messageId))
-                    .text(message.html()).parseMode(ParseMode.HTML).build());
+                    .text(message.html()).parseMode(ParseMode.HTML).linkPreviewOptions(NO_PREVIEW).build());
             return new DeliveryResult.Delivered(messageId);
         } catch (TelegramApiException e) {
             if (e instanceof TelegramApiRequestException r && describe(r).contains("message is not modified")) {
@@ -117,7 +120,7 @@ public final class TelegramGateway implements ChatGateway {
         } catch (TelegramApiException e) {
             if (e instanceof TelegramApiRequestException r && describe(r).contains("can't parse entities")) {
                 LOG.warn("Telegram could not parse our HTML ({}); sending plain text. Template at fault: {}",
-                        describe(r), message.html());
+                        LogSafe.escape(describe(r)), LogSafe.escape(message.html()));
                 try {
                     return delivered(client.execute(request(chatId, message.plain(), null, message.buttons())));
                 } catch (TelegramApiException again) {
@@ -130,7 +133,7 @@ public final class TelegramGateway implements ChatGateway {
 
     private SendMessage request(String chatId, String text, String parseMode, List<Reply.Suggestion> buttons) {
         SendMessage.SendMessageBuilder<?, ?> builder = SendMessage.builder().chatId(chatId).text(text)
-                .disableWebPagePreview(true);
+                .linkPreviewOptions(NO_PREVIEW);
         if (parseMode != null) {
             builder.parseMode(parseMode);
         }

@@ -1,10 +1,8 @@
 package org.resultsdesk.telegram;
 
 import java.time.Duration;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -12,7 +10,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * Long polling with our own back-off: after a failure it waits 1, 2, 4 seconds and never more than five, so however
  * long Telegram was away, polling resumes within seconds of its return (TelegramBots' own back-off grows to 15
- * minutes). One poller per bot token: Telegram answers a second one with 409.
+ * minutes). One poller per bot token: Telegram answers a second one with 409. Updates are read one by one
+ * ({@link GetUpdatesOneByOne}): one that cannot be read is logged and skipped, never a reason to stop hearing the rest.
+ * Whatever goes wrong in a round is logged and the loop goes on: only {@link #close()} ends it.
  */
 public final class TelegramLongPoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramLongPoller.class);
@@ -31,7 +31,7 @@ public final class TelegramLongPoller implements AutoCloseable {
     private final Sleeper sleeper;
     private volatile boolean running;
     private Thread thread;
-    private int offset;
+    private long offset;
     private int failures;
 
     public TelegramLongPoller(TelegramClient client, TelegramBot bot, int timeoutSeconds, Sleeper sleeper) {
@@ -52,7 +52,14 @@ public final class TelegramLongPoller implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                Duration wait = pollOnce();
+                Duration wait;
+                try {
+                    wait = pollOnce();
+                } catch (RuntimeException | Error e) {
+                    failures++;
+                    wait = backoff(failures);
+                    LOG.error("Telegram polling round failed; next try in {} ms", wait.toMillis(), e);
+                }
                 if (!wait.isZero()) {
                     sleeper.sleep(wait);
                 }
@@ -66,14 +73,14 @@ public final class TelegramLongPoller implements AutoCloseable {
     /** One getUpdates call, handling what it brings; returns how long to wait before the next (zero after success). */
     public Duration pollOnce() {
         try {
-            List<Update> updates = client.execute(GetUpdates.builder().offset(offset).timeout(timeoutSeconds)
-                    .limit(100).build());
+            UpdateBatch batch = client.execute(new GetUpdatesOneByOne(offset, 100, timeoutSeconds));
             if (failures > 0) {
                 LOG.info("Telegram answers again after {} failed poll(s)", failures);
             }
             failures = 0;
-            for (Update update : updates) {
-                offset = Math.max(offset, update.getUpdateId() + 1);
+            batch.unreadable().forEach(reason -> LOG.warn("skipped an unreadable Telegram {}", reason));
+            offset = Math.max(offset, batch.nextOffset());
+            for (Update update : batch.updates()) {
                 bot.onUpdate(update);
             }
             return Duration.ZERO;
@@ -91,6 +98,11 @@ public final class TelegramLongPoller implements AutoCloseable {
             }
             return wait;
         }
+    }
+
+    /** The offset the next getUpdates confirms: one past the highest update id seen. */
+    long offset() {
+        return offset;
     }
 
     static Duration backoff(int failures) {

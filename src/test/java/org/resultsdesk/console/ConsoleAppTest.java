@@ -40,4 +40,22 @@ class ConsoleAppTest {
         assertThat(out).contains("General election 2019: 650 seats declared").containsPattern("CON +365 ");
         assertThat(out).doesNotContain("Kingswood by-election");
     }
+
+    @Test
+    void aCommandThatThrowsAnythingIsRefusedAndTheNextLineIsStillAnswered() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new ConsoleApp((text, context) -> {
+            if (text.contains("overflow")) {
+                throw new StackOverflowError();
+            }
+            if (text.contains("boom")) {
+                throw new IllegalArgumentException("a quote needs a speaker and words");
+            }
+            return org.resultsdesk.core.command.Reply.text("answered " + text);
+        }).run(new BufferedReader(new StringReader("/overflow\n/boom\n/next\n")),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("Sorry, I could not handle that message. Try /help.\n"
+                + "Sorry, I could not handle that message. Try /help.\nanswered /next\n");
+    }
 }

@@ -98,4 +98,78 @@ class FeedSourcesTest {
             assertThat(new String(received.get(1).content())).contains("revision=\"2\"");
         }
     }
+
+    @Test
+    void aFileWhoseIngestFailedIsReadAgainAndOnlyThenMarkedDone() throws Exception {
+        List<String> attempts = new ArrayList<>();
+        DirectoryFeedSource source = new DirectoryFeedSource(feed, Duration.ofMillis(100), clock, f -> {
+            attempts.add(f.name());
+            if (attempts.size() < 3) {
+                throw new IllegalStateException("database is down");
+            }
+        });
+        Files.writeString(feed.resolve("result_1.tsv"), "E\tx");
+        source.scanOnce();
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            source.scanOnce();
+        }
+        assertThat(attempts).as("read until the ingest went through, then never again")
+                .containsExactly("result_1.tsv", "result_1.tsv", "result_1.tsv");
+    }
+
+    @Test
+    void onlyRegularFilesInsideTheDirectoryUnderTheLimitAreRead() throws Exception {
+        Path outside = Files.writeString(feed.getParent().resolve("outside-" + feed.getFileName() + ".xml"), "<x/>");
+        try {
+            DirectoryFeedSource source = new DirectoryFeedSource(feed, Duration.ofMillis(100), clock, received::add,
+                    1000);
+            Files.createSymbolicLink(feed.resolve("link.xml"), outside);
+            Files.createSymbolicLink(feed.resolve("passwd.xml"), Path.of("/etc/passwd"));
+            Files.createDirectory(feed.resolve("folder.xml"));
+            new ProcessBuilder("mkfifo", feed.resolve("pipe.xml").toString()).start().waitFor();
+            try (var big = new java.io.RandomAccessFile(feed.resolve("huge.xml").toFile(), "rw")) {
+                big.setLength(3L * 1024 * 1024 * 1024); // sparse: costs nothing on disk
+            }
+            Files.writeString(feed.resolve("just-over.xml"), "x".repeat(1001));
+            Files.writeString(feed.resolve("fine\nINFO forged line.xml"), "<x/>");
+            source.scanOnce();
+            clock.advance(Duration.ofSeconds(1));
+            source.scanOnce();
+            clock.advance(Duration.ofSeconds(1));
+            source.scanOnce();
+
+            assertThat(received).extracting(FeedFile::name).containsExactly("fine\nINFO forged line.xml");
+        } finally {
+            Files.deleteIfExists(outside);
+        }
+    }
+
+    @Test
+    void thePollerKeepsABodyUnseenUntilItsIngestWentThroughAndKeepsPollingAfterAnyException() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            for (int i = 0; i < 3; i++) {
+                server.enqueue(new MockResponse.Builder().code(200).body("<x revision=\"1\"/>")
+                        .addHeader("ETag", "\"v1\"").build());
+            }
+            List<Integer> attempts = new ArrayList<>();
+            HttpFeedPoller poller = new HttpFeedPoller(new OkHttpClient(), List.of(server.url("/feed/r.xml")),
+                    Duration.ofSeconds(1), clock, f -> {
+                        attempts.add(attempts.size());
+                        if (attempts.size() == 1) {
+                            throw new IllegalStateException("database is down");
+                        }
+                    });
+            assertThat(poller.pollOnce()).isZero();
+            clock.advance(HttpFeedPoller.backoff(1));
+            assertThat(poller.pollOnce()).isEqualTo(1);
+            server.takeRequest();
+            assertThat(server.takeRequest().getHeaders().get("If-None-Match"))
+                    .as("the failed body's ETag was not kept, so it came again whole").isNull();
+            assertThat(poller.pollOnce()).isEqualTo(1);
+            assertThat(server.takeRequest().getHeaders().get("If-None-Match")).isEqualTo("\"v1\"");
+            assertThat(attempts).hasSize(3);
+        }
+    }
 }

@@ -197,7 +197,7 @@ class SlackEndToEndTest {
         assertThat(gateway.edit("CDESK", ts, Reply.text("one <corrected> & more")))
                 .isEqualTo(new DeliveryResult.Delivered(ts));
         assertThat(api.messages("CDESK")).singleElement().satisfies(m -> assertThat(m.text())
-                .isEqualTo("one <corrected> & more"));
+                .isEqualTo("one &lt;corrected&gt; &amp; more"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.resultsdesk.core.port.FeedFile;
 import org.resultsdesk.core.port.FeedParser;
 import org.resultsdesk.core.port.FeedRejected;
 import org.resultsdesk.core.port.Fence;
+import org.resultsdesk.core.text.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,12 @@ public final class DeclarationIngest {
      */
     public DeclarationIngest(FeedParser parser, StoreFollower view, AlertStore store, AlertRouter router, Clock clock,
                              Runnable alertsQueued, Supplier<Fence> fence) {
+        this(parser, view, store, router, clock, alertsQueued, fence, ResultLimits.DEFAULTS);
+    }
+
+    /** @param limits what a declared result may plausibly hold */
+    public DeclarationIngest(FeedParser parser, StoreFollower view, AlertStore store, AlertRouter router, Clock clock,
+                             Runnable alertsQueued, Supplier<Fence> fence, ResultLimits limits) {
         this.parser = parser;
         this.view = view;
         this.store = store;
@@ -57,7 +64,7 @@ public final class DeclarationIngest {
         this.clock = clock;
         this.alertsQueued = alertsQueued;
         this.fence = fence;
-        this.validator = new DeclarationValidator(view.archive());
+        this.validator = new DeclarationValidator(view.archive(), limits, clock);
     }
 
     /**
@@ -70,11 +77,16 @@ public final class DeclarationIngest {
         try {
             messages = parser.parse(file);
         } catch (FeedRejected e) {
-            LOG.warn("rejected feed file {}: {}", file.name(), e.getMessage());
+            LOG.warn("rejected feed file {}: {}", LogSafe.escape(file.name()), LogSafe.escape(e.getMessage()));
             return new IngestOutcome.Rejected(e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warn("rejected feed file {}: unreadable ({})", file.name(), e.toString());
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.warn("rejected feed file {}: unreadable ({})", LogSafe.escape(file.name()), LogSafe.escape(e));
             return new IngestOutcome.Rejected("unreadable: " + e.getMessage());
+        }
+        Optional<String> contradiction = validator.fileProblem(messages);
+        if (contradiction.isPresent()) {
+            LOG.warn("rejected feed file {}: {}", LogSafe.escape(file.name()), LogSafe.escape(contradiction.get()));
+            return new IngestOutcome.Rejected(contradiction.get());
         }
         List<String> accepted = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
@@ -90,7 +102,8 @@ public final class DeclarationIngest {
             if (message instanceof FeedMessage.Result result) {
                 Optional<String> problem = problem(result);
                 if (problem.isPresent()) {
-                    LOG.warn("rejected {} in feed file {}: {}", result.contest().id(), file.name(), problem.get());
+                    LOG.warn("rejected {} in feed file {}: {}", LogSafe.escape(result.contest().id()),
+                            LogSafe.escape(file.name()), LogSafe.escape(problem.get()));
                     rejected.add(result.contest().id() + ": " + problem.get());
                     continue;
                 }
@@ -108,14 +121,16 @@ public final class DeclarationIngest {
                 queued += acceptRush(contestId, rush, file);
                 accepted.add(contestId);
             } else if (message instanceof FeedMessage.StateOfParties sop) {
-                LOG.info("state of parties from {}: {} of {} declared", file.name(), sop.declared(), sop.total());
+                LOG.info("state of parties from {}: {} of {} declared", LogSafe.escape(file.name()), sop.declared(),
+                        sop.total());
             }
         }
         if (queued > 0) {
             alertsQueued.run();
         }
         if (!accepted.isEmpty()) {
-            LOG.info("accepted {} declaration(s) from {}, {} alert(s) queued", accepted.size(), file.name(), queued);
+            LOG.info("accepted {} declaration(s) from {}, {} alert(s) queued", accepted.size(),
+                    LogSafe.escape(file.name()), queued);
             return new IngestOutcome.Accepted(accepted, queued, rejected);
         }
         if (!rejected.isEmpty()) {

@@ -2,7 +2,9 @@ package org.resultsdesk.core.calc;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.OptionalInt;
 import org.resultsdesk.core.model.Candidacy;
 import org.resultsdesk.core.model.Comparison;
@@ -15,8 +17,12 @@ public final class ResultCalculator {
     private final SwingCalculator swingCalculator = new SwingCalculator();
 
     public ResultFigures calculate(Contest contest, Optional<Comparison> comparison) {
+        Map<String, Long> perParty = contest.candidates().stream()
+                .collect(Collectors.groupingBy(c -> PartyContinuity.key(c.party(), c.displayName()),
+                        Collectors.counting()));
         List<CandidateFigures> rows = contest.candidates().stream()
-                .map(c -> new CandidateFigures(c, Percent.of(c.votes(), contest.validVotes()), change(c, contest, comparison)))
+                .map(c -> new CandidateFigures(c, Percent.of(c.votes(), contest.validVotes()),
+                        change(c, contest, comparison, perParty)))
                 .toList();
 
         int majority = contest.winner().votes() - contest.runnerUp().map(Candidacy::votes).orElse(0);
@@ -44,11 +50,12 @@ public final class ResultCalculator {
                 .reduce(BigDecimal::add);
     }
 
-    private static ShareChange change(Candidacy candidacy, Contest contest, Optional<Comparison> comparison) {
+    private static ShareChange change(Candidacy candidacy, Contest contest, Optional<Comparison> comparison,
+                                      Map<String, Long> candidatesPerParty) {
         if (comparison.isEmpty()) {
             return new ShareChange.NotCompared();
         }
-        if (sharesParty(contest, candidacy)) {
+        if (candidatesPerParty.get(PartyContinuity.key(candidacy.party(), candidacy.displayName())) > 1) {
             // Two candidates of one party (rare, e.g. a split ticket) cannot each carry the party's change.
             return new ShareChange.New();
         }
@@ -56,13 +63,6 @@ public final class ResultCalculator {
                 .<ShareChange>map(before -> new ShareChange.Points(
                         Percent.of(candidacy.votes(), contest.validVotes()).subtract(before)))
                 .orElseGet(ShareChange.New::new);
-    }
-
-    private static boolean sharesParty(Contest contest, Candidacy candidacy) {
-        String key = PartyContinuity.key(candidacy.party(), candidacy.displayName());
-        return contest.candidates().stream()
-                .filter(c -> PartyContinuity.key(c.party(), c.displayName()).equals(key))
-                .count() > 1;
     }
 
     private static Verdict verdict(Candidacy winner, Comparison before) {

@@ -36,8 +36,11 @@ final class Scoreboard {
     }
 
     Reply reply(List<String> arguments) {
-        ElectionFilter filter = ElectionFilter.split(arguments).filter();
-        Optional<Election> election = archive.elections().stream()
+        ElectionFilter.Split split = ElectionFilter.split(arguments);
+        ElectionFilter filter = split.filter();
+        // Words that name no election are not ignored (and the whole count tallied for nothing): the reporter is
+        // shown which elections there are.
+        Optional<Election> election = !split.query().isBlank() ? Optional.empty() : archive.elections().stream()
                 .filter(e -> e.kind() == ElectionKind.GENERAL)
                 .filter(filter::matches)
                 .findFirst();

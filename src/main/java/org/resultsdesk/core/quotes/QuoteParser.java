@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.seats.SeatDirectory;
@@ -17,7 +15,10 @@ import org.resultsdesk.core.seats.SeatMatch;
  * "national" for a reaction about no seat in particular; the role in brackets after the speaker.
  */
 final class QuoteParser {
-    private static final Pattern ROLE = Pattern.compile("^(.*?)\\s*\\(([^)]*)\\)\\s*$");
+    /** More words than any list of a few seats: the seat part is looked for only among the first this many. */
+    static final int MAX_SEAT_WORDS = 30;
+    /** Longer than any real name and role; past it the reporter is asked to shorten it. */
+    static final int MAX_SPEAKER_LENGTH = 200;
     private static final String OPENING_QUOTES = "\"“‘";
 
     record Parsed(List<Contest> contests, String speaker, String role, String text) {
@@ -47,24 +48,59 @@ final class QuoteParser {
         if (!words.isEmpty() && words.get(0).equalsIgnoreCase("national")) {
             return withSpeaker(List.of(), String.join(" ", words.subList(1, words.size())), text);
         }
-        for (int k = words.size() - 1; k >= 1; k--) {
+        boolean seatFound = false;
+        for (int k = Math.min(words.size() - 1, MAX_SEAT_WORDS); k >= 1; k--) {
             Optional<List<Contest>> contests = contests(String.join(" ", words.subList(0, k)));
             if (contests.isPresent()) {
-                return withSpeaker(contests.get(), String.join(" ", words.subList(k, words.size())), text);
+                seatFound = true;
+                // The longest seat name that leaves a speaker wins: "brighton kemptown A & B (Aide)" is not
+                // Brighton Kemptown and Peacehaven said by nobody.
+                Optional<Parsed> parsed = speaker(contests.get(), String.join(" ", words.subList(k, words.size())),
+                        text);
+                if (parsed.isPresent()) {
+                    return parsed.get();
+                }
             }
         }
+        if (seatFound || words.size() <= MAX_SEAT_WORDS && contests(head).isPresent()) {
+            throw new IllegalArgumentException(NO_SPEAKER);
+        }
         throw new IllegalArgumentException("Start with the seat (or \"national\"), then the speaker: I could not find"
-                + " a seat in \"" + head + "\". Try /seats to check the name.");
+                + " a seat in \"" + (head.length() > 80 ? head.substring(0, 80) + "…" : head) + "\". Try /seats to check the name.");
     }
 
+    private static final String NO_SPEAKER = "Who said it? Put the speaker's name before the quote, for example:"
+            + " /quote kingswood Keir Starmer (Labour leader): These are fantastic results";
+
     private Parsed withSpeaker(List<Contest> contests, String speaker, String text) {
-        String name = speaker.strip().replaceAll("[,;:]+$", "");
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("Who said it? Put the speaker before the quote.");
+        return speaker(contests, speaker, text).orElseThrow(() -> new IllegalArgumentException(NO_SPEAKER));
+    }
+
+    /** The speaker and role ("Keir Starmer (Labour leader)"), read without backtracking; empty without a name. */
+    private static Optional<Parsed> speaker(List<Contest> contests, String speaker, String text) {
+        String name = stripTrailing(speaker.strip(), ",;:").strip();
+        String role = "";
+        int open = name.lastIndexOf('(');
+        if (name.endsWith(")") && open >= 0 && name.indexOf(')', open) == name.length() - 1) {
+            role = name.substring(open + 1, name.length() - 1).strip();
+            name = name.substring(0, open).strip();
         }
-        Matcher m = ROLE.matcher(name);
-        return m.matches() ? new Parsed(contests, m.group(1).strip(), m.group(2).strip(), text)
-                : new Parsed(contests, name, "", text);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        if (name.length() + role.length() > MAX_SPEAKER_LENGTH) {
+            throw new IllegalArgumentException("That speaker's name and role are longer than " + MAX_SPEAKER_LENGTH
+                    + " characters; please shorten them.");
+        }
+        return Optional.of(new Parsed(contests, name, role, text));
+    }
+
+    private static String stripTrailing(String s, String characters) {
+        int end = s.length();
+        while (end > 0 && characters.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end);
     }
 
     /** Every comma-separated name must be one seat; each seat's latest contest is the one quoted about. */

@@ -173,4 +173,17 @@ class QuoteFlowTest {
         assertThat(text(commands.handle("/quote Damien Egan said something", REPORTER))).contains("after a colon");
         assertThat(text(commands.handle("/quote atlantis Bob: hello", REPORTER))).contains("could not find a seat");
     }
+
+    @Test
+    void aQuoteWithoutASpeakerGetsAPoliteAnswerAndTheLongestSeatThatLeavesASpeakerWins() {
+        commands.handle("/quotes approval off", EDITOR);
+        assertThat(text(commands.handle("/quote kingswood (Editor): words", REPORTER))).startsWith("Who said it?");
+        assertThat(text(commands.handle("/quote kingswood : words", REPORTER))).startsWith("Who said it?");
+        assertThat(text(commands.handle("/quote national (Aide): words", REPORTER))).startsWith("Who said it?");
+
+        assertThat(text(commands.handle("/quote brighton kemptown A & B (Aide): x", REPORTER)))
+                .contains("from B (Aide) (Brighton Kemptown and Peacehaven)");
+        assertThat(text(commands.handle("/quote kingswood Ann Lee (((((((((((((((((((((((((x): words", REPORTER)))
+                .contains("from Ann Lee (((((((((((((((((((((((( (x)");
+    }
 }

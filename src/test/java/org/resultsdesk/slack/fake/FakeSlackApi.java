@@ -52,6 +52,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Deque<Instant> workspace = new ArrayDeque<>();
     private final Map<String, Integer> responseUrlUses = new ConcurrentHashMap<>();
     private final List<JsonNode> responses = Collections.synchronizedList(new ArrayList<>());
+    private final List<Map<String, String>> chatRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, JsonNode> responsesById = new ConcurrentHashMap<>();
     private final AtomicInteger ts = new AtomicInteger(1000);
     private final AtomicInteger throttled = new AtomicInteger();
@@ -120,6 +121,11 @@ public final class FakeSlackApi implements AutoCloseable {
         return all;
     }
 
+    /** The parameters of every chat.* call, as sent (link_names, parse, unfurl_* included). */
+    public List<Map<String, String>> chatRequests() {
+        return List.copyOf(chatRequests);
+    }
+
     public List<JsonNode> responseUrlPosts() {
         return List.copyOf(responses);
     }
@@ -138,6 +144,9 @@ public final class FakeSlackApi implements AutoCloseable {
             String method = exchange.getRequestURI().getPath().substring("/api/".length());
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             Map<String, String> params = params(exchange);
+            if (method.startsWith("chat.")) {
+                chatRequests.add(Map.copyOf(params));
+            }
             if (!("Bearer " + BOT_TOKEN).equals(auth) && !BOT_TOKEN.equals(params.get("token"))) {
                 error(exchange, 200, "invalid_auth");
                 return;

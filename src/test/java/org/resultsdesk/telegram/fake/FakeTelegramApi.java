@@ -74,6 +74,7 @@ public final class FakeTelegramApi implements AutoCloseable {
     private final Map<Long, Set<Long>> administrators = new ConcurrentHashMap<>();
     private final Deque<ObjectNode> updates = new ArrayDeque<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> sendRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger messageIds = new AtomicInteger(100);
     private final AtomicInteger throttled = new AtomicInteger();
     private volatile boolean down;
@@ -90,6 +91,10 @@ public final class FakeTelegramApi implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public ObjectMapper json() {
+        return json;
     }
 
     public void failNext(long chatId, Failure... failure) {
@@ -124,6 +129,11 @@ public final class FakeTelegramApi implements AutoCloseable {
         return throttled.get();
     }
 
+    /** The parameters of every sendMessage and editMessageText call, as sent. */
+    public List<JsonNode> sendRequests() {
+        return List.copyOf(sendRequests);
+    }
+
     public List<String> calls() {
         return List.copyOf(calls);
     }
@@ -143,6 +153,9 @@ public final class FakeTelegramApi implements AutoCloseable {
                 return;
             }
             JsonNode params = params(exchange);
+            if (method.equals("sendmessage") || method.equals("editmessagetext")) {
+                sendRequests.add(params);
+            }
             switch (method) {
                 case "getme" -> ok(exchange, json.createObjectNode().put("id", 123456).put("is_bot", true)
                         .put("first_name", "Results Desk").put("username", USERNAME));
