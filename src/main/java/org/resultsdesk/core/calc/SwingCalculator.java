@@ -10,13 +10,16 @@ import org.resultsdesk.core.model.Party;
  * Butler swing: ((B_now - B_before) - (A_now - A_before)) / 2, where A lost ground and B gained it. For a gain, A is
  * the previous winner and B the new one; for a hold, A is the winner and B the runner-up, and the swing is reported
  * from whichever of the two fell back. No swing is given when either party has no share in either result (a new
- * party winning, as at Rochdale 2024).
+ * party winning, as at Rochdale 2024), nor in the Speaker's seat.
  */
 final class SwingCalculator {
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
     Optional<Swing> swing(List<CandidateFigures> rows, Verdict verdict, Comparison before) {
         CandidateFigures winner = rows.get(0);
+        if (isSpeaker(winner.candidacy().party()) || isSpeaker(before.winner())) {
+            return Optional.empty(); // the main parties do not stand against the Speaker: no swing to speak of
+        }
         if (verdict.gain()) {
             Optional<CandidateFigures> loser = rows.stream()
                     .filter(r -> PartyContinuity.same(r.candidacy().party(), r.candidacy().displayName(),
@@ -28,6 +31,10 @@ final class SwingCalculator {
             return Optional.empty();
         }
         return between(winner, rows.get(1), before);
+    }
+
+    private static boolean isSpeaker(Party party) {
+        return party.code().equals("Spk");
     }
 
     /** Swing from a to b, or from b to a when the figure comes out negative. */
