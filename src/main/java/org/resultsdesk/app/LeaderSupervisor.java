@@ -1,6 +1,8 @@
 package org.resultsdesk.app;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,30 +11,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the work only one instance may do (feed sources, Telegram long polling) while this instance holds the lease:
- * every second it confirms the lease (fencing token still the latest) or tries to take it, starting the work when
- * elected and stopping it the moment the lease is lost.
+ * Runs the work only one instance may do (feed sources, Telegram long polling) while this instance holds the lease.
+ * Every tick it renews the lease, but only while the work says it is healthy: a leader that cannot do its work (an
+ * unreadable feed directory, say) gives the lease up so that a healthy instance takes over, and tries again later.
+ * A leader that is frozen or cut off simply stops renewing, and its lease expires.
  */
 final class LeaderSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderSupervisor.class);
+    private static final Duration COOL_DOWN = Duration.ofSeconds(15);
 
     /** The leader-only work: started on election, stopped on losing the lease. */
     interface LeaderWork {
-        AutoCloseable start() throws Exception;
+        Running start() throws Exception;
+    }
+
+    /** Work that is running, and can say whether it is doing its job. */
+    interface Running extends AutoCloseable {
+        default boolean healthy() {
+            return true;
+        }
     }
 
     private final LeaderLease lease;
     private final LeaderWork work;
+    private final Clock clock;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "leader-supervisor");
         t.setDaemon(true);
         return t;
     });
-    private AutoCloseable running;
+    private Running running;
+    private Instant coolDownUntil = Instant.MIN;
 
-    LeaderSupervisor(LeaderLease lease, LeaderWork work) {
+    LeaderSupervisor(LeaderLease lease, LeaderWork work, Clock clock) {
         this.lease = lease;
         this.work = work;
+        this.clock = clock;
     }
 
     LeaderSupervisor start(Duration every) {
@@ -46,15 +60,30 @@ final class LeaderSupervisor implements AutoCloseable {
 
     private synchronized void tick() {
         try {
-            if (running != null && !lease.isLeader()) {
-                LOG.warn("lost the lease: stopping leader-only work");
-                stopWork();
+            if (running != null) {
+                if (!running.healthy()) {
+                    LOG.warn("leader-only work cannot do its job: giving up the lease for {} s", COOL_DOWN.toSeconds());
+                    stopWork();
+                    lease.close();
+                    coolDownUntil = clock.instant().plus(COOL_DOWN);
+                } else if (!lease.renew()) {
+                    LOG.warn("lost the lease: stopping leader-only work");
+                    stopWork();
+                }
+                return;
             }
-            if (running == null && lease.tryAcquire()) {
+            if (clock.instant().isBefore(coolDownUntil) || !lease.tryAcquire()) {
+                return;
+            }
+            try {
                 running = work.start();
+            } catch (Exception e) {
+                LOG.error("could not start leader-only work: giving up the lease for {} s", COOL_DOWN.toSeconds(), e);
+                lease.close();
+                coolDownUntil = clock.instant().plus(COOL_DOWN);
             }
-        } catch (Exception e) {
-            LOG.error("leader supervision failed", e);
+        } catch (RuntimeException e) {
+            LOG.error("leader supervision failed; trying again next tick", e);
         }
     }
 

@@ -14,7 +14,6 @@ import okhttp3.OkHttpClient;
 import org.resultsdesk.console.ConsoleApp;
 import org.resultsdesk.console.ConsoleGateway;
 import org.resultsdesk.core.alerts.ChannelRef;
-import org.resultsdesk.core.alerts.RateLimiter;
 import org.resultsdesk.core.alerts.Subscription;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.model.Contest;
@@ -70,11 +69,11 @@ public final class Main implements Callable<Integer> {
                     System.err.println("results-desk: shutdown: " + e);
                 }
             }, "shutdown"));
-            desk.deliverTo(new ConsoleGateway(OUT), unlimited());
+            desk.deliverTo(new ConsoleGateway(OUT));
             OkHttpClient http = new OkHttpClient();
             desk.startTelegram(config, http);
             desk.startSlack(config);
-            desk.startLeaderWork(config, http, ResultsDesk.lease(config, Clock.systemUTC()));
+            desk.startLeaderWork(config, http);
             try {
                 desk.startOps(config);
             } catch (java.net.BindException e) {
@@ -90,10 +89,6 @@ public final class Main implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    static RateLimiter unlimited() {
-        return new RateLimiter(channel -> List.of(), List.of());
     }
 
     @Command(name = "replay", description = "Replay an election night from the bundled data through the feed path"
@@ -131,8 +126,8 @@ public final class Main implements Callable<Integer> {
                     Database.sqlite(rehearsal), ResultsDesk.feedParser(rehearsalConfig, night))) {
                 ChannelRef console = new ChannelRef(ChatContext.Platform.CONSOLE, "console");
                 desk.subscriptions.add(new Subscription(console, Subscription.Kind.ALL, null, "every declaration"));
-                desk.deliverTo(new ConsoleGateway(OUT), unlimited());
-                desk.startLeaderWork(rehearsalConfig, new OkHttpClient(), new org.resultsdesk.store.LocalLeaderLease());
+                desk.deliverTo(new ConsoleGateway(OUT));
+                desk.startLeaderWork(rehearsalConfig, new OkHttpClient());
                 ReplayFeed replay = new ReplayFeed(contests, factor, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
                 if (limit != null) {
                     replay = replay.first(limit);

@@ -44,7 +44,6 @@ import org.resultsdesk.core.alerts.AlertDelivery;
 import org.resultsdesk.core.alerts.AlertRouter;
 import org.resultsdesk.core.alerts.DeclarationIngest;
 import org.resultsdesk.core.alerts.DeliveryLoop;
-import org.resultsdesk.core.alerts.RateLimiter;
 import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.SubscriptionCommands;
 import java.time.Instant;
@@ -62,8 +61,15 @@ import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.FeedParser;
 import org.resultsdesk.core.port.LeaderLease;
-import org.resultsdesk.store.LocalLeaderLease;
-import org.resultsdesk.store.PostgresLeaderLease;
+import org.resultsdesk.core.alerts.StoreFollower;
+import org.resultsdesk.core.delivery.ReplySender;
+import org.resultsdesk.core.port.SendBudget;
+import org.resultsdesk.store.JdbiLeaderLease;
+import org.resultsdesk.store.JdbiSendBudget;
+import org.resultsdesk.store.StoreNotifications;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.resultsdesk.core.quotes.QuoteCards;
 import org.resultsdesk.core.quotes.QuoteCommands;
 import org.resultsdesk.core.quotes.QuoteService;
@@ -84,7 +90,9 @@ public final class ResultsDesk implements AutoCloseable {
     final JdbiAlertStore alertStore;
     final JdbiSubscriptionStore subscriptions;
     final JdbiUpdateLedger updateLedger;
-    final RushBoard rushes = new RushBoard();
+    final StoreFollower follower;
+    final SendBudget budget;
+    final String instance = instanceName();
     final JdbiQuoteStore quoteStore;
     final QuoteCards quoteCards;
     final CommandHandler commands;
@@ -97,7 +105,12 @@ public final class ResultsDesk implements AutoCloseable {
     private final List<AutoCloseable> sources = new ArrayList<>();
     private final AtomicInteger feedFiles = new AtomicInteger();
     private Optional<java.util.function.Supplier<TelegramLongPoller>> telegramPolling = Optional.empty();
-    private LeaderLease leaderLease = new LocalLeaderLease();
+    private final LeaderLease leaderLease;
+    private final ScheduledExecutorService following = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "store-follower");
+        t.setDaemon(true);
+        return t;
+    });
     private boolean closed;
     /** Readiness checks beyond the database and the feed, added by the chat adapters as they start. */
     private final Map<String, BooleanSupplier> platformChecks = new LinkedHashMap<>();
@@ -111,6 +124,10 @@ public final class ResultsDesk implements AutoCloseable {
         this.subscriptions = new JdbiSubscriptionStore(database, clock);
         this.updateLedger = new JdbiUpdateLedger(database, clock);
         this.lease = Duration.ofSeconds(config.getInt("delivery.lease-seconds", 30));
+        this.budget = new JdbiSendBudget(database);
+        this.follower = new StoreFollower(alertStore, archive, new RushBoard());
+        this.leaderLease = new JdbiLeaderLease(database, "feeds", instance,
+                Duration.ofSeconds(config.getInt("leader.lease-seconds", 5)), clock);
         this.quoteStore = new JdbiQuoteStore(database);
         this.quoteCards = new QuoteCards(quoteStore, archive);
         AlertRouter router = new AlertRouter(subscriptions);
@@ -119,9 +136,31 @@ public final class ResultsDesk implements AutoCloseable {
         this.commands = metrics.timed(new CommandService(archive, seats, quoteCards,
                 new SubscriptionCommands(subscriptions, seats, archive),
                 new QuoteCommands(quotes, quoteStore, archive, seats),
-                new StatusCommand(alertStore, this::activity, clock)));
-        this.ingest = new DeclarationIngest(parser, archive, rushes, alertStore, router, clock, this::wakeDelivery);
-        ingest.restore();
+                new StatusCommand(alertStore, this::activity, leaderLease::holder, clock)));
+        this.ingest = new DeclarationIngest(parser, follower, alertStore, router, clock, this::wakeDelivery,
+                leaderLease::fence);
+        follower.catchUp();
+        follow();
+    }
+
+    /**
+     * Keeps this instance's view in step with the store: at once when another instance notifies (PostgreSQL), and
+     * every second anyway, so a missed notification costs at most a second.
+     */
+    private void follow() {
+        following.scheduleWithFixedDelay(this::catchUp, 1, 1, TimeUnit.SECONDS);
+        sources.add(new StoreNotifications(database, Map.of(
+                StoreNotifications.DECLARATIONS, () -> following.execute(this::catchUp),
+                StoreNotifications.OUTBOX, this::wakeDelivery)).start());
+        sources.add(following::shutdownNow);
+    }
+
+    private void catchUp() {
+        try {
+            follower.catchUp();
+        } catch (RuntimeException e) {
+            LOG.warn("could not catch up with the store: {}", e.toString());
+        }
     }
 
     /** Every feed format the bot reads, told apart by content. */
@@ -137,9 +176,8 @@ public final class ResultsDesk implements AutoCloseable {
      * Starts the leader-only work under a lease (PostgreSQL advisory lock with several instances; always granted on
      * SQLite): the feed sources, and Telegram long polling when configured.
      */
-    void startLeaderWork(Config config, OkHttpClient http, LeaderLease lease) {
-        this.leaderLease = lease;
-        sources.add(new LeaderSupervisor(lease, () -> {
+    void startLeaderWork(Config config, OkHttpClient http) {
+        sources.add(new LeaderSupervisor(leaderLease, () -> {
             List<AutoCloseable> work = new ArrayList<>();
             startFeeds(config, http, work);
             telegramPolling.ifPresent(poller -> work.add(poller.get().start()));
@@ -148,15 +186,12 @@ public final class ResultsDesk implements AutoCloseable {
                     w.close();
                 }
             };
-        }).start(Duration.ofSeconds(1)));
+        }, clock).start(Duration.ofSeconds(1)));
     }
 
-    /** The lease for leader-only work: shared through PostgreSQL, or trivially held on SQLite. */
-    static LeaderLease lease(Config config, Clock clock) {
-        return config.get("store.jdbc-url").filter(u -> u.startsWith("jdbc:postgresql:"))
-                .<LeaderLease>map(url -> new PostgresLeaderLease(url, config.get("store.user").orElse(null),
-                        config.get("store.password").orElse(null), "feeds", instanceName(), clock))
-                .orElseGet(LocalLeaderLease::new);
+    /** Who leads the feeds now, by the store. */
+    Optional<String> leader() {
+        return leaderLease.holder();
     }
 
     private static String instanceName() {
@@ -185,11 +220,7 @@ public final class ResultsDesk implements AutoCloseable {
     }
 
     void ingestFile(FeedFile file) {
-        if (!leaderLease.isLeader()) {
-            // Fenced: another instance took the lease while this one was not looking; it will read the file.
-            LOG.warn("not the leader any more: leaving {} to the new leader", file.name());
-            return;
-        }
+        // Fenced inside the ingest transaction: a deposed leader's write is refused and the file left for the new one.
         IngestOutcome outcome = ingest.accept(file);
         metrics.ingested(outcome);
         activity.updateAndGet(a -> outcome instanceof IngestOutcome.Accepted accepted
@@ -237,9 +268,11 @@ public final class ResultsDesk implements AutoCloseable {
         }
         TelegramClient client = TelegramClients.create(http, settings.get());
         TelegramGateway gateway = new TelegramGateway(client);
+        ReplySender replies = ReplySender.pooled(gateway, budget, clock, 4, Duration.ofMinutes(1));
+        sources.add(replies);
         TelegramBot bot = new TelegramBot(client, gateway, commands, updateLedger, settings.get().botUsername(), clock,
-                d -> Thread.sleep(d.toMillis()));
-        deliverTo(gateway, RateLimiter.telegram());
+                replies);
+        deliverTo(gateway);
         platformChecks.put("telegram", new CachedCheck(clock, Duration.ofMinutes(1), () -> {
             try {
                 return client.execute(new org.telegram.telegrambots.meta.api.methods.GetMe()) != null;
@@ -268,7 +301,7 @@ public final class ResultsDesk implements AutoCloseable {
         }
         Slack slack = SlackApp.slack(settings.get());
         SlackApp app = new SlackApp(settings.get(), slack, commands);
-        deliverTo(new SlackGateway(slack.methods(settings.get().botToken())), RateLimiter.slack());
+        deliverTo(new SlackGateway(slack.methods(settings.get().botToken())));
         platformChecks.put("slack", new CachedCheck(clock, Duration.ofMinutes(1), () -> {
             try {
                 return slack.methods(settings.get().botToken()).authTest(r -> r).isOk();
@@ -298,11 +331,11 @@ public final class ResultsDesk implements AutoCloseable {
                 .orElseGet(() -> Database.sqlite(Path.of(config.get("store.data-directory", "data"))));
     }
 
-    /** Starts a delivery worker for a platform's gateway. */
-    void deliverTo(ChatGateway gateway, RateLimiter limiter) {
+    /** Starts a delivery worker for a platform's gateway, paced by the limits the gateway declares. */
+    void deliverTo(ChatGateway gateway) {
         AlertDelivery delivery = new AlertDelivery(gateway, alertStore, subscriptions,
-                new AlertComposer(archive, rushes, quoteCards), limiter, clock,
-                new AlertDelivery.Settings(lease, 25, 8, 1000), metrics);
+                new AlertComposer(alertStore, archive, quoteCards), budget, clock,
+                new AlertDelivery.Settings(lease, 25, 8, 200, instance), metrics);
         loops.add(new DeliveryLoop(gateway.platform().name().toLowerCase(), delivery, clock, Duration.ofSeconds(2))
                 .start());
     }

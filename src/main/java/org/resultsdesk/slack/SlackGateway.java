@@ -1,5 +1,6 @@
 package org.resultsdesk.slack;
 
+import java.util.List;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.delivery.SendLimits;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.DeliveryResult;
 import org.slf4j.Logger;
@@ -39,6 +41,16 @@ public final class SlackGateway implements ChatGateway {
     @Override
     public ChatContext.Platform platform() {
         return ChatContext.Platform.SLACK;
+    }
+
+    /** Slack's limits: about one message a second in a channel, and a workspace cap of 200 a minute. */
+    public static final SendLimits WEB_API_LIMITS = new SendLimits(channel -> List.of(new SendLimits.Bucket(
+            "channel:" + channel, new SendLimits.Limit(1, Duration.ofSeconds(1)))),
+            List.of(new SendLimits.Bucket("workspace", new SendLimits.Limit(200, Duration.ofMinutes(1)))));
+
+    @Override
+    public SendLimits limits() {
+        return WEB_API_LIMITS;
     }
 
     @Override

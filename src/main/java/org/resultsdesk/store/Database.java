@@ -61,6 +61,12 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("synchronous", "NORMAL");
         } else {
             config.setMaximumPoolSize(8);
+            // A database that stops answering (a partition, a stalled server) must fail a statement, not hang it:
+            // leases and claims rely on their holders noticing within seconds.
+            config.addDataSourceProperty("connectTimeout", "5");
+            config.addDataSourceProperty("socketTimeout", "15");
+            config.addDataSourceProperty("tcpKeepAlive", "true");
+            config.addDataSourceProperty("options", "-c statement_timeout=10000");
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         Flyway.configure()
@@ -76,6 +82,11 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The pool itself, for what needs a connection of its own (listening for notifications). */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
     }
 
     public Dialect dialect() {

@@ -1,10 +1,14 @@
 package org.resultsdesk.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -13,9 +17,18 @@ import org.resultsdesk.core.alerts.ChannelRef;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.port.AlertStore;
+import org.resultsdesk.core.port.Fence;
+import org.resultsdesk.core.port.FencedOut;
 
-/** Declarations and the alert outbox in SQL, for SQLite and PostgreSQL alike. */
+/**
+ * Declarations and the alert outbox in SQL, for SQLite and PostgreSQL alike. On PostgreSQL every write that other
+ * instances should act on at once also notifies them ({@link StoreNotifications}); they catch up by sequence anyway.
+ */
 public final class JdbiAlertStore implements AlertStore {
+    private static final String ALERT_COLUMNS = "id, platform, channel_id, contest_id, revision, kind, created_at,"
+            + " attempts, parts_sent";
+    private static final String FAILED = "status NOT IN ('PENDING', 'IN_FLIGHT', 'SENT')";
+
     private final Jdbi jdbi;
     private final Database.Dialect dialect;
     private final DeclarationCodec codec = new DeclarationCodec();
@@ -26,8 +39,12 @@ public final class JdbiAlertStore implements AlertStore {
     }
 
     @Override
-    public List<Alert> record(Declaration declaration, List<Alert> alerts) {
+    public List<Alert> record(Declaration declaration, List<Alert> alerts, Fence fence) {
         return jdbi.inTransaction(h -> {
+            if (!fence.isNone() && h.createUpdate("UPDATE leases SET token = token WHERE name = :name AND token = :token")
+                    .bind("name", fence.lease()).bind("token", fence.token()).execute() == 0) {
+                throw new FencedOut(fence);
+            }
             h.createUpdate("INSERT INTO declarations (contest_id, stage, revision, payload, source, received_at)"
                             + " VALUES (:contest, :stage, :revision, :payload, :source, :received)")
                     .bind("contest", declaration.contestId())
@@ -37,6 +54,7 @@ public final class JdbiAlertStore implements AlertStore {
                     .bind("source", declaration.source())
                     .bind("received", declaration.receivedAt().toEpochMilli())
                     .execute();
+            notify(h, StoreNotifications.DECLARATIONS);
             return insert(h, alerts);
         });
     }
@@ -46,7 +64,7 @@ public final class JdbiAlertStore implements AlertStore {
         return jdbi.inTransaction(h -> insert(h, alerts));
     }
 
-    private static List<Alert> insert(Handle h, List<Alert> alerts) {
+    private List<Alert> insert(Handle h, List<Alert> alerts) {
         List<Alert> stored = new ArrayList<>();
         for (Alert alert : alerts) {
             h.createUpdate("INSERT INTO outbox (platform, channel_id, contest_id, revision, kind, status, created_at,"
@@ -68,9 +86,18 @@ public final class JdbiAlertStore implements AlertStore {
                     .bind("kind", alert.kind().name())
                     .mapTo(Long.class).one();
             stored.add(new Alert(id, alert.channel(), alert.contestId(), alert.revision(), alert.kind(),
-                    alert.createdAt(), 0));
+                    alert.createdAt(), 0, 0));
+        }
+        if (!stored.isEmpty()) {
+            notify(h, StoreNotifications.OUTBOX);
         }
         return stored;
+    }
+
+    private void notify(Handle h, String channel) {
+        if (dialect == Database.Dialect.POSTGRESQL) {
+            h.createQuery("SELECT pg_notify(:channel, '')").bind("channel", channel).mapTo(String.class).list();
+        }
     }
 
     @Override
@@ -83,37 +110,51 @@ public final class JdbiAlertStore implements AlertStore {
     }
 
     @Override
-    public List<Declaration> latestDeclarations() {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT d.contest_id, d.stage, d.revision, d.payload, d.source, d.received_at FROM declarations d"
-                                + " JOIN (SELECT contest_id, stage, MAX(revision) AS revision FROM declarations"
-                                + " GROUP BY contest_id, stage) m ON m.contest_id = d.contest_id AND m.stage = d.stage"
-                                + " AND m.revision = d.revision ORDER BY d.received_at, d.contest_id")
-                .map((rs, ctx) -> {
-                    Declaration.Stage stage = Declaration.Stage.valueOf(rs.getString("stage"));
-                    return new Declaration(rs.getString("contest_id"), stage, rs.getInt("revision"),
-                            codec.decode(stage, rs.getString("payload")), rs.getString("source"),
-                            Instant.ofEpochMilli(rs.getLong("received_at")));
-                })
-                .list());
+    public Optional<Declaration> latestDeclaration(String contestId, Declaration.Stage stage) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT seq, contest_id, stage, revision, payload, source,"
+                        + " received_at FROM declarations WHERE contest_id = :contest AND stage = :stage"
+                        + " ORDER BY revision DESC LIMIT 1")
+                .bind("contest", contestId).bind("stage", stage.name())
+                .map((rs, ctx) -> declaration(rs))
+                .findOne());
     }
 
     @Override
-    public List<Alert> claimDue(ChatContext.Platform platform, Instant now, Instant leaseUntil, int limit) {
+    public List<Logged> declarationsAfter(long seq, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT seq, contest_id, stage, revision, payload, source,"
+                        + " received_at FROM declarations WHERE seq > :seq ORDER BY seq LIMIT :limit")
+                .bind("seq", seq).bind("limit", limit)
+                .map((rs, ctx) -> new Logged(rs.getLong("seq"), declaration(rs)))
+                .list());
+    }
+
+    private Declaration declaration(ResultSet rs) throws SQLException {
+        Declaration.Stage stage = Declaration.Stage.valueOf(rs.getString("stage"));
+        return new Declaration(rs.getString("contest_id"), stage, rs.getInt("revision"),
+                codec.decode(stage, rs.getString("payload")), rs.getString("source"),
+                Instant.ofEpochMilli(rs.getLong("received_at")));
+    }
+
+    @Override
+    public Claim claimDue(ChatContext.Platform platform, Instant now, Instant leaseUntil, int limit, String owner) {
         String lock = dialect == Database.Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+        String token = UUID.randomUUID().toString();
+        List<Alert> due = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
             // Two indexed lookups rather than one OR, which SQLite would answer by scanning every row.
-            List<Alert> due = new ArrayList<>(due(h, platform, "PENDING", "not_before <= :now", now, limit, lock));
-            due.addAll(due(h, platform, "IN_FLIGHT", "lease_until < :now", now, limit - due.size(), lock));
-            if (!due.isEmpty()) {
-                h.createUpdate("UPDATE outbox SET status = 'IN_FLIGHT', lease_until = :lease, attempts = attempts + 1"
-                                + " WHERE id IN (<ids>)")
+            List<Alert> found = new ArrayList<>(due(h, platform, "PENDING", "not_before <= :now", now, limit, lock));
+            found.addAll(due(h, platform, "IN_FLIGHT", "lease_until < :now", now, limit - found.size(), lock));
+            if (!found.isEmpty()) {
+                h.createUpdate("UPDATE outbox SET status = 'IN_FLIGHT', lease_until = :lease, claim_token = :token,"
+                                + " claimed_by = :owner WHERE id IN (<ids>)")
                         .bind("lease", leaseUntil.toEpochMilli())
-                        .bindList("ids", ids(due))
+                        .bind("token", token)
+                        .bind("owner", owner)
+                        .bindList("ids", ids(found))
                         .execute();
             }
-            return due;
+            return found;
         });
+        return new Claim(token, due);
     }
 
     private static List<Alert> due(Handle h, ChatContext.Platform platform, String status, String condition,
@@ -121,7 +162,7 @@ public final class JdbiAlertStore implements AlertStore {
         if (limit <= 0) {
             return List.of();
         }
-        return h.createQuery("SELECT id, platform, channel_id, contest_id, revision, kind, created_at, attempts"
+        return h.createQuery("SELECT " + ALERT_COLUMNS
                         + " FROM outbox o WHERE platform = :platform AND status = :status AND " + condition
                         + " AND NOT EXISTS (SELECT 1 FROM paused_channels p WHERE p.platform = o.platform AND"
                         + " p.channel_id = o.channel_id) ORDER BY id LIMIT :limit" + lock)
@@ -129,63 +170,91 @@ public final class JdbiAlertStore implements AlertStore {
                 .bind("status", status)
                 .bind("now", now.toEpochMilli())
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Alert(rs.getLong("id"),
-                        new ChannelRef(ChatContext.Platform.valueOf(rs.getString("platform")),
-                                rs.getString("channel_id")),
-                        rs.getString("contest_id"), rs.getInt("revision"), Alert.Kind.valueOf(rs.getString("kind")),
-                        Instant.ofEpochMilli(rs.getLong("created_at")), rs.getInt("attempts")))
+                .map((rs, ctx) -> alert(rs))
                 .list();
     }
 
+    private static Alert alert(ResultSet rs) throws SQLException {
+        return new Alert(rs.getLong("id"),
+                new ChannelRef(ChatContext.Platform.valueOf(rs.getString("platform")), rs.getString("channel_id")),
+                rs.getString("contest_id"), rs.getInt("revision"), Alert.Kind.valueOf(rs.getString("kind")),
+                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getInt("attempts"), rs.getInt("parts_sent"));
+    }
+
     @Override
-    public void markSent(List<Long> alertIds, String messageId, Instant at) {
-        update(alertIds, h -> h.createUpdate("UPDATE outbox SET status = 'SENT', message_id = :message, sent_at = :at,"
-                        + " batch_size = :size, lease_until = NULL WHERE id IN (<ids>)")
+    public void extendClaim(String token, Instant leaseUntil) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE outbox SET lease_until = :lease WHERE claim_token = :token"
+                        + " AND status = 'IN_FLIGHT'")
+                .bind("lease", leaseUntil.toEpochMilli()).bind("token", token).execute());
+    }
+
+    @Override
+    public void markSent(String token, List<Long> alertIds, String messageId, Instant at) {
+        claimed(token, alertIds, h -> h.createUpdate("UPDATE outbox SET status = 'SENT',"
+                        + " message_id = COALESCE(message_id, :message), sent_at = :at, batch_size = :size,"
+                        + " lease_until = NULL WHERE id IN (<ids>) AND claim_token = :token AND status = 'IN_FLIGHT'")
                 .bind("message", messageId).bind("at", at.toEpochMilli()).bind("size", alertIds.size())
+                .bind("token", token).bindList("ids", alertIds).execute());
+    }
+
+    @Override
+    public void partlySent(String token, long alertId, int parts, String firstMessageId) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE outbox SET parts_sent = :parts,"
+                        + " message_id = COALESCE(message_id, :message) WHERE id = :id AND claim_token = :token"
+                        + " AND status = 'IN_FLIGHT'")
+                .bind("parts", parts).bind("message", firstMessageId).bind("id", alertId).bind("token", token)
+                .execute());
+    }
+
+    @Override
+    public void retryLater(String token, List<Long> alertIds, Instant notBefore, String reason, boolean attempted) {
+        claimed(token, alertIds, h -> h.createUpdate("UPDATE outbox SET status = 'PENDING', not_before = :notBefore,"
+                        + " lease_until = NULL, last_error = :reason, attempts = attempts + :tried WHERE id IN (<ids>)"
+                        + " AND claim_token = :token AND status = 'IN_FLIGHT'")
+                .bind("notBefore", notBefore.toEpochMilli()).bind("reason", reason).bind("tried", attempted ? 1 : 0)
+                .bind("token", token).bindList("ids", alertIds).execute());
+    }
+
+    @Override
+    public void release(String token, List<Long> alertIds) {
+        claimed(token, alertIds, h -> h.createUpdate("UPDATE outbox SET status = 'PENDING', lease_until = NULL"
+                        + " WHERE id IN (<ids>) AND claim_token = :token AND status = 'IN_FLIGHT'")
+                .bind("token", token).bindList("ids", alertIds).execute());
+    }
+
+    @Override
+    public void requeue(String token, List<Long> alertIds, ChannelRef to) {
+        claimed(token, alertIds, h -> h.createUpdate("UPDATE outbox SET channel_id = :channel, status = 'PENDING',"
+                        + " lease_until = NULL WHERE id IN (<ids>) AND claim_token = :token AND status = 'IN_FLIGHT'")
+                .bind("channel", to.channelId()).bind("token", token).bindList("ids", alertIds).execute());
+    }
+
+    @Override
+    public void markFailed(String token, List<Long> alertIds, String status, String reason) {
+        claimed(token, alertIds, h -> h.createUpdate("UPDATE outbox SET status = :status, lease_until = NULL,"
+                        + " last_error = :reason WHERE id IN (<ids>) AND claim_token = :token AND status = 'IN_FLIGHT'")
+                .bind("status", status).bind("reason", reason).bind("token", token)
                 .bindList("ids", alertIds).execute());
     }
 
     @Override
-    public void retryLater(List<Long> alertIds, Instant notBefore, String reason) {
-        update(alertIds, h -> h.createUpdate("UPDATE outbox SET status = 'PENDING', not_before = :notBefore,"
-                        + " lease_until = NULL, last_error = :reason WHERE id IN (<ids>) AND status <> 'SENT'")
-                .bind("notBefore", notBefore.toEpochMilli()).bind("reason", reason)
-                .bindList("ids", alertIds).execute());
+    public Optional<String> firstMessageId(ChannelRef channel, String contestId) {
+        return firstResultMessage(channel, contestId, "message_id").map(Object::toString);
     }
 
     @Override
-    public void requeue(List<Long> alertIds, ChannelRef to) {
-        update(alertIds, h -> h.createUpdate("UPDATE outbox SET channel_id = :channel, status = 'PENDING',"
-                        + " lease_until = NULL WHERE id IN (<ids>) AND status <> 'SENT'")
-                .bind("channel", to.channelId()).bindList("ids", alertIds).execute());
+    public boolean firstSentInDigest(ChannelRef channel, String contestId) {
+        return firstResultMessage(channel, contestId, "batch_size").map(size -> Integer.parseInt(size) > 1)
+                .orElse(false);
     }
 
-    @Override
-    public void markFailed(List<Long> alertIds, String status, String reason) {
-        update(alertIds, h -> h.createUpdate("UPDATE outbox SET status = :status, lease_until = NULL,"
-                        + " last_error = :reason WHERE id IN (<ids>) AND status <> 'SENT'")
-                .bind("status", status).bind("reason", reason)
-                .bindList("ids", alertIds).execute());
-    }
-
-    @Override
-    public Optional<String> sentMessageId(ChannelRef channel, String contestId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT message_id FROM outbox WHERE platform = :platform AND"
-                        + " channel_id = :channel AND contest_id = :contest AND status = 'SENT' AND kind <> 'RUSH'"
-                        + " ORDER BY sent_at DESC, id DESC LIMIT 1")
+    private Optional<String> firstResultMessage(ChannelRef channel, String contestId, String column) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + column + " FROM outbox WHERE platform = :platform AND"
+                        + " channel_id = :channel AND contest_id = :contest AND status = 'SENT'"
+                        + " AND kind IN ('RESULT', 'CORRECTION', 'QUOTE') ORDER BY sent_at, id LIMIT 1")
                 .bind("platform", channel.platform().name()).bind("channel", channel.channelId())
                 .bind("contest", contestId)
                 .mapTo(String.class).findOne());
-    }
-
-    @Override
-    public boolean sentInDigest(ChannelRef channel, String contestId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT batch_size FROM outbox WHERE platform = :platform AND"
-                        + " channel_id = :channel AND contest_id = :contest AND status = 'SENT' AND kind <> 'RUSH'"
-                        + " ORDER BY sent_at DESC, id DESC LIMIT 1")
-                .bind("platform", channel.platform().name()).bind("channel", channel.channelId())
-                .bind("contest", contestId)
-                .mapTo(Integer.class).findOne().map(size -> size > 1).orElse(false));
     }
 
     @Override
@@ -219,7 +288,23 @@ public final class JdbiAlertStore implements AlertStore {
                 .mapTo(Integer.class).one());
     }
 
-    private void update(List<Long> ids, java.util.function.Consumer<Handle> statement) {
+    @Override
+    public List<FailedAlert> failed(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ALERT_COLUMNS + ", status, last_error FROM outbox"
+                        + " WHERE " + FAILED + " ORDER BY id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new FailedAlert(alert(rs), rs.getString("status"),
+                        String.valueOf(rs.getString("last_error"))))
+                .list());
+    }
+
+    @Override
+    public int failedCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE " + FAILED)
+                .mapTo(Integer.class).one());
+    }
+
+    private void claimed(String token, List<Long> ids, Consumer<Handle> statement) {
         if (!ids.isEmpty()) {
             jdbi.useHandle(statement::accept);
         }

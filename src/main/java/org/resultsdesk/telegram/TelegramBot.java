@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandHandler;
 import org.resultsdesk.core.command.Reply;
-import org.resultsdesk.core.port.DeliveryResult;
+import org.resultsdesk.core.delivery.ReplySender;
 import org.resultsdesk.core.port.UpdateLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Turns Telegram updates into core commands and posts the replies. Commands addressed to another bot
+ * Turns Telegram updates into core commands and hands the replies to the {@link ReplySender}, which answers on its
+ * own workers within the chat's shared send budget. Commands addressed to another bot
  * ({@code /result@OtherBot}) are ignored; in a private chat, plain text is read as a seat to look up. A button press
  * runs the command it carries. Each update is handled once, however often Telegram delivers it. Editors are the
  * chat's administrators (everyone in a private chat), asked of Telegram and remembered for a minute.
@@ -32,8 +34,6 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 public final class TelegramBot {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
     private static final Duration ADMIN_CACHE = Duration.ofMinutes(1);
-    private static final Duration MAX_REPLY_WAIT = Duration.ofSeconds(10);
-    private static final int MAX_REPLY_RETRIES = 3;
 
     private record Admins(Set<Long> ids, Instant fetched) {
     }
@@ -44,18 +44,18 @@ public final class TelegramBot {
     private final UpdateLedger ledger;
     private final String botUsername;
     private final Clock clock;
-    private final TelegramLongPoller.Sleeper sleeper;
+    private final ReplySender replies;
     private final Map<Long, Admins> admins = new ConcurrentHashMap<>();
 
     public TelegramBot(TelegramClient client, TelegramGateway gateway, CommandHandler commands, UpdateLedger ledger,
-                       String botUsername, Clock clock, TelegramLongPoller.Sleeper sleeper) {
+                       String botUsername, Clock clock, ReplySender replies) {
         this.client = client;
         this.gateway = gateway;
         this.commands = commands;
         this.ledger = ledger;
         this.botUsername = botUsername.startsWith("@") ? botUsername.substring(1) : botUsername;
         this.clock = clock;
-        this.sleeper = sleeper;
+        this.replies = replies;
     }
 
     public void onUpdate(Update update) {
@@ -64,37 +64,37 @@ public final class TelegramBot {
             LOG.debug("update {} already handled", update.getUpdateId());
             return;
         }
-        try {
-            if (update.hasCallbackQuery()) {
-                onButton(update.getCallbackQuery());
-            } else if (update.hasMessage() && update.getMessage().hasText()) {
-                onMessage(update.getMessage());
-            }
-        } catch (RuntimeException e) {
-            LOG.error("could not handle Telegram update {}", update.getUpdateId(), e);
+        Long chatId = update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null
+                ? update.getCallbackQuery().getMessage().getChatId()
+                : update.hasMessage() ? update.getMessage().getChatId() : null;
+        if (chatId == null) {
+            return;
         }
+        // Answered on the reply workers: this thread goes straight back to reading updates.
+        replies.submit(String.valueOf(chatId), () -> update.hasCallbackQuery() ? onButton(update.getCallbackQuery())
+                : update.getMessage().hasText() ? onMessage(update.getMessage()) : Optional.empty());
     }
 
-    private void onMessage(Message message) {
+    private Optional<Reply> onMessage(Message message) {
         String text = message.getText().strip();
         boolean privateChat = Boolean.TRUE.equals(message.getChat().isUserChat());
         if (!text.startsWith("/")) {
             if (!privateChat) {
-                return;
+                return Optional.empty();
             }
             text = "/result " + text;
         }
         String head = text.split("\\s+", 2)[0];
         int at = head.indexOf('@');
         if (at >= 0 && !head.substring(at + 1).equalsIgnoreCase(botUsername)) {
-            return;
+            return Optional.empty();
         }
         long chatId = message.getChatId();
         long userId = message.getFrom() == null ? 0 : message.getFrom().getId();
-        answer(chatId, text, userId, privateChat);
+        return Optional.of(answer(chatId, text, userId, privateChat));
     }
 
-    private void onButton(CallbackQuery query) {
+    private Optional<Reply> onButton(CallbackQuery query) {
         try {
             client.execute(AnswerCallbackQuery.builder().callbackQueryId(query.getId()).build());
         } catch (TelegramApiException e) {
@@ -102,31 +102,16 @@ public final class TelegramBot {
         }
         String command = gateway.callbacks().commandFor(query.getData()).orElse(null);
         if (command == null || query.getMessage() == null) {
-            return;
+            return Optional.empty();
         }
         long chatId = query.getMessage().getChatId();
-        answer(chatId, command, query.getFrom().getId(), chatId > 0);
+        return Optional.of(answer(chatId, command, query.getFrom().getId(), chatId > 0));
     }
 
-    private void answer(long chatId, String text, long userId, boolean privateChat) {
+    private Reply answer(long chatId, String text, long userId, boolean privateChat) {
         ChatContext context = new ChatContext(ChatContext.Platform.TELEGRAM, String.valueOf(chatId),
                 String.valueOf(userId), privateChat || isAdmin(chatId, userId));
-        Reply reply = commands.handle(text, context);
-        DeliveryResult result = gateway.send(String.valueOf(chatId), reply);
-        // A reporter is waiting for this answer: a short throttle is waited out rather than dropping the reply.
-        for (int attempt = 0; attempt < MAX_REPLY_RETRIES && result instanceof DeliveryResult.RetryAfter r
-                && r.after().compareTo(MAX_REPLY_WAIT) <= 0; attempt++) {
-            try {
-                sleeper.sleep(r.after());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            result = gateway.send(String.valueOf(chatId), reply);
-        }
-        if (!(result instanceof DeliveryResult.Delivered)) {
-            LOG.warn("could not answer {} in chat {}: {}", text, chatId, result);
-        }
+        return commands.handle(text, context);
     }
 
     private boolean isAdmin(long chatId, long userId) {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.resultsdesk.core.cards.Picture;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.delivery.SendLimits;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.DeliveryResult;
 import org.slf4j.Logger;
@@ -71,27 +72,54 @@ public final class TelegramGateway implements ChatGateway {
         return ChatContext.Platform.TELEGRAM;
     }
 
+    /**
+     * The Bot API's limits: about one message a second in a chat, 20 a minute in a group (negative ids), 30 a
+     * second for the whole bot.
+     */
+    public static final SendLimits BOT_API_LIMITS = new SendLimits(chat -> chat.startsWith("-")
+            ? List.of(new SendLimits.Bucket("chat:" + chat, new SendLimits.Limit(1, Duration.ofSeconds(1))),
+                    new SendLimits.Bucket("group:" + chat, new SendLimits.Limit(20, Duration.ofMinutes(1))))
+            : List.of(new SendLimits.Bucket("chat:" + chat, new SendLimits.Limit(1, Duration.ofSeconds(1)))),
+            List.of(new SendLimits.Bucket("bot", new SendLimits.Limit(30, Duration.ofSeconds(1)))));
+
     @Override
-    public DeliveryResult send(String chatId, Reply reply) {
-        if (reply.picture().isPresent()) {
-            return sendPhoto(chatId, reply.picture().get(), renderer.render(reply.withoutPicture()));
-        }
-        return sendAll(chatId, renderer.render(reply), null);
+    public SendLimits limits() {
+        return BOT_API_LIMITS;
     }
 
-    private DeliveryResult sendAll(String chatId, List<TelegramMessage> messages, Integer replyTo) {
+    @Override
+    public DeliveryResult send(String chatId, Reply reply) {
+        return send(chatId, reply, 0);
+    }
+
+    /**
+     * A reply too long for one message goes in parts; one that stops part-way says how far it got. With a picture,
+     * the photo is part 0 and any text too long for its caption the parts after it.
+     */
+    @Override
+    public DeliveryResult send(String chatId, Reply reply, int fromPart) {
+        if (reply.picture().isPresent()) {
+            return sendPhoto(chatId, reply.picture().get(), renderer.render(reply.withoutPicture()), fromPart);
+        }
+        return sendParts(chatId, renderer.render(reply), fromPart, null);
+    }
+
+    private DeliveryResult sendParts(String chatId, List<TelegramMessage> parts, int fromPart, Integer replyTo) {
         String firstId = null;
-        for (TelegramMessage message : messages) {
-            DeliveryResult result = sendOne(chatId, message, replyTo);
+        for (int part = fromPart; part < parts.size(); part++) {
+            DeliveryResult result = sendOne(chatId, parts.get(part), replyTo);
             if (!(result instanceof DeliveryResult.Delivered delivered)) {
-                return firstId == null ? result : new DeliveryResult.Delivered(firstId);
+                return firstId == null ? result : new DeliveryResult.PartlyDelivered(part - fromPart, firstId, result);
             }
             firstId = firstId == null ? delivered.messageId() : firstId;
         }
-        return new DeliveryResult.Delivered(firstId);
+        return new DeliveryResult.Delivered(firstId == null ? "0" : firstId);
     }
 
-    private DeliveryResult sendPhoto(String chatId, Picture picture, List<TelegramMessage> text) {
+    private DeliveryResult sendPhoto(String chatId, Picture picture, List<TelegramMessage> text, int fromPart) {
+        if (fromPart > 0) {
+            return sendParts(chatId, text, fromPart - 1, null);
+        }
         Caption caption = Caption.of(text);
         DeliveryResult photo;
         try {
@@ -109,10 +137,16 @@ public final class TelegramGateway implements ChatGateway {
                 return outcome(again);
             }
         }
-        if (photo instanceof DeliveryResult.Delivered delivered && !caption.fits()) {
-            sendAll(chatId, text, Integer.valueOf(delivered.messageId()));
+        if (!(photo instanceof DeliveryResult.Delivered delivered) || caption.fits()) {
+            return photo;
         }
-        return photo;
+        DeliveryResult rest = sendParts(chatId, text, 0, Integer.valueOf(delivered.messageId()));
+        if (rest instanceof DeliveryResult.Delivered) {
+            return photo;
+        }
+        return rest instanceof DeliveryResult.PartlyDelivered partly
+                ? new DeliveryResult.PartlyDelivered(1 + partly.parts(), delivered.messageId(), partly.rest())
+                : new DeliveryResult.PartlyDelivered(1, delivered.messageId(), rest);
     }
 
     /** The photo's caption: the whole text when it fits, else its first line (the text then follows as a reply). */

@@ -24,7 +24,6 @@ import org.resultsdesk.TestData;
 import org.resultsdesk.app.ops.OpsServer;
 import org.resultsdesk.console.ConsoleGateway;
 import org.resultsdesk.core.alerts.ChannelRef;
-import org.resultsdesk.core.alerts.RateLimiter;
 import org.resultsdesk.core.alerts.Subscription;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.Reply;
@@ -55,8 +54,9 @@ class OperationsTest {
             assertThat(get(ops, "/healthz").statusCode()).isEqualTo(200);
             desk.subscriptions.add(new Subscription(new ChannelRef(ChatContext.Platform.CONSOLE, "console"),
                     Subscription.Kind.ALL, null, "all"));
-            desk.deliverTo(new ConsoleGateway(new PrintStream(console, true, StandardCharsets.UTF_8)),
-                    new RateLimiter(c -> java.util.List.of(), java.util.List.of()));
+            desk.deliverTo(new ConsoleGateway(new PrintStream(console, true, StandardCharsets.UTF_8)));
+            desk.startLeaderWork(config, new okhttp3.OkHttpClient());
+            await().atMost(Duration.ofSeconds(10)).until(() -> desk.leader().isPresent());
             desk.ingestFile(new FeedFile("kingswood_1.tsv", BundledFeedParser.write(
                     TestData.contest("parl.2019-12-12", "E14000774")).getBytes(StandardCharsets.UTF_8), Instant.now()));
             desk.ingestFile(new FeedFile("junk.xml", "<broken".getBytes(StandardCharsets.UTF_8), Instant.now()));

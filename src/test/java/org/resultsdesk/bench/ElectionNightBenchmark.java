@@ -22,8 +22,8 @@ import org.resultsdesk.core.alerts.AlertDelivery;
 import org.resultsdesk.core.alerts.AlertRouter;
 import org.resultsdesk.core.alerts.ChannelRef;
 import org.resultsdesk.core.alerts.DeclarationIngest;
-import org.resultsdesk.core.alerts.RateLimiter;
 import org.resultsdesk.core.alerts.RushBoard;
+import org.resultsdesk.core.alerts.StoreFollower;
 import org.resultsdesk.core.alerts.Subscription;
 import org.resultsdesk.core.command.ChatContext.Platform;
 import org.resultsdesk.core.model.Contest;
@@ -37,6 +37,7 @@ import org.resultsdesk.slack.SlackSettings;
 import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.telegram.TelegramClients;
 import org.resultsdesk.telegram.TelegramGateway;
@@ -83,23 +84,24 @@ public final class ElectionNightBenchmark {
                 subscriptions.add(new Subscription(new ChannelRef(Platform.SLACK, "C" + (100_000 + i)),
                         Subscription.Kind.ALL, null, "all"));
             }
-            RushBoard rushes = new RushBoard();
             Map<String, Instant> landed = new HashMap<>();
-            DeclarationIngest ingest = new DeclarationIngest(new BundledFeedParser(), archive, rushes, outbox,
+            DeclarationIngest ingest = new DeclarationIngest(new BundledFeedParser(),
+                    new StoreFollower(outbox, archive, new RushBoard()), outbox,
                     new AlertRouter(subscriptions), clock, () -> { });
             DirectoryFeedSource source = new DirectoryFeedSource(inbox, Duration.ofMillis(200), clock, file -> {
                 ingest.accept(file);
             });
-            AlertComposer composer = new AlertComposer(archive, rushes);
+            AlertComposer composer = new AlertComposer(outbox, archive);
+            JdbiSendBudget budget = new JdbiSendBudget(database);
             OkHttpClient http = new OkHttpClient();
             AlertDelivery toTelegram = new AlertDelivery(new TelegramGateway(TelegramClients.create(http,
                     new TelegramSettings(FakeTelegramApi.TOKEN, FakeTelegramApi.USERNAME, HttpUrl.get(telegram.baseUrl()),
                             TelegramSettings.Mode.POLLING, Optional.empty()))), outbox, subscriptions, composer,
-                    RateLimiter.telegram(), clock, AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
+                    budget, clock, AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
             SlackSettings slackSettings = new SlackSettings(FakeSlackApi.BOT_TOKEN, "bench", Optional.empty(),
                     slack.apiUrl(), SlackSettings.Mode.HTTP, SlackSettings.Visibility.IN_CHANNEL, Set.of());
             AlertDelivery toSlack = new AlertDelivery(new SlackGateway(SlackApp.slack(slackSettings)
-                    .methods(FakeSlackApi.BOT_TOKEN)), outbox, subscriptions, composer, RateLimiter.slack(), clock,
+                    .methods(FakeSlackApi.BOT_TOKEN)), outbox, subscriptions, composer, budget, clock,
                     AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
 
             long wallStart = System.nanoTime();

@@ -10,10 +10,9 @@ import org.resultsdesk.TestData;
 import org.resultsdesk.core.alerts.AlertComposer;
 import org.resultsdesk.core.alerts.AlertDelivery;
 import org.resultsdesk.core.alerts.DeliveryLoop;
-import org.resultsdesk.core.alerts.RateLimiter;
-import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.telegram.TelegramClients;
 import org.resultsdesk.telegram.TelegramGateway;
@@ -35,8 +34,8 @@ public final class DeliveryWorkerMain {
                 new TelegramSettings(FakeTelegramApi.TOKEN, FakeTelegramApi.USERNAME, HttpUrl.get(args[1]),
                         TelegramSettings.Mode.POLLING, Optional.empty())));
         AlertDelivery delivery = new AlertDelivery(gateway, outbox, new JdbiSubscriptionStore(database, Clock.systemUTC()),
-                new AlertComposer(TestData.archive(), new RushBoard()), RateLimiter.telegram(), Clock.systemUTC(),
-                new AlertDelivery.Settings(Duration.ofSeconds(2), 25, 8, 1000), new AlertDelivery.Listener() { });
+                new AlertComposer(outbox, TestData.archive()), new JdbiSendBudget(database), Clock.systemUTC(),
+                new AlertDelivery.Settings(Duration.ofSeconds(2), 25, 8, 200, "worker"), new AlertDelivery.Listener() { });
         new DeliveryLoop("telegram", delivery, Clock.systemUTC(), Duration.ofMillis(100)).start();
         System.out.println("worker ready");
         Thread.currentThread().join();

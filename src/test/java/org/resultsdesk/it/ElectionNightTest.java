@@ -22,8 +22,8 @@ import org.resultsdesk.core.alerts.AlertComposer;
 import org.resultsdesk.core.alerts.AlertDelivery;
 import org.resultsdesk.core.alerts.AlertRouter;
 import org.resultsdesk.core.alerts.DeclarationIngest;
-import org.resultsdesk.core.alerts.RateLimiter;
 import org.resultsdesk.core.alerts.RushBoard;
+import org.resultsdesk.core.alerts.StoreFollower;
 import org.resultsdesk.core.alerts.SubscriptionCommands;
 import java.util.Set;
 import org.resultsdesk.core.command.ChatContext;
@@ -38,6 +38,8 @@ import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.feeds.BundledFeedParser;
 import org.resultsdesk.feeds.DirectoryFeedSource;
 import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiSendBudget;
+import org.resultsdesk.InlineReplies;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.store.JdbiUpdateLedger;
@@ -85,10 +87,9 @@ class ElectionNightTest {
         outbox = new JdbiAlertStore(database);
         ResultsArchive archive = TestData.freshArchive();
         SeatDirectory seats = new SeatDirectory(archive.seats());
-        RushBoard rushes = new RushBoard();
         subscriptions = new JdbiSubscriptionStore(database, clock);
-        ingest = new DeclarationIngest(new BundledFeedParser(), archive, rushes, outbox, new AlertRouter(subscriptions),
-                clock, () -> { });
+        ingest = new DeclarationIngest(new BundledFeedParser(), new StoreFollower(outbox, archive, new RushBoard()),
+                outbox, new AlertRouter(subscriptions), clock, () -> { });
         Files.createDirectories(dir.resolve("inbox"));
         inbox = new DirectoryFeedSource(dir.resolve("inbox"), Duration.ofMillis(200), clock, ingest::accept);
         client = TelegramClients.create(new OkHttpClient(), new TelegramSettings(FakeTelegramApi.TOKEN,
@@ -96,10 +97,10 @@ class ElectionNightTest {
         TelegramGateway gateway = new TelegramGateway(client);
         commands = new CommandService(archive, seats, new SubscriptionCommands(subscriptions, seats, archive));
         bot = new TelegramBot(client, gateway, commands, new JdbiUpdateLedger(database, clock), FakeTelegramApi.USERNAME,
-                clock, clock::advance);
-        composer = new AlertComposer(archive, rushes);
+                clock, InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
+        composer = new AlertComposer(outbox, archive);
         delivery = new AlertDelivery(gateway, outbox, subscriptions, composer,
-                RateLimiter.telegram(), clock, AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
+                new JdbiSendBudget(database), clock, AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
     }
 
     @AfterEach
@@ -177,7 +178,7 @@ class ElectionNightTest {
             SlackSettings settings = new SlackSettings(FakeSlackApi.BOT_TOKEN, "secret", Optional.empty(),
                     slack.apiUrl(), SlackSettings.Mode.HTTP, SlackSettings.Visibility.IN_CHANNEL, Set.of("U0EDITOR"));
             AlertDelivery toSlack = new AlertDelivery(new SlackGateway(SlackApp.slack(settings)
-                    .methods(FakeSlackApi.BOT_TOKEN)), outbox, subscriptions, composer, RateLimiter.slack(), clock,
+                    .methods(FakeSlackApi.BOT_TOKEN)), outbox, subscriptions, composer, new JdbiSendBudget(database), clock,
                     AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
             ChatContext reporter = new ChatContext(ChatContext.Platform.SLACK, "C0POLITICS", "U0REPORTER", false);
             ChatContext editor = new ChatContext(ChatContext.Platform.SLACK, "C0POLITICS", "U0EDITOR", true);

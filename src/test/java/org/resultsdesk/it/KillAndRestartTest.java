@@ -22,6 +22,7 @@ import org.resultsdesk.core.alerts.AlertRouter;
 import org.resultsdesk.core.alerts.ChannelRef;
 import org.resultsdesk.core.alerts.DeclarationIngest;
 import org.resultsdesk.core.alerts.RushBoard;
+import org.resultsdesk.core.alerts.StoreFollower;
 import org.resultsdesk.core.alerts.Subscription;
 import org.resultsdesk.core.command.ChatContext.Platform;
 import org.resultsdesk.core.model.Contest;
@@ -52,8 +53,9 @@ class KillAndRestartTest {
                 subscriptions.add(new Subscription(new ChannelRef(Platform.TELEGRAM, String.valueOf(-2_000_000L - i)),
                         Subscription.Kind.ALL, null, "all"));
             }
-            DeclarationIngest ingest = new DeclarationIngest(new BundledFeedParser(), TestData.freshArchive(),
-                    new RushBoard(), outbox, new AlertRouter(subscriptions), Clock.systemUTC(), () -> { });
+            DeclarationIngest ingest = new DeclarationIngest(new BundledFeedParser(),
+                    new StoreFollower(outbox, TestData.freshArchive(), new RushBoard()), outbox,
+                    new AlertRouter(subscriptions), Clock.systemUTC(), () -> { });
             List<Contest> burst = TestData.archive().contestsOf("parl.2019-12-12").stream().limit(40).toList();
 
             Process first = worker(telegram);

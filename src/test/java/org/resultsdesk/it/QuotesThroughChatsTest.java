@@ -21,8 +21,6 @@ import org.resultsdesk.core.alerts.AlertComposer;
 import org.resultsdesk.core.alerts.AlertDelivery;
 import org.resultsdesk.core.alerts.AlertRouter;
 import org.resultsdesk.core.alerts.ChannelRef;
-import org.resultsdesk.core.alerts.RateLimiter;
-import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.Subscription;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.ChatContext.Platform;
@@ -36,6 +34,8 @@ import org.resultsdesk.slack.SlackGateway;
 import org.resultsdesk.slack.SlackSettings;
 import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiSendBudget;
+import org.resultsdesk.InlineReplies;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiQuoteStore;
 import org.resultsdesk.store.JdbiSubscriptionStore;
@@ -102,14 +102,14 @@ class QuotesThroughChatsTest {
                 Optional.empty()));
         TelegramGateway telegramGateway = new TelegramGateway(client);
         bot = new TelegramBot(client, telegramGateway, commands, new JdbiUpdateLedger(database, clock),
-                FakeTelegramApi.USERNAME, clock, clock::advance);
-        AlertComposer composer = new AlertComposer(TestData.archive(), new RushBoard(), cards);
-        toTelegram = new AlertDelivery(telegramGateway, outbox, subscriptions, composer, RateLimiter.telegram(), clock,
+                FakeTelegramApi.USERNAME, clock, InlineReplies.on(telegramGateway, new JdbiSendBudget(database), clock));
+        AlertComposer composer = new AlertComposer(outbox, TestData.archive(), cards);
+        toTelegram = new AlertDelivery(telegramGateway, outbox, subscriptions, composer, new JdbiSendBudget(database), clock,
                 AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
         SlackSettings slackSettings = new SlackSettings(FakeSlackApi.BOT_TOKEN, "secret", Optional.empty(),
                 slack.apiUrl(), SlackSettings.Mode.HTTP, SlackSettings.Visibility.IN_CHANNEL, Set.of());
         toSlack = new AlertDelivery(new SlackGateway(SlackApp.slack(slackSettings).methods(FakeSlackApi.BOT_TOKEN)),
-                outbox, subscriptions, composer, RateLimiter.slack(), clock, AlertDelivery.Settings.DEFAULTS,
+                outbox, subscriptions, composer, new JdbiSendBudget(database), clock, AlertDelivery.Settings.DEFAULTS,
                 new AlertDelivery.Listener() { });
     }
 

@@ -60,6 +60,12 @@ abstract class StoreContract {
         return Alert.pending(channel, d.contestId(), d.revision(), Alert.Kind.RESULT, T0);
     }
 
+    static final String OWNER = "test-instance";
+
+    List<Alert> claim(Platform platform, Instant now, Instant leaseUntil) {
+        return alerts.claimDue(platform, now, leaseUntil, 10, OWNER).alerts();
+    }
+
     @Test
     void aDeclarationAndItsAlertsAreStoredTogetherAndReadBackWhole() {
         Declaration d = kingswood(1);
@@ -68,7 +74,7 @@ abstract class StoreContract {
         assertThat(stored).extracting(Alert::id).doesNotContain(0L).doesNotHaveDuplicates();
         assertThat(alerts.latestRevision(d.contestId(), Declaration.Stage.RESULT)).hasValue(1);
         assertThat(alerts.latestRevision(d.contestId(), Declaration.Stage.RUSH)).isEmpty();
-        assertThat(alerts.latestDeclarations()).singleElement().satisfies(back -> {
+        assertThat(alerts.latestDeclaration(d.contestId(), Declaration.Stage.RESULT)).hasValueSatisfying(back -> {
             assertThat(back.message()).isEqualTo(d.message());
             assertThat(back.source()).isEqualTo("kingswood_1.xml");
         });
@@ -82,15 +88,24 @@ abstract class StoreContract {
                 new Party("Lab", "Labour"), java.util.Optional.of(new Party("Con", "Conservative")), "Damien Egan", 1);
         alerts.record(Declaration.of(rush, "rush.xml", T0), List.of());
 
-        assertThat(alerts.latestDeclarations()).singleElement().extracting(Declaration::message).isEqualTo(rush);
+        assertThat(alerts.latestDeclaration(kingswood(1).contestId(), Declaration.Stage.RUSH))
+                .map(Declaration::message).contains(rush);
     }
 
     @Test
-    void onlyTheLatestRevisionIsReloaded() {
+    void everyRevisionIsFollowedInTheOrderStoredAndTheLatestIsRead() {
         alerts.record(kingswood(1), List.of());
         alerts.record(kingswood(2), List.of());
+        alerts.record(kingswood(3), List.of());
 
-        assertThat(alerts.latestDeclarations()).singleElement().extracting(Declaration::revision).isEqualTo(2);
+        List<org.resultsdesk.core.port.AlertStore.Logged> all = alerts.declarationsAfter(0, 10);
+        assertThat(all).extracting(l -> l.declaration().revision()).containsExactly(1, 2, 3);
+        assertThat(all).extracting(org.resultsdesk.core.port.AlertStore.Logged::seq).isSorted();
+        assertThat(alerts.declarationsAfter(all.get(1).seq(), 10)).extracting(l -> l.declaration().revision())
+                .containsExactly(3);
+        assertThat(alerts.declarationsAfter(all.get(0).seq(), 1)).hasSize(1);
+        assertThat(alerts.latestDeclaration(kingswood(1).contestId(), Declaration.Stage.RESULT))
+                .map(Declaration::revision).contains(3);
     }
 
     @Test
@@ -99,42 +114,175 @@ abstract class StoreContract {
         alerts.record(d, List.of(alertFor(NEWSDESK, d)));
         Instant lease = T0.plusSeconds(30);
 
-        List<Alert> claimed = alerts.claimDue(Platform.TELEGRAM, T0, lease, 10);
-        assertThat(claimed).hasSize(1);
-        assertThat(alerts.claimDue(Platform.SLACK, T0, lease, 10)).isEmpty();
-        assertThat(alerts.claimDue(Platform.TELEGRAM, T0, lease, 10)).as("in flight").isEmpty();
+        org.resultsdesk.core.port.AlertStore.Claim claimed = alerts.claimDue(Platform.TELEGRAM, T0, lease, 10, OWNER);
+        assertThat(claimed.alerts()).hasSize(1);
+        assertThat(claim(Platform.SLACK, T0, lease)).isEmpty();
+        assertThat(claim(Platform.TELEGRAM, T0, lease)).as("in flight").isEmpty();
 
-        alerts.markSent(List.of(claimed.get(0).id()), "42", T0);
-        assertThat(alerts.claimDue(Platform.TELEGRAM, T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(2)), 10))
-                .isEmpty();
-        assertThat(alerts.sentMessageId(NEWSDESK, d.contestId())).contains("42");
-        assertThat(alerts.sentInDigest(NEWSDESK, d.contestId())).isFalse();
+        alerts.markSent(claimed.token(), List.of(claimed.alerts().get(0).id()), "42", T0);
+        assertThat(claim(Platform.TELEGRAM, T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(2)))).isEmpty();
+        assertThat(alerts.firstMessageId(NEWSDESK, d.contestId())).contains("42");
+        assertThat(alerts.firstSentInDigest(NEWSDESK, d.contestId())).isFalse();
         assertThat(alerts.pendingCount()).isZero();
     }
 
     @Test
-    void anAlertLeftInFlightByACrashedWorkerComesBackAfterItsLease() {
+    void anAlertLeftInFlightByACrashedWorkerComesBackAfterItsLeaseAndTheOldClaimCanNoLongerTouchIt() {
         Declaration d = kingswood(1);
         alerts.record(d, List.of(alertFor(NEWSDESK, d)));
-        alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10);
+        org.resultsdesk.core.port.AlertStore.Claim crashed =
+                alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, "crashed");
 
-        assertThat(alerts.claimDue(Platform.TELEGRAM, T0.plusSeconds(29), T0.plusSeconds(59), 10)).isEmpty();
-        assertThat(alerts.claimDue(Platform.TELEGRAM, T0.plusSeconds(31), T0.plusSeconds(61), 10))
-                .singleElement().extracting(Alert::attempts).isEqualTo(1);
+        assertThat(claim(Platform.TELEGRAM, T0.plusSeconds(29), T0.plusSeconds(59))).isEmpty();
+        org.resultsdesk.core.port.AlertStore.Claim taken =
+                alerts.claimDue(Platform.TELEGRAM, T0.plusSeconds(31), T0.plusSeconds(61), 10, OWNER);
+        assertThat(taken.alerts()).singleElement().extracting(Alert::attempts).isEqualTo(0);
+
+        long id = crashed.alerts().get(0).id();
+        alerts.markSent(crashed.token(), List.of(id), "stale", T0.plusSeconds(32));
+        alerts.retryLater(crashed.token(), List.of(id), T0.plusSeconds(40), "stale", true);
+        alerts.markFailed(crashed.token(), List.of(id), "FAILED", "stale");
+        assertThat(alerts.pendingCount()).as("the stale claim changed nothing").isEqualTo(1);
+        assertThat(alerts.failedCount()).isZero();
+
+        alerts.markSent(taken.token(), List.of(id), "43", T0.plusSeconds(33));
+        assertThat(alerts.firstMessageId(NEWSDESK, d.contestId())).contains("43");
     }
 
     @Test
-    void retryLaterWaitsAndFailedNeverReturns() {
+    void retryLaterWaitsCountsOnlyRealAttemptsAndFailedNeverReturns() {
         Declaration d = kingswood(1);
         List<Alert> stored = alerts.record(d, List.of(alertFor(NEWSDESK, d), alertFor(POLITICS, d)));
-        alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10);
-        alerts.retryLater(List.of(stored.get(0).id()), T0.plusSeconds(5), "429");
+        String token = alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, OWNER).token();
+        alerts.retryLater(token, List.of(stored.get(0).id()), T0.plusSeconds(5), "rate limit", false);
 
-        assertThat(alerts.claimDue(Platform.TELEGRAM, T0.plusSeconds(4), T0.plusSeconds(40), 10)).isEmpty();
-        assertThat(alerts.claimDue(Platform.TELEGRAM, T0.plusSeconds(5), T0.plusSeconds(40), 10)).hasSize(1);
+        assertThat(claim(Platform.TELEGRAM, T0.plusSeconds(4), T0.plusSeconds(40))).isEmpty();
+        org.resultsdesk.core.port.AlertStore.Claim again =
+                alerts.claimDue(Platform.TELEGRAM, T0.plusSeconds(5), T0.plusSeconds(40), 10, OWNER);
+        assertThat(again.alerts()).singleElement().extracting(Alert::attempts).isEqualTo(0);
+        alerts.retryLater(again.token(), List.of(stored.get(0).id()), T0.plusSeconds(6), "500", true);
+        assertThat(claim(Platform.TELEGRAM, T0.plusSeconds(6), T0.plusSeconds(40))).singleElement()
+                .extracting(Alert::attempts).isEqualTo(1);
 
-        alerts.markFailed(List.of(stored.get(1).id()), "REJECTED", "bad blocks");
-        assertThat(alerts.claimDue(Platform.SLACK, T0.plusSeconds(100), T0.plusSeconds(130), 10)).isEmpty();
+        String slack = alerts.claimDue(Platform.SLACK, T0, T0.plusSeconds(30), 10, OWNER).token();
+        alerts.markFailed(slack, List.of(stored.get(1).id()), "REJECTED", "bad blocks");
+        assertThat(claim(Platform.SLACK, T0.plusSeconds(100), T0.plusSeconds(130))).isEmpty();
+        assertThat(alerts.failedCount()).isEqualTo(1);
+        assertThat(alerts.failed(5)).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo("REJECTED");
+            assertThat(f.reason()).isEqualTo("bad blocks");
+            assertThat(f.alert().channel()).isEqualTo(POLITICS);
+        });
+    }
+
+    @Test
+    void aReleasedAlertIsDueAgainAtOnceAndAPartlySentOneResumesWhereItStopped() {
+        Declaration d = kingswood(1);
+        List<Alert> stored = alerts.record(d, List.of(alertFor(NEWSDESK, d)));
+        org.resultsdesk.core.port.AlertStore.Claim first =
+                alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, OWNER);
+        alerts.partlySent(first.token(), stored.get(0).id(), 2, "900");
+        alerts.release(first.token(), List.of(stored.get(0).id()));
+
+        org.resultsdesk.core.port.AlertStore.Claim second =
+                alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, OWNER);
+        assertThat(second.alerts()).singleElement().extracting(Alert::partsSent).isEqualTo(2);
+        alerts.markSent(second.token(), List.of(stored.get(0).id()), "902", T0);
+        assertThat(alerts.firstMessageId(NEWSDESK, d.contestId())).as("the first part's message").contains("900");
+    }
+
+    @Test
+    void aWriteUnderAStaleFenceIsRefusedWhole() {
+        JdbiLeaderLease a = new JdbiLeaderLease(database, "feeds", "a", Duration.ofSeconds(5),
+                Clock.fixed(T0, ZoneOffset.UTC));
+        JdbiLeaderLease b = new JdbiLeaderLease(database, "feeds", "b", Duration.ofSeconds(5),
+                Clock.fixed(T0.plusSeconds(6), ZoneOffset.UTC));
+        assertThat(a.tryAcquire()).isTrue();
+        org.resultsdesk.core.port.Fence stale = a.fence();
+        Declaration d = kingswood(1);
+        alerts.record(d, List.of(alertFor(NEWSDESK, d)), stale);
+        assertThat(b.tryAcquire()).as("a's lease has expired by b's clock").isTrue();
+
+        Declaration correction = kingswood(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> alerts.record(correction,
+                        List.of(alertFor(NEWSDESK, correction)), stale))
+                .isInstanceOf(org.resultsdesk.core.port.FencedOut.class);
+        assertThat(alerts.latestRevision(d.contestId(), Declaration.Stage.RESULT)).hasValue(1);
+        assertThat(alerts.pendingCount()).isEqualTo(1);
+        alerts.record(correction, List.of(alertFor(NEWSDESK, correction)), b.fence());
+        assertThat(alerts.latestRevision(d.contestId(), Declaration.Stage.RESULT)).hasValue(2);
+    }
+
+    @Test
+    void aLeaseIsHeldWhileRenewedTakenOverOnceExpiredAndGivenUpOnClose() {
+        MutableClockForLease clock = new MutableClockForLease(T0);
+        JdbiLeaderLease a = new JdbiLeaderLease(database, "feeds", "a", Duration.ofSeconds(5), clock);
+        JdbiLeaderLease b = new JdbiLeaderLease(database, "feeds", "b", Duration.ofSeconds(5), clock);
+
+        assertThat(a.tryAcquire()).isTrue();
+        assertThat(b.tryAcquire()).isFalse();
+        assertThat(a.holder()).contains("a");
+        clock.now = T0.plusSeconds(4);
+        assertThat(a.renew()).isTrue();
+        clock.now = T0.plusSeconds(8);
+        assertThat(b.tryAcquire()).as("renewed at 4 s, so held until 9 s").isFalse();
+        assertThat(a.isLeader()).isTrue();
+
+        clock.now = T0.plusSeconds(10);
+        assertThat(a.isLeader()).as("a frozen holder stops counting itself leader by its own clock").isFalse();
+        assertThat(b.tryAcquire()).isTrue();
+        assertThat(a.renew()).as("a woke up: its token is stale").isFalse();
+        assertThat(b.fence().token()).isGreaterThan(a.fence().token());
+        assertThat(a.holder()).contains("b");
+
+        b.close();
+        assertThat(a.tryAcquire()).as("given up, not waiting for expiry").isTrue();
+    }
+
+    /** A clock the lease test moves by hand. */
+    static final class MutableClockForLease extends Clock {
+        Instant now;
+
+        MutableClockForLease(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void aSendBudgetAllowsItsBurstThenPacesAndHonoursAHoldOff() {
+        JdbiSendBudget budget = new JdbiSendBudget(database);
+        org.resultsdesk.core.delivery.SendLimits.Bucket chat = new org.resultsdesk.core.delivery.SendLimits.Bucket(
+                "chat:-1", new org.resultsdesk.core.delivery.SendLimits.Limit(1, Duration.ofSeconds(1)));
+        org.resultsdesk.core.delivery.SendLimits.Bucket group = new org.resultsdesk.core.delivery.SendLimits.Bucket(
+                "group:-1", new org.resultsdesk.core.delivery.SendLimits.Limit(3, Duration.ofSeconds(30)));
+        List<org.resultsdesk.core.delivery.SendLimits.Bucket> both = List.of(chat, group);
+
+        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0)).isEmpty();
+        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0)).contains(T0.plusSeconds(1));
+        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(1))).isEmpty();
+        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(2))).isEmpty();
+        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(3))).as("the group's 3 in 30 s are used")
+                .contains(T0.plusSeconds(10));
+        assertThat(budget.tryTake(Platform.SLACK, both, T0.plusSeconds(3))).as("another platform's budget").isEmpty();
+
+        budget.holdOff(Platform.TELEGRAM, List.of(chat), T0.plusSeconds(60));
+        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(59))).contains(T0.plusSeconds(60));
+        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(60))).isEmpty();
     }
 
     @Test
@@ -152,12 +300,12 @@ abstract class StoreContract {
         alerts.record(d, List.of(alertFor(NEWSDESK, d)));
         alerts.pauseChannel(NEWSDESK, "bot was kicked", T0);
 
-        assertThat(alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10)).isEmpty();
+        assertThat(claim(Platform.TELEGRAM, T0, T0.plusSeconds(30))).isEmpty();
         assertThat(alerts.pausedChannels()).singleElement()
                 .satisfies(p -> assertThat(p.reason()).isEqualTo("bot was kicked"));
 
         alerts.resumeChannel(NEWSDESK);
-        assertThat(alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10)).hasSize(1);
+        assertThat(claim(Platform.TELEGRAM, T0, T0.plusSeconds(30))).hasSize(1);
     }
 
     @Test
@@ -167,11 +315,12 @@ abstract class StoreContract {
                 TestData.contest("parl.wellingborough.by.2024-02-15", "E14001025"), 1), "w.xml", T0);
         alerts.record(d, List.of(alertFor(NEWSDESK, d)));
         alerts.record(other, List.of(alertFor(NEWSDESK, other)));
-        List<Alert> claimed = alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10);
+        org.resultsdesk.core.port.AlertStore.Claim claimed =
+                alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, OWNER);
 
-        alerts.markSent(claimed.stream().map(Alert::id).toList(), "77", T0);
-        assertThat(alerts.sentInDigest(NEWSDESK, d.contestId())).isTrue();
-        assertThat(alerts.sentMessageId(NEWSDESK, other.contestId())).contains("77");
+        alerts.markSent(claimed.token(), claimed.alerts().stream().map(Alert::id).toList(), "77", T0);
+        assertThat(alerts.firstSentInDigest(NEWSDESK, d.contestId())).isTrue();
+        assertThat(alerts.firstMessageId(NEWSDESK, other.contestId())).contains("77");
     }
 
     @Test

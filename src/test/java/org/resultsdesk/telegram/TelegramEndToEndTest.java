@@ -29,6 +29,8 @@ import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.port.DeliveryResult;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiSendBudget;
+import org.resultsdesk.InlineReplies;
 import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
 import org.resultsdesk.telegram.fake.TelegramUpdates;
@@ -62,7 +64,7 @@ class TelegramEndToEndTest {
         gateway = new TelegramGateway(client);
         CommandService commands = new CommandService(TestData.archive(), new SeatDirectory(TestData.archive().seats()));
         bot = new TelegramBot(client, gateway, commands, new JdbiUpdateLedger(database, Clock.systemUTC()),
-                FakeTelegramApi.USERNAME, clock, clock::advance);
+                FakeTelegramApi.USERNAME, clock, InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
         api.setAdministrators(NEWSROOM, EDITOR);
     }
 

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One row of the outbox: a declaration (or a quote card, keyed "quote/<id>") to post to one channel. The content is rendered when it is sent, from the
- * latest revision, so a queued alert never goes out stale.
+ * One row of the outbox: a declaration (or a quote card, keyed "quote/<id>") to post to one channel. The content is
+ * rendered when it is sent, from the latest revision in the store, so a queued alert never goes out stale.
+ * {@code attempts} counts failed tries; {@code partsSent} how many parts of a long message are already posted.
  */
 public record Alert(long id, ChannelRef channel, String contestId, int revision, Kind kind, Instant createdAt,
-                    int attempts) {
+                    int attempts, int partsSent) {
     public enum Kind { RUSH, RESULT, CORRECTION, QUOTE, RETRACTION }
 
     public Alert {
@@ -20,6 +21,6 @@ public record Alert(long id, ChannelRef channel, String contestId, int revision,
 
     /** An alert not yet stored: the store gives it an id. */
     public static Alert pending(ChannelRef channel, String contestId, int revision, Kind kind, Instant createdAt) {
-        return new Alert(0, channel, contestId, revision, kind, createdAt, 0);
+        return new Alert(0, channel, contestId, revision, kind, createdAt, 0, 0);
     }
 }

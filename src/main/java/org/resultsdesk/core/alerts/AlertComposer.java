@@ -1,6 +1,5 @@
 package org.resultsdesk.core.alerts;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.resultsdesk.core.announce.Announcement;
 import org.resultsdesk.core.announce.AnnouncementFactory;
@@ -8,27 +7,31 @@ import org.resultsdesk.core.announce.PartyStyle;
 import org.resultsdesk.core.calc.ResultCalculator;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.FeedMessage;
 import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.port.AlertStore;
 
 /**
- * What an alert says. Rendered when it is sent, from the newest data: one result is the full announcement; several
- * waiting for the same channel become one digest with a line each.
+ * What an alert says. Rendered when it is sent, from the newest revision in the store (never from what this
+ * instance happens to have read): one result is the full announcement; several waiting for the same channel become
+ * one digest with a line each.
  */
 public final class AlertComposer {
+    private final AlertStore store;
     private final ResultsArchive archive;
-    private final RushBoard rushes;
     private final CardSource cards;
     private final ResultCalculator calculator = new ResultCalculator();
     private final AnnouncementFactory announcements = new AnnouncementFactory();
 
-    public AlertComposer(ResultsArchive archive, RushBoard rushes) {
-        this(archive, rushes, CardSource.NONE);
+    public AlertComposer(AlertStore store, ResultsArchive archive) {
+        this(store, archive, CardSource.NONE);
     }
 
-    public AlertComposer(ResultsArchive archive, RushBoard rushes, CardSource cards) {
+    /** Declarations are read from {@code store}; {@code archive} gives only what they are compared with. */
+    public AlertComposer(AlertStore store, ResultsArchive archive, CardSource cards) {
+        this.store = store;
         this.archive = archive;
-        this.rushes = rushes;
         this.cards = cards;
     }
 
@@ -51,17 +54,15 @@ public final class AlertComposer {
                 new Reply.Text("Corrected: revision " + alert.revision())), List.of());
     }
 
-    public Reply digest(List<Alert> alerts) {
-        StringBuilder text = new StringBuilder(alerts.size() + " new declarations:");
-        for (Alert alert : alerts) {
-            text.append('\n').append(line(alert));
-        }
-        List<Reply.Suggestion> buttons = new ArrayList<>();
-        return new Reply(List.of(new Reply.Text(text.toString())), buttons);
+    /** One message for several alerts, from their {@link #line lines}. */
+    public Reply digest(List<String> lines) {
+        StringBuilder text = new StringBuilder(lines.size() + " new declarations:");
+        lines.forEach(line -> text.append('\n').append(line));
+        return new Reply(List.of(new Reply.Text(text.toString())), List.of());
     }
 
     /** "Kingswood by-election, 15 Feb 2024: Labour GAIN from Conservative. Damien Egan (Lab) elected, majority ..." */
-    String line(Alert alert) {
+    public String line(Alert alert) {
         if (alert.kind() == Alert.Kind.RUSH) {
             return rushLine(alert);
         }
@@ -75,14 +76,19 @@ public final class AlertComposer {
     }
 
     private Announcement announcement(Alert alert) {
-        Contest contest = archive.contest(alert.contestId())
-                .orElseThrow(() -> new IllegalStateException("alert for unknown contest " + alert.contestId()));
-        return announcements.announce(calculator.calculate(contest, archive.comparisonFor(contest)));
+        Contest contest = ((FeedMessage.Result) stored(alert, Declaration.Stage.RESULT)).contest();
+        return announcements.announce(calculator.calculate(contest, StoreFollower.comparisonFor(archive, contest)));
+    }
+
+    /** The newest stored revision: what the alert says, whichever instance read the file. */
+    private FeedMessage stored(Alert alert, Declaration.Stage stage) {
+        return store.latestDeclaration(alert.contestId(), stage).map(Declaration::message)
+                .orElseThrow(() -> new IllegalStateException("no stored " + stage.name().toLowerCase()
+                        + " for " + alert.contestId()));
     }
 
     private String rushLine(Alert alert) {
-        FeedMessage.Rush rush = rushes.get(alert.contestId())
-                .orElseThrow(() -> new IllegalStateException("rush alert with no rush for " + alert.contestId()));
+        FeedMessage.Rush rush = (FeedMessage.Rush) stored(alert, Declaration.Stage.RUSH);
         String winner = PartyStyle.of(rush.winner()).name();
         String verdict = rush.previousWinner()
                 .map(p -> p.code().equals(rush.winner().code()) ? ": " + winner + " HOLD"

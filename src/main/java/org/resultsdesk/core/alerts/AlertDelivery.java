@@ -10,26 +10,35 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.delivery.Pacer;
 import org.resultsdesk.core.port.AlertStore;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.DeliveryResult;
+import org.resultsdesk.core.port.SendBudget;
 import org.resultsdesk.core.port.SubscriptionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains one platform's outbox within its limits. Each pass claims the due alerts, and for each channel whose limits
- * allow a send posts everything it has waiting: one alert as the full announcement, several as one digest, so a
- * channel that backs up in a burst catches up in one message instead of falling an hour behind. Every outcome the
- * platform can give is acted on: sent alerts are recorded with their message id and never sent again, throttled ones
- * wait as long as told, gone channels are paused and reported.
+ * Drains one platform's outbox within its limits. Each pass claims the due alerts under a token, and for each channel
+ * whose shared send budget allows a message posts everything it has waiting: one alert as the full announcement,
+ * several as one digest, so a channel that backs up in a burst catches up in one message instead of falling an hour
+ * behind. Every outcome the platform can give is acted on: sent alerts are recorded with their message id and never
+ * sent again, throttled ones wait as long as told (on every instance), gone channels are paused and reported. An
+ * alert that cannot even be composed fails alone, with its own attempts and back-off, and never holds up the others.
+ * A pass stops sending at half its claim's lease and hands back what it did not reach, so no claim it holds can
+ * expire while it might still send.
  */
 public final class AlertDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
 
-    /** Tunables; the defaults suit election night. */
-    public record Settings(Duration lease, int maxDigestLines, int maxAttempts, int claimBatch) {
-        public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(30), 25, 8, 1000);
+    /** Tunables; the defaults suit election night. {@code owner} names this instance in claims. */
+    public record Settings(Duration lease, int maxDigestLines, int maxAttempts, int claimBatch, String owner) {
+        public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(30), 25, 8, 200, "instance");
+
+        public Settings withOwner(String name) {
+            return new Settings(lease, maxDigestLines, maxAttempts, claimBatch, name);
+        }
     }
 
     /** What delivery reports, for metrics: override what you need. */
@@ -48,19 +57,19 @@ public final class AlertDelivery {
     private final AlertStore store;
     private final SubscriptionStore subscriptions;
     private final AlertComposer composer;
-    private final RateLimiter limiter;
+    private final Pacer pacer;
     private final Clock clock;
     private final Settings settings;
     private final Listener listener;
 
     public AlertDelivery(ChatGateway gateway, AlertStore store, SubscriptionStore subscriptions,
-                         AlertComposer composer, RateLimiter limiter, Clock clock, Settings settings,
+                         AlertComposer composer, SendBudget budget, Clock clock, Settings settings,
                          Listener listener) {
         this.gateway = gateway;
         this.store = store;
         this.subscriptions = subscriptions;
         this.composer = composer;
-        this.limiter = limiter;
+        this.pacer = new Pacer(gateway.platform(), gateway.limits(), budget);
         this.clock = clock;
         this.settings = settings;
         this.listener = listener;
@@ -68,144 +77,236 @@ public final class AlertDelivery {
 
     /** One pass over the due alerts; returns when the next one it put back is due, if any. */
     public synchronized Optional<Instant> deliverDue() {
-        Instant now = clock.instant();
-        List<Alert> due = store.claimDue(gateway.platform(), now, now.plus(settings.lease()), settings.claimBatch());
+        Instant start = clock.instant();
+        AlertStore.Claim claim = store.claimDue(gateway.platform(), start, start.plus(settings.lease()),
+                settings.claimBatch(), settings.owner());
+        Instant stopSending = start.plus(settings.lease().dividedBy(2));
         Map<ChannelRef, List<Alert>> byChannel = new LinkedHashMap<>();
-        due.forEach(a -> byChannel.computeIfAbsent(a.channel(), c -> new ArrayList<>()).add(a));
+        claim.alerts().forEach(a -> byChannel.computeIfAbsent(a.channel(), c -> new ArrayList<>()).add(a));
 
-        // Alerts the limits hold back go back to the queue together, one statement per release time.
-        Map<Instant, List<Long>> deferred = new TreeMap<>();
-        Instant next = null;
+        Pass pass = new Pass(claim.token());
+        List<Long> unreached = new ArrayList<>();
         for (Map.Entry<ChannelRef, List<Alert>> entry : byChannel.entrySet()) {
-            Duration wait = limiter.globalDelay(clock.instant());
-            if (wait.isZero()) {
-                wait = limiter.delay(entry.getKey(), clock.instant());
-            }
-            Instant retryAt;
-            if (!wait.isZero()) {
-                retryAt = clock.instant().plus(wait);
-                deferred.computeIfAbsent(retryAt, t -> new ArrayList<>()).addAll(ids(entry.getValue()));
+            if (clock.instant().isAfter(stopSending)) {
+                unreached.addAll(ids(entry.getValue()));
             } else {
-                retryAt = deliver(entry.getKey(), entry.getValue(), deferred);
-            }
-            if (retryAt != null && (next == null || retryAt.isBefore(next))) {
-                next = retryAt;
+                pass.deliver(entry.getKey(), entry.getValue());
             }
         }
-        deferred.forEach((at, ids) -> store.retryLater(ids, at, "rate limit"));
-        return Optional.ofNullable(next);
+        pass.deferred.forEach((at, ids) -> store.retryLater(claim.token(), ids, at, "rate limit", false));
+        if (!unreached.isEmpty() || claim.alerts().size() == settings.claimBatch()) {
+            store.release(claim.token(), unreached);
+            pass.next(clock.instant());
+        }
+        return Optional.ofNullable(pass.next);
     }
 
-    /** Sends what the channel has waiting; returns when the rest should be tried, or null if all went. */
-    private Instant deliver(ChannelRef channel, List<Alert> all, Map<Instant, List<Long>> deferred) {
-        Instant now = clock.instant();
-        List<Alert> alerts = new ArrayList<>();
-        for (Alert alert : all) {
-            if (alert.kind() == Alert.Kind.RETRACTION) {
-                retract(channel, alert, now);
-            } else {
-                alerts.add(alert);
+    /** One pass's work under one claim token. */
+    private final class Pass {
+        final String token;
+        // Alerts the limits hold back go back to the queue together, one statement per release time.
+        final Map<Instant, List<Long>> deferred = new TreeMap<>();
+        Instant next;
+
+        Pass(String token) {
+            this.token = token;
+        }
+
+        void next(Instant at) {
+            if (at != null && (next == null || at.isBefore(next))) {
+                next = at;
             }
         }
-        if (alerts.isEmpty()) {
-            return null;
-        }
-        List<Alert> batch = alerts.size() > settings.maxDigestLines()
-                ? alerts.subList(0, settings.maxDigestLines()) : alerts;
-        List<Alert> rest = alerts.subList(batch.size(), alerts.size());
-        if (batch.size() == 1 && batch.get(0).kind() == Alert.Kind.CORRECTION) {
-            editOriginal(channel, batch.get(0));
-        }
-        Reply reply = batch.size() == 1 ? composer.single(batch.get(0)) : composer.digest(batch);
-        DeliveryResult result = gateway.send(channel.channelId(), reply);
-        limiter.recordSend(channel, now);
-        Instant retry = handle(channel, batch, result, now);
-        if (!rest.isEmpty()) {
-            Instant restAt = now.plus(limiter.delay(channel, now));
-            deferred.computeIfAbsent(restAt, t -> new ArrayList<>()).addAll(ids(rest));
-            retry = retry == null || restAt.isBefore(retry) ? restAt : retry;
-        }
-        return retry;
-    }
 
-    private Instant handle(ChannelRef channel, List<Alert> batch, DeliveryResult result, Instant now) {
-        if (result instanceof DeliveryResult.Delivered delivered) {
-            store.markSent(ids(batch), delivered.messageId(), now);
-            listener.sent(channel, batch, now);
-            return null;
+        void defer(List<Alert> alerts, Instant at) {
+            deferred.computeIfAbsent(at, t -> new ArrayList<>()).addAll(ids(alerts));
+            next(at);
         }
-        if (result instanceof DeliveryResult.RetryAfter retry) {
-            Instant at = now.plus(retry.after());
-            limiter.blockChannel(channel, at);
-            store.retryLater(ids(batch), at, "429: retry after " + retry.after().toSeconds() + "s");
-            listener.throttled(channel, retry.after());
-            return at;
-        }
-        if (result instanceof DeliveryResult.Gone gone) {
-            return gone(channel, batch, gone, now);
-        }
-        if (result instanceof DeliveryResult.Rejected rejected) {
-            fail(channel, batch, "REJECTED", rejected.reason());
-            return null;
-        }
-        DeliveryResult.Failed failed = (DeliveryResult.Failed) result;
-        if (failed.mayHaveLanded()) {
-            // The platform may have posted it: a blind repeat could post it twice, so it is reported instead.
-            fail(channel, batch, "UNCERTAIN", failed.reason());
-            return null;
-        }
-        int attempts = batch.stream().mapToInt(Alert::attempts).max().orElse(1);
-        if (attempts >= settings.maxAttempts()) {
-            fail(channel, batch, "FAILED", failed.reason() + " after " + attempts + " attempts");
-            return null;
-        }
-        Instant at = now.plus(backoff(attempts));
-        store.retryLater(ids(batch), at, failed.reason());
-        return at;
-    }
 
-    private Instant gone(ChannelRef channel, List<Alert> batch, DeliveryResult.Gone gone, Instant now) {
-        if (gone.movedTo().isPresent()) {
-            ChannelRef moved = new ChannelRef(channel.platform(), gone.movedTo().get());
-            LOG.info("{} moved to {}: subscriptions and {} alert(s) follow it", channel, moved, batch.size());
-            subscriptions.moveChannel(channel, moved);
-            store.requeue(ids(batch), moved);
-            return now;
-        }
-        LOG.warn("pausing {}: {}; {} alert(s) not delivered", channel, gone.reason(), batch.size());
-        store.pauseChannel(channel, gone.reason(), now);
-        fail(channel, batch, "CHANNEL_GONE", gone.reason());
-        return null;
-    }
-
-    /** A retraction edits the card it withdraws; a card that went out in a digest gets a short note instead. */
-    private void retract(ChannelRef channel, Alert retraction, Instant now) {
-        Optional<String> original = store.sentInDigest(channel, retraction.contestId())
-                ? Optional.empty() : store.sentMessageId(channel, retraction.contestId());
-        Reply notice = composer.single(retraction);
-        DeliveryResult result = original.isPresent()
-                ? gateway.edit(channel.channelId(), original.get(), notice)
-                : gateway.send(channel.channelId(), notice);
-        limiter.recordSend(channel, now);
-        handle(channel, List.of(retraction), result, now);
-    }
-
-    private void editOriginal(ChannelRef channel, Alert correction) {
-        if (store.sentInDigest(channel, correction.contestId())) {
-            return;
-        }
-        store.sentMessageId(channel, correction.contestId()).ifPresent(messageId -> {
-            DeliveryResult edited = gateway.edit(channel.channelId(), messageId, composer.corrected(correction));
-            if (!(edited instanceof DeliveryResult.Delivered)) {
-                LOG.info("could not edit {} message {} for a correction: {}", channel, messageId, edited);
+        /** Sends what the channel has waiting, each message drawing on the shared budget first. */
+        void deliver(ChannelRef channel, List<Alert> all) {
+            List<Alert> waiting = new ArrayList<>();
+            for (Alert alert : all) {
+                if (alert.kind() != Alert.Kind.RETRACTION) {
+                    waiting.add(alert);
+                    continue;
+                }
+                Optional<Instant> wait = pacer.tryTake(channel.channelId(), clock.instant());
+                if (wait.isPresent()) {
+                    defer(all.subList(all.indexOf(alert), all.size()).stream()
+                            .filter(a -> a.kind() == Alert.Kind.RETRACTION).toList(), wait.get());
+                    break;
+                }
+                retract(channel, alert);
             }
-        });
+            List<Composed> composed = composeEach(waiting);
+            if (composed.isEmpty()) {
+                return;
+            }
+            // A message already partly posted is finished first, on its own, from the part where it stopped.
+            List<Composed> batch = composed.get(0).alert().partsSent() > 0 || composed.size() == 1
+                    ? composed.subList(0, 1)
+                    : composed.subList(0, Math.min(settings.maxDigestLines(), composed.size()));
+            List<Composed> rest = composed.subList(batch.size(), composed.size());
+            Optional<Instant> wait = pacer.tryTake(channel.channelId(), clock.instant());
+            if (wait.isPresent()) {
+                defer(alerts(composed), wait.get());
+                return;
+            }
+            Reply reply;
+            try {
+                reply = batch.size() == 1 ? composer.single(batch.get(0).alert())
+                        : composer.digest(batch.stream().map(Composed::line).toList());
+            } catch (RuntimeException e) {
+                failAlone(batch.get(0).alert(), e);
+                defer(alerts(rest), clock.instant());
+                return;
+            }
+            batch.stream().map(Composed::alert).filter(a -> a.kind() == Alert.Kind.CORRECTION)
+                    .forEach(correction -> editOriginal(channel, correction));
+            Alert first = batch.get(0).alert();
+            DeliveryResult result = gateway.send(channel.channelId(), reply, first.partsSent());
+            handle(channel, alerts(batch), result, first.partsSent());
+            if (!rest.isEmpty()) {
+                // Their turn is the channel's next free slot, which the next pass asks the budget for.
+                defer(alerts(rest), clock.instant());
+            }
+        }
+
+        /** Each alert's digest line, composed alone: one that cannot be composed fails by itself. */
+        private List<Composed> composeEach(List<Alert> alerts) {
+            List<Composed> composed = new ArrayList<>();
+            for (Alert alert : alerts) {
+                try {
+                    composed.add(new Composed(alert, composer.line(alert)));
+                } catch (RuntimeException e) {
+                    failAlone(alert, e);
+                }
+            }
+            return composed;
+        }
+
+        private void failAlone(Alert alert, RuntimeException e) {
+            int attempts = alert.attempts() + 1;
+            if (attempts >= settings.maxAttempts()) {
+                LOG.error("alert {} to {} could not be composed after {} attempts; giving up", alert.id(),
+                        alert.channel(), attempts, e);
+                fail(alert.channel(), List.of(alert), "FAILED", "could not be composed: " + e);
+                return;
+            }
+            if (attempts == 1) {
+                LOG.warn("alert {} to {} could not be composed; will retry", alert.id(), alert.channel(), e);
+            }
+            Instant at = clock.instant().plus(backoff(attempts));
+            store.retryLater(token, List.of(alert.id()), at, "could not be composed: " + e, true);
+            next(at);
+        }
+
+        private void handle(ChannelRef channel, List<Alert> batch, DeliveryResult result, int fromPart) {
+            Instant now = clock.instant();
+            if (result instanceof DeliveryResult.Delivered delivered) {
+                store.markSent(token, ids(batch), delivered.messageId(), now);
+                listener.sent(channel, batch, now);
+            } else if (result instanceof DeliveryResult.PartlyDelivered partly) {
+                store.partlySent(token, batch.get(0).id(), fromPart + partly.parts(), partly.firstMessageId());
+                Alert resumed = batch.get(0);
+                handle(channel, List.of(new Alert(resumed.id(), resumed.channel(), resumed.contestId(),
+                        resumed.revision(), resumed.kind(), resumed.createdAt(), resumed.attempts(),
+                        fromPart + partly.parts())), partly.rest(), fromPart + partly.parts());
+            } else if (result instanceof DeliveryResult.RetryAfter retry) {
+                Instant at = now.plus(retry.after());
+                pacer.throttled(channel.channelId(), at);
+                store.retryLater(token, ids(batch), at, "429: retry after " + retry.after().toSeconds() + "s",
+                        false);
+                listener.throttled(channel, retry.after());
+                next(at);
+            } else if (result instanceof DeliveryResult.Gone gone) {
+                gone(channel, batch, gone);
+            } else if (result instanceof DeliveryResult.Rejected rejected) {
+                fail(channel, batch, "REJECTED", rejected.reason());
+            } else if (result instanceof DeliveryResult.Failed failed) {
+                failed(channel, batch, failed, now);
+            }
+        }
+
+        private void failed(ChannelRef channel, List<Alert> batch, DeliveryResult.Failed failed, Instant now) {
+            if (failed.mayHaveLanded()) {
+                // The platform may have posted it: a blind repeat could post it twice, so it is reported instead.
+                fail(channel, batch, "UNCERTAIN", failed.reason());
+                return;
+            }
+            int attempts = batch.stream().mapToInt(Alert::attempts).max().orElse(0) + 1;
+            if (attempts >= settings.maxAttempts()) {
+                fail(channel, batch, "FAILED", failed.reason() + " after " + attempts + " attempts");
+                return;
+            }
+            Instant at = now.plus(backoff(attempts));
+            store.retryLater(token, ids(batch), at, failed.reason(), true);
+            next(at);
+        }
+
+        private void gone(ChannelRef channel, List<Alert> batch, DeliveryResult.Gone gone) {
+            if (gone.movedTo().isPresent()) {
+                ChannelRef moved = new ChannelRef(channel.platform(), gone.movedTo().get());
+                LOG.info("{} moved to {}: subscriptions and {} alert(s) follow it", channel, moved, batch.size());
+                subscriptions.moveChannel(channel, moved);
+                store.requeue(token, ids(batch), moved);
+                next(clock.instant());
+                return;
+            }
+            LOG.warn("pausing {}: {}; {} alert(s) not delivered", channel, gone.reason(), batch.size());
+            store.pauseChannel(channel, gone.reason(), clock.instant());
+            fail(channel, batch, "CHANNEL_GONE", gone.reason());
+        }
+
+        /** A retraction edits the card it withdraws; a card that went out in a digest gets a short note instead. */
+        private void retract(ChannelRef channel, Alert retraction) {
+            Reply notice;
+            try {
+                notice = composer.single(retraction);
+            } catch (RuntimeException e) {
+                failAlone(retraction, e);
+                return;
+            }
+            Optional<String> original = store.firstSentInDigest(channel, retraction.contestId())
+                    ? Optional.empty() : store.firstMessageId(channel, retraction.contestId());
+            DeliveryResult result = original.isPresent()
+                    ? gateway.edit(channel.channelId(), original.get(), notice)
+                    : gateway.send(channel.channelId(), notice);
+            handle(channel, List.of(retraction), result, 0);
+        }
+
+        /** Every correction brings the first message that carried the result up to the newest figures. */
+        private void editOriginal(ChannelRef channel, Alert correction) {
+            if (store.firstSentInDigest(channel, correction.contestId())) {
+                return;
+            }
+            store.firstMessageId(channel, correction.contestId()).ifPresent(messageId -> {
+                DeliveryResult edited;
+                try {
+                    edited = gateway.edit(channel.channelId(), messageId, composer.corrected(correction));
+                } catch (RuntimeException e) {
+                    LOG.warn("could not edit {} message {} for a correction", channel, messageId, e);
+                    return;
+                }
+                if (!(edited instanceof DeliveryResult.Delivered)) {
+                    LOG.info("could not edit {} message {} for a correction: {}", channel, messageId, edited);
+                }
+            });
+        }
+
+        private void fail(ChannelRef channel, List<Alert> batch, String status, String reason) {
+            LOG.warn("alert(s) {} to {} {}: {}", ids(batch), channel, status, reason);
+            store.markFailed(token, ids(batch), status, reason);
+            listener.failed(channel, batch, status, reason);
+        }
     }
 
-    private void fail(ChannelRef channel, List<Alert> batch, String status, String reason) {
-        LOG.warn("alert(s) {} to {} {}: {}", ids(batch), channel, status, reason);
-        store.markFailed(ids(batch), status, reason);
-        listener.failed(channel, batch, status, reason);
+    private record Composed(Alert alert, String line) {
+    }
+
+    private static List<Alert> alerts(List<Composed> composed) {
+        return composed.stream().map(Composed::alert).toList();
     }
 
     private static Duration backoff(int attempts) {

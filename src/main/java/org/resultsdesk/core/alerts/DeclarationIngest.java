@@ -5,18 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.resultsdesk.core.calc.ComparisonFinder;
+import java.util.function.Supplier;
 import org.resultsdesk.core.calc.ResultCalculator;
 import org.resultsdesk.core.calc.Verdict;
 import org.resultsdesk.core.model.Comparison;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.FeedMessage;
-import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.port.AlertStore;
 import org.resultsdesk.core.port.FeedFile;
 import org.resultsdesk.core.port.FeedParser;
 import org.resultsdesk.core.port.FeedRejected;
+import org.resultsdesk.core.port.Fence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,38 +29,42 @@ public final class DeclarationIngest {
     private static final Logger LOG = LoggerFactory.getLogger(DeclarationIngest.class);
 
     private final FeedParser parser;
-    private final ResultsArchive archive;
-    private final RushBoard rushes;
+    private final StoreFollower view;
     private final AlertStore store;
     private final AlertRouter router;
     private final Clock clock;
     private final Runnable alertsQueued;
+    private final Supplier<Fence> fence;
     private final DeclarationValidator validator;
     private final ResultCalculator calculator = new ResultCalculator();
 
-    public DeclarationIngest(FeedParser parser, ResultsArchive archive, RushBoard rushes, AlertStore store,
-                             AlertRouter router, Clock clock, Runnable alertsQueued) {
+    /** Unfenced: for a single instance, tools and tests. */
+    public DeclarationIngest(FeedParser parser, StoreFollower view, AlertStore store, AlertRouter router, Clock clock,
+                             Runnable alertsQueued) {
+        this(parser, view, store, router, clock, alertsQueued, () -> Fence.NONE);
+    }
+
+    /**
+     * @param view   this instance's view of the store, brought up to date after each commit
+     * @param fence  the leader's fence, checked inside each ingest transaction
+     */
+    public DeclarationIngest(FeedParser parser, StoreFollower view, AlertStore store, AlertRouter router, Clock clock,
+                             Runnable alertsQueued, Supplier<Fence> fence) {
         this.parser = parser;
-        this.archive = archive;
-        this.rushes = rushes;
+        this.view = view;
         this.store = store;
         this.router = router;
         this.clock = clock;
         this.alertsQueued = alertsQueued;
-        this.validator = new DeclarationValidator(archive);
+        this.fence = fence;
+        this.validator = new DeclarationValidator(view.archive());
     }
 
-    /** Puts the declarations stored before a restart back into the archive and the rush board. */
-    public void restore() {
-        for (Declaration d : store.latestDeclarations()) {
-            if (d.message() instanceof FeedMessage.Result r) {
-                archive.put(r.contest(), comparisonFor(r.contest()));
-            } else if (d.message() instanceof FeedMessage.Rush rush) {
-                rushes.put(d.contestId(), rush);
-            }
-        }
-    }
-
+    /**
+     * Reads one file. Returns how it went for the file's content; throws when the store could not take it (the
+     * database is away, or another instance leads now: {@link org.resultsdesk.core.port.FencedOut}), so that the
+     * source keeps the file and it is read again.
+     */
     public synchronized IngestOutcome accept(FeedFile file) {
         List<FeedMessage> messages;
         try {
@@ -127,7 +131,8 @@ public final class DeclarationIngest {
         if (stored.isEmpty()) {
             return Optional.of(new FeedMessage.Result(contest, 1));
         }
-        if (archive.contest(contest.id()).filter(contest::equals).isPresent()) {
+        if (store.latestDeclaration(contest.id(), Declaration.Stage.RESULT).map(Declaration::message)
+                .filter(held -> held instanceof FeedMessage.Result r && r.contest().equals(contest)).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(new FeedMessage.Result(contest, stored.getAsInt() + 1));
@@ -154,14 +159,14 @@ public final class DeclarationIngest {
     private int acceptResult(FeedMessage.Result result, FeedFile file) {
         Contest contest = result.contest();
         boolean correction = store.latestRevision(contest.id(), Declaration.Stage.RESULT).isPresent();
-        Optional<Comparison> comparison = comparisonFor(contest);
+        Optional<Comparison> comparison = view.comparisonFor(contest);
         boolean gain = calculator.calculate(contest, comparison).verdict().map(Verdict::gain).orElse(false);
         Alert.Kind kind = correction ? Alert.Kind.CORRECTION : Alert.Kind.RESULT;
         List<Alert> alerts = router.channelsFor(contest.seat(), gain).stream()
                 .map(channel -> Alert.pending(channel, contest.id(), result.revision(), kind, clock.instant()))
                 .toList();
-        store.record(Declaration.of(result, file.name(), file.receivedAt()), alerts);
-        archive.put(contest, comparison);
+        store.record(Declaration.of(result, file.name(), file.receivedAt()), alerts, fence.get());
+        view.catchUp();
         return alerts.size();
     }
 
@@ -170,13 +175,8 @@ public final class DeclarationIngest {
         List<Alert> alerts = router.channelsFor(rush.seat(), gain).stream()
                 .map(channel -> Alert.pending(channel, contestId, rush.revision(), Alert.Kind.RUSH, clock.instant()))
                 .toList();
-        store.record(Declaration.of(rush, file.name(), file.receivedAt()), alerts);
-        rushes.put(contestId, rush);
+        store.record(Declaration.of(rush, file.name(), file.receivedAt()), alerts, fence.get());
+        view.catchUp();
         return alerts.size();
-    }
-
-    /** The comparison the bundled data already gives this contest, else the one its seat's history gives. */
-    private Optional<Comparison> comparisonFor(Contest contest) {
-        return archive.comparisonFor(contest).or(() -> ComparisonFinder.find(contest, archive.contests()));
     }
 }

@@ -21,11 +21,15 @@ public final class StatusCommand implements CommandModule {
 
     private final AlertStore store;
     private final Supplier<Activity> activity;
+    private final Supplier<Optional<String>> leader;
     private final Clock clock;
 
-    public StatusCommand(AlertStore store, Supplier<Activity> activity, Clock clock) {
+    /** {@code leader} names the instance that reads the feeds now, if any does. */
+    public StatusCommand(AlertStore store, Supplier<Activity> activity, Supplier<Optional<String>> leader,
+                         Clock clock) {
         this.store = store;
         this.activity = activity;
+        this.leader = leader;
         this.clock = clock;
     }
 
@@ -50,7 +54,13 @@ public final class StatusCommand implements CommandModule {
                 .append('\n');
         text.append("Last declaration: ").append(now.lastDeclaration().map(d -> d + now.lastDeclarationAt()
                 .map(t -> ", " + ago(t)).orElse("")).orElse("none yet")).append('\n');
+        text.append("Feed leader: ").append(leader.get().orElse("none (no instance holds the lease)")).append('\n');
         text.append("Alerts waiting: ").append(store.pendingCount()).append('\n');
+        int failed = store.failedCount();
+        text.append("Alerts failed: ").append(failed).append('\n');
+        store.failed(3).forEach(f -> text.append("  ").append(f.alert().contestId()).append(" to ")
+                .append(f.alert().channel()).append(": ").append(f.status()).append(", ").append(f.reason())
+                .append('\n'));
         var paused = store.pausedChannels();
         text.append("Paused channels: ").append(paused.isEmpty() ? "none" : "");
         paused.forEach(p -> text.append('\n').append("  ").append(p.channel()).append(": ").append(p.reason()));

@@ -10,14 +10,39 @@ import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.model.Declaration;
 
 /**
- * Accepted declarations and the alert outbox. {@link #record} writes a declaration and its alerts in one
- * transaction, so a crash leaves either both or neither. Delivery claims due alerts, and marks each sent with the
- * platform's message id, so that after a restart nothing recorded as sent is sent again.
+ * Accepted declarations, every revision, and the alert outbox: the source of truth every instance answers and
+ * alerts from. {@link #record} writes a declaration and its alerts in one transaction, so a crash leaves either both
+ * or neither. Delivery claims due alerts under a token; every later update to a claimed alert names that token and
+ * applies only while the claim is still the holder's, so a worker whose lease ran out cannot overwrite another's.
  */
 public interface AlertStore {
 
-    /** Stores the declaration and enqueues its alerts atomically; returns the alerts with their ids. */
-    List<Alert> record(Declaration declaration, List<Alert> alerts);
+    /** A declaration with its place in the order every instance follows. */
+    record Logged(long seq, Declaration declaration) {
+    }
+
+    /** The alerts one delivery pass took, and the token its updates carry. */
+    record Claim(String token, List<Alert> alerts) {
+    }
+
+    /** An alert given up on, for editors' reports. */
+    record FailedAlert(Alert alert, String status, String reason) {
+    }
+
+    record PausedChannel(ChannelRef channel, String reason, Instant since) {
+    }
+
+    /**
+     * Stores the declaration and enqueues its alerts atomically, if {@code fence} is still the latest token of its
+     * lease (checked inside the transaction); returns the alerts with their ids.
+     *
+     * @throws FencedOut if another instance holds the lease now: nothing is written
+     */
+    List<Alert> record(Declaration declaration, List<Alert> alerts, Fence fence);
+
+    default List<Alert> record(Declaration declaration, List<Alert> alerts) {
+        return record(declaration, alerts, Fence.NONE);
+    }
 
     /** Enqueues alerts that no declaration carries (quote cards, retractions); returns them with their ids. */
     List<Alert> enqueue(List<Alert> alerts);
@@ -25,33 +50,44 @@ public interface AlertStore {
     /** The highest revision stored for a contest at a stage. */
     OptionalInt latestRevision(String contestId, Declaration.Stage stage);
 
-    /** The latest revision of every declared contest at each stage, oldest first: what a restart reloads. */
-    List<Declaration> latestDeclarations();
+    /** The newest revision of a contest at a stage. */
+    Optional<Declaration> latestDeclaration(String contestId, Declaration.Stage stage);
+
+    /** Declarations stored after {@code seq}, in the order they were stored: how each instance follows the store. */
+    List<Logged> declarationsAfter(long seq, int limit);
 
     /**
-     * Takes due alerts for a platform (pending, not before {@code now}) off the queue for this worker until
-     * {@code leaseUntil}; alerts of paused channels are not returned. Alerts left in flight by a crashed worker come
-     * back once their lease has expired.
+     * Takes due alerts for a platform (pending, not before {@code now}, or left in flight by a worker whose claim
+     * expired) for {@code owner} until {@code leaseUntil}; alerts of paused channels are not taken.
      */
-    List<Alert> claimDue(ChatContext.Platform platform, Instant now, Instant leaseUntil, int limit);
+    Claim claimDue(ChatContext.Platform platform, Instant now, Instant leaseUntil, int limit, String owner);
 
-    /** Recorded as sent: never sent again. */
-    void markSent(List<Long> alertIds, String messageId, Instant at);
+    /** Keeps the claim for longer while its pass is still working. */
+    void extendClaim(String token, Instant leaseUntil);
 
-    /** Back to the queue, not before {@code notBefore}. */
-    void retryLater(List<Long> alertIds, Instant notBefore, String reason);
+    /** Recorded as sent: never sent again. A message id recorded for an earlier part is kept. */
+    void markSent(String token, List<Long> alertIds, String messageId, Instant at);
+
+    /** The first {@code parts} parts of a long message are posted; the first of them became {@code firstMessageId}. */
+    void partlySent(String token, long alertId, int parts, String firstMessageId);
+
+    /** Back to the queue, not before {@code notBefore}; {@code attempted} counts it as a failed try. */
+    void retryLater(String token, List<Long> alertIds, Instant notBefore, String reason, boolean attempted);
+
+    /** Back to the queue at once, untried: a pass that ran out of time before reaching them. */
+    void release(String token, List<Long> alertIds);
 
     /** The channel moved (a Telegram group became a supergroup): these alerts now go to {@code to}, due now. */
-    void requeue(List<Long> alertIds, ChannelRef to);
+    void requeue(String token, List<Long> alertIds, ChannelRef to);
 
-    /** Given up on (rejected, or may have landed and must not be repeated blindly). */
-    void markFailed(List<Long> alertIds, String status, String reason);
+    /** Given up on (rejected, failed too often, or may have landed and must not be repeated blindly). */
+    void markFailed(String token, List<Long> alertIds, String status, String reason);
 
-    /** The message that carried this contest's alert to the channel, for editing on correction. */
-    Optional<String> sentMessageId(ChannelRef channel, String contestId);
+    /** The first message that carried this contest's result to the channel: what every correction edits. */
+    Optional<String> firstMessageId(ChannelRef channel, String contestId);
 
-    /** Whether the message that carried this contest also carried others (a digest). */
-    boolean sentInDigest(ChannelRef channel, String contestId);
+    /** Whether that first message also carried other declarations (a digest), so it cannot be edited into one. */
+    boolean firstSentInDigest(ChannelRef channel, String contestId);
 
     void pauseChannel(ChannelRef channel, String reason, Instant at);
 
@@ -63,6 +99,9 @@ public interface AlertStore {
     /** Alerts still waiting or in flight, for the status report and metrics. */
     int pendingCount();
 
-    record PausedChannel(ChannelRef channel, String reason, Instant since) {
-    }
+    /** The latest alerts given up on, newest first. */
+    List<FailedAlert> failed(int limit);
+
+    /** How many alerts have been given up on. */
+    int failedCount();
 }

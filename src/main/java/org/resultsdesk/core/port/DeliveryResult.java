@@ -14,6 +14,20 @@ public sealed interface DeliveryResult {
         }
     }
 
+    /**
+     * A message long enough to go in parts got only its first {@code parts} parts out (the first of them became
+     * {@code firstMessageId}); {@code rest} says what stopped the others. A retry sends only the rest.
+     */
+    record PartlyDelivered(int parts, String firstMessageId, DeliveryResult rest) implements DeliveryResult {
+        public PartlyDelivered {
+            Objects.requireNonNull(firstMessageId);
+            Objects.requireNonNull(rest);
+            if (parts < 1 || rest instanceof Delivered || rest instanceof PartlyDelivered) {
+                throw new IllegalArgumentException("a partly delivered message has parts out and a failure after");
+            }
+        }
+    }
+
     /** Throttled: try again no sooner than {@code after}. */
     record RetryAfter(Duration after) implements DeliveryResult {
         public RetryAfter {

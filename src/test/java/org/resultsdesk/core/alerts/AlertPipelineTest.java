@@ -32,6 +32,7 @@ import org.resultsdesk.core.port.FeedParser;
 import org.resultsdesk.core.port.FeedRejected;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 
 /**
@@ -51,7 +52,6 @@ class AlertPipelineTest {
     JdbiAlertStore store;
     JdbiSubscriptionStore subscriptions;
     ResultsArchive archive;
-    RushBoard rushes = new RushBoard();
     Map<String, List<FeedMessage>> feed = new HashMap<>();
     DeclarationIngest ingest;
     RecordingGateway telegram = new RecordingGateway(Platform.TELEGRAM, clock::instant);
@@ -70,13 +70,14 @@ class AlertPipelineTest {
             }
             return feed.getOrDefault(file.name(), List.of());
         };
-        ingest = new DeclarationIngest(parser, archive, rushes, store, new AlertRouter(subscriptions), clock, () -> { });
+        ingest = new DeclarationIngest(parser, new StoreFollower(store, archive, new RushBoard()), store,
+                new AlertRouter(subscriptions), clock, () -> { });
         delivery = newDelivery(telegram);
     }
 
     AlertDelivery newDelivery(RecordingGateway gateway) {
-        return new AlertDelivery(gateway, store, subscriptions, new AlertComposer(archive, rushes),
-                RateLimiter.telegram(), clock, AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
+        return new AlertDelivery(gateway, store, subscriptions, new AlertComposer(store, archive),
+                new JdbiSendBudget(database), clock, AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
     }
 
     @AfterEach
@@ -206,10 +207,10 @@ class AlertPipelineTest {
                 .isInstanceOf(IngestOutcome.Accepted.class);
         assertThat(store.latestRevision(first.id(), org.resultsdesk.core.model.Declaration.Stage.RESULT)).hasValue(2);
 
-        ResultsArchive afterRestart = TestData.freshArchive();
-        DeclarationIngest restarted = new DeclarationIngest(file -> feed.get(file.name()), afterRestart, new RushBoard(),
+        StoreFollower afterRestart = new StoreFollower(store, TestData.freshArchive(), new RushBoard());
+        afterRestart.catchUp();
+        DeclarationIngest restarted = new DeclarationIngest(file -> feed.get(file.name()), afterRestart,
                 store, new AlertRouter(subscriptions), clock, () -> { });
-        restarted.restore();
         feed.put("manager_4.csv", List.of(new FeedMessage.Result(changed, FeedMessage.Result.UNNUMBERED)));
         assertThat(restarted.accept(new FeedFile("manager_4.csv", new byte[0], clock.instant())))
                 .isInstanceOf(IngestOutcome.NothingNew.class);

@@ -1,5 +1,7 @@
 package org.resultsdesk.core.alerts;
 
+import org.resultsdesk.core.delivery.SendLimits;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -43,6 +45,16 @@ public class RecordingGateway implements ChatGateway {
     @Override
     public ChatContext.Platform platform() {
         return platform;
+    }
+
+    /** The real adapter's limits for its platform, so pacing is tested against the platform's own numbers. */
+    @Override
+    public SendLimits limits() {
+        return switch (platform) {
+            case TELEGRAM -> org.resultsdesk.telegram.TelegramGateway.BOT_API_LIMITS;
+            case SLACK -> org.resultsdesk.slack.SlackGateway.WEB_API_LIMITS;
+            default -> SendLimits.NONE;
+        };
     }
 
     @Override

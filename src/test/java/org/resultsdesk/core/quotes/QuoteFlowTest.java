@@ -15,9 +15,7 @@ import org.resultsdesk.core.alerts.AlertComposer;
 import org.resultsdesk.core.alerts.AlertDelivery;
 import org.resultsdesk.core.alerts.AlertRouter;
 import org.resultsdesk.core.alerts.ChannelRef;
-import org.resultsdesk.core.alerts.RateLimiter;
 import org.resultsdesk.core.alerts.RecordingGateway;
-import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.Subscription;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.ChatContext.Platform;
@@ -26,6 +24,7 @@ import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiQuoteStore;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 
@@ -67,7 +66,7 @@ class QuoteFlowTest {
         commands = new CommandService(TestData.archive(), seats, cards,
                 new QuoteCommands(service, quotes, TestData.archive(), seats));
         delivery = new AlertDelivery(telegram, outbox, subscriptions,
-                new AlertComposer(TestData.archive(), new RushBoard(), cards), RateLimiter.telegram(), clock,
+                new AlertComposer(outbox, TestData.archive(), cards), new JdbiSendBudget(database), clock,
                 AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
     }
 

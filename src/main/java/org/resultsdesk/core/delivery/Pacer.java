@@ -1,0 +1,29 @@
+package org.resultsdesk.core.delivery;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.port.SendBudget;
+
+/** One platform's limits applied through the shared budget: what both replies and alerts ask before each send. */
+public final class Pacer {
+    private final ChatContext.Platform platform;
+    private final SendLimits limits;
+    private final SendBudget budget;
+
+    public Pacer(ChatContext.Platform platform, SendLimits limits, SendBudget budget) {
+        this.platform = platform;
+        this.limits = limits;
+        this.budget = budget;
+    }
+
+    /** Empty when a send to the channel may go now (and is counted); else when it could. */
+    public Optional<Instant> tryTake(String channelId, Instant now) {
+        return budget.tryTake(platform, limits.bucketsFor(channelId), now);
+    }
+
+    /** The platform said to wait: nothing more to this channel before {@code until}, from any instance. */
+    public void throttled(String channelId, Instant until) {
+        budget.holdOff(platform, limits.channelBuckets(channelId), until);
+    }
+}

@@ -1,0 +1,145 @@
+package org.resultsdesk.core.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.port.ChatGateway;
+import org.resultsdesk.core.port.DeliveryResult;
+import org.resultsdesk.core.port.SendBudget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers to commands, on a pool of workers and never on the thread that reads updates: one chat's answers go in
+ * the order asked, while a chat that is throttled holds up no other. Each send draws on the same shared budget as
+ * alerts, so pacing holds across instances; an answer never queues behind a chat's backlog of alerts (those wait in
+ * the outbox), it takes the chat's next free slot. A wait (the budget's, or a 429's retry-after) is scheduled, not
+ * slept, and an answer that cannot go within {@code maxWait} is dropped with a log line rather than sent stale.
+ */
+public final class ReplySender implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplySender.class);
+
+    /** Runs {@code then} once {@code wait} has passed, without holding a thread meanwhile. */
+    @FunctionalInterface
+    public interface Scheduler {
+        void after(Duration wait, Runnable then);
+    }
+
+    private final ChatGateway gateway;
+    private final Pacer pacer;
+    private final Clock clock;
+    private final Executor workers;
+    private final Scheduler scheduler;
+    private final Duration maxWait;
+    private final Map<String, CompletableFuture<Void>> queues = new ConcurrentHashMap<>();
+
+    public ReplySender(ChatGateway gateway, SendBudget budget, Clock clock, Executor workers, Scheduler scheduler,
+                       Duration maxWait) {
+        this.gateway = gateway;
+        this.pacer = new Pacer(gateway.platform(), gateway.limits(), budget);
+        this.clock = clock;
+        this.workers = workers;
+        this.scheduler = scheduler;
+        this.maxWait = maxWait;
+    }
+
+    /** On a pool of {@code threads} daemon workers, waiting by the wall clock. */
+    public static ReplySender pooled(ChatGateway gateway, SendBudget budget, Clock clock, int threads,
+                                     Duration maxWait) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "replies-" + gateway.platform().name().toLowerCase());
+            t.setDaemon(true);
+            return t;
+        });
+        return new ReplySender(gateway, budget, clock, pool, (wait, then) -> CompletableFuture
+                .delayedExecutor(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS, pool).execute(then), maxWait);
+    }
+
+    /**
+     * Works out an answer on a worker and sends it to the chat, after the chat's earlier answers. The work may
+     * return empty (nothing to say); whatever it throws is logged, and the chat's queue goes on.
+     */
+    public CompletableFuture<Void> submit(String chatId, Supplier<Optional<Reply>> work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Void> previous = queues.put(chatId, done);
+        done.whenComplete((ok, error) -> queues.remove(chatId, done));
+        (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
+                .whenComplete((ok, error) -> workers.execute(() -> start(chatId, work, done)));
+        return done;
+    }
+
+    private void start(String chatId, Supplier<Optional<Reply>> work, CompletableFuture<Void> done) {
+        try {
+            Optional<Reply> reply = work.get();
+            if (reply.isEmpty()) {
+                done.complete(null);
+                return;
+            }
+            attempt(new Attempt(chatId, reply.get(), 0, clock.instant().plus(maxWait)), done);
+        } catch (RuntimeException | Error e) {
+            LOG.error("could not answer in chat {}", chatId, e);
+            done.complete(null);
+        }
+    }
+
+    private record Attempt(String chatId, Reply reply, int fromPart, Instant giveUpAt) {
+        Attempt from(int part) {
+            return new Attempt(chatId, reply, part, giveUpAt);
+        }
+    }
+
+    private void attempt(Attempt a, CompletableFuture<Void> done) {
+        try {
+            Instant now = clock.instant();
+            Optional<Instant> wait = pacer.tryTake(a.chatId(), now);
+            if (wait.isPresent()) {
+                later(a, Duration.between(now, wait.get()), done);
+                return;
+            }
+            DeliveryResult result = gateway.send(a.chatId(), a.reply(), a.fromPart());
+            if (result instanceof DeliveryResult.PartlyDelivered partly) {
+                a = a.from(a.fromPart() + partly.parts());
+                result = partly.rest();
+            }
+            if (result instanceof DeliveryResult.Delivered) {
+                done.complete(null);
+            } else if (result instanceof DeliveryResult.RetryAfter retry) {
+                pacer.throttled(a.chatId(), now.plus(retry.after()));
+                later(a, retry.after(), done);
+            } else {
+                LOG.warn("could not answer in chat {}: {}", a.chatId(), result);
+                done.complete(null);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("could not answer in chat {}", a.chatId(), e);
+            done.complete(null);
+        }
+    }
+
+    private void later(Attempt a, Duration wait, CompletableFuture<Void> done) {
+        if (clock.instant().plus(wait).isAfter(a.giveUpAt())) {
+            LOG.warn("dropping an answer to chat {}: it could not be sent within {} s", a.chatId(),
+                    maxWait.toSeconds());
+            done.complete(null);
+            return;
+        }
+        scheduler.after(wait, () -> attempt(a, done));
+    }
+
+    @Override
+    public void close() {
+        if (workers instanceof ExecutorService pool) {
+            pool.shutdown();
+        }
+    }
+}

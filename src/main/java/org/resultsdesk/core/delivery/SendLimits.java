@@ -1,0 +1,59 @@
+package org.resultsdesk.core.delivery;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A platform's send limits, supplied by its adapter (core holds no platform's numbers): the buckets a send to one
+ * channel draws on, the channel's own and the platform-wide ones.
+ */
+public record SendLimits(Function<String, List<Bucket>> perChannel, List<Bucket> global) {
+    public static final SendLimits NONE = new SendLimits(channel -> List.of(), List.of());
+
+    public SendLimits {
+        Objects.requireNonNull(perChannel);
+        global = List.copyOf(global);
+    }
+
+    /** At most {@code count} sends in any {@code window}, bursts allowed up to {@code count}. */
+    public record Limit(int count, Duration window) {
+        public Limit {
+            if (count < 1 || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("a limit needs a positive count and window");
+            }
+        }
+
+        /** The steady spacing between sends. */
+        public long intervalMillis() {
+            return Math.max(1, window.toMillis() / count);
+        }
+
+        /** How far ahead of the steady spacing a burst may run. */
+        public long toleranceMillis() {
+            return window.toMillis() - intervalMillis();
+        }
+    }
+
+    /** One limit with the key its budget is kept under ("chat:-100123", "bot"). */
+    public record Bucket(String key, Limit limit) {
+        public Bucket {
+            Objects.requireNonNull(key);
+            Objects.requireNonNull(limit);
+        }
+    }
+
+    /** Every bucket a send to this channel draws on. */
+    public List<Bucket> bucketsFor(String channelId) {
+        List<Bucket> buckets = new ArrayList<>(perChannel.apply(channelId));
+        buckets.addAll(global);
+        return buckets;
+    }
+
+    /** The channel's own buckets, which a 429 for that channel holds off. */
+    public List<Bucket> channelBuckets(String channelId) {
+        return perChannel.apply(channelId);
+    }
+}

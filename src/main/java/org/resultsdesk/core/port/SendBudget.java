@@ -1,0 +1,22 @@
+package org.resultsdesk.core.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.delivery.SendLimits;
+
+/**
+ * The send budgets every instance draws on, kept in the store so that pacing holds across instances and restarts.
+ * Each bucket is a generic cell rate algorithm: a send is allowed when every bucket it draws on allows it.
+ */
+public interface SendBudget {
+    /**
+     * Takes one send from every bucket if all of them allow it at {@code now}, and returns empty; otherwise takes
+     * nothing and returns the earliest instant at which they would.
+     */
+    Optional<Instant> tryTake(ChatContext.Platform platform, List<SendLimits.Bucket> buckets, Instant now);
+
+    /** Nothing more from these buckets before {@code until}: what a 429's retry-after imposes. */
+    void holdOff(ChatContext.Platform platform, List<SendLimits.Bucket> buckets, Instant until);
+}

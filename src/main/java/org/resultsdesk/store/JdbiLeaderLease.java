@@ -1,0 +1,139 @@
+package org.resultsdesk.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.resultsdesk.core.port.Fence;
+import org.resultsdesk.core.port.LeaderLease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A lease row in the {@code leases} table, for SQLite and PostgreSQL alike. Taking an expired (or free) lease
+ * increments its fencing token; renewing extends it only while the token is still this holder's. By its own clock a
+ * holder stops counting itself leader once its last renewal has run out, before anyone else can have taken over,
+ * so a frozen leader that wakes up does nothing until it has renewed. Database errors count as a lost lease.
+ */
+public final class JdbiLeaderLease implements LeaderLease {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiLeaderLease.class);
+
+    private final Jdbi jdbi;
+    private final String name;
+    private final String holder;
+    private final Duration ttl;
+    private final Clock clock;
+    private long token;
+    /** The last token this instance was granted, kept after the lease is lost so that stale writes are refused. */
+    private long lastToken = -1;
+    private Instant validUntil = Instant.MIN;
+
+    public JdbiLeaderLease(Database database, String name, String holder, Duration ttl, Clock clock) {
+        this.jdbi = database.jdbi();
+        this.name = name;
+        this.holder = holder;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized boolean tryAcquire() {
+        if (isLeader()) {
+            return true;
+        }
+        Instant now = clock.instant();
+        try {
+            Optional<Long> taken = jdbi.inTransaction(h -> {
+                h.createUpdate("INSERT INTO leases (name, token, holder, acquired_at, expires_at)"
+                                + " VALUES (:name, 0, '', 0, 0) ON CONFLICT DO NOTHING")
+                        .bind("name", name).execute();
+                int updated = h.createUpdate("UPDATE leases SET token = token + 1, holder = :holder,"
+                                + " acquired_at = :now, expires_at = :expires WHERE name = :name AND expires_at < :now")
+                        .bind("holder", holder).bind("now", now.toEpochMilli())
+                        .bind("expires", now.plus(ttl).toEpochMilli()).bind("name", name).execute();
+                if (updated == 0) {
+                    return Optional.<Long>empty();
+                }
+                return h.createQuery("SELECT token FROM leases WHERE name = :name").bind("name", name)
+                        .mapTo(Long.class).findOne();
+            });
+            if (taken.isEmpty()) {
+                return false;
+            }
+            token = taken.get();
+            lastToken = token;
+            validUntil = now.plus(ttl);
+            LOG.info("{} is now leader for {} (fencing token {})", holder, name, token);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("could not ask for the {} lease: {}", name, e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized boolean renew() {
+        if (token == 0) {
+            return false;
+        }
+        Instant now = clock.instant();
+        try {
+            int renewed = jdbi.withHandle(h -> h.createUpdate("UPDATE leases SET expires_at = :expires"
+                            + " WHERE name = :name AND token = :token")
+                    .bind("expires", now.plus(ttl).toEpochMilli()).bind("name", name).bind("token", token)
+                    .execute());
+            if (renewed == 1) {
+                validUntil = now.plus(ttl);
+                return true;
+            }
+            LOG.warn("{} lost the {} lease (token {} is no longer the latest)", holder, name, token);
+        } catch (RuntimeException e) {
+            LOG.warn("could not renew the {} lease: {}", name, e.getMessage());
+            if (clock.instant().isBefore(validUntil)) {
+                return true;
+            }
+        }
+        token = 0;
+        validUntil = Instant.MIN;
+        return false;
+    }
+
+    @Override
+    public synchronized boolean isLeader() {
+        return token != 0 && clock.instant().isBefore(validUntil);
+    }
+
+    @Override
+    public synchronized Fence fence() {
+        return new Fence(name, lastToken);
+    }
+
+    @Override
+    public Optional<String> holder() {
+        try {
+            long now = clock.millis();
+            return jdbi.withHandle(h -> h.createQuery("SELECT holder FROM leases WHERE name = :name"
+                            + " AND expires_at >= :now")
+                    .bind("name", name).bind("now", now).mapTo(String.class).findOne());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (token == 0) {
+            return;
+        }
+        try {
+            jdbi.useHandle(h -> h.createUpdate("UPDATE leases SET expires_at = 0 WHERE name = :name AND token = :token")
+                    .bind("name", name).bind("token", token).execute());
+            LOG.info("{} gave up the {} lease", holder, name);
+        } catch (RuntimeException e) {
+            LOG.warn("could not give up the {} lease; it expires on its own: {}", name, e.getMessage());
+        }
+        token = 0;
+        validUntil = Instant.MIN;
+    }
+}

@@ -1,0 +1,88 @@
+package org.resultsdesk.store;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.delivery.SendLimits;
+import org.resultsdesk.core.port.SendBudget;
+
+/**
+ * Send budgets in the database, one row a bucket holding its theoretical arrival time (TAT, epoch ms). A send is
+ * allowed when, for every bucket, {@code tat - tolerance <= now}; taking it moves each TAT to
+ * {@code max(tat, now) + interval}. Rows are locked in key order, so instances never deadlock on them.
+ */
+public final class JdbiSendBudget implements SendBudget {
+    private final Jdbi jdbi;
+    private final String lock;
+
+    public JdbiSendBudget(Database database) {
+        this.jdbi = database.jdbi();
+        this.lock = database.dialect() == Database.Dialect.POSTGRESQL ? " FOR UPDATE" : "";
+    }
+
+    @Override
+    public Optional<Instant> tryTake(ChatContext.Platform platform, List<SendLimits.Bucket> buckets, Instant now) {
+        if (buckets.isEmpty()) {
+            return Optional.empty();
+        }
+        long at = now.toEpochMilli();
+        return jdbi.inTransaction(h -> {
+            Map<String, Long> tats = lockedTats(h, platform, buckets);
+            long allowedAt = Long.MIN_VALUE;
+            for (SendLimits.Bucket bucket : buckets) {
+                allowedAt = Math.max(allowedAt, tats.get(bucket.key()) - bucket.limit().toleranceMillis());
+            }
+            if (allowedAt > at) {
+                return Optional.of(Instant.ofEpochMilli(allowedAt));
+            }
+            for (SendLimits.Bucket bucket : buckets) {
+                setTat(h, platform, bucket.key(), Math.max(tats.get(bucket.key()), at) + bucket.limit().intervalMillis());
+            }
+            return Optional.<Instant>empty();
+        });
+    }
+
+    @Override
+    public void holdOff(ChatContext.Platform platform, List<SendLimits.Bucket> buckets, Instant until) {
+        if (buckets.isEmpty()) {
+            return;
+        }
+        jdbi.useTransaction(h -> {
+            Map<String, Long> tats = lockedTats(h, platform, buckets);
+            for (SendLimits.Bucket bucket : buckets) {
+                long held = until.toEpochMilli() + bucket.limit().toleranceMillis();
+                if (held > tats.get(bucket.key())) {
+                    setTat(h, platform, bucket.key(), held);
+                }
+            }
+        });
+    }
+
+    private Map<String, Long> lockedTats(Handle h, ChatContext.Platform platform, List<SendLimits.Bucket> buckets) {
+        List<String> keys = buckets.stream().map(SendLimits.Bucket::key).sorted(Comparator.naturalOrder())
+                .distinct().toList();
+        for (String key : keys) {
+            h.createUpdate("INSERT INTO send_budget (platform, bucket, tat) VALUES (:platform, :bucket, 0)"
+                            + " ON CONFLICT DO NOTHING")
+                    .bind("platform", platform.name()).bind("bucket", key).execute();
+        }
+        Map<String, Long> tats = new HashMap<>();
+        h.createQuery("SELECT bucket, tat FROM send_budget WHERE platform = :platform AND bucket IN (<keys>)"
+                        + " ORDER BY bucket" + lock)
+                .bind("platform", platform.name()).bindList("keys", keys)
+                .map((rs, ctx) -> tats.put(rs.getString("bucket"), rs.getLong("tat")))
+                .list();
+        return tats;
+    }
+
+    private static void setTat(Handle h, ChatContext.Platform platform, String key, long tat) {
+        h.createUpdate("UPDATE send_budget SET tat = :tat WHERE platform = :platform AND bucket = :bucket")
+                .bind("tat", tat).bind("platform", platform.name()).bind("bucket", key).execute();
+    }
+}
