@@ -43,6 +43,8 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // Cards are drawn off-screen: no display, and no toolkit looking for one.
+        System.setProperty("java.awt.headless", "true");
         CommandLine cli = new CommandLine(new Main());
         // A bad or missing setting is one clear line naming the key, not a stack trace.
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -57,6 +57,9 @@ import org.resultsdesk.core.alerts.IngestOutcome;
 import org.resultsdesk.core.alerts.StatusCommand;
 import org.resultsdesk.core.command.CommandHandler;
 import org.resultsdesk.core.command.CommandService;
+import org.resultsdesk.core.command.PictureCommands;
+import org.resultsdesk.core.cards.Cards;
+import org.resultsdesk.cards.ChartCardRenderer;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.FeedParser;
@@ -95,6 +98,7 @@ public final class ResultsDesk implements AutoCloseable {
     final String instance = instanceName();
     final JdbiQuoteStore quoteStore;
     final QuoteCards quoteCards;
+    final Cards cards = new Cards(new ChartCardRenderer());
     final CommandHandler commands;
     final DeskMetrics metrics;
     private final AtomicReference<StatusCommand.Activity> activity = new AtomicReference<>(
@@ -136,6 +140,7 @@ public final class ResultsDesk implements AutoCloseable {
         this.commands = metrics.timed(new CommandService(archive, seats, quoteCards,
                 new SubscriptionCommands(subscriptions, seats, archive),
                 new QuoteCommands(quotes, quoteStore, archive, seats),
+                new PictureCommands(archive, seats, cards),
                 new StatusCommand(alertStore, this::activity, leaderLease::holder, clock)));
         this.ingest = new DeclarationIngest(parser, follower, alertStore, router, clock, this::wakeDelivery,
                 leaderLease::fence);

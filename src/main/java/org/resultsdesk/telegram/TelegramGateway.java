@@ -53,6 +53,8 @@ public final class TelegramGateway implements ChatGateway {
     private final TelegramClient client;
     private final TelegramHtmlRenderer renderer = new TelegramHtmlRenderer();
     private final CallbackCommands callbacks;
+    /** The last photo posted in each chat, so text resumed after a throttle still replies to its photo. */
+    private final java.util.Map<String, Integer> lastPhoto = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TelegramGateway(TelegramClient client) {
         this(client, new CallbackCommands());
@@ -118,7 +120,7 @@ public final class TelegramGateway implements ChatGateway {
 
     private DeliveryResult sendPhoto(String chatId, Picture picture, List<TelegramMessage> text, int fromPart) {
         if (fromPart > 0) {
-            return sendParts(chatId, text, fromPart - 1, null);
+            return sendParts(chatId, text, fromPart - 1, lastPhoto.get(chatId));
         }
         Caption caption = Caption.of(text);
         DeliveryResult photo;
@@ -140,6 +142,7 @@ public final class TelegramGateway implements ChatGateway {
         if (!(photo instanceof DeliveryResult.Delivered delivered) || caption.fits()) {
             return photo;
         }
+        lastPhoto.put(chatId, Integer.valueOf(delivered.messageId()));
         DeliveryResult rest = sendParts(chatId, text, 0, Integer.valueOf(delivered.messageId()));
         if (rest instanceof DeliveryResult.Delivered) {
             return photo;
