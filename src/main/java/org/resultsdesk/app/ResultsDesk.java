@@ -305,8 +305,9 @@ public final class ResultsDesk implements AutoCloseable {
             return;
         }
         Slack slack = SlackApp.slack(settings.get());
-        SlackApp app = new SlackApp(settings.get(), slack, commands);
-        deliverTo(new SlackGateway(slack.methods(settings.get().botToken())));
+        SlackGateway gateway = new SlackGateway(slack.methods(settings.get().botToken()));
+        SlackApp app = new SlackApp(settings.get(), slack, commands, gateway);
+        deliverTo(gateway);
         platformChecks.put("slack", new CachedCheck(clock, Duration.ofMinutes(1), () -> {
             try {
                 return slack.methods(settings.get().botToken()).authTest(r -> r).isOk();
