@@ -59,6 +59,10 @@ import org.resultsdesk.core.command.CommandHandler;
 import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.command.PictureCommands;
 import org.resultsdesk.core.cards.Cards;
+import org.resultsdesk.core.alerts.AlertPictures;
+import org.resultsdesk.core.alerts.CardsCommand;
+import org.resultsdesk.core.port.ChannelCards;
+import org.resultsdesk.store.JdbiChannelCards;
 import org.resultsdesk.cards.ChartCardRenderer;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.port.ChatGateway;
@@ -99,6 +103,7 @@ public final class ResultsDesk implements AutoCloseable {
     final JdbiQuoteStore quoteStore;
     final QuoteCards quoteCards;
     final Cards cards = new Cards(new ChartCardRenderer());
+    final ChannelCards channelCards;
     final CommandHandler commands;
     final DeskMetrics metrics;
     private final AtomicReference<StatusCommand.Activity> activity = new AtomicReference<>(
@@ -134,6 +139,7 @@ public final class ResultsDesk implements AutoCloseable {
                 Duration.ofSeconds(config.getInt("leader.lease-seconds", 5)), clock);
         this.quoteStore = new JdbiQuoteStore(database);
         this.quoteCards = new QuoteCards(quoteStore, archive);
+        this.channelCards = new JdbiChannelCards(database, clock);
         AlertRouter router = new AlertRouter(subscriptions);
         QuoteService quotes = new QuoteService(quoteStore, alertStore, router, archive, clock, this::wakeDelivery);
         this.metrics = new DeskMetrics(alertStore::pendingCount);
@@ -141,6 +147,7 @@ public final class ResultsDesk implements AutoCloseable {
                 new SubscriptionCommands(subscriptions, seats, archive),
                 new QuoteCommands(quotes, quoteStore, archive, seats),
                 new PictureCommands(archive, seats, cards),
+                new CardsCommand(channelCards),
                 new StatusCommand(alertStore, this::activity, leaderLease::holder, clock)));
         this.ingest = new DeclarationIngest(parser, follower, alertStore, router, clock, this::wakeDelivery,
                 leaderLease::fence);
@@ -340,7 +347,8 @@ public final class ResultsDesk implements AutoCloseable {
     /** Starts a delivery worker for a platform's gateway, paced by the limits the gateway declares. */
     void deliverTo(ChatGateway gateway) {
         AlertDelivery delivery = new AlertDelivery(gateway, alertStore, subscriptions,
-                new AlertComposer(alertStore, archive, quoteCards), budget, clock,
+                new AlertComposer(alertStore, archive, quoteCards, AlertPictures.cards(channelCards, cards)), budget,
+                clock,
                 new AlertDelivery.Settings(lease, 25, 8, 200, instance), metrics);
         loops.add(new DeliveryLoop(gateway.platform().name().toLowerCase(), delivery, clock, Duration.ofSeconds(2))
                 .start());

@@ -181,7 +181,7 @@ public final class TelegramGateway implements ChatGateway {
     @Override
     public DeliveryResult edit(String chatId, String messageId, Reply reply) {
         if (reply.picture().isPresent()) {
-            return editPhoto(chatId, messageId, reply.picture().get(), renderer.render(reply.withoutPicture()));
+            return editPhoto(chatId, messageId, reply);
         }
         TelegramMessage message = renderer.render(reply).get(0);
         try {
@@ -197,8 +197,9 @@ public final class TelegramGateway implements ChatGateway {
     }
 
     /** Replaces the photo and its caption; a caption that does not fit is cut to its first line. */
-    private DeliveryResult editPhoto(String chatId, String messageId, Picture picture, List<TelegramMessage> text) {
-        Caption caption = Caption.of(text);
+    private DeliveryResult editPhoto(String chatId, String messageId, Reply reply) {
+        Picture picture = reply.picture().orElseThrow();
+        Caption caption = Caption.of(renderer.render(reply.withoutPicture()));
         InputMediaPhoto media = InputMediaPhoto.builder()
                 .media(new ByteArrayInputStream(picture.png()), picture.fileName())
                 .caption(caption.html()).parseMode(ParseMode.HTML).build();
@@ -209,6 +210,10 @@ public final class TelegramGateway implements ChatGateway {
         } catch (TelegramApiException e) {
             if (e instanceof TelegramApiRequestException r && describe(r).contains("message is not modified")) {
                 return new DeliveryResult.Delivered(messageId);
+            }
+            if (e instanceof TelegramApiRequestException r && describe(r).contains("no media in the message")) {
+                // Sent as text before the channel took pictures: it stays text, with the new figures.
+                return edit(chatId, messageId, new Reply(reply.parts(), reply.suggestions()));
             }
             return outcome(e);
         }

@@ -1,10 +1,12 @@
 package org.resultsdesk.core.alerts;
 
 import java.util.List;
+import java.util.Optional;
 import org.resultsdesk.core.announce.Announcement;
 import org.resultsdesk.core.announce.AnnouncementFactory;
 import org.resultsdesk.core.announce.PartyStyle;
 import org.resultsdesk.core.calc.ResultCalculator;
+import org.resultsdesk.core.calc.ResultFigures;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Declaration;
@@ -21,6 +23,7 @@ public final class AlertComposer {
     private final AlertStore store;
     private final ResultsArchive archive;
     private final CardSource cards;
+    private final AlertPictures pictures;
     private final ResultCalculator calculator = new ResultCalculator();
     private final AnnouncementFactory announcements = new AnnouncementFactory();
 
@@ -30,15 +33,21 @@ public final class AlertComposer {
 
     /** Declarations are read from {@code store}; {@code archive} gives only what they are compared with. */
     public AlertComposer(AlertStore store, ResultsArchive archive, CardSource cards) {
+        this(store, archive, cards, AlertPictures.NONE);
+    }
+
+    /** With {@code pictures}, a result alert to a channel that takes pictures is its card, captioned. */
+    public AlertComposer(AlertStore store, ResultsArchive archive, CardSource cards, AlertPictures pictures) {
         this.store = store;
         this.archive = archive;
         this.cards = cards;
+        this.pictures = pictures;
     }
 
     public Reply single(Alert alert) {
         return switch (alert.kind()) {
             case RUSH -> Reply.text(rushLine(alert));
-            case RESULT -> Reply.of(announcement(alert));
+            case RESULT -> pictured(alert, Reply.of(announcement(alert)));
             case CORRECTION -> new Reply(List.of(
                     new Reply.Text("Correction: revised figures for " + announcement(alert).headline()
                             + " (revision " + alert.revision() + ")"),
@@ -48,10 +57,17 @@ public final class AlertComposer {
         };
     }
 
-    /** The original message, edited to the corrected figures. */
+    /** The original message, edited to the corrected figures (and, in a channel of pictures, the corrected card). */
     public Reply corrected(Alert alert) {
-        return new Reply(List.of(new Reply.AnnouncementPart(announcement(alert)),
-                new Reply.Text("Corrected: revision " + alert.revision())), List.of());
+        return pictured(alert, new Reply(List.of(new Reply.AnnouncementPart(announcement(alert)),
+                new Reply.Text("Corrected: revision " + alert.revision())), List.of()));
+    }
+
+    private Reply pictured(Alert alert, Reply text) {
+        ResultFigures figures = figures(alert);
+        return pictures.forResult(alert.channel(), figures, announcements.announce(figures))
+                .map(p -> new Reply(text.parts(), text.suggestions(), Optional.of(p)))
+                .orElse(text);
     }
 
     /** One message for several alerts, from their {@link #line lines}. */
@@ -76,8 +92,12 @@ public final class AlertComposer {
     }
 
     private Announcement announcement(Alert alert) {
+        return announcements.announce(figures(alert));
+    }
+
+    private ResultFigures figures(Alert alert) {
         Contest contest = ((FeedMessage.Result) stored(alert, Declaration.Stage.RESULT)).contest();
-        return announcements.announce(calculator.calculate(contest, StoreFollower.comparisonFor(archive, contest)));
+        return calculator.calculate(contest, StoreFollower.comparisonFor(archive, contest));
     }
 
     /** The newest stored revision: what the alert says, whichever instance read the file. */

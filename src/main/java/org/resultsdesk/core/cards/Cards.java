@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.resultsdesk.core.announce.Announcement;
+import org.resultsdesk.core.announce.PlainTextRenderer;
+import org.resultsdesk.core.calc.ResultFigures;
 
 /**
  * Pictures of cards, each drawn once: the cache is keyed by the card's model, which holds every figure it shows, so
@@ -15,6 +18,8 @@ public final class Cards {
     private static final int CACHED = 700;
 
     private final CardRenderer renderer;
+    private final ResultCardFactory resultCards = new ResultCardFactory();
+    private final PlainTextRenderer plain = new PlainTextRenderer();
     private final AtomicLong drawn = new AtomicLong();
     private final Map<Object, Picture> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -25,6 +30,11 @@ public final class Cards {
 
     public Cards(CardRenderer renderer) {
         this.renderer = renderer;
+    }
+
+    /** A result's card, with the announcement's plain text (and the credit) as the picture's text. */
+    public Picture resultCard(ResultFigures figures, Announcement announcement) {
+        return resultCard(resultCards.card(figures, announcement), plain.render(announcement) + ResultCard.CREDIT);
     }
 
     public Picture resultCard(ResultCard card, String altText) {

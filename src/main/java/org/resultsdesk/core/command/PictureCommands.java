@@ -5,14 +5,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.resultsdesk.core.announce.Announcement;
 import org.resultsdesk.core.announce.AnnouncementFactory;
-import org.resultsdesk.core.announce.PlainTextRenderer;
 import org.resultsdesk.core.calc.ResultCalculator;
 import org.resultsdesk.core.calc.ResultFigures;
 import org.resultsdesk.core.cards.BoardCard;
 import org.resultsdesk.core.cards.Cards;
 import org.resultsdesk.core.cards.Picture;
-import org.resultsdesk.core.cards.ResultCard;
-import org.resultsdesk.core.cards.ResultCardFactory;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Election;
 import org.resultsdesk.core.model.ResultsArchive;
@@ -30,8 +27,6 @@ public final class PictureCommands implements CommandModule {
     private final Cards cards;
     private final ResultCalculator calculator = new ResultCalculator();
     private final AnnouncementFactory announcements = new AnnouncementFactory();
-    private final ResultCardFactory resultCards = new ResultCardFactory();
-    private final PlainTextRenderer plain = new PlainTextRenderer();
     private final PlainReplyRenderer plainReplies = new PlainReplyRenderer();
 
     public PictureCommands(ResultsArchive archive, SeatDirectory seats, Cards cards) {
@@ -66,14 +61,8 @@ public final class PictureCommands implements CommandModule {
         Contest contest = found.contest().orElseThrow();
         ResultFigures figures = calculator.calculate(contest, archive.comparisonFor(contest));
         Announcement announcement = announcements.announce(figures);
-        Picture picture = resultCard(figures, announcement);
+        Picture picture = cards.resultCard(figures, announcement);
         return Reply.picture(picture, caption(announcement), List.of());
-    }
-
-    /** The card for a result, drawn once per set of figures. */
-    public Picture resultCard(ResultFigures figures, Announcement announcement) {
-        ResultCard card = resultCards.card(figures, announcement);
-        return cards.resultCard(card, plain.render(announcement) + ResultCard.CREDIT);
     }
 
     /** "Kingswood by-election, 15 Feb 2024: Labour GAIN from Conservative. Damien Egan (Lab) elected, ..." */

@@ -1,0 +1,45 @@
+package org.resultsdesk.core.alerts;
+
+import java.util.Set;
+import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.command.CommandLine;
+import org.resultsdesk.core.command.CommandModule;
+import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.port.ChannelCards;
+
+/** /cards on|off: this channel's alerts as pictures (a result card with a short caption) or as text. Editors only. */
+public final class CardsCommand implements CommandModule {
+    private final ChannelCards cards;
+
+    public CardsCommand(ChannelCards cards) {
+        this.cards = cards;
+    }
+
+    @Override
+    public Set<String> names() {
+        return Set.of("cards");
+    }
+
+    @Override
+    public String help() {
+        return "/cards on|off  this channel's alerts as pictures or as text (editors)";
+    }
+
+    @Override
+    public Reply handle(CommandLine line, ChatContext context) {
+        ChannelRef channel = new ChannelRef(context.platform(), context.channelId());
+        String choice = line.arguments().isEmpty() ? "" : line.arguments().get(0).toLowerCase(java.util.Locale.ROOT);
+        if (!choice.equals("on") && !choice.equals("off")) {
+            return Reply.text("Alerts in this channel come as " + (cards.cardsOn(channel) ? "pictures" : "text")
+                    + ". Editors can change it with /cards on or /cards off.");
+        }
+        if (!context.editor()) {
+            return Reply.text("Only editors can change how this channel's alerts look"
+                    + (context.platform() == ChatContext.Platform.TELEGRAM ? " (the chat's administrators)." : "."));
+        }
+        boolean on = choice.equals("on");
+        cards.setCards(channel, on);
+        return Reply.text(on ? "Alerts in this channel will come as pictures: a result card with a short caption."
+                + " Digests stay text." : "Alerts in this channel will come as text.");
+    }
+}
