@@ -13,12 +13,16 @@ import java.net.InetSocketAddress;
 import okhttp3.OkHttpClient;
 import com.slack.api.Slack;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import org.resultsdesk.core.rights.AuditCommand;
+import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.slack.SlackApp;
+import org.resultsdesk.slack.SlackChatDirectory;
 import org.resultsdesk.slack.SlackGateway;
 import org.resultsdesk.slack.SlackHttpEndpoint;
 import org.resultsdesk.slack.SlackSettings;
 import org.resultsdesk.slack.SlackSignature;
 import org.resultsdesk.telegram.TelegramBot;
+import org.resultsdesk.telegram.TelegramChatDirectory;
 import org.resultsdesk.telegram.TelegramClients;
 import org.resultsdesk.telegram.TelegramGateway;
 import org.resultsdesk.telegram.TelegramLongPoller;
@@ -83,6 +87,7 @@ import org.resultsdesk.core.quotes.QuoteService;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiQuoteStore;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.store.JdbiUpdateLedger;
@@ -104,6 +109,7 @@ public final class ResultsDesk implements AutoCloseable {
     final QuoteCards quoteCards;
     final Cards cards = new Cards(new ChartCardRenderer());
     final ChannelCards channelCards;
+    final Rights rights;
     final CommandHandler commands;
     final DeskMetrics metrics;
     private final AtomicReference<StatusCommand.Activity> activity = new AtomicReference<>(
@@ -143,12 +149,14 @@ public final class ResultsDesk implements AutoCloseable {
         AlertRouter router = new AlertRouter(subscriptions);
         QuoteService quotes = new QuoteService(quoteStore, alertStore, router, archive, clock, this::wakeDelivery);
         this.metrics = new DeskMetrics(alertStore::pendingCount);
+        this.rights = new Rights(new JdbiAuditTrail(database), clock);
         this.commands = metrics.timed(new CommandService(archive, seats, quoteCards,
-                new SubscriptionCommands(subscriptions, seats, archive),
-                new QuoteCommands(quotes, quoteStore, archive, seats),
+                new SubscriptionCommands(subscriptions, seats, archive, rights),
+                new QuoteCommands(quotes, quoteStore, archive, seats, rights),
+                new StatusCommand(alertStore, this::activity, leaderLease::holder, clock, rights),
+                new AuditCommand(rights),
                 new PictureCommands(archive, seats, cards),
-                new CardsCommand(channelCards),
-                new StatusCommand(alertStore, this::activity, leaderLease::holder, clock)));
+                new CardsCommand(channelCards, rights)));
         this.ingest = new DeclarationIngest(parser, follower, alertStore, router, clock, this::wakeDelivery,
                 leaderLease::fence);
         follower.catchUp();
@@ -282,7 +290,8 @@ public final class ResultsDesk implements AutoCloseable {
         TelegramGateway gateway = new TelegramGateway(client);
         ReplySender replies = ReplySender.pooled(gateway, budget, clock, 4, Duration.ofMinutes(1));
         sources.add(replies);
-        TelegramBot bot = new TelegramBot(client, gateway, commands, updateLedger, settings.get().botUsername(), clock,
+        rights.enable(RightsConfig.telegram(config), new TelegramChatDirectory(client, clock));
+        TelegramBot bot = new TelegramBot(client, gateway, commands, updateLedger, settings.get().botUsername(),
                 replies);
         deliverTo(gateway);
         platformChecks.put("telegram", new CachedCheck(clock, Duration.ofMinutes(1), () -> {
@@ -312,6 +321,8 @@ public final class ResultsDesk implements AutoCloseable {
             return;
         }
         Slack slack = SlackApp.slack(settings.get());
+        rights.enable(RightsConfig.slack(config, settings.get().editorUserIds()),
+                new SlackChatDirectory(slack.methods(settings.get().botToken()), clock));
         SlackGateway gateway = new SlackGateway(slack.methods(settings.get().botToken()));
         SlackApp app = new SlackApp(settings.get(), slack, commands, gateway);
         deliverTo(gateway);

@@ -63,7 +63,7 @@ public final class SlackApp {
         COMMANDS.forEach(name -> app.command(name, (req, ctx) -> {
             SlashCommandPayload p = req.getPayload();
             String text = commandText(p.getCommand(), p.getText());
-            ChatContext context = context(p.getChannelId(), p.getUserId());
+            ChatContext context = context(p.getChannelId(), p.getUserId(), p.getUserName());
             Future<Reply> answer = workers.submit(() -> commands.handle(text, context));
             try {
                 Reply reply = answer.get(ACK_BUDGET_MILLIS, TimeUnit.MILLISECONDS);
@@ -100,7 +100,8 @@ public final class SlackApp {
             var payload = req.getPayload();
             String command = payload.getActions().get(0).getValue();
             String channel = payload.getChannel() == null ? payload.getUser().getId() : payload.getChannel().getId();
-            SlackMessage m = renderer.render(commands.handle(command, context(channel, payload.getUser().getId())));
+            SlackMessage m = renderer.render(commands.handle(command, context(channel, payload.getUser().getId(),
+                    payload.getUser().getName())));
             workers.submit(() -> {
                 ctx.respond(r -> r.responseType(responseType()).text(m.text()).blocks(m.blocks()));
                 return null;
@@ -140,8 +141,10 @@ public final class SlackApp {
         return args.isEmpty() ? command : command + " " + args;
     }
 
-    private ChatContext context(String channel, String user) {
-        return new ChatContext(ChatContext.Platform.SLACK, channel, user, settings.editorUserIds().contains(user));
+    /** Who asked and where; a D... conversation is a direct message. What they may do is decided in core.rights. */
+    private static ChatContext context(String channel, String user, String userName) {
+        return new ChatContext(ChatContext.Platform.SLACK, channel, channel.startsWith("D")
+                ? ChatContext.ChatKind.PRIVATE : ChatContext.ChatKind.GROUP, user, userName, false);
     }
 
     private String responseType() {

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * How to reach Slack: the bot token, the signing secret that proves a request came from Slack, the app-level token
  * for Socket Mode, the Web API base URL (Slack's, or GovSlack's), whether replies go to the channel or only to the
- * asker, and who counts as an editor.
+ * asker, and the desk's editors (handed to core.rights).
  */
 public record SlackSettings(String botToken, String signingSecret, Optional<String> appToken, String apiUrl,
                             Mode mode, Visibility replyVisibility, Set<String> editorUserIds) {

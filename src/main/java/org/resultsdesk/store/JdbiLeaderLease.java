@@ -89,10 +89,11 @@ public final class JdbiLeaderLease implements LeaderLease {
             }
             LOG.warn("{} lost the {} lease (token {} is no longer the latest)", holder, name, token);
         } catch (RuntimeException e) {
-            LOG.warn("could not renew the {} lease: {}", name, e.getMessage());
             if (clock.instant().isBefore(validUntil)) {
+                LOG.warn("could not renew the {} lease yet: {}", name, e.getMessage());
                 return true;
             }
+            LOG.warn("{} lost the {} lease: it could not be renewed in time ({})", holder, name, e.getMessage());
         }
         token = 0;
         validUntil = Instant.MIN;

@@ -14,7 +14,7 @@ import org.resultsdesk.core.quotes.Quote;
 
 public final class JdbiQuoteStore implements QuoteStore {
     private static final String COLUMNS = "id, speaker, role, body, contest_ids, filed_by, platform, channel_id,"
-            + " filed_at, status";
+            + " filed_at, status, decided_by";
     private static final String APPROVAL = "quote-approval";
 
     private final Jdbi jdbi;
@@ -98,6 +98,7 @@ public final class JdbiQuoteStore implements QuoteStore {
         return new Quote(rs.getLong("id"), rs.getString("speaker"), rs.getString("role"), rs.getString("body"),
                 contests.isBlank() ? List.of() : Arrays.asList(contests.split(" ")), rs.getString("filed_by"),
                 new ChannelRef(ChatContext.Platform.valueOf(rs.getString("platform")), rs.getString("channel_id")),
-                Instant.ofEpochMilli(rs.getLong("filed_at")), Quote.Status.valueOf(rs.getString("status")));
+                Instant.ofEpochMilli(rs.getLong("filed_at")), Quote.Status.valueOf(rs.getString("status")),
+                rs.getString("decided_by"));
     }
 }

@@ -1,13 +1,6 @@
 package org.resultsdesk.telegram;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandHandler;
 import org.resultsdesk.core.command.Reply;
@@ -16,10 +9,10 @@ import org.resultsdesk.core.port.UpdateLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
-import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatAdministrators;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -28,33 +21,28 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * Turns Telegram updates into core commands and hands the replies to the {@link ReplySender}, which answers on its
  * own workers within the chat's shared send budget. Commands addressed to another bot
  * ({@code /result@OtherBot}) are ignored; in a private chat, plain text is read as a seat to look up. A button press
- * runs the command it carries. Each update is handled once, however often Telegram delivers it. Editors are the
- * chat's administrators (everyone in a private chat), asked of Telegram and remembered for a minute.
+ * runs the command it carries; an edited message or a channel post is read like a new message. Each update is
+ * handled once, however often Telegram delivers it. Who may do what is not decided here: each command goes to the
+ * core with who sent it (the person, or the chat itself for an anonymous administrator or a channel post) and the
+ * kind of chat, and {@code core.rights} decides.
  */
 public final class TelegramBot {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
-    private static final Duration ADMIN_CACHE = Duration.ofMinutes(1);
-
-    private record Admins(Set<Long> ids, Instant fetched) {
-    }
 
     private final TelegramClient client;
     private final TelegramGateway gateway;
     private final CommandHandler commands;
     private final UpdateLedger ledger;
     private final String botUsername;
-    private final Clock clock;
     private final ReplySender replies;
-    private final Map<Long, Admins> admins = new ConcurrentHashMap<>();
 
     public TelegramBot(TelegramClient client, TelegramGateway gateway, CommandHandler commands, UpdateLedger ledger,
-                       String botUsername, Clock clock, ReplySender replies) {
+                       String botUsername, ReplySender replies) {
         this.client = client;
         this.gateway = gateway;
         this.commands = commands;
         this.ledger = ledger;
         this.botUsername = botUsername.startsWith("@") ? botUsername.substring(1) : botUsername;
-        this.clock = clock;
         this.replies = replies;
     }
 
@@ -64,15 +52,18 @@ public final class TelegramBot {
             LOG.debug("update {} already handled", update.getUpdateId());
             return;
         }
+        Message message = update.hasMessage() ? update.getMessage() : update.hasEditedMessage()
+                ? update.getEditedMessage() : update.hasChannelPost() ? update.getChannelPost()
+                : update.hasEditedChannelPost() ? update.getEditedChannelPost() : null;
         Long chatId = update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null
                 ? update.getCallbackQuery().getMessage().getChatId()
-                : update.hasMessage() ? update.getMessage().getChatId() : null;
+                : message != null ? message.getChatId() : null;
         if (chatId == null) {
             return;
         }
         // Answered on the reply workers: this thread goes straight back to reading updates.
         replies.submit(String.valueOf(chatId), () -> update.hasCallbackQuery() ? onButton(update.getCallbackQuery())
-                : update.getMessage().hasText() ? onMessage(update.getMessage()) : Optional.empty());
+                : message.hasText() ? onMessage(message) : Optional.empty());
     }
 
     private Optional<Reply> onMessage(Message message) {
@@ -89,9 +80,8 @@ public final class TelegramBot {
         if (at >= 0 && !head.substring(at + 1).equalsIgnoreCase(botUsername)) {
             return Optional.empty();
         }
-        long chatId = message.getChatId();
-        long userId = message.getFrom() == null ? 0 : message.getFrom().getId();
-        return Optional.of(answer(chatId, text, userId, privateChat));
+        return Optional.of(commands.handle(text, asker(message.getChat(), message.getFrom(),
+                message.getSenderChat())));
     }
 
     private Optional<Reply> onButton(CallbackQuery query) {
@@ -104,28 +94,27 @@ public final class TelegramBot {
         if (command == null || query.getMessage() == null) {
             return Optional.empty();
         }
-        long chatId = query.getMessage().getChatId();
-        return Optional.of(answer(chatId, command, query.getFrom().getId(), chatId > 0));
+        return Optional.of(commands.handle(command, asker(query.getMessage().getChat(), query.getFrom(), null)));
     }
 
-    private Reply answer(long chatId, String text, long userId, boolean privateChat) {
-        ChatContext context = new ChatContext(ChatContext.Platform.TELEGRAM, String.valueOf(chatId),
-                String.valueOf(userId), privateChat || isAdmin(chatId, userId));
-        return commands.handle(text, context);
-    }
-
-    private boolean isAdmin(long chatId, long userId) {
-        Admins known = admins.get(chatId);
-        if (known == null || Duration.between(known.fetched(), clock.instant()).compareTo(ADMIN_CACHE) > 0) {
-            try {
-                known = new Admins(client.execute(GetChatAdministrators.builder().chatId(chatId).build()).stream()
-                        .map(ChatMember::getUser).map(u -> u.getId()).collect(Collectors.toSet()), clock.instant());
-                admins.put(chatId, known);
-            } catch (TelegramApiException e) {
-                LOG.warn("could not ask Telegram who administers chat {}: {}", chatId, e.getMessage());
-                return false;
-            }
+    /**
+     * Who sent a message, and where. A message sent as a chat (an anonymous administrator, from GroupAnonymousBot
+     * with {@code sender_chat} the group; a channel's own post; a linked channel's forward) is reported as that chat.
+     */
+    static ChatContext asker(Chat chat, User from, Chat senderChat) {
+        ChatContext.ChatKind kind = chat.isUserChat() ? ChatContext.ChatKind.PRIVATE
+                : chat.isChannelChat() ? ChatContext.ChatKind.CHANNEL : ChatContext.ChatKind.GROUP;
+        String chatId = String.valueOf(chat.getId());
+        if (senderChat != null) {
+            return new ChatContext(ChatContext.Platform.TELEGRAM, chatId, kind, String.valueOf(senderChat.getId()),
+                    senderChat.getTitle(), true);
         }
-        return known.ids().contains(userId);
+        if (from == null) {
+            // Telegram sends a channel post without a sender only for the channel itself.
+            return new ChatContext(ChatContext.Platform.TELEGRAM, chatId, kind, chatId, chat.getTitle(),
+                    kind == ChatContext.ChatKind.CHANNEL);
+        }
+        String name = from.getFirstName() + (from.getLastName() == null ? "" : " " + from.getLastName());
+        return new ChatContext(ChatContext.Platform.TELEGRAM, chatId, kind, String.valueOf(from.getId()), name, false);
     }
 }

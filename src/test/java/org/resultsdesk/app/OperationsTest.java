@@ -75,8 +75,9 @@ class OperationsTest {
             String status = ((Reply.Text) desk.commands.handle("/status", ChatContext.console()).parts().get(0)).text();
             assertThat(status).contains("Feed: last file").contains("parl.2019-12-12/E14000774")
                     .contains("Alerts waiting: 0").contains("Paused channels: none");
-            assertThat(((Reply.Text) desk.commands.handle("/status", new ChatContext(ChatContext.Platform.SLACK, "C1",
-                    "U1", false)).parts().get(0)).text()).startsWith("Only editors");
+            assertThat(((Reply.Text) desk.commands.handle("/status", ChatContext.person(ChatContext.Platform.SLACK,
+                    "C1", ChatContext.ChatKind.GROUP, "U1")).parts().get(0)).text())
+                    .startsWith("Only the desk's editors can see the desk's status");
         }
     }
 

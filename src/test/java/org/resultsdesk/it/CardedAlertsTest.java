@@ -40,20 +40,25 @@ import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.model.Candidacy;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.rights.PlatformRights;
+import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.feeds.BundledFeedParser;
 import org.resultsdesk.feeds.DirectoryFeedSource;
 import org.resultsdesk.slack.SlackApp;
+import org.resultsdesk.slack.SlackChatDirectory;
 import org.resultsdesk.slack.SlackGateway;
 import org.resultsdesk.slack.SlackSettings;
 import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiChannelCards;
 import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.TelegramBot;
+import org.resultsdesk.telegram.TelegramChatDirectory;
 import org.resultsdesk.telegram.TelegramClients;
 import org.resultsdesk.telegram.TelegramGateway;
 import org.resultsdesk.telegram.TelegramLongPoller;
@@ -86,6 +91,7 @@ class CardedAlertsTest {
     TelegramClient client;
     TelegramBot bot;
     CommandService commands;
+    Rights rights;
     AlertComposer composer;
     AlertDelivery delivery;
 
@@ -108,10 +114,13 @@ class CardedAlertsTest {
                 FakeTelegramApi.USERNAME, HttpUrl.get(api.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty()));
         TelegramGateway gateway = new TelegramGateway(client);
         JdbiChannelCards channelCards = new JdbiChannelCards(database, clock);
-        commands = new CommandService(archive, seats, new SubscriptionCommands(subscriptions, seats, archive),
-                new CardsCommand(channelCards));
+        rights = new Rights(new JdbiAuditTrail(database), clock);
+        rights.enable(new PlatformRights(ChatContext.Platform.TELEGRAM, Set.of(), Optional.empty(), false),
+                new TelegramChatDirectory(client, clock));
+        commands = new CommandService(archive, seats, new SubscriptionCommands(subscriptions, seats, archive, rights),
+                new CardsCommand(channelCards, rights));
         bot = new TelegramBot(client, gateway, commands, new JdbiUpdateLedger(database, clock),
-                FakeTelegramApi.USERNAME, clock, InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
+                FakeTelegramApi.USERNAME, InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
         composer = new AlertComposer(outbox, archive, CardSource.NONE, AlertPictures.cards(channelCards, cards));
         delivery = new AlertDelivery(gateway, outbox, subscriptions, composer, new JdbiSendBudget(database), clock,
                 AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
@@ -213,8 +222,12 @@ class CardedAlertsTest {
             AlertDelivery toSlack = new AlertDelivery(new SlackGateway(SlackApp.slack(settings)
                     .methods(FakeSlackApi.BOT_TOKEN)), outbox, subscriptions, composer, new JdbiSendBudget(database),
                     clock, AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
-            ChatContext pictures = new ChatContext(ChatContext.Platform.SLACK, "C0PICTURES", "U0EDITOR", true);
-            ChatContext words = new ChatContext(ChatContext.Platform.SLACK, "C0WORDS", "U0EDITOR", true);
+            rights.enable(new PlatformRights(ChatContext.Platform.SLACK, settings.editorUserIds(), Optional.empty(), true),
+                    new SlackChatDirectory(SlackApp.slack(settings).methods(FakeSlackApi.BOT_TOKEN), clock));
+            ChatContext pictures = ChatContext.person(ChatContext.Platform.SLACK, "C0PICTURES",
+                    ChatContext.ChatKind.GROUP, "U0EDITOR");
+            ChatContext words = ChatContext.person(ChatContext.Platform.SLACK, "C0WORDS", ChatContext.ChatKind.GROUP,
+                    "U0EDITOR");
             commands.handle("/cards on", pictures);
             commands.handle("/subscribe kingswood", pictures);
             commands.handle("/cards off", words);

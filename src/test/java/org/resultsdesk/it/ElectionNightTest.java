@@ -28,7 +28,12 @@ import org.resultsdesk.core.alerts.SubscriptionCommands;
 import java.util.Set;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandService;
+import org.resultsdesk.core.rights.PlatformRights;
+import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.slack.SlackApp;
+import org.resultsdesk.slack.SlackChatDirectory;
+import org.resultsdesk.store.JdbiAuditTrail;
+import org.resultsdesk.telegram.TelegramChatDirectory;
 import org.resultsdesk.slack.SlackGateway;
 import org.resultsdesk.slack.SlackSettings;
 import org.resultsdesk.slack.fake.FakeSlackApi;
@@ -75,6 +80,7 @@ class ElectionNightTest {
     TelegramClient client;
     AlertDelivery delivery;
     JdbiSubscriptionStore subscriptions;
+    Rights rights;
     CommandService commands;
     AlertComposer composer;
 
@@ -95,9 +101,12 @@ class ElectionNightTest {
         client = TelegramClients.create(new OkHttpClient(), new TelegramSettings(FakeTelegramApi.TOKEN,
                 FakeTelegramApi.USERNAME, HttpUrl.get(api.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty()));
         TelegramGateway gateway = new TelegramGateway(client);
-        commands = new CommandService(archive, seats, new SubscriptionCommands(subscriptions, seats, archive));
+        rights = new Rights(new JdbiAuditTrail(database), clock);
+        rights.enable(new PlatformRights(ChatContext.Platform.TELEGRAM, Set.of(), Optional.empty(), false),
+                new TelegramChatDirectory(client, clock));
+        commands = new CommandService(archive, seats, new SubscriptionCommands(subscriptions, seats, archive, rights));
         bot = new TelegramBot(client, gateway, commands, new JdbiUpdateLedger(database, clock), FakeTelegramApi.USERNAME,
-                clock, InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
+                InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
         composer = new AlertComposer(outbox, archive);
         delivery = new AlertDelivery(gateway, outbox, subscriptions, composer,
                 new JdbiSendBudget(database), clock, AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
@@ -140,7 +149,7 @@ class ElectionNightTest {
     @Test
     void subscribedChannelsGetEachDeclarationOnceAndACorrectionEditsIt() throws Exception {
         say(NEWSROOM, REPORTER, "/subscribe kingswood");
-        assertThat(api.messages(NEWSROOM).get(0).text()).startsWith("Only editors can change");
+        assertThat(api.messages(NEWSROOM).get(0).text()).startsWith("Only this chat's administrators can change");
         say(NEWSROOM, EDITOR, "/subscribe kingswood");
         say(SOUTH_WEST_DESK, EDITOR, "/subscribe region south west");
         int before = api.messages(NEWSROOM).size();
@@ -180,11 +189,17 @@ class ElectionNightTest {
             AlertDelivery toSlack = new AlertDelivery(new SlackGateway(SlackApp.slack(settings)
                     .methods(FakeSlackApi.BOT_TOKEN)), outbox, subscriptions, composer, new JdbiSendBudget(database), clock,
                     AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
-            ChatContext reporter = new ChatContext(ChatContext.Platform.SLACK, "C0POLITICS", "U0REPORTER", false);
-            ChatContext editor = new ChatContext(ChatContext.Platform.SLACK, "C0POLITICS", "U0EDITOR", true);
-            assertThat(commands.handle("/subscribe kingswood", reporter).parts().get(0).toString()).contains("Only editors");
+            rights.enable(new PlatformRights(ChatContext.Platform.SLACK, settings.editorUserIds(), Optional.empty(), true),
+                    new SlackChatDirectory(SlackApp.slack(settings).methods(FakeSlackApi.BOT_TOKEN), clock));
+            ChatContext reporter = ChatContext.person(ChatContext.Platform.SLACK, "C0POLITICS",
+                    ChatContext.ChatKind.GROUP, "U0REPORTER");
+            ChatContext editor = ChatContext.person(ChatContext.Platform.SLACK, "C0POLITICS", ChatContext.ChatKind.GROUP,
+                    "U0EDITOR");
+            assertThat(commands.handle("/subscribe kingswood", reporter).parts().get(0).toString())
+                    .contains("Only the desk's editors and the workspace's admins");
             commands.handle("/subscribe kingswood", editor);
-            commands.handle("/subscribe all", new ChatContext(ChatContext.Platform.SLACK, "C0ARCHIVED", "U0EDITOR", true));
+            commands.handle("/subscribe all", ChatContext.person(ChatContext.Platform.SLACK, "C0ARCHIVED",
+                    ChatContext.ChatKind.GROUP, "U0EDITOR"));
             slack.failNext("C0ARCHIVED", "is_archived");
 
             land(ge2019("E14000774"), 1);

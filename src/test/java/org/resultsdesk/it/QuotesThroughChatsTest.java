@@ -28,6 +28,8 @@ import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.quotes.QuoteCards;
 import org.resultsdesk.core.quotes.QuoteCommands;
 import org.resultsdesk.core.quotes.QuoteService;
+import org.resultsdesk.core.rights.PlatformRights;
+import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.slack.SlackApp;
 import org.resultsdesk.slack.SlackGateway;
@@ -37,10 +39,12 @@ import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.InlineReplies;
 import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiQuoteStore;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.TelegramBot;
+import org.resultsdesk.telegram.TelegramChatDirectory;
 import org.resultsdesk.telegram.TelegramClients;
 import org.resultsdesk.telegram.TelegramGateway;
 import org.resultsdesk.telegram.TelegramLongPoller;
@@ -94,15 +98,18 @@ class QuotesThroughChatsTest {
         JdbiQuoteStore quotes = new JdbiQuoteStore(database);
         SeatDirectory seats = new SeatDirectory(TestData.archive().seats());
         QuoteCards cards = new QuoteCards(quotes, TestData.archive());
-        commands = new CommandService(TestData.archive(), seats, cards, new QuoteCommands(new QuoteService(quotes,
-                outbox, new AlertRouter(subscriptions), TestData.archive(), clock, () -> { }), quotes,
-                TestData.archive(), seats));
         client = TelegramClients.create(new OkHttpClient(), new TelegramSettings(FakeTelegramApi.TOKEN,
                 FakeTelegramApi.USERNAME, HttpUrl.get(telegram.baseUrl()), TelegramSettings.Mode.POLLING,
                 Optional.empty()));
+        Rights rights = new Rights(new JdbiAuditTrail(database), clock);
+        rights.enable(new PlatformRights(Platform.TELEGRAM, Set.of(), Optional.of(String.valueOf(COUNT_CHAT)), false),
+                new TelegramChatDirectory(client, clock));
+        commands = new CommandService(TestData.archive(), seats, cards, new QuoteCommands(new QuoteService(quotes,
+                outbox, new AlertRouter(subscriptions), TestData.archive(), clock, () -> { }), quotes,
+                TestData.archive(), seats, rights));
         TelegramGateway telegramGateway = new TelegramGateway(client);
         bot = new TelegramBot(client, telegramGateway, commands, new JdbiUpdateLedger(database, clock),
-                FakeTelegramApi.USERNAME, clock, InlineReplies.on(telegramGateway, new JdbiSendBudget(database), clock));
+                FakeTelegramApi.USERNAME, InlineReplies.on(telegramGateway, new JdbiSendBudget(database), clock));
         AlertComposer composer = new AlertComposer(outbox, TestData.archive(), cards);
         toTelegram = new AlertDelivery(telegramGateway, outbox, subscriptions, composer, new JdbiSendBudget(database), clock,
                 AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
@@ -148,7 +155,7 @@ class QuotesThroughChatsTest {
         String approve = filed.replyMarkup().path("inline_keyboard").get(0).get(0).path("callback_data").asText();
 
         poll(telegramUpdates.buttonPress(COUNT_CHAT, REPORTER, approve));
-        assertThat(lastText(COUNT_CHAT)).startsWith("Only editors can approve");
+        assertThat(lastText(COUNT_CHAT)).startsWith("Only the desk's editors can approve quotes");
         deliver();
         assertThat(telegram.messages(KINGSWOOD_DESK)).isEmpty();
 
@@ -158,7 +165,7 @@ class QuotesThroughChatsTest {
 
         assertThat(telegram.messages(KINGSWOOD_DESK)).singleElement().satisfies(card -> assertThat(card.text())
                 .isEqualTo("“These are fantastic results in Kingswood &amp; Wellingborough &lt;3 🌹”\n— Keir Starmer"
-                        + " (Labour leader)\nKingswood: Labour GAIN from Conservative, majority 2,501"));
+                        + " (Labour leader)\nKingswood: Labour GAIN from Conservative, majority 2,501\nApproved by User 7"));
         assertThat(telegram.messages(UNRELATED)).isEmpty();
         assertThat(slack.messages(SLACK_POLITICS)).singleElement().satisfies(card -> assertThat(card.text())
                 .contains("— Keir Starmer (Labour leader)"));
@@ -176,7 +183,7 @@ class QuotesThroughChatsTest {
     @Test
     void aLongQuoteIsRefusedClearlyAndApprovalCanBeSwitchedOffByEditorsOnly() {
         poll(telegramUpdates.message(COUNT_CHAT, REPORTER, "/quotes approval off"));
-        assertThat(lastText(COUNT_CHAT)).startsWith("Only editors");
+        assertThat(lastText(COUNT_CHAT)).startsWith("Only the desk's editors can turn quote approval on or off");
         poll(telegramUpdates.message(COUNT_CHAT, EDITOR, "/quotes approval off"));
         poll(telegramUpdates.message(COUNT_CHAT, REPORTER, "/quote kingswood Damien Egan: " + "x".repeat(1600)));
         assertThat(lastText(COUNT_CHAT)).contains("the desk takes up to 1500");
@@ -189,8 +196,10 @@ class QuotesThroughChatsTest {
 
     @Test
     void editorsAreDecidedPerPlatform() {
-        ChatContext slackReporter = new ChatContext(Platform.SLACK, SLACK_POLITICS, "U0REPORTER", false);
+        ChatContext slackReporter = ChatContext.person(Platform.SLACK, SLACK_POLITICS, ChatContext.ChatKind.GROUP,
+                "U0REPORTER");
         commands.handle("/quote national Rishi Sunak: Disappointing", slackReporter);
-        assertThat(commands.handle("/quote approve 1", slackReporter).parts().get(0).toString()).contains("Only editors");
+        assertThat(commands.handle("/quote approve 1", slackReporter).parts().get(0).toString())
+                .contains("Only the desk's editors can approve quotes");
     }
 }

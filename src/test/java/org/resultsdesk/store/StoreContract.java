@@ -19,6 +19,8 @@ import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.FeedMessage;
 import org.resultsdesk.core.model.Party;
+import org.resultsdesk.core.rights.Action;
+import org.resultsdesk.core.rights.AuditEntry;
 
 /** The cases every database must pass; one subclass per database. */
 abstract class StoreContract {
@@ -30,6 +32,7 @@ abstract class StoreContract {
     JdbiAlertStore alerts;
     JdbiSubscriptionStore subscriptions;
     JdbiUpdateLedger ledger;
+    JdbiAuditTrail audit;
 
     abstract Database open() throws Exception;
 
@@ -43,6 +46,7 @@ abstract class StoreContract {
         alerts = new JdbiAlertStore(database);
         subscriptions = new JdbiSubscriptionStore(database, clock);
         ledger = new JdbiUpdateLedger(database, clock);
+        audit = new JdbiAuditTrail(database);
     }
 
     @AfterEach
@@ -379,5 +383,23 @@ abstract class StoreContract {
         assertThat(ledger.firstSeen(Platform.TELEGRAM, "1001")).isTrue();
         assertThat(ledger.firstSeen(Platform.TELEGRAM, "1001")).isFalse();
         assertThat(ledger.firstSeen(Platform.SLACK, "1001")).isTrue();
+    }
+
+    @Test
+    void theAuditTrailKeepsWhoWhereWhenAndWhatAndGivesTheNewestFirst() {
+        AuditEntry first = audit.record(new AuditEntry(0, T0, NEWSDESK, "11", "Ann Admin", Action.SUBSCRIBE,
+                "Kingswood"));
+        for (int i = 1; i <= 25; i++) {
+            audit.record(new AuditEntry(0, T0.plusSeconds(i), POLITICS, "U0EDITOR", "", Action.APPROVE,
+                    "quote #" + i + " from Ynys Môn’s candidate"));
+        }
+
+        assertThat(first.id()).isPositive();
+        List<AuditEntry> latest = audit.latest(20);
+        assertThat(latest).hasSize(20).extracting(AuditEntry::detail).startsWith(
+                "quote #25 from Ynys Môn’s candidate", "quote #24 from Ynys Môn’s candidate");
+        assertThat(latest.get(0)).isEqualTo(new AuditEntry(latest.get(0).id(), T0.plusSeconds(25), POLITICS,
+                "U0EDITOR", "", Action.APPROVE, "quote #25 from Ynys Môn’s candidate"));
+        assertThat(audit.latest(30)).last().isEqualTo(first);
     }
 }

@@ -64,7 +64,7 @@ class TelegramEndToEndTest {
         gateway = new TelegramGateway(client);
         CommandService commands = new CommandService(TestData.archive(), new SeatDirectory(TestData.archive().seats()));
         bot = new TelegramBot(client, gateway, commands, new JdbiUpdateLedger(database, Clock.systemUTC()),
-                FakeTelegramApi.USERNAME, clock, InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
+                FakeTelegramApi.USERNAME, InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
         api.setAdministrators(NEWSROOM, EDITOR);
     }
 

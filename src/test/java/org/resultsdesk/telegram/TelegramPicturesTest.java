@@ -64,7 +64,7 @@ class TelegramPicturesTest {
         CommandService commands = new CommandService(TestData.archive(), seats,
                 new PictureCommands(TestData.archive(), seats, cards));
         bot = new TelegramBot(client, gateway, commands, new JdbiUpdateLedger(database, Clock.systemUTC()),
-                FakeTelegramApi.USERNAME, clock, InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
+                FakeTelegramApi.USERNAME, InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
     }
 
     @AfterEach

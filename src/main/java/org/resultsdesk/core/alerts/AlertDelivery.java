@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * behind. Every outcome the platform can give is acted on: sent alerts are recorded with their message id and never
  * sent again, throttled ones wait as long as told (on every instance), gone channels are paused and reported. An
  * alert that cannot even be composed fails alone, with its own attempts and back-off, and never holds up the others.
- * A pass stops sending at half its claim's lease and hands back what it did not reach, so no claim it holds can
- * expire while it might still send.
+ * A pass renews its claim as it goes, and stops and hands back what it has not reached if it cannot, so no claim it
+ * holds can expire while it might still send.
  */
 public final class AlertDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
@@ -80,17 +80,16 @@ public final class AlertDelivery {
         Instant start = clock.instant();
         AlertStore.Claim claim = store.claimDue(gateway.platform(), start, start.plus(settings.lease()),
                 settings.claimBatch(), settings.owner());
-        Instant stopSending = start.plus(settings.lease().dividedBy(2));
         Map<ChannelRef, List<Alert>> byChannel = new LinkedHashMap<>();
         claim.alerts().forEach(a -> byChannel.computeIfAbsent(a.channel(), c -> new ArrayList<>()).add(a));
 
-        Pass pass = new Pass(claim.token());
+        Pass pass = new Pass(claim.token(), start.plus(settings.lease()));
         List<Long> unreached = new ArrayList<>();
         for (Map.Entry<ChannelRef, List<Alert>> entry : byChannel.entrySet()) {
-            if (clock.instant().isAfter(stopSending)) {
-                unreached.addAll(ids(entry.getValue()));
-            } else {
+            if (pass.keepClaim()) {
                 pass.deliver(entry.getKey(), entry.getValue());
+            } else {
+                unreached.addAll(ids(entry.getValue()));
             }
         }
         pass.deferred.forEach((at, ids) -> store.retryLater(claim.token(), ids, at, "rate limit", false));
@@ -107,9 +106,30 @@ public final class AlertDelivery {
         // Alerts the limits hold back go back to the queue together, one statement per release time.
         final Map<Instant, List<Long>> deferred = new TreeMap<>();
         Instant next;
+        Instant leaseUntil;
 
-        Pass(String token) {
+        Pass(String token, Instant leaseUntil) {
             this.token = token;
+            this.leaseUntil = leaseUntil;
+        }
+
+        /**
+         * Whether the pass may go on sending: it renews its claim once half the lease is used, and stops (handing back
+         * what it has not reached) if it cannot, so no claim it relies on expires while it might still send.
+         */
+        boolean keepClaim() {
+            Instant now = clock.instant();
+            if (Duration.between(now, leaseUntil).compareTo(settings.lease().dividedBy(2)) > 0) {
+                return true;
+            }
+            try {
+                store.extendClaim(token, now.plus(settings.lease()));
+                leaseUntil = now.plus(settings.lease());
+                return true;
+            } catch (RuntimeException e) {
+                LOG.warn("could not extend a delivery claim; handing its alerts back: {}", e.toString());
+                return false;
+            }
         }
 
         void next(Instant at) {

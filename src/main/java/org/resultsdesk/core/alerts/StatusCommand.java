@@ -11,6 +11,9 @@ import org.resultsdesk.core.command.CommandLine;
 import org.resultsdesk.core.command.CommandModule;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.port.AlertStore;
+import org.resultsdesk.core.rights.Action;
+import org.resultsdesk.core.rights.Decision;
+import org.resultsdesk.core.rights.Rights;
 
 /** /status for editors: how fresh the feed is, the last declaration, the queue, and any paused channels. */
 public final class StatusCommand implements CommandModule {
@@ -23,11 +26,13 @@ public final class StatusCommand implements CommandModule {
     private final Supplier<Activity> activity;
     private final Supplier<Optional<String>> leader;
     private final Clock clock;
+    private final Rights rights;
 
     /** {@code leader} names the instance that reads the feeds now, if any does. */
     public StatusCommand(AlertStore store, Supplier<Activity> activity, Supplier<Optional<String>> leader,
-                         Clock clock) {
+                         Clock clock, Rights rights) {
         this.store = store;
+        this.rights = rights;
         this.activity = activity;
         this.leader = leader;
         this.clock = clock;
@@ -40,13 +45,13 @@ public final class StatusCommand implements CommandModule {
 
     @Override
     public String help() {
-        return "/status  feed freshness, last declaration, queue and paused channels (editors)";
+        return "/status  feed freshness, last declaration, queue and paused channels (desk editors)";
     }
 
     @Override
     public Reply handle(CommandLine line, ChatContext context) {
-        if (!context.editor()) {
-            return Reply.text("Only editors can see the desk's status.");
+        if (rights.decide(context, Action.STATUS) instanceof Decision.Refused refused) {
+            return Reply.text(refused.message());
         }
         Activity now = activity.get();
         StringBuilder text = new StringBuilder("Results Desk status\n");

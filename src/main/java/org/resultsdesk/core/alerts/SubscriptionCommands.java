@@ -5,19 +5,28 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandLine;
 import org.resultsdesk.core.command.CommandModule;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.model.Seat;
+import org.resultsdesk.core.port.ChatDirectory;
 import org.resultsdesk.core.port.SubscriptionStore;
+import org.resultsdesk.core.rights.Action;
+import org.resultsdesk.core.rights.Decision;
+import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.core.seats.SeatMatch;
 
 /**
- * /subscribe, /unsubscribe and /subscriptions: what a channel is alerted to. Only editors may change it (the adapter
- * decides who is an editor: Telegram chat administrators, Slack's configured editors); anyone may list it.
+ * /subscribe, /unsubscribe and /subscriptions: what a channel is alerted to. Changing it needs channel rights over
+ * the chat it changes (decided by {@link Rights}); anyone may list it. A command may name another chat at its end
+ * ("/subscribe all in -1001234567890", "in C0123ABCDE"), for a broadcast channel where nobody can type commands: the
+ * rights are then those over the chat named, never those of the private chat it was typed in. A chat the bot cannot
+ * post in is refused at /subscribe, not discovered at the first alert. Every change goes into the audit trail.
  */
 public final class SubscriptionCommands implements CommandModule {
     private static final String USAGE = "Follow declarations in this channel with /subscribe <seat>,"
@@ -25,12 +34,18 @@ public final class SubscriptionCommands implements CommandModule {
 
     private final SubscriptionStore store;
     private final SeatDirectory seats;
-    private final ResultsArchive archive;
+    /** " in -1001234567890", " in C0123ABCDE" or " in <#C0123ABCDE|politics>" at the end of a command. */
+    private static final Pattern NAMED_CHAT = Pattern.compile(
+            "(?:^|\\s+)in\\s+(-?\\d{5,}|[CG][A-Z0-9]{8,}|<#([CG][A-Z0-9]{4,})(?:\\|[^>]*)?>)$");
 
-    public SubscriptionCommands(SubscriptionStore store, SeatDirectory seats, ResultsArchive archive) {
+    private final ResultsArchive archive;
+    private final Rights rights;
+
+    public SubscriptionCommands(SubscriptionStore store, SeatDirectory seats, ResultsArchive archive, Rights rights) {
         this.store = store;
         this.seats = seats;
         this.archive = archive;
+        this.rights = rights;
     }
 
     @Override
@@ -40,48 +55,83 @@ public final class SubscriptionCommands implements CommandModule {
 
     @Override
     public String help() {
-        return "/subscribe <seat> | region <name> | all | gains  alerts in this channel (editors)\n"
-                + "/unsubscribe ...  stop them (editors); /subscriptions  what this channel follows";
+        return "/subscribe <seat> | region <name> | all | gains  alerts in this channel (its administrators)\n"
+                + "/unsubscribe ...  stop them (its administrators); /subscriptions  what this channel follows";
     }
 
     @Override
     public Reply handle(CommandLine line, ChatContext context) {
-        ChannelRef channel = new ChannelRef(context.platform(), context.channelId());
+        ChannelRef here = new ChannelRef(context.platform(), context.channelId());
         if (line.name().equals("subscriptions")) {
-            return list(channel);
+            return list(here);
         }
         boolean subscribe = line.name().equals("subscribe");
-        if (!context.editor()) {
-            return Reply.text("Only editors can change what this channel follows"
-                    + (context.platform() == ChatContext.Platform.TELEGRAM ? " (the chat's administrators)." : ".")
-                    + " /subscriptions shows what it follows now.");
+        Matcher named = NAMED_CHAT.matcher(line.argumentText());
+        ChannelRef channel = here;
+        if (named.find()) {
+            channel = new ChannelRef(context.platform(), named.group(2) != null ? named.group(2) : named.group(1));
+            line = new CommandLine(line.name(), List.of(line.argumentText().substring(0, named.start()).strip()
+                    .split("\\s+")).stream().filter(w -> !w.isEmpty()).toList());
+        }
+        Action action = subscribe ? Action.SUBSCRIBE : Action.UNSUBSCRIBE;
+        if (rights.decide(context, action, channel) instanceof Decision.Refused refused) {
+            return Reply.text(refused.message() + " /subscriptions shows what it follows now.");
         }
         if (line.arguments().isEmpty()) {
             return Reply.text(subscribe ? USAGE : "Stop alerts with /unsubscribe <seat>, /unsubscribe region <name>,"
                     + " /unsubscribe all, /unsubscribe gains, or /unsubscribe everything.");
         }
+        if (subscribe) {
+            ChatDirectory.PostingAccess access = rights.postingAccess(channel);
+            if (access == ChatDirectory.PostingAccess.NEEDS_INVITE) {
+                return Reply.text("I can't post in " + (channel.equals(here) ? "this channel" : channel.channelId())
+                        + ", so alerts would never arrive: invite me with /invite @Results Desk first, then"
+                        + " /subscribe again.");
+            }
+        }
+        Change change = new Change(context, channel, here);
         String first = line.arguments().get(0).toLowerCase();
         String rest = String.join(" ", line.arguments().subList(1, line.arguments().size()));
         if (!subscribe && first.equals("everything") && line.arguments().size() == 1) {
-            return Reply.text("Removed " + store.removeAll(channel) + " subscription(s). This channel gets no alerts now.");
+            int removed = store.removeAll(channel);
+            if (removed > 0) {
+                rights.record(context, Action.UNSUBSCRIBE, "everything (" + removed + ")" + change.where());
+            }
+            return Reply.text("Removed " + removed + " subscription(s). " + change.subject() + " gets no alerts now.");
         }
         if (line.arguments().size() == 1 && (first.equals("all") || first.equals("gains"))) {
             Subscription.Kind kind = first.equals("all") ? Subscription.Kind.ALL : Subscription.Kind.GAINS;
             String what = kind == Subscription.Kind.ALL ? "every declaration" : "every seat that changes hands";
-            return change(subscribe, List.of(new Subscription(channel, kind, null, what)), what);
+            return change(subscribe, List.of(new Subscription(channel, kind, null, what)), what, change);
         }
         if (first.equals("region") && !rest.isBlank()) {
-            return region(subscribe, channel, rest);
+            return region(subscribe, channel, rest, change);
         }
-        return seat(subscribe, channel, line.argumentText(), line.name());
+        return seat(subscribe, channel, line.argumentText(), line.name(), change);
     }
 
-    private Reply seat(boolean subscribe, ChannelRef channel, String query, String command) {
+    /** Who is changing which chat, asked where: for the answer's wording and the audit. */
+    private record Change(ChatContext asker, ChannelRef channel, ChannelRef here) {
+        String subject() {
+            return channel.equals(here) ? "This channel" : "Chat " + channel.channelId();
+        }
+
+        String where() {
+            return channel.equals(here) ? "" : " for " + channel;
+        }
+
+        /** What a suggestion button adds so that it changes the same chat. */
+        String suffix() {
+            return channel.equals(here) ? "" : " in " + channel.channelId();
+        }
+    }
+
+    private Reply seat(boolean subscribe, ChannelRef channel, String query, String command, Change change) {
         SeatMatch match = seats.find(query);
         if (match instanceof SeatMatch.Found found) {
             List<Subscription> subs = found.seats().stream().map(Seat::gss).distinct()
                     .map(gss -> new Subscription(channel, Subscription.Kind.SEAT, gss, found.name())).toList();
-            return change(subscribe, subs, found.name());
+            return change(subscribe, subs, found.name(), change);
         }
         List<String> names = match instanceof SeatMatch.Ambiguous a ? a.names()
                 : match instanceof SeatMatch.Suggestions s ? s.names() : List.of();
@@ -89,10 +139,11 @@ public final class SubscriptionCommands implements CommandModule {
             return Reply.text("I don't know a seat called \"" + query + "\". " + USAGE);
         }
         return Reply.text("Which seat did you mean?",
-                names.stream().limit(8).map(n -> new Reply.Suggestion(n, "/" + command + " " + n)).toList());
+                names.stream().limit(8).map(n -> new Reply.Suggestion(n, "/" + command + " " + n + change.suffix()))
+                        .toList());
     }
 
-    private Reply region(boolean subscribe, ChannelRef channel, String name) {
+    private Reply region(boolean subscribe, ChannelRef channel, String name, Change change) {
         Map<String, String> regions = regions();
         String key = Subscription.regionKey(name);
         List<String> matching = regions.keySet().stream().filter(k -> k.equals(key)).toList();
@@ -102,24 +153,30 @@ public final class SubscriptionCommands implements CommandModule {
         if (matching.size() != 1) {
             return Reply.text("Regions are: " + String.join(", ", regions.values()) + ".",
                     regions.values().stream().map(r -> new Reply.Suggestion(r,
-                            (subscribe ? "/subscribe" : "/unsubscribe") + " region " + r)).toList());
+                            (subscribe ? "/subscribe" : "/unsubscribe") + " region " + r + change.suffix())).toList());
         }
         String label = regions.get(matching.get(0));
         return change(subscribe, List.of(new Subscription(channel, Subscription.Kind.REGION, matching.get(0), label)),
-                label + " (region)");
+                label + " (region)", change);
     }
 
-    private Reply change(boolean subscribe, List<Subscription> subs, String what) {
+    private Reply change(boolean subscribe, List<Subscription> subs, String what, Change change) {
         if (subscribe) {
             boolean added = false;
             for (Subscription s : subs) {
                 added |= store.add(s);
             }
-            return Reply.text(added ? "This channel now follows " + what + "." : "This channel already follows " + what + ".");
+            if (added) {
+                rights.record(change.asker(), Action.SUBSCRIBE, what + change.where());
+            }
+            return Reply.text(change.subject() + (added ? " now follows " : " already follows ") + what + ".");
         }
         int removed = subs.stream().mapToInt(store::remove).sum();
-        return Reply.text(removed > 0 ? "This channel no longer follows " + what + "."
-                : "This channel was not following " + what + ".");
+        if (removed > 0) {
+            rights.record(change.asker(), Action.UNSUBSCRIBE, what + change.where());
+        }
+        return Reply.text(change.subject() + (removed > 0 ? " no longer follows " : " was not following ") + what
+                + ".");
     }
 
     private Reply list(ChannelRef channel) {

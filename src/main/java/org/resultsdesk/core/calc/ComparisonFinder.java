@@ -9,7 +9,8 @@ import org.resultsdesk.core.model.ElectionKind;
 
 /**
  * Which earlier result a contest is measured against (DESIGN.md §3): for a general election the notional result on
- * its boundaries where there is one, else the previous general election in the seat; for a by-election the previous
+ * its boundaries where no general election has been fought on them since, else the previous general election in
+ * the seat; for a by-election the previous
  * general election in the seat. Seats are matched by GSS code, so new boundaries meet only their notionals.
  */
 public final class ComparisonFinder {
@@ -21,13 +22,15 @@ public final class ComparisonFinder {
         if (kind == ElectionKind.NOTIONAL) {
             return Optional.empty();
         }
+        Optional<Contest> previous = latestBefore(contest, earlier, ElectionKind.GENERAL);
         Optional<Contest> notional = kind == ElectionKind.GENERAL
                 ? latestBefore(contest, earlier, ElectionKind.NOTIONAL) : Optional.empty();
-        if (notional.isPresent()) {
+        // A notional result stands in for the election before a boundary change, not for one fought since.
+        if (notional.isPresent() && previous.filter(p -> p.election().date().isAfter(
+                notional.get().election().date())).isEmpty()) {
             return Optional.of(Comparisons.fromContest(notional.get(), year(notional.get()) + " notional"));
         }
-        return latestBefore(contest, earlier, ElectionKind.GENERAL)
-                .map(previous -> Comparisons.fromContest(previous, year(previous)));
+        return previous.map(p -> Comparisons.fromContest(p, year(p)));
     }
 
     private static Optional<Contest> latestBefore(Contest contest, Collection<Contest> all, ElectionKind kind) {

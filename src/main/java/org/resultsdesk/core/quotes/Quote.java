@@ -6,11 +6,11 @@ import java.util.Objects;
 import org.resultsdesk.core.alerts.ChannelRef;
 
 /**
- * A quote snippet: what a speaker said, about which contests (none for a national reaction), filed by whom, and
- * where it stands in the desk's approval.
+ * A quote snippet: what a speaker said, about which contests (none for a national reaction), filed by whom, where it
+ * stands in the desk's approval, and who decided that (empty until someone did, or when it went out unapproved).
  */
 public record Quote(long id, String speaker, String role, String text, List<String> contestIds, String filedBy,
-                    ChannelRef filedIn, Instant filedAt, Status status) {
+                    ChannelRef filedIn, Instant filedAt, Status status, String decidedBy) {
     public enum Status { PENDING, APPROVED, REJECTED, RETRACTED }
 
     /** Long enough for any real quote; past it the reporter is asked to trim. */
@@ -25,9 +25,16 @@ public record Quote(long id, String speaker, String role, String text, List<Stri
         Objects.requireNonNull(filedIn);
         Objects.requireNonNull(filedAt);
         Objects.requireNonNull(status);
+        decidedBy = decidedBy == null ? "" : decidedBy;
         if (speaker.isBlank() || text.isBlank()) {
             throw new IllegalArgumentException("a quote needs a speaker and words");
         }
+    }
+
+    /** A quote nobody has decided on yet. */
+    public Quote(long id, String speaker, String role, String text, List<String> contestIds, String filedBy,
+                 ChannelRef filedIn, Instant filedAt, Status status) {
+        this(id, speaker, role, text, contestIds, filedBy, filedIn, filedAt, status, "");
     }
 
     public boolean isNational() {
@@ -45,6 +52,6 @@ public record Quote(long id, String speaker, String role, String text, List<Stri
     }
 
     public Quote withStatus(Status newStatus) {
-        return new Quote(id, speaker, role, text, contestIds, filedBy, filedIn, filedAt, newStatus);
+        return new Quote(id, speaker, role, text, contestIds, filedBy, filedIn, filedAt, newStatus, decidedBy);
     }
 }

@@ -36,10 +36,16 @@ public final class QuoteCards implements CardSource, ResultAddenda {
                 : Reply.text(card(q)));
     }
 
-    /** "“These are fantastic results.”\n— Keir Starmer (Labour leader)\nKingswood: Labour GAIN from ..." */
+    /**
+     * "“These are fantastic results.”\n— Keir Starmer (Labour leader)\nKingswood: Labour GAIN from ...\nApproved by
+     * Jane Editor".
+     */
     static String card(Quote q, List<String> contestLines) {
         StringBuilder text = new StringBuilder("“").append(q.text()).append("”\n— ").append(q.attribution());
         contestLines.forEach(line -> text.append('\n').append(line));
+        if (q.status() == Quote.Status.APPROVED && !q.decidedBy().isEmpty()) {
+            text.append("\nApproved by ").append(q.decidedBy());
+        }
         return text.toString();
     }
 

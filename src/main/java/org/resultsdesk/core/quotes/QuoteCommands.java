@@ -12,10 +12,17 @@ import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.port.QuoteStore;
+import org.resultsdesk.core.rights.Action;
+import org.resultsdesk.core.rights.Decision;
+import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.core.seats.SeatMatch;
 
-/** /quote to file, approve, reject and retract quote snippets; /quotes to list them and set approval. */
+/**
+ * /quote to file, approve, reject and retract quote snippets; /quotes to list them and set approval. Anyone may file
+ * a quote; deciding on one, listing those pending and switching approval act for the whole desk (a quote goes to
+ * every channel following its seats), so they need desk rights, decided by {@link Rights}, and go into the audit.
+ */
 public final class QuoteCommands implements CommandModule {
     private static final String USAGE = "File a quote with /quote <seat> <speaker> (<role>): <words>, for example"
             + " /quote kingswood Keir Starmer (Labour leader): These are fantastic results."
@@ -26,9 +33,12 @@ public final class QuoteCommands implements CommandModule {
     private final QuoteParser parser;
     private final SeatDirectory seats;
     private final ResultsArchive archive;
+    private final Rights rights;
 
-    public QuoteCommands(QuoteService service, QuoteStore quotes, ResultsArchive archive, SeatDirectory seats) {
+    public QuoteCommands(QuoteService service, QuoteStore quotes, ResultsArchive archive, SeatDirectory seats,
+                         Rights rights) {
         this.service = service;
+        this.rights = rights;
         this.quotes = quotes;
         this.parser = new QuoteParser(archive, seats);
         this.seats = seats;
@@ -43,7 +53,7 @@ public final class QuoteCommands implements CommandModule {
     @Override
     public String help() {
         return "/quote <seat> <speaker>: <words>  file a quote for the desk\n"
-                + "/quotes <seat>  approved quotes; /quotes pending, /quotes approval on|off  (editors)";
+                + "/quotes <seat>  approved quotes; /quotes pending, /quotes approval on|off  (desk editors)";
     }
 
     @Override
@@ -54,13 +64,18 @@ public final class QuoteCommands implements CommandModule {
             return switch (first) {
                 case "" -> Reply.text("Which seat? /quotes kingswood lists its approved quotes; editors can use"
                         + " /quotes pending.");
-                case "pending" -> context.editor() ? pending() : editorsOnly();
-                case "approval" -> context.editor() ? approval(args, context) : editorsOnly();
+                case "pending" -> refusal(context, Action.PENDING).orElseGet(this::pending);
+                case "approval" -> approval(args, context);
                 default -> forSeat(line.argumentText());
             };
         }
         if (args.size() == 2 && Set.of("approve", "reject", "retract").contains(first)) {
-            return context.editor() ? decide(first, args.get(1), context) : editorsOnly();
+            Action action = switch (first) {
+                case "approve" -> Action.APPROVE;
+                case "reject" -> Action.REJECT;
+                default -> Action.RETRACT;
+            };
+            return refusal(context, action).orElseGet(() -> decide(action, args.get(1), context));
         }
         if (args.isEmpty()) {
             return Reply.text(USAGE);
@@ -94,32 +109,38 @@ public final class QuoteCommands implements CommandModule {
                         new Reply.Suggestion("Reject #" + q.id(), "/quote reject " + q.id())));
     }
 
-    private Reply decide(String action, String idText, ChatContext context) {
+    private Reply decide(Action action, String idText, ChatContext context) {
+        String verb = action.name().toLowerCase(Locale.ROOT);
         long id;
         try {
             id = Long.parseLong(idText.replace("#", ""));
         } catch (NumberFormatException e) {
-            return Reply.text("Which quote? Give its number, e.g. /quote " + action + " 12.");
+            return Reply.text("Which quote? Give its number, e.g. /quote " + verb + " 12.");
         }
         Optional<Quote> quote = quotes.find(id);
         if (quote.isEmpty()) {
             return Reply.text("There is no quote #" + id + ".");
         }
         String who = quote.get().attribution();
-        return switch (action) {
-            case "approve" -> service.approve(id, context.userId())
+        String editor = context.who();
+        Reply reply = switch (action) {
+            case APPROVE -> service.approve(id, editor)
                     .map(n -> Reply.text("Approved quote #" + id + " from " + who + "; it is going to " + n
                             + " channel(s)."))
-                    .orElse(Reply.text("Quote #" + id + " is " + status(quote.get()) + ", not waiting for approval."));
-            case "reject" -> service.reject(id, context.userId())
-                    ? Reply.text("Rejected quote #" + id + " from " + who + ".")
-                    : Reply.text("Quote #" + id + " is " + status(quote.get()) + ", not waiting for approval.");
-            default -> service.retract(id, context.userId())
+                    .orElse(null);
+            case REJECT -> service.reject(id, editor) ? Reply.text("Rejected quote #" + id + " from " + who + ".")
+                    : null;
+            default -> service.retract(id, editor)
                     .map(n -> Reply.text("Retracted quote #" + id + " from " + who + "; " + n
                             + " posted card(s) will say so."))
-                    .orElse(Reply.text("Quote #" + id + " is " + status(quote.get()) + "; only approved quotes can"
-                            + " be retracted."));
+                    .orElse(null);
         };
+        if (reply == null) {
+            return Reply.text("Quote #" + id + " is " + status(quote.get()) + (action == Action.RETRACT
+                    ? "; only approved quotes can be retracted." : ", not waiting for approval."));
+        }
+        rights.record(context, action, "quote #" + id + " from " + who);
+        return reply;
     }
 
     private Reply pending() {
@@ -140,8 +161,13 @@ public final class QuoteCommands implements CommandModule {
             return Reply.text("Approval is " + (quotes.approvalRequired(channel) ? "on" : "off")
                     + " in this channel. Change it with /quotes approval on or /quotes approval off.");
         }
+        Optional<Reply> refused = refusal(context, Action.APPROVAL_SWITCH);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         boolean on = args.get(1).equalsIgnoreCase("on");
         quotes.setApprovalRequired(channel, on);
+        rights.record(context, Action.APPROVAL_SWITCH, (on ? "on" : "off") + " for quotes filed in " + channel);
         return Reply.text(on ? "Quotes filed here now wait for an editor's approval."
                 : "Quotes filed here now go out without approval.");
     }
@@ -166,7 +192,8 @@ public final class QuoteCommands implements CommandModule {
         return q.status().name().toLowerCase(Locale.ROOT);
     }
 
-    private static Reply editorsOnly() {
-        return Reply.text("Only editors can approve, reject or retract quotes, or change approval.");
+    private Optional<Reply> refusal(ChatContext context, Action action) {
+        return rights.decide(context, action) instanceof Decision.Refused refused
+                ? Optional.of(Reply.text(refused.message())) : Optional.empty();
     }
 }

@@ -193,6 +193,68 @@ class AlertPipelineTest {
         assertThat(text(telegram.sent.get(1).reply())).contains("majority 11,020");
     }
 
+    static Contest recount(Contest contest, int shift) {
+        List<Candidacy> recounted = new ArrayList<>(contest.candidates());
+        Candidacy lab = recounted.stream().filter(c -> c.party().code().equals("Lab")).findFirst().orElseThrow();
+        Candidacy con = recounted.stream().filter(c -> c.party().code().equals("Con")).findFirst().orElseThrow();
+        recounted.set(recounted.indexOf(lab), new Candidacy(lab.givenName(), lab.familyName(), lab.party(),
+                lab.votes() + shift));
+        recounted.set(recounted.indexOf(con), new Candidacy(con.givenName(), con.familyName(), con.party(),
+                con.votes() - shift));
+        return new Contest(contest.election(), contest.seat(), contest.electorate(), contest.validVotes(),
+                contest.invalidVotes(), contest.declaredAt(), recounted);
+    }
+
+    @Test
+    void everyCorrectionEditsTheFirstMessageWhichEndsWithTheLatestFigures() {
+        subscribe(KINGSWOOD_DESK, Subscription.Kind.SEAT, KINGSWOOD);
+        Contest first = TestData.contest("parl.2019-12-12", KINGSWOOD);
+        land("kingswood_1.xml", new FeedMessage.Result(first, 1));
+        delivery.deliverDue();
+        for (int revision = 2; revision <= 3; revision++) {
+            clock.advance(Duration.ofMinutes(10));
+            land("kingswood_" + revision + ".xml", new FeedMessage.Result(recount(first, 100 * revision), revision));
+            delivery.deliverDue();
+        }
+
+        String original = telegram.sent.get(0).messageId();
+        assertThat(telegram.edits).hasSize(2).allSatisfy(e -> assertThat(e.messageId()).isEqualTo(original));
+        String lastEdit = text(telegram.edits.get(1).reply());
+        assertThat(lastEdit).contains("Corrected: revision 3");
+        int majority = first.candidates().stream().filter(c -> c.party().code().equals("Con")).findFirst()
+                .orElseThrow().votes() - 300 - (first.candidates().stream().filter(c -> c.party().code()
+                .equals("Lab")).findFirst().orElseThrow().votes() + 300);
+        assertThat(lastEdit).contains(String.format(java.util.Locale.UK, "majority %,d", majority));
+        assertThat(telegram.sent).as("the original and one note per revision").hasSize(3);
+        assertThat(text(telegram.sent.get(2).reply())).contains("(revision 3)");
+    }
+
+    @Test
+    void anAlertThatCannotBeComposedFailsAloneAndEveryOtherInItsBatchIsDelivered() {
+        subscribe(NEWSROOM, Subscription.Kind.ALL, null);
+        List<Contest> three = TestData.archive().contestsOf("parl.2019-12-12").stream().limit(3).toList();
+        three.forEach(c -> land(c.seat().gss() + ".xml", new FeedMessage.Result(c, 1)));
+        // An outbox row whose declaration the store does not hold: composing it throws every time.
+        store.enqueue(List.of(Alert.pending(NEWSROOM, "parl.2019-12-12/E99999999", 1, Alert.Kind.RESULT,
+                clock.instant())));
+
+        for (int i = 0; i < 400 && store.pendingCount() > 0; i++) {
+            delivery.deliverDue();
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        String delivered = telegram.sentTo(NEWSROOM.channelId()).stream().map(s -> text(s.reply()))
+                .reduce("", String::concat);
+        three.forEach(c -> assertThat(delivered).contains(c.seat().name()));
+        assertThat(telegram.sentTo(NEWSROOM.channelId())).as("the good three went together, at once").hasSize(1);
+        assertThat(store.pendingCount()).isZero();
+        assertThat(store.failed(5)).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo("FAILED");
+            assertThat(f.alert().contestId()).isEqualTo("parl.2019-12-12/E99999999");
+            assertThat(f.alert().attempts()).isEqualTo(AlertDelivery.Settings.DEFAULTS.maxAttempts() - 1);
+        });
+    }
+
     @Test
     void unnumberedResultsAreNumberedAgainstTheStoreEvenAfterARestart() {
         subscribe(KINGSWOOD_DESK, Subscription.Kind.SEAT, KINGSWOOD);

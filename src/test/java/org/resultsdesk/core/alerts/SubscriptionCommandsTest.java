@@ -3,7 +3,10 @@ package org.resultsdesk.core.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,13 +17,18 @@ import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.ChatContext.Platform;
 import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.rights.KnownChats;
+import org.resultsdesk.core.rights.MemoryAuditTrail;
+import org.resultsdesk.core.rights.PlatformRights;
+import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 
 class SubscriptionCommandsTest {
-    static final ChatContext EDITOR = new ChatContext(Platform.TELEGRAM, "-100555", "1", true);
-    static final ChatContext REPORTER = new ChatContext(Platform.TELEGRAM, "-100555", "2", false);
+    static final ChatContext EDITOR = ChatContext.person(Platform.TELEGRAM, "-100555", ChatContext.ChatKind.GROUP, "1");
+    static final ChatContext REPORTER = ChatContext.person(Platform.TELEGRAM, "-100555", ChatContext.ChatKind.GROUP,
+            "2");
     static final ChannelRef CHANNEL = new ChannelRef(Platform.TELEGRAM, "-100555");
 
     @TempDir
@@ -34,7 +42,11 @@ class SubscriptionCommandsTest {
         database = Database.sqlite(dir);
         store = new JdbiSubscriptionStore(database, new MutableClock(Instant.parse("2024-07-04T21:00:00Z")));
         SeatDirectory seats = new SeatDirectory(TestData.archive().seats());
-        commands = new CommandService(TestData.archive(), seats, new SubscriptionCommands(store, seats, TestData.archive()));
+        Rights rights = new Rights(new MemoryAuditTrail(), Clock.systemUTC());
+        rights.enable(new PlatformRights(Platform.TELEGRAM, Set.of(), Optional.empty(), false),
+                new KnownChats(Platform.TELEGRAM).admins("-100555", "1"));
+        commands = new CommandService(TestData.archive(), seats, new SubscriptionCommands(store, seats,
+                TestData.archive(), rights));
     }
 
     @AfterEach
@@ -57,8 +69,8 @@ class SubscriptionCommandsTest {
 
     @Test
     void aReporterIsRefusedClearly() {
-        assertThat(text(commands.handle("/subscribe all", REPORTER))).startsWith("Only editors can change")
-                .contains("administrators");
+        assertThat(text(commands.handle("/subscribe all", REPORTER))).isEqualTo("Only this chat's administrators can"
+                + " change what this chat follows. /subscriptions shows what it follows now.");
         assertThat(store.forChannel(CHANNEL)).isEmpty();
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,10 @@ import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.ChatContext.Platform;
 import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.rights.KnownChats;
+import org.resultsdesk.core.rights.MemoryAuditTrail;
+import org.resultsdesk.core.rights.PlatformRights;
+import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
@@ -30,8 +36,10 @@ import org.resultsdesk.store.JdbiSubscriptionStore;
 
 /** A quote from the count to every channel that follows the seat, through approval and retraction. */
 class QuoteFlowTest {
-    static final ChatContext REPORTER = new ChatContext(Platform.TELEGRAM, "-100count", "reporter-7", false);
-    static final ChatContext EDITOR = new ChatContext(Platform.TELEGRAM, "-100count", "editor-1", true);
+    static final ChatContext REPORTER = ChatContext.person(Platform.TELEGRAM, "-100count", ChatContext.ChatKind.GROUP,
+            "reporter-7");
+    static final ChatContext EDITOR = new ChatContext(Platform.TELEGRAM, "-100count", ChatContext.ChatKind.GROUP,
+            "editor-1", "Jane Editor", false);
     static final ChannelRef KINGSWOOD_DESK = new ChannelRef(Platform.TELEGRAM, "-100kingswood");
     static final ChannelRef SOUTH_WEST = new ChannelRef(Platform.TELEGRAM, "-100southwest");
     static final ChannelRef SCOTLAND = new ChannelRef(Platform.TELEGRAM, "-100scotland");
@@ -60,11 +68,14 @@ class QuoteFlowTest {
         subscriptions.add(new Subscription(SCOTLAND, Subscription.Kind.REGION, "scotland", "Scotland"));
         subscriptions.add(new Subscription(EVERYTHING, Subscription.Kind.ALL, null, "all"));
         SeatDirectory seats = new SeatDirectory(TestData.archive().seats());
+        Rights rights = new Rights(new MemoryAuditTrail(), clock);
+        rights.enable(new PlatformRights(Platform.TELEGRAM, Set.of("editor-1"), Optional.empty(), false),
+                new KnownChats(Platform.TELEGRAM));
         AlertRouter router = new AlertRouter(subscriptions);
         QuoteService service = new QuoteService(quotes, outbox, router, TestData.archive(), clock, () -> { });
         QuoteCards cards = new QuoteCards(quotes, TestData.archive());
         commands = new CommandService(TestData.archive(), seats, cards,
-                new QuoteCommands(service, quotes, TestData.archive(), seats));
+                new QuoteCommands(service, quotes, TestData.archive(), seats, rights));
         delivery = new AlertDelivery(telegram, outbox, subscriptions,
                 new AlertComposer(outbox, TestData.archive(), cards), new JdbiSendBudget(database), clock,
                 AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
@@ -96,7 +107,8 @@ class QuoteFlowTest {
         deliver();
         assertThat(telegram.sent).isEmpty();
 
-        assertThat(text(commands.handle("/quote approve 1", REPORTER))).startsWith("Only editors");
+        assertThat(text(commands.handle("/quote approve 1", REPORTER))).startsWith("Only the desk's editors can"
+                + " approve quotes");
         assertThat(text(commands.handle("/quote approve 1", EDITOR))).contains("going to 3 channel(s)");
         deliver();
 
@@ -104,7 +116,7 @@ class QuoteFlowTest {
                 .containsExactlyInAnyOrder(KINGSWOOD_DESK.channelId(), SOUTH_WEST.channelId(), EVERYTHING.channelId());
         assertThat(text(telegram.sent.get(0).reply())).isEqualTo("“These are fantastic results in Kingswood and"
                 + " Wellingborough.”\n— Keir Starmer (Labour leader)\nKingswood: Labour GAIN from Conservative,"
-                + " majority 2,501\n");
+                + " majority 2,501\nApproved by Jane Editor\n");
         assertThat(text(commands.handle("/quote approve 1", EDITOR))).contains("is approved, not waiting");
     }
 

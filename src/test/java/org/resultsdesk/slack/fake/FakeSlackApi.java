@@ -31,10 +31,15 @@ import javax.imageio.ImageIO;
  * An in-process Slack Web API for tests, reached by the real Slack SDK through its methods URL prefix. It answers
  * auth.test, chat.postMessage, chat.postEphemeral and chat.update and response_url posts (five uses each), checks
  * the bot token, Block Kit limits and mrkdwn escaping, enforces about one message a second per channel and a
- * workspace cap with 429 and Retry-After, and injects each error a channel can give. Files come by the external
- * upload flow only, checked step by step: files.getUploadURLExternal announces a name and a length, the bytes posted
- * to the URL it gives must be exactly that many and a PNG that decodes, and files.completeUploadExternal shares only
- * files uploaded so, once, in a channel (counted against the same per-channel and workspace limits as messages).
+ * workspace cap with 429 and Retry-After, and injects each error a channel can give. It knows people and channels
+ * as Slack does: users.info describes only users a test declared (anyone else is user_not_found); a channel a test
+ * declared is public or private with the bot in it or not (conversations.info answers channel_not_found for a
+ * private one it is not in, conversations.join works for public ones only, and needs channels:join, and posting where
+ * the bot is not gives not_in_channel); channels no test declared are public ones the bot is in, D... ids its direct
+ * messages. Files come by the external upload flow only, checked step by step: files.getUploadURLExternal
+ * announces a name and a length, the bytes posted to the URL it gives must be exactly that many and a PNG that
+ * decodes, and files.completeUploadExternal shares only files uploaded so, once, in a channel (counted against the
+ * same per-channel and workspace limits as messages).
  */
 public final class FakeSlackApi implements AutoCloseable {
     public static final String BOT_TOKEN = "xoxb-test-token";
@@ -66,8 +71,19 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Deque<Instant> workspace = new ArrayDeque<>();
     private final Map<String, Integer> responseUrlUses = new ConcurrentHashMap<>();
     private final List<JsonNode> responses = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, JsonNode> responsesById = new ConcurrentHashMap<>();
     private final AtomicInteger ts = new AtomicInteger(1000);
     private final AtomicInteger throttled = new AtomicInteger();
+    private final Map<String, Channel> declaredChannels = new ConcurrentHashMap<>();
+    private final Map<String, Person> people = new ConcurrentHashMap<>();
+    private final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean canJoin = true;
+
+    private record Channel(boolean isPrivate, boolean botIsMember) {
+    }
+
+    private record Person(boolean admin, boolean owner) {
+    }
 
     public FakeSlackApi(Clock clock) throws IOException {
         this.clock = clock;
@@ -94,6 +110,26 @@ public final class FakeSlackApi implements AutoCloseable {
         failures.computeIfAbsent(channel, c -> new ArrayDeque<>()).addAll(List.of(errors));
     }
 
+    /** A channel as Slack knows it: public or private, with the bot in it or not. */
+    public void declareChannel(String id, boolean isPrivate, boolean botIsMember) {
+        declaredChannels.put(id, new Channel(isPrivate, botIsMember));
+    }
+
+    /** A person in the workspace, and whether they are one of its admins or owners. */
+    public void declareUser(String id, boolean admin, boolean owner) {
+        people.put(id, new Person(admin, owner));
+    }
+
+    /** Without the channels:join scope, conversations.join answers missing_scope. */
+    public void withoutJoinScope() {
+        canJoin = false;
+    }
+
+    /** Every Web API method called, in order. */
+    public List<String> calls() {
+        return List.copyOf(calls);
+    }
+
     public List<Posted> messages(String channel) {
         return List.copyOf(channels.getOrDefault(channel, List.of()));
     }
@@ -118,6 +154,11 @@ public final class FakeSlackApi implements AutoCloseable {
         return List.copyOf(fileCalls);
     }
 
+    /** The last post to the response_url named {@code id}. */
+    public java.util.Optional<JsonNode> responseUrlPost(String id) {
+        return java.util.Optional.ofNullable(responsesById.get(id));
+    }
+
     public int throttledCount() {
         return throttled.get();
     }
@@ -131,6 +172,7 @@ public final class FakeSlackApi implements AutoCloseable {
                 error(exchange, 200, "invalid_auth");
                 return;
             }
+            calls.add(method);
             switch (method) {
                 case "auth.test" -> ok(exchange, json.createObjectNode().put("url", "https://newsroom.slack.com/")
                         .put("team", "Newsroom").put("user", "resultsdesk").put("team_id", "T0NEWS")
@@ -140,6 +182,9 @@ public final class FakeSlackApi implements AutoCloseable {
                 case "chat.update" -> update(exchange, params);
                 case "files.getUploadURLExternal" -> uploadUrl(exchange, params);
                 case "files.completeUploadExternal" -> completeUpload(exchange, params);
+                case "conversations.info" -> conversationInfo(exchange, params.getOrDefault("channel", ""));
+                case "conversations.join" -> join(exchange, params.getOrDefault("channel", ""));
+                case "users.info" -> userInfo(exchange, params.getOrDefault("user", ""));
                 default -> error(exchange, 200, "unknown_method");
             }
         }
@@ -148,6 +193,11 @@ public final class FakeSlackApi implements AutoCloseable {
     private void post(HttpExchange exchange, Map<String, String> params, boolean ephemeral) throws IOException {
         String channel = params.getOrDefault("channel", "");
         if (injected(exchange, channel)) {
+            return;
+        }
+        Channel declared = declaredChannels.get(channel);
+        if (declared != null && !declared.botIsMember()) {
+            error(exchange, 200, declared.isPrivate() ? "channel_not_found" : "not_in_channel");
             return;
         }
         JsonNode blocks = validate(exchange, params);
@@ -282,6 +332,51 @@ public final class FakeSlackApi implements AutoCloseable {
         error(exchange, 200, "message_not_found");
     }
 
+    private void conversationInfo(HttpExchange exchange, String id) throws IOException {
+        Channel declared = declaredChannels.getOrDefault(id, new Channel(false, true));
+        if (id.isEmpty() || declared.isPrivate() && !declared.botIsMember()) {
+            error(exchange, 200, "channel_not_found");
+            return;
+        }
+        ObjectNode body = json.createObjectNode();
+        ObjectNode channel = body.putObject("channel").put("id", id);
+        if (id.startsWith("D")) {
+            channel.put("is_im", true).put("is_private", true).put("user", "U0SOMEONE");
+        } else {
+            channel.put("name", id.toLowerCase()).put("is_channel", !declared.isPrivate())
+                    .put("is_group", declared.isPrivate()).put("is_private", declared.isPrivate())
+                    .put("is_member", declared.botIsMember()).put("is_archived", false);
+        }
+        ok(exchange, body);
+    }
+
+    private void join(HttpExchange exchange, String id) throws IOException {
+        Channel declared = declaredChannels.getOrDefault(id, new Channel(false, true));
+        if (!canJoin) {
+            error(exchange, 200, "missing_scope");
+        } else if (declared.isPrivate()) {
+            error(exchange, 200, declared.botIsMember() ? "method_not_supported_for_channel_type"
+                    : "channel_not_found");
+        } else {
+            declaredChannels.put(id, new Channel(false, true));
+            ObjectNode body = json.createObjectNode();
+            body.putObject("channel").put("id", id).put("is_channel", true).put("is_member", true);
+            ok(exchange, body);
+        }
+    }
+
+    private void userInfo(HttpExchange exchange, String id) throws IOException {
+        Person person = people.get(id);
+        if (person == null) {
+            error(exchange, 200, "user_not_found");
+            return;
+        }
+        ObjectNode body = json.createObjectNode();
+        body.putObject("user").put("id", id).put("name", id.toLowerCase()).put("is_admin", person.admin())
+                .put("is_owner", person.owner()).put("is_primary_owner", false).put("is_bot", false);
+        ok(exchange, body);
+    }
+
     /** The blocks, or null after answering with the error Slack would give. */
     private JsonNode validate(HttpExchange exchange, Map<String, String> params) throws IOException {
         String text = params.getOrDefault("text", "");
@@ -354,6 +449,7 @@ public final class FakeSlackApi implements AutoCloseable {
                 return;
             }
             responses.add(body);
+            responsesById.put(id, body);
             reply(exchange, 200, "ok");
         }
     }

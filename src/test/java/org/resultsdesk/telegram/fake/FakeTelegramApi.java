@@ -35,9 +35,11 @@ import javax.imageio.ImageIO;
  * real one it routes method names case-insensitively, takes JSON or form bodies, keeps messages per chat, checks HTML
  * entities and the 4,096-character limit, and enforces 1 message a second per chat, 20 a minute per group and 30 a
  * second overall with 429 and retry_after. Tests queue updates for getUpdates, name chat administrators, and inject
- * each failure the bot must survive. Photos (sendPhoto, editMessageMedia) must come as multipart uploads: the file is
- * decoded as an image and held to Telegram's rules (10 MB, width + height at most 10,000, ratio at most 20, a caption
- * of at most 1,024 characters after entity parsing); photos count against the same limits as text.
+ * each failure the bot must survive. getChatAdministrators answers as Telegram does: a private chat has none (400),
+ * and a group no test named administrators for is one the bot is not in (400 chat not found). Photos (sendPhoto,
+ * editMessageMedia) must come as multipart uploads: the file is decoded as an image and held to Telegram's rules
+ * (10 MB, width + height at most 10,000, ratio at most 20, a caption of at most 1,024 characters after entity
+ * parsing); photos count against the same limits as text.
  */
 public final class FakeTelegramApi implements AutoCloseable {
     public static final String TOKEN = "123456:TEST-token";
@@ -190,7 +192,7 @@ public final class FakeTelegramApi implements AutoCloseable {
                 case "sendphoto" -> sendPhoto(exchange, body);
                 case "editmessagemedia" -> editMedia(exchange, body);
                 case "answercallbackquery", "setwebhook", "deletewebhook" -> ok(exchange, json.getNodeFactory().booleanNode(true));
-                case "getchatadministrators" -> ok(exchange, admins(params.path("chat_id").asLong()));
+                case "getchatadministrators" -> admins(exchange, params.path("chat_id").asLong());
                 default -> reply(exchange, 404, error(404, "Not Found: method not found"));
             }
         }
@@ -470,11 +472,21 @@ public final class FakeTelegramApi implements AutoCloseable {
         reply(exchange, failure.code, body);
     }
 
-    private JsonNode admins(long chatId) {
+    private void admins(HttpExchange exchange, long chatId) throws IOException {
+        if (chatId > 0) {
+            reply(exchange, 400, error(400, "Bad Request: there are no administrators in the private chat"));
+            return;
+        }
+        Set<Long> ids = administrators.get(chatId);
+        if (ids == null) {
+            reply(exchange, 400, error(400, "Bad Request: chat not found"));
+            return;
+        }
         var list = json.createArrayNode();
-        administrators.getOrDefault(chatId, Set.of()).forEach(id -> list.addObject().put("status", "administrator")
-                .putObject("user").put("id", id).put("is_bot", false).put("first_name", "Editor " + id));
-        return list;
+        ids.forEach(id -> list.addObject().put("status", "administrator").put("can_be_edited", false)
+                .put("is_anonymous", false).putObject("user").put("id", id).put("is_bot", false)
+                .put("first_name", "Editor " + id));
+        ok(exchange, list);
     }
 
     private ObjectNode message(Posted p) {
