@@ -287,7 +287,7 @@ public final class ResultsDesk implements AutoCloseable {
             return;
         }
         TelegramClient client = TelegramClients.create(http, settings.get());
-        TelegramGateway gateway = new TelegramGateway(client);
+        TelegramGateway gateway = new TelegramGateway(TelegramClients.forSending(http, settings.get()));
         ReplySender replies = ReplySender.pooled(gateway, budget, clock, 4, Duration.ofMinutes(1));
         sources.add(replies);
         rights.enable(RightsConfig.telegram(config), new TelegramChatDirectory(client, clock));

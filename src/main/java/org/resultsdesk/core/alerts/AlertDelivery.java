@@ -114,8 +114,9 @@ public final class AlertDelivery {
         }
 
         /**
-         * Whether the pass may go on sending: it renews its claim once half the lease is used, and stops (handing back
-         * what it has not reached) if it cannot, so no claim it relies on expires while it might still send.
+         * Whether the pass may send now: asked right before every send, it renews the claim once half the lease is
+         * used, and says no if it cannot, so that no claim expires (and is taken over) while its send may be under
+         * way. A send must therefore take less than half the lease, which the platforms' timeouts keep to.
          */
         boolean keepClaim() {
             Instant now = clock.instant();
@@ -151,10 +152,15 @@ public final class AlertDelivery {
                     waiting.add(alert);
                     continue;
                 }
+                List<Alert> remaining = all.subList(all.indexOf(alert), all.size()).stream()
+                        .filter(a -> a.kind() == Alert.Kind.RETRACTION).toList();
                 Optional<Instant> wait = pacer.tryTake(channel.channelId(), clock.instant());
                 if (wait.isPresent()) {
-                    defer(all.subList(all.indexOf(alert), all.size()).stream()
-                            .filter(a -> a.kind() == Alert.Kind.RETRACTION).toList(), wait.get());
+                    defer(remaining, wait.get());
+                    break;
+                }
+                if (!keepClaim()) {
+                    store.release(token, ids(remaining));
                     break;
                 }
                 retract(channel, alert);
@@ -180,6 +186,10 @@ public final class AlertDelivery {
             } catch (RuntimeException e) {
                 failAlone(batch.get(0).alert(), e);
                 defer(alerts(rest), clock.instant());
+                return;
+            }
+            if (!keepClaim()) {
+                store.release(token, ids(alerts(composed)));
                 return;
             }
             batch.stream().map(Composed::alert).filter(a -> a.kind() == Alert.Kind.CORRECTION)
