@@ -19,6 +19,7 @@ import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.feeds.BundledResults;
+import org.resultsdesk.feeds.DeclarationTimesFile;
 import org.resultsdesk.feeds.HocResultsConverter;
 import org.resultsdesk.feeds.ReplayFeed;
 import org.resultsdesk.store.Database;
@@ -123,7 +124,13 @@ public final class Main implements Callable<Integer> {
             Path rehearsal = Files.createTempDirectory("results-desk-replay");
             Path inbox = rehearsal.resolve("inbox");
             Config rehearsalConfig = config.with("feeds.directory", inbox.toString()).with("feeds.urls", "")
-                    .with("feeds.settle-millis", "100");
+                    .with("feeds.settle-millis", "100").with("night.election", election);
+            if (config.get("night.declaration-times").isEmpty()) {
+                // The rehearsal's provisional times are the night's real ones.
+                Path times = rehearsal.resolve("declaration-times.csv");
+                Files.writeString(times, DeclarationTimesFile.write(contests));
+                rehearsalConfig = rehearsalConfig.with("night.declaration-times", times.toString());
+            }
             try (ResultsDesk desk = new ResultsDesk(rehearsalConfig, Clock.systemUTC(), night,
                     Database.sqlite(rehearsal), ResultsDesk.feedParser(rehearsalConfig, night))) {
                 ChannelRef console = new ChannelRef(ChatContext.Platform.CONSOLE, "console");

@@ -91,10 +91,19 @@ import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiQuoteStore;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.store.JdbiUpdateLedger;
+import org.resultsdesk.store.JdbiWatchListStore;
+import org.resultsdesk.core.night.ContextAddenda;
+import org.resultsdesk.core.night.ExpectedTimes;
+import org.resultsdesk.core.night.NightCommands;
+import org.resultsdesk.core.night.ResultContext;
+import org.resultsdesk.core.night.Tonight;
+import org.resultsdesk.feeds.DeclarationTimesFile;
 
 /** Everything wired by constructors: the one place that knows every adapter. */
 public final class ResultsDesk implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResultsDesk.class);
+    /** The date the Election manager feed and the night desk assume when none is configured. */
+    static final String NEXT_GENERAL_ELECTION = "2029-08-15";
     final Clock clock;
     final ResultsArchive archive;
     final SeatDirectory seats;
@@ -106,6 +115,9 @@ public final class ResultsDesk implements AutoCloseable {
     final SendBudget budget;
     final String instance = instanceName();
     final JdbiQuoteStore quoteStore;
+    final JdbiWatchListStore watchLists;
+    final Tonight tonight;
+    final ResultContext resultContext;
     final QuoteCards quoteCards;
     final Cards cards = new Cards(new ChartCardRenderer());
     final ChannelCards channelCards;
@@ -150,11 +162,15 @@ public final class ResultsDesk implements AutoCloseable {
         QuoteService quotes = new QuoteService(quoteStore, alertStore, router, archive, clock, this::wakeDelivery);
         this.metrics = new DeskMetrics(alertStore::pendingCount);
         this.rights = new Rights(new JdbiAuditTrail(database), clock);
-        this.commands = metrics.timed(new CommandService(archive, seats, quoteCards,
+        this.watchLists = new JdbiWatchListStore(database, clock);
+        this.tonight = tonight(config, archive);
+        this.resultContext = new ResultContext(tonight);
+        this.commands = metrics.timed(new CommandService(archive, seats, new ContextAddenda(resultContext, quoteCards),
                 new SubscriptionCommands(subscriptions, seats, archive, rights),
                 new QuoteCommands(quotes, quoteStore, archive, seats, rights),
                 new StatusCommand(alertStore, this::activity, leaderLease::holder, clock, rights),
                 new AuditCommand(rights),
+                new NightCommands(tonight, watchLists, seats, clock, rights),
                 new PictureCommands(archive, seats, cards),
                 new CardsCommand(channelCards, rights)));
         this.ingest = new DeclarationIngest(parser, follower, alertStore, router, clock, this::wakeDelivery,
@@ -183,10 +199,23 @@ public final class ResultsDesk implements AutoCloseable {
         }
     }
 
+    /**
+     * The election in progress (night.election, else the general election the Election manager feed assumes) with
+     * its expected declaration times from night.declaration-times when the desk has that file.
+     */
+    static Tonight tonight(Config config, ResultsArchive archive) {
+        Election election = Tonight.election(archive, config.get("night.election",
+                "parl." + config.get("feeds.election-manager.date", NEXT_GENERAL_ELECTION)));
+        ExpectedTimes times = config.get("night.declaration-times")
+                .map(file -> DeclarationTimesFile.read(Path.of(file), election, new SeatResolver(archive)))
+                .orElse(ExpectedTimes.NONE);
+        return new Tonight(archive, election, times);
+    }
+
     /** Every feed format the bot reads, told apart by content. */
     static FeedParser feedParser(Config config, ResultsArchive archive) {
         SeatResolver seats = new SeatResolver(archive);
-        LocalDate date = LocalDate.parse(config.get("feeds.election-manager.date", "2029-08-15"));
+        LocalDate date = LocalDate.parse(config.get("feeds.election-manager.date", NEXT_GENERAL_ELECTION));
         return new FeedFormatDetector(new PaXmlFeedParser(seats), new BundledFeedParser(),
                 new DemocracyClubFeedParser(seats),
                 new HocElectionManagerFeedParser(new Election("parl." + date, ElectionKind.GENERAL, date), seats));
@@ -358,8 +387,8 @@ public final class ResultsDesk implements AutoCloseable {
     /** Starts a delivery worker for a platform's gateway, paced by the limits the gateway declares. */
     void deliverTo(ChatGateway gateway) {
         AlertDelivery delivery = new AlertDelivery(gateway, alertStore, subscriptions,
-                new AlertComposer(alertStore, archive, quoteCards, AlertPictures.cards(channelCards, cards)), budget,
-                clock,
+                new AlertComposer(alertStore, archive, quoteCards, resultContext,
+                        AlertPictures.cards(channelCards, cards)), budget, clock,
                 new AlertDelivery.Settings(lease, 25, 8, 200, instance), metrics);
         loops.add(new DeliveryLoop(gateway.platform().name().toLowerCase(), delivery, clock, Duration.ofSeconds(2))
                 .start());

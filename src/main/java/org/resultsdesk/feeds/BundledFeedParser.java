@@ -58,7 +58,8 @@ public final class BundledFeedParser implements FeedParser {
                 contest.declaredAt().map(Object::toString).orElse(""), "", "")).append('\n');
         contest.candidates().forEach(c -> out.append(String.join(BundledFormat.SEPARATOR, "K", c.party().code(),
                 BundledFormat.clean(c.party().name()), BundledFormat.clean(c.givenName()),
-                BundledFormat.clean(c.familyName()), String.valueOf(c.votes()), "")).append('\n'));
+                BundledFormat.clean(c.familyName()), String.valueOf(c.votes()), "", c.sittingMp() ? "Y" : "",
+                c.formerMp() ? "Y" : "")).append('\n'));
         return out.toString();
     }
 }

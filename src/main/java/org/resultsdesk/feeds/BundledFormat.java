@@ -6,13 +6,14 @@ package org.resultsdesk.feeds;
  * <pre>
  * E  election-id  kind  date  changes-against
  * C  election-id  gss  name  region  country  electorate  valid  invalid  declared-at  stated-majority  stated-result
- * K  party-code  party-name  given-name  family-name  votes  stated-change
+ * K  party-code  party-name  given-name  family-name  votes  stated-change  sitting-mp  former-mp
  * </pre>
  *
  * K lines belong to the C line above them. changes-against names the result the published stated-change
  * figures are measured against ("2017" for GE2019). Empty fields mean "not given by the source". stated-* fields are what
  * the Commons Library published, kept so the loader can check its own arithmetic against them and, for 2019, so the
- * 2017 comparison can be derived from the published changes. Lines starting with # are comments.
+ * 2017 comparison can be derived from the published changes. sitting-mp and former-mp are "Y" or empty (the Library's
+ * "Sitting MP" and "Former MP" columns). Lines starting with # are comments.
  */
 final class BundledFormat {
     static final String SEPARATOR = "\t";

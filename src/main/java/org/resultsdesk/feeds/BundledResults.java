@@ -30,6 +30,7 @@ import org.resultsdesk.core.model.ElectionKind;
 import org.resultsdesk.core.model.Party;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.model.Seat;
+import org.resultsdesk.core.seats.SeatLineage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +121,8 @@ public final class BundledResults {
                         changes = new IdentityHashMap<>();
                     }
                     case "K" -> {
-                        Candidacy c = new Candidacy(f[3], f[4], new Party(f[1], f[2]), Integer.parseInt(f[5]));
+                        Candidacy c = new Candidacy(f[3], f[4], new Party(f[1], f[2]), Integer.parseInt(f[5]),
+                                f.length > 7 && f[7].equals("Y"), f.length > 8 && f[8].equals("Y"));
                         candidates.add(c);
                         if (!f[6].isEmpty()) {
                             changes.put(c, new BigDecimal(f[6]));
@@ -179,7 +181,7 @@ public final class BundledResults {
             if (contest.election().kind() == ElectionKind.NOTIONAL) {
                 continue;
             }
-            ComparisonFinder.find(contest, all)
+            ComparisonFinder.find(contest, all, SeatLineage.bundled())
                     .or(() -> contest.election().kind() == ElectionKind.GENERAL
                             ? fromPublishedChanges(contest, published.get(contest), issues) : Optional.empty())
                     .ifPresent(c -> out.put(contest.id(), c));

@@ -121,7 +121,8 @@ public final class HocResultsConverter {
                     name = row.get("Main party name");
                 }
                 lines.add(line("K", code, name, row.get("Candidate given name"), row.get("Candidate family name"),
-                        row.get("Candidate vote count"), row.get("Candidate vote change")));
+                        row.get("Candidate vote count"), row.get("Candidate vote change"),
+                        flag(row.get("Candidate is sitting MP")), flag(row.get("Candidate is former MP"))));
             }
         }
         return lines;
@@ -138,7 +139,12 @@ public final class HocResultsConverter {
     private static String candidateLine(Map<String, String> candidate) {
         return line("K", candidate.get("Party abbreviation"), candidate.get("Party name"),
                 candidate.get("Candidate first name"), candidate.get("Candidate surname"), candidate.get("Votes"),
-                candidate.get("Change"));
+                candidate.get("Change"), flag(candidate.get("Sitting MP")), flag(candidate.get("Former MP")));
+    }
+
+    /** The Library's "Yes"/"No" (results files) and "true"/"false" (notionals) as the bundled "Y" or "". */
+    private static String flag(String value) {
+        return value != null && (value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true")) ? "Y" : "";
     }
 
     private static String declaredAt(String ukLocal) {
@@ -161,7 +167,7 @@ public final class HocResultsConverter {
     private static String line(String... fields) {
         List<String> cleaned = new ArrayList<>();
         for (String f : fields) {
-            cleaned.add(BundledFormat.clean(f));
+            cleaned.add(BundledFormat.clean(NameRepair.repair(f)));
         }
         return String.join(BundledFormat.SEPARATOR, cleaned);
     }

@@ -74,7 +74,8 @@ public final class PaXmlFeedParser implements FeedParser {
                 throw new FeedRejected("negative votes (" + votes + ") for " + name);
             }
             candidates.add(new Candidacy(candidate.getAttribute("firstName"), candidate.getAttribute("surname"),
-                    PaParties.party(party.getAttribute("abbreviation"), party.getAttribute("name")), votes));
+                    PaParties.party(party.getAttribute("abbreviation"), party.getAttribute("name")), votes,
+                    !candidate.getAttribute("previousSittingMember").isBlank(), false));
         }
         if (candidates.isEmpty()) {
             throw new FeedRejected("result for " + seat.name() + " has no candidates");

@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackApp {
     private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);
-    static final List<String> COMMANDS = List.of("/result", "/snippet", "/seats", "/scoreboard", "/resultsdesk",
-            "/subscribe", "/unsubscribe", "/subscriptions", "/quote", "/quotes", "/chart", "/board", "/cards");
+    static final List<String> COMMANDS = List.of("/result", "/results", "/snippet", "/seats", "/scoreboard", "/resultsdesk",
+            "/subscribe", "/unsubscribe", "/subscriptions", "/quote", "/quotes",
+            "/chart", "/board", "/cards");
     private static final long ACK_BUDGET_MILLIS = 2500;
 
     private final App app;
@@ -125,7 +126,8 @@ public final class SlackApp {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setHttpClientReadTimeoutMillis(10_000);
-        config.setHttpClientCallTimeoutMillis(15_000);
+        // Inside half a delivery claim's lease (30 s), so no claim can expire while a post may be under way.
+        config.setHttpClientCallTimeoutMillis(12_000);
         return Slack.getInstance(config);
     }
 
@@ -133,8 +135,13 @@ public final class SlackApp {
         return app;
     }
 
+    /** Slack sends "&", "<" and ">" in command text as "&amp;", "&lt;", "&gt;": back to what was typed. */
+    static String unescape(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
     static String commandText(String command, String text) {
-        String args = Optional.ofNullable(text).orElse("").strip();
+        String args = unescape(Optional.ofNullable(text).orElse("")).strip();
         if (command.equals("/resultsdesk")) {
             return args.isEmpty() ? "/help" : "/" + args;
         }

@@ -20,7 +20,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * Turns Telegram updates into core commands and hands the replies to the {@link ReplySender}, which answers on its
  * own workers within the chat's shared send budget. Commands addressed to another bot
- * ({@code /result@OtherBot}) are ignored; in a private chat, plain text is read as a seat to look up. A button press
+ * ({@code /result@OtherBot}) are ignored; in a private chat, plain text is read as a seat to look up, and in a group
+ * so is text that mentions the bot ({@code @ResultsDeskBot kingswood}). A button press
  * runs the command it carries; an edited message or a channel post is read like a new message. Each update is
  * handled once, however often Telegram delivers it. Who may do what is not decided here: each command goes to the
  * core with who sent it (the person, or the chat itself for an anonymous administrator or a channel post) and the
@@ -70,10 +71,13 @@ public final class TelegramBot {
         String text = message.getText().strip();
         boolean privateChat = Boolean.TRUE.equals(message.getChat().isUserChat());
         if (!text.startsWith("/")) {
-            if (!privateChat) {
+            String mention = "@" + botUsername;
+            if (!privateChat && !containsWord(text, mention)) {
                 return Optional.empty();
             }
-            text = "/result " + text;
+            // In a group, "@ResultsDeskBot kingswood" (or "kingswood @ResultsDeskBot") is a lookup too.
+            text = "/result " + text.replaceAll("(?i)(^|\\s)" + java.util.regex.Pattern.quote(mention) + "(?=\\s|$)", " ")
+                    .strip();
         }
         String head = text.split("\\s+", 2)[0];
         int at = head.indexOf('@');
@@ -82,6 +86,15 @@ public final class TelegramBot {
         }
         return Optional.of(commands.handle(text, asker(message.getChat(), message.getFrom(),
                 message.getSenderChat())));
+    }
+
+    private static boolean containsWord(String text, String word) {
+        for (String w : text.split("\\s+")) {
+            if (w.equalsIgnoreCase(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<Reply> onButton(CallbackQuery query) {

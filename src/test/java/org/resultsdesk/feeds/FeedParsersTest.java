@@ -37,6 +37,19 @@ class FeedParsersTest {
     }
 
     @Test
+    void aPaResultKeepsItsComparisonLikeTheBundledOne() throws Exception {
+        Contest c = ((FeedMessage.Result) parse(KINGSWOOD_PA).get(0)).contest();
+        var figures = new org.resultsdesk.core.calc.ResultCalculator().calculate(c,
+                org.resultsdesk.TestData.archive().comparisonFor(c));
+        var a = new org.resultsdesk.core.announce.AnnouncementFactory().announce(figures);
+
+        // PA gives no rejected ballots, so turnout is on valid votes, and so is the 2019 figure beside it.
+        assertThat(a.turnout()).isEqualTo("Turnout 37.1% (valid votes; 2019: 71.5%)");
+        assertThat(a.swing()).contains("Swing 16.4% Con to Lab");
+        assertThat(a.notes()).contains("Overturns a Conservative majority of 11,220 (2019)");
+    }
+
+    @Test
     void paRevisionComesFromTheFileNameWhenTheRootHasNone() throws Exception {
         String xml = new String(FeedFixtures.file(KINGSWOOD_PA).content()).replace(" revision=\"1\"", "");
         FeedMessage.Result r = (FeedMessage.Result) feeds.parse(FeedFixtures.file(

@@ -30,6 +30,7 @@ import org.resultsdesk.core.alerts.AlertPictures;
 import org.resultsdesk.core.alerts.AlertRouter;
 import org.resultsdesk.core.alerts.CardSource;
 import org.resultsdesk.core.alerts.CardsCommand;
+import org.resultsdesk.core.alerts.ContextSource;
 import org.resultsdesk.core.alerts.DeclarationIngest;
 import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.StoreFollower;
@@ -121,7 +122,8 @@ class CardedAlertsTest {
                 new CardsCommand(channelCards, rights));
         bot = new TelegramBot(client, gateway, commands, new JdbiUpdateLedger(database, clock),
                 FakeTelegramApi.USERNAME, InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
-        composer = new AlertComposer(outbox, archive, CardSource.NONE, AlertPictures.cards(channelCards, cards));
+        composer = new AlertComposer(outbox, archive, CardSource.NONE, ContextSource.NONE,
+                AlertPictures.cards(channelCards, cards));
         delivery = new AlertDelivery(gateway, outbox, subscriptions, composer, new JdbiSendBudget(database), clock,
                 AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
     }

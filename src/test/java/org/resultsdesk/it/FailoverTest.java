@@ -133,7 +133,6 @@ class FailoverTest {
         env.put("SLACK_SIGNING_SECRET", "failover-test-secret");
         env.put("SLACK_API_URL", slack.apiUrl());
         env.put("SLACK_PORT", "0");
-        env.put("DELIVERY_LEASE_SECONDS", "3");
         env.put("OPS_PORT", "0");
         Process process = builder.start();
         process.getOutputStream().close();

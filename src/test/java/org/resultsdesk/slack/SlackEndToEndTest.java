@@ -147,7 +147,7 @@ class SlackEndToEndTest {
     void aSuggestionButtonRunsItsCommandThroughTheResponseUrl() throws Exception {
         JsonNode suggestion = json.readTree(signed(command("/result", "kingswod")).body());
         JsonNode button = suggestion.path("blocks").get(suggestion.path("blocks").size() - 1).path("elements").get(0);
-        assertThat(button.path("text").path("text").asText()).isEqualTo("Kingswood");
+        assertThat(button.path("text").path("text").asText()).isEqualTo("Kingswood (2019, 2024 by-election)");
 
         String payload = json.createObjectNode().put("type", "block_actions").put("api_app_id", "A0APP")
                 .put("token", "x").put("trigger_id", "1.2").put("response_url", api.responseUrl("button1"))

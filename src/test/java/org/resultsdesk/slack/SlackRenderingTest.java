@@ -14,7 +14,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.resultsdesk.core.announce.CopySnippetWriter;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.announce.AnnouncementFactory;
 import org.resultsdesk.core.calc.ResultCalculator;
@@ -67,13 +68,19 @@ class SlackRenderingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"parl.kingswood.by.2024-02-15, E14000774, kingswood-2024.json",
-            "parl.wellingborough.by.2024-02-15, E14001025, wellingborough-2024.json"})
+    @MethodSource("org.resultsdesk.GoldenCases#cases")
     void goldenBlockKit(String election, String gss, String golden) throws IOException {
-        JsonNode actual = blocks(reply(TestData.contest(election, gss)));
+        Contest contest = TestData.contest(election, gss);
+        assertGolden(blocks(reply(contest)), golden + ".json");
+        String snippet = new CopySnippetWriter().write(new ResultCalculator().calculate(contest,
+                TestData.archive().comparisonFor(contest)));
+        assertGolden(blocks(Reply.text(snippet)), golden + "-snippet.json");
+    }
+
+    private void assertGolden(JsonNode actual, String golden) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/golden/slack/" + golden)) {
             assertThat(in).as(golden).isNotNull();
-            assertThat(actual).isEqualTo(json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            assertThat(actual).as(golden).isEqualTo(json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }
     }
 }

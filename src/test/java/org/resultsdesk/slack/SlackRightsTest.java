@@ -196,7 +196,7 @@ class SlackRightsTest {
     @Test
     void workspaceAdminsAndOwnersManageChannelsButOnlyDeskEditorsApprove() throws Exception {
         fileQuote();
-        assertThat(command(DESK, "U0ADMIN", "/subscribe", "kingswood")).isEqualTo("This channel now follows Kingswood.");
+        assertThat(command(DESK, "U0ADMIN", "/subscribe", "kingswood")).startsWith("This channel now follows Kingswood.");
         assertThat(command(DESK, "U0ADMIN", "/subscribe", "gains")).contains("now follows");
         assertThat(command(DESK, "U0OWNER", "/unsubscribe", "gains")).contains("no longer follows");
         assertThat(command(DESK, "U0ADMIN", "/quote", "approve 1")).startsWith("Only the desk's editors");
@@ -228,7 +228,7 @@ class SlackRightsTest {
 
     @Test
     void aDirectMessageGivesRightsOverItselfOnlyAndNamingAChannelNeedsItsRights() throws Exception {
-        assertThat(command("D0STRANGER", "U0STRANGER", "/subscribe", "kingswood")).isEqualTo("This channel now"
+        assertThat(command("D0STRANGER", "U0STRANGER", "/subscribe", "kingswood")).startsWith("This channel now"
                 + " follows Kingswood.");
         assertThat(command("D0STRANGER", "U0STRANGER", "/quotes", "approval off")).startsWith("Only the desk's"
                 + " editors");

@@ -19,6 +19,7 @@ import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.FeedMessage;
 import org.resultsdesk.core.model.Party;
+import org.resultsdesk.core.port.WatchListStore;
 import org.resultsdesk.core.rights.Action;
 import org.resultsdesk.core.rights.AuditEntry;
 
@@ -347,6 +348,25 @@ abstract class StoreContract {
                 .isEqualTo(1);
         assertThat(subscriptions.all()).singleElement().extracting(Subscription::kind).isEqualTo(Subscription.Kind.ALL);
         assertThat(subscriptions.removeAll(upgraded)).isEqualTo(1);
+    }
+
+    @Test
+    void watchListsAreKeptPerChannelInTheOrderSeatsWereAdded() {
+        JdbiWatchListStore watches = new JdbiWatchListStore(database, Clock.fixed(T0, ZoneOffset.UTC));
+        WatchListStore.Watched kingswood = new WatchListStore.Watched("E14000774", "Kingswood");
+        WatchListStore.Watched runcorn = new WatchListStore.Watched("E14001455", "Runcorn and Helsby");
+
+        assertThat(watches.add(NEWSDESK, kingswood)).isTrue();
+        assertThat(watches.add(NEWSDESK, kingswood)).isFalse();
+        assertThat(watches.add(NEWSDESK, runcorn)).isTrue();
+        assertThat(watches.add(POLITICS, runcorn)).isTrue();
+        assertThat(watches.forChannel(NEWSDESK)).containsExactly(kingswood, runcorn);
+        assertThat(watches.forChannel(POLITICS)).containsExactly(runcorn);
+
+        assertThat(watches.remove(NEWSDESK, "E14000774")).isTrue();
+        assertThat(watches.remove(NEWSDESK, "E14000774")).isFalse();
+        assertThat(watches.forChannel(NEWSDESK)).containsExactly(runcorn);
+        assertThat(watches.forChannel(new ChannelRef(Platform.SLACK, "-1001"))).isEmpty();
     }
 
     @Test

@@ -110,13 +110,25 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aBareSeatNameMentioningTheBotInAGroupIsALookup() {
+        poll(updates.message(NEWSROOM, REPORTER, "@ResultsDeskBot wellingborough"),
+                updates.message(NEWSROOM, REPORTER, "kingswood 2019 @resultsdeskbot"),
+                updates.message(NEWSROOM, REPORTER, "@SomeOtherBot kingswood"));
+
+        List<FakeTelegramApi.Posted> posted = api.messages(NEWSROOM);
+        assertThat(posted).hasSize(2);
+        assertThat(posted.get(0).text()).contains("Wellingborough by-election");
+        assertThat(posted.get(1).text()).contains("Kingswood, general election 12 Dec 2019");
+    }
+
+    @Test
     void aMisspeltSeatGetsButtonsAndPressingOneAnswers() {
         poll(updates.message(REPORTER, REPORTER, "/result kingswod"));
         FakeTelegramApi.Posted suggestion = api.messages(REPORTER).get(0);
         assertThat(suggestion.text()).contains("Did you mean Kingswood?");
         String data = suggestion.replyMarkup().path("inline_keyboard").get(0).get(0).path("callback_data").asText();
         assertThat(suggestion.replyMarkup().path("inline_keyboard").get(0).get(0).path("text").asText())
-                .isEqualTo("Kingswood");
+                .isEqualTo("Kingswood (2019, 2024 by-election)");
 
         poll(updates.buttonPress(REPORTER, REPORTER, data));
 

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.resultsdesk.core.announce.CopySnippetWriter;
 import org.junit.jupiter.api.Test;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.announce.AnnouncementFactory;
@@ -84,13 +85,20 @@ class TelegramRenderingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"parl.kingswood.by.2024-02-15, E14000774, kingswood-2024.html",
-            "parl.wellingborough.by.2024-02-15, E14001025, wellingborough-2024.html"})
+    @MethodSource("org.resultsdesk.GoldenCases#cases")
     void goldenHtml(String election, String gss, String golden) throws IOException {
-        String html = renderer.render(reply(TestData.contest(election, gss))).get(0).html();
+        Contest contest = TestData.contest(election, gss);
+        assertGolden(renderer.render(reply(contest)).get(0).html(), golden + ".html");
+        String snippet = new CopySnippetWriter().write(calculator.calculate(contest,
+                TestData.archive().comparisonFor(contest)));
+        assertGolden(renderer.render(Reply.text(snippet)).get(0).html(), golden + "-snippet.html");
+    }
+
+    private void assertGolden(String html, String golden) throws IOException {
+        assertThat(TelegramHtml.error(html)).as(golden).isEmpty();
         try (InputStream in = getClass().getResourceAsStream("/golden/telegram/" + golden)) {
             assertThat(in).as(golden).isNotNull();
-            assertThat(html + "\n").isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            assertThat(html + "\n").as(golden).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 }

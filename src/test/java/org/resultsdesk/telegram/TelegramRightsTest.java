@@ -177,7 +177,7 @@ class TelegramRightsTest {
         assertThat(api.messages(NEWSROOM)).hasSize(newsroomBefore);
         assertThat(api.messages(FOLLOWERS)).isEmpty();
 
-        assertThat(say(STRANGER, STRANGER, "/subscribe kingswood")).isEqualTo("This channel now follows Kingswood.");
+        assertThat(say(STRANGER, STRANGER, "/subscribe kingswood")).startsWith("This channel now follows Kingswood.");
         assertThat(audit.latest(20)).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo(Action.SUBSCRIBE);
             assertThat(e.userId()).isEqualTo("42");
@@ -206,7 +206,7 @@ class TelegramRightsTest {
     void anAnonymousAdministratorHoldsTheirGroupsRightsAndTheDeskChatsAnonymousAdminsApprove() {
         fileQuote();
         poll(updates.fromAnonymousAdmin(NEWSROOM, "/subscribe kingswood"));
-        assertThat(lastText(NEWSROOM)).isEqualTo("This channel now follows Kingswood.");
+        assertThat(lastText(NEWSROOM)).startsWith("This channel now follows Kingswood.");
         poll(updates.fromAnonymousAdmin(NEWSROOM, "/quote approve 1"));
         assertThat(lastText(NEWSROOM)).startsWith("Only the desk's editors can approve quotes");
         poll(updates.sentAsChat(NEWSROOM, -1007777L, "/unsubscribe everything"));
@@ -229,7 +229,7 @@ class TelegramRightsTest {
         long channel = -1003000L;
         fileQuote();
         poll(updates.channelPost(channel, "/subscribe kingswood"));
-        assertThat(lastText(channel)).isEqualTo("This channel now follows Kingswood.");
+        assertThat(lastText(channel)).startsWith("This channel now follows Kingswood.");
         poll(updates.channelPost(channel, "/quote approve 1"));
         assertThat(lastText(channel)).startsWith("Only the desk's editors can approve quotes");
 
@@ -258,7 +258,7 @@ class TelegramRightsTest {
     void anAdministratorNamesTheirGroupFromAPrivateChatAndNothingIsPostedThere() {
         int before = api.messages(NEWSROOM).size();
         assertThat(say(GROUP_ADMIN, GROUP_ADMIN, "/subscribe kingswood in " + NEWSROOM))
-                .isEqualTo("Chat -1001234 now follows Kingswood.");
+                .startsWith("Chat -1001234 now follows Kingswood.");
         assertThat(say(MEMBER, MEMBER, "/unsubscribe kingswood in " + NEWSROOM))
                 .startsWith("Only the administrators of telegram:-1001234");
 

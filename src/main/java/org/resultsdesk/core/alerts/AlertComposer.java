@@ -23,6 +23,7 @@ public final class AlertComposer {
     private final AlertStore store;
     private final ResultsArchive archive;
     private final CardSource cards;
+    private final ContextSource context;
     private final AlertPictures pictures;
     private final ResultCalculator calculator = new ResultCalculator();
     private final AnnouncementFactory announcements = new AnnouncementFactory();
@@ -33,21 +34,28 @@ public final class AlertComposer {
 
     /** Declarations are read from {@code store}; {@code archive} gives only what they are compared with. */
     public AlertComposer(AlertStore store, ResultsArchive archive, CardSource cards) {
-        this(store, archive, cards, AlertPictures.NONE);
+        this(store, archive, cards, ContextSource.NONE, AlertPictures.NONE);
     }
 
-    /** With {@code pictures}, a result alert to a channel that takes pictures is its card, captioned. */
-    public AlertComposer(AlertStore store, ResultsArchive archive, CardSource cards, AlertPictures pictures) {
+    /** With lines of context under each result ("The first seat to change hands tonight"). */
+    public AlertComposer(AlertStore store, ResultsArchive archive, CardSource cards, ContextSource context) {
+        this(store, archive, cards, context, AlertPictures.NONE);
+    }
+
+    /** With {@code pictures} too: a result alert to a channel that takes pictures is its card, captioned. */
+    public AlertComposer(AlertStore store, ResultsArchive archive, CardSource cards, ContextSource context,
+                         AlertPictures pictures) {
         this.store = store;
         this.archive = archive;
         this.cards = cards;
+        this.context = context;
         this.pictures = pictures;
     }
 
     public Reply single(Alert alert) {
         return switch (alert.kind()) {
             case RUSH -> Reply.text(rushLine(alert));
-            case RESULT -> pictured(alert, Reply.of(announcement(alert)));
+            case RESULT -> pictured(alert, withContext(alert));
             case CORRECTION -> new Reply(List.of(
                     new Reply.Text("Correction: revised figures for " + announcement(alert).headline()
                             + " (revision " + alert.revision() + ")"),
@@ -64,7 +72,8 @@ public final class AlertComposer {
     }
 
     private Reply pictured(Alert alert, Reply text) {
-        ResultFigures figures = figures(alert);
+        Contest contest = storedContest(alert);
+        ResultFigures figures = calculator.calculate(contest, StoreFollower.comparisonFor(archive, contest));
         return pictures.forResult(alert.channel(), figures, announcements.announce(figures))
                 .map(p -> new Reply(text.parts(), text.suggestions(), Optional.of(p)))
                 .orElse(text);
@@ -85,19 +94,32 @@ public final class AlertComposer {
         if (alert.kind() == Alert.Kind.QUOTE || alert.kind() == Alert.Kind.RETRACTION) {
             return cards.line(alert).orElseThrow(() -> new IllegalStateException("no card for " + alert.contestId()));
         }
-        Announcement a = announcement(alert);
+        Contest contest = storedContest(alert);
+        Announcement a = announce(contest);
         String prefix = alert.kind() == Alert.Kind.CORRECTION ? "Correction: " : "";
+        List<String> context = alert.kind() == Alert.Kind.RESULT ? this.context.lines(contest) : List.of();
         return prefix + a.headline() + ": " + a.verdict() + ". " + a.winnerLine() + "."
-                + a.swing().map(s -> " " + s + ".").orElse("");
+                + a.swing().map(s -> " " + s + ".").orElse("")
+                + context.stream().map(line -> " " + line + ".").reduce("", String::concat);
     }
 
     private Announcement announcement(Alert alert) {
-        return announcements.announce(figures(alert));
+        return announce(storedContest(alert));
     }
 
-    private ResultFigures figures(Alert alert) {
-        Contest contest = ((FeedMessage.Result) stored(alert, Declaration.Stage.RESULT)).contest();
-        return calculator.calculate(contest, StoreFollower.comparisonFor(archive, contest));
+    private Announcement announce(Contest contest) {
+        return announcements.announce(calculator.calculate(contest, StoreFollower.comparisonFor(archive, contest)));
+    }
+
+    private Reply withContext(Alert alert) {
+        Contest contest = storedContest(alert);
+        List<String> lines = context.lines(contest);
+        return lines.isEmpty() ? Reply.of(announce(contest)) : new Reply(List.of(
+                new Reply.AnnouncementPart(announce(contest)), new Reply.Text(String.join("\n", lines))), List.of());
+    }
+
+    private Contest storedContest(Alert alert) {
+        return ((FeedMessage.Result) stored(alert, Declaration.Stage.RESULT)).contest();
     }
 
     /** The newest stored revision: what the alert says, whichever instance read the file. */

@@ -196,6 +196,7 @@ public final class AlertDelivery {
                     .forEach(correction -> editOriginal(channel, correction));
             Alert first = batch.get(0).alert();
             DeliveryResult result = gateway.send(channel.channelId(), reply, first.partsSent());
+            LOG.debug("alert(s) {} to {} under claim {}: {}", ids(alerts(batch)), channel, token, result);
             handle(channel, alerts(batch), result, first.partsSent());
             if (!rest.isEmpty()) {
                 // Their turn is the channel's next free slot, which the next pass asks the budget for.

@@ -8,6 +8,7 @@ import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.FeedMessage;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.port.AlertStore;
+import org.resultsdesk.core.seats.SeatLineage;
 
 /**
  * Keeps this instance's view of the night (the results archive and the rush board) in step with the store, which
@@ -62,6 +63,7 @@ public final class StoreFollower {
     }
 
     static Optional<Comparison> comparisonFor(ResultsArchive archive, Contest contest) {
-        return archive.comparisonFor(contest).or(() -> ComparisonFinder.find(contest, archive.contests()));
+        return archive.comparisonFor(contest)
+                .or(() -> ComparisonFinder.find(contest, archive.contests(), SeatLineage.bundled()));
     }
 }

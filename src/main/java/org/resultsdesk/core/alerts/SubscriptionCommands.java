@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,9 @@ import org.resultsdesk.core.port.SubscriptionStore;
 import org.resultsdesk.core.rights.Action;
 import org.resultsdesk.core.rights.Decision;
 import org.resultsdesk.core.rights.Rights;
+import org.resultsdesk.core.seats.Abolitions;
 import org.resultsdesk.core.seats.SeatDirectory;
+import org.resultsdesk.core.seats.SeatLineage;
 import org.resultsdesk.core.seats.SeatMatch;
 
 /**
@@ -40,12 +43,14 @@ public final class SubscriptionCommands implements CommandModule {
 
     private final ResultsArchive archive;
     private final Rights rights;
+    private final Abolitions abolitions;
 
     public SubscriptionCommands(SubscriptionStore store, SeatDirectory seats, ResultsArchive archive, Rights rights) {
         this.store = store;
         this.seats = seats;
         this.archive = archive;
         this.rights = rights;
+        this.abolitions = new Abolitions(SeatLineage.bundled(), archive::seats);
     }
 
     @Override
@@ -131,7 +136,13 @@ public final class SubscriptionCommands implements CommandModule {
         if (match instanceof SeatMatch.Found found) {
             List<Subscription> subs = found.seats().stream().map(Seat::gss).distinct()
                     .map(gss -> new Subscription(channel, Subscription.Kind.SEAT, gss, found.name())).toList();
-            return change(subscribe, subs, found.name(), change);
+            Reply changed = change(subscribe, subs, found.name(), change);
+            Optional<Abolitions.Abolished> gone = subscribe ? abolitions.of(found.seats()) : Optional.empty();
+            // Followed all the same (a rehearsal replays its old results), with a warning and its successor.
+            return gone.map(g -> Reply.text(((Reply.Text) changed.parts().get(0)).text() + " " + g.note()
+                            + " Follow " + g.successor().name() + " too?",
+                    List.of(new Reply.Suggestion(g.successor().name(), "/" + command + " " + g.successor().name()))))
+                    .orElse(changed);
         }
         List<String> names = match instanceof SeatMatch.Ambiguous a ? a.names()
                 : match instanceof SeatMatch.Suggestions s ? s.names() : List.of();

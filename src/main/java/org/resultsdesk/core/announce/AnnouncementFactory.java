@@ -26,7 +26,8 @@ public final class AnnouncementFactory {
                 figures.verdict().map(v -> v.gain() ? Announcement.Outcome.GAIN : Announcement.Outcome.HOLD)
                         .orElse(Announcement.Outcome.WIN),
                 winner.displayName() + " (" + winnerStyle.abbreviation() + ") elected, majority "
-                        + Formats.votes(figures.majority()) + " (" + Formats.percent(figures.majorityPercent()) + ")",
+                        + Formats.votes(figures.majority()) + " (" + Formats.majorityPercent(figures.majority(),
+                        figures.majorityPercent()) + ")",
                 figures.rows().stream().map(AnnouncementFactory::row).toList(),
                 figures.swing().map(s -> "Swing " + Formats.percent(s.points()) + " "
                         + PartyStyle.of(s.from()).abbreviation() + " to " + PartyStyle.of(s.to()).abbreviation()),
@@ -60,13 +61,15 @@ public final class AnnouncementFactory {
     private static String turnout(ResultFigures figures) {
         Turnout turnout = figures.turnout();
         StringBuilder line = new StringBuilder("Turnout ").append(Formats.percent(turnout.percent()));
-        if (turnout.basis() == Turnout.Basis.VALID_VOTES) {
-            line.append(" (valid votes)");
+        boolean validVotes = turnout.basis() == Turnout.Basis.VALID_VOTES;
+        // The earlier turnout on the same basis: ballot papers, or valid votes for a feed that gives no rejected ballots.
+        Optional<String> earlier = figures.comparison().flatMap(c -> (validVotes ? c.validVoteTurnoutPercent()
+                : c.turnoutPercent()).map(t -> c.label() + ": " + Formats.percent(t)));
+        if (validVotes) {
+            line.append(" (valid votes").append(earlier.map(e -> "; " + e).orElse("")).append(')');
+        } else {
+            earlier.ifPresent(e -> line.append(" (").append(e).append(')'));
         }
-        figures.comparison()
-                .filter(c -> turnout.basis() == Turnout.Basis.BALLOT_PAPERS)
-                .flatMap(c -> c.turnoutPercent().map(t -> " (" + c.label() + ": " + Formats.percent(t) + ")"))
-                .ifPresent(line::append);
         return line.toString();
     }
 
@@ -75,9 +78,16 @@ public final class AnnouncementFactory {
         Optional<Verdict> gain = figures.verdict().filter(Verdict::gain);
         if (gain.isPresent() && figures.overturnedMajority().isPresent()) {
             Comparison before = figures.comparison().orElseThrow();
-            notes.add("Overturns a " + notionalPrefix(before) + PartyStyle.of(gain.get().previousWinner()).name()
+            notes.add("Overturns " + Formats.withArticle(notionalPrefix(before)
+                    + PartyStyle.of(gain.get().previousWinner()).name())
                     + " majority of " + Formats.votes(figures.overturnedMajority().getAsInt())
                     + " (" + before.label() + ")");
+        }
+        figures.comparison().flatMap(Comparison::byElectionHolder).ifPresent(h -> notes.add("Held since the "
+                + Formats.date(h.byElection()) + " by-election by " + h.name() + " (" + PartyStyle.of(h.party())
+                .abbreviation() + ")"));
+        if (figures.contest().winner().party().code().equals("Spk")) {
+            notes.add("No swing: by convention the major parties do not stand against the Speaker");
         }
         return notes;
     }

@@ -6,7 +6,8 @@ import org.resultsdesk.core.model.Party;
 
 /**
  * How the house style names a party: {@code label} in result tables (LAB), {@code abbreviation} in swings and winner
- * lines (Lab), {@code name} as noun and adjective (Labour GAIN; a Labour majority), {@code collective} in "a swing from
+ * lines (Lab; the label itself for RUK, WPB and BRX, so a party is never "Reform" in one place and "RUK" in
+ * another), {@code name} as noun and adjective (Labour GAIN; a Labour majority), {@code collective} in "a swing from
  * the Conservatives to Labour", and {@code possessive} leading a news sentence ("Labour's Damien Egan").
  */
 public record PartyStyle(String label, String abbreviation, String name, String collective, String possessive) {
@@ -16,8 +17,8 @@ public record PartyStyle(String label, String abbreviation, String name, String 
             Map.entry("Lab", new PartyStyle("LAB", "Lab", "Labour", "Labour", "Labour's")),
             Map.entry("LD", new PartyStyle("LD", "LD", "Liberal Democrat", "the Liberal Democrats",
                     "the Liberal Democrats'")),
-            Map.entry("RUK", new PartyStyle("RUK", "Reform", "Reform UK", "Reform UK", "Reform UK's")),
-            Map.entry("BRX", new PartyStyle("BRX", "Brexit", "Brexit Party", "the Brexit Party", "the Brexit Party's")),
+            Map.entry("RUK", new PartyStyle("RUK", "RUK", "Reform UK", "Reform UK", "Reform UK's")),
+            Map.entry("BRX", new PartyStyle("BRX", "BRX", "Brexit Party", "the Brexit Party", "the Brexit Party's")),
             Map.entry("Green", new PartyStyle("GRN", "Green", "Green", "the Greens", "the Green Party's")),
             Map.entry("SNP", new PartyStyle("SNP", "SNP", "SNP", "the SNP", "the SNP's")),
             Map.entry("PC", new PartyStyle("PC", "PC", "Plaid Cymru", "Plaid Cymru", "Plaid Cymru's")),
@@ -26,8 +27,10 @@ public record PartyStyle(String label, String abbreviation, String name, String 
             Map.entry("SF", new PartyStyle("SF", "SF", "Sinn Féin", "Sinn Féin", "Sinn Féin's")),
             Map.entry("SDLP", new PartyStyle("SDLP", "SDLP", "SDLP", "the SDLP", "the SDLP's")),
             Map.entry("APNI", new PartyStyle("ALL", "Alliance", "Alliance", "Alliance", "Alliance's")),
+            Map.entry("PBPA", new PartyStyle("PBPA", "PBPA", "People Before Profit", "People Before Profit",
+                    "People Before Profit's")),
             Map.entry("UKIP", new PartyStyle("UKIP", "UKIP", "UKIP", "UKIP", "UKIP's")),
-            Map.entry("WPB", new PartyStyle("WPB", "Workers", "Workers Party", "the Workers Party",
+            Map.entry("WPB", new PartyStyle("WPB", "WPB", "Workers Party", "the Workers Party",
                     "the Workers Party's")),
             Map.entry("Spk", new PartyStyle("SPK", "Speaker", "Speaker", "the Speaker", "Speaker")),
             Map.entry("Ind", new PartyStyle("IND", "Ind", "Independent", "an independent", "independent")));

@@ -25,7 +25,8 @@ public final class Comparisons {
         Turnout turnout = Turnout.of(before.electorate(), before.validVotes(), before.invalidVotes());
         return new Comparison(label, before.winner().party(), before.winner().displayName(), shares,
                 OptionalInt.of(majority),
-                turnout.basis() == Turnout.Basis.BALLOT_PAPERS ? Optional.of(turnout.percent()) : Optional.empty());
+                turnout.basis() == Turnout.Basis.BALLOT_PAPERS ? Optional.of(turnout.percent()) : Optional.empty(),
+                Optional.of(Percent.of(before.validVotes(), before.electorate())), Optional.empty());
     }
 
     /**

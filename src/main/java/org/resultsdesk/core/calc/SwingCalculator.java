@@ -10,7 +10,8 @@ import org.resultsdesk.core.model.Party;
  * Butler swing: ((B_now - B_before) - (A_now - A_before)) / 2, where A lost ground and B gained it. For a gain, A is
  * the previous winner and B the new one; for a hold, A is the winner and B the runner-up, and the swing is reported
  * from whichever of the two fell back. No swing is given when either party has no share in either result (a new
- * party winning, as at Rochdale 2024), nor in the Speaker's seat.
+ * party winning, as at Rochdale 2024), nor in the Speaker's seat, then or now: the major parties traditionally do not
+ * stand against the Speaker, so there is no contest between them to measure.
  */
 final class SwingCalculator {
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
@@ -18,7 +19,7 @@ final class SwingCalculator {
     Optional<Swing> swing(List<CandidateFigures> rows, Verdict verdict, Comparison before) {
         CandidateFigures winner = rows.get(0);
         if (isSpeaker(winner.candidacy().party()) || isSpeaker(before.winner())) {
-            return Optional.empty(); // the main parties do not stand against the Speaker: no swing to speak of
+            return Optional.empty();
         }
         if (verdict.gain()) {
             Optional<CandidateFigures> loser = rows.stream()
@@ -33,7 +34,7 @@ final class SwingCalculator {
         return between(winner, rows.get(1), before);
     }
 
-    private static boolean isSpeaker(Party party) {
+    static boolean isSpeaker(Party party) {
         return party.code().equals("Spk");
     }
 

@@ -8,7 +8,9 @@ import org.resultsdesk.core.calc.ResultCalculator;
 import org.resultsdesk.core.calc.ResultFigures;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.seats.Abolitions;
 import org.resultsdesk.core.seats.SeatDirectory;
+import org.resultsdesk.core.seats.SeatLineage;
 
 /** Answers the commands every platform shares: /result, /snippet, /seats, /scoreboard, /help, /about. */
 public final class CommandService implements CommandHandler {
@@ -18,7 +20,8 @@ public final class CommandService implements CommandHandler {
     public static final int MAX_MODULE_INPUT_LENGTH = 4000;
 
     static final String ATTRIBUTION = "Results from the House of Commons Library. Contains Parliamentary information"
-            + " licensed under the Open Parliament Licence v3.0.";
+            + " licensed under the Open Parliament Licence v3.0. Successors of abolished seats and Welsh seat names from"
+            + " mySociety's 2025-constituencies data (CC BY 4.0).";
 
     private final ResultsArchive archive;
     private final SeatDirectory seats;
@@ -29,6 +32,7 @@ public final class CommandService implements CommandHandler {
     private final Scoreboard scoreboard;
     private final List<CommandModule> modules;
     private final ResultAddenda addenda;
+    private final Abolitions abolitions;
 
     public CommandService(ResultsArchive archive, SeatDirectory seats, CommandModule... modules) {
         this(archive, seats, ResultAddenda.NONE, modules);
@@ -41,6 +45,7 @@ public final class CommandService implements CommandHandler {
         this.addenda = addenda;
         this.modules = List.of(modules);
         this.finder = new ContestFinder(archive, seats);
+        this.abolitions = new Abolitions(SeatLineage.bundled(), archive::seats);
         this.scoreboard = new Scoreboard(archive, calculator);
     }
 
@@ -62,7 +67,7 @@ public final class CommandService implements CommandHandler {
                     + MAX_INPUT_LENGTH + " at most). Try /result followed by a seat name.");
         }
         return switch (line.name()) {
-            case "result", "r" -> result(line);
+            case "result", "results", "r" -> result(line);
             case "snippet" -> snippet(line);
             case "seats", "seat", "search" -> seats(line);
             case "scoreboard" -> scoreboard.reply(line.arguments());
@@ -82,6 +87,10 @@ public final class CommandService implements CommandHandler {
         parts.add(new Reply.AnnouncementPart(announcements.announce(figures(contest))));
         parts.addAll(addenda.under(contest));
         List<Reply.Suggestion> others = new ArrayList<>();
+        abolitions.of(seats.seatsNamed(contest.seat().name())).ifPresent(gone -> {
+            parts.add(new Reply.Text(gone.note()));
+            others.add(new Reply.Suggestion(gone.successor().name(), "/result " + gone.successor().name()));
+        });
         if (!found.others().isEmpty()) {
             List<Contest> all = new ArrayList<>(found.others());
             all.add(contest);
@@ -107,7 +116,8 @@ public final class CommandService implements CommandHandler {
         if (names.isEmpty()) {
             return Reply.text("No seat matches \"" + line.argumentText() + "\".");
         }
-        return Reply.text("Seats matching \"" + line.argumentText() + "\":\n" + String.join("\n", names),
+        return Reply.text("Seats matching \"" + line.argumentText() + "\":\n"
+                        + String.join("\n", names.stream().map(finder::withYears).toList()),
                 names.stream().limit(8).map(n -> new Reply.Suggestion(n, "/result " + n)).toList());
     }
 

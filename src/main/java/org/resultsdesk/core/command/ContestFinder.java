@@ -81,7 +81,19 @@ final class ContestFinder {
         return new Reply.Suggestion(label, "/" + command + " " + seatName + " " + qualifier);
     }
 
-    private static List<Reply.Suggestion> buttons(String command, List<String> names) {
-        return names.stream().limit(MAX_BUTTONS).map(n -> new Reply.Suggestion(n, "/" + command + " " + n)).toList();
+    private List<Reply.Suggestion> buttons(String command, List<String> names) {
+        return names.stream().limit(MAX_BUTTONS).map(n -> new Reply.Suggestion(withYears(n), "/" + command + " " + n))
+                .toList();
+    }
+
+    /** "Brighton, Kemptown (2019)", "Kingswood (2019, 2024 by-election)": the name with the elections held under it. */
+    String withYears(String name) {
+        List<String> years = archive.contestsIn(seats.seatsNamed(name)).stream()
+                .sorted(java.util.Comparator.comparing(c -> c.election().date()))
+                .map(c -> c.election().date().getYear()
+                        + (c.election().kind() == ElectionKind.BY_ELECTION ? " by-election" : ""))
+                .distinct()
+                .toList();
+        return years.isEmpty() ? name : name + " (" + String.join(", ", years) + ")";
     }
 }

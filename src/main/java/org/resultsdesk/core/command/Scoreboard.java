@@ -47,18 +47,26 @@ final class Scoreboard {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Party", "Seats", "Gain", "Loss", "Net", "Vote"));
         long otherVotes = 0;
+        int otherGains = 0;
+        int otherLosses = 0;
+        boolean anyOther = false;
         for (Line line : lines) {
             BigDecimal share = Percent.of(line.votes(), totalVotes);
             if (line.seats() == 0 && share.compareTo(OTHERS_BELOW) < 0) {
+                // Folded parties keep their gains and losses (independents lost North Down in 2019).
                 otherVotes += line.votes();
+                otherGains += line.gains();
+                otherLosses += line.losses();
+                anyOther = true;
                 continue;
             }
             rows.add(List.of(PartyStyle.of(line.party()).label(), String.valueOf(line.seats()),
                     String.valueOf(line.gains()), String.valueOf(line.losses()), signed(line.gains() - line.losses()),
                     Percent.oneDecimal(share).toPlainString() + "%"));
         }
-        if (otherVotes > 0) {
-            rows.add(List.of("Others", "0", "0", "0", "0",
+        if (anyOther) {
+            rows.add(List.of("Others", "0", String.valueOf(otherGains), String.valueOf(otherLosses),
+                    signed(otherGains - otherLosses),
                     Percent.oneDecimal(Percent.of(otherVotes, totalVotes)).toPlainString() + "%"));
         }
         String title = "General election " + election.get().date().getYear() + ": " + contests.size()

@@ -82,6 +82,11 @@ public final class ResultsArchive {
         return Optional.ofNullable(snapshot.comparisons().get(contest.id()));
     }
 
+    /** The comparison held for a contest id, whether or not the contest has declared ("parl.2019-12-12/W07000049"). */
+    public Optional<Comparison> comparisonFor(String contestId) {
+        return Optional.ofNullable(snapshot.comparisons().get(contestId));
+    }
+
     /** Adds or replaces a contest (a declaration or its correction), keeping its comparison. */
     public synchronized void put(Contest contest, Optional<Comparison> comparison) {
         Map<String, Contest> contests = new LinkedHashMap<>(snapshot.contests());

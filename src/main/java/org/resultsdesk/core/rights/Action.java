@@ -5,6 +5,8 @@ public enum Action {
     SUBSCRIBE(Right.CHANNEL, "change what this chat follows", "subscribed"),
     UNSUBSCRIBE(Right.CHANNEL, "change what this chat follows", "unsubscribed"),
     CARDS(Right.CHANNEL, "change how this chat's alerts look", "set cards"),
+    WATCH(Right.CHANNEL, "change this chat's watch list", "watched"),
+    UNWATCH(Right.CHANNEL, "change this chat's watch list", "unwatched"),
     APPROVE(Right.DESK, "approve quotes", "approved"),
     REJECT(Right.DESK, "reject quotes", "rejected"),
     RETRACT(Right.DESK, "retract quotes", "retracted"),

@@ -28,6 +28,9 @@ import org.resultsdesk.core.model.Seat;
  *   <li>otherwise the names within a few typing slips of the query or of its words, as suggestions
  *       ("kingswod": Kingswood), best first.</li>
  * </ol>
+ * A GSS code ("E14001316") finds its seat; so do the names newsrooms use ({@link SeatAliases}: "Western Isles",
+ * "Anglesey", the Welsh names), and the county and compass shorthand is written out ("Mid Beds", "SW Herts") when the
+ * words as typed find nothing. A seat's own name always comes first, so no alias can take it over.
  * Several seats (GSS codes) can share a name: a seat kept under old and new boundaries. They are found together,
  * and the name shown is the spelling of the first of them given to the constructor (the archive gives the newest
  * first, so today's spelling wins). Immutable, and safe to share between threads.
@@ -58,8 +61,17 @@ public final class SeatDirectory {
     private final LevenshteinDistance withinTwoEdits = new LevenshteinDistance(2);
     private final LevenshteinDistance withinThreeEdits = new LevenshteinDistance(3);
     private final JaroWinklerSimilarity jaroWinkler = new JaroWinklerSimilarity();
+    private final SeatAliases aliases;
+    private final Map<String, Entry> byGss = new HashMap<>();
+    private final Map<String, Entry> byAlias = new HashMap<>();
 
+    /** With the bundled aliases. */
     public SeatDirectory(Collection<Seat> seats) {
+        this(seats, SeatAliases.bundled());
+    }
+
+    public SeatDirectory(Collection<Seat> seats, SeatAliases aliases) {
+        this.aliases = aliases;
         Map<String, String> displayNames = new HashMap<>();
         Map<String, Map<String, Seat>> seatsByName = new TreeMap<>();
         for (Seat seat : seats) {
@@ -81,11 +93,22 @@ public final class SeatDirectory {
             for (String word : entry.words()) {
                 entriesByWord.computeIfAbsent(word, w -> new BitSet(entries.size())).set(entry.index());
             }
+            entry.seats().forEach(seat -> byGss.putIfAbsent(seat.gss(), entry));
         }
+        aliases.seatNames().forEach((alias, target) -> {
+            Entry entry = byGss.containsKey(target) ? byGss.get(target) : byNormalised.get(SeatNames.normalise(target));
+            if (entry != null) {
+                byAlias.put(alias, entry);
+            }
+        });
     }
 
     /** The seat for /result: found, ambiguous, suggestions for a typo, or not found. Never throws. */
     public SeatMatch find(String query) {
+        Entry byCode = byGssCode(query);
+        if (byCode != null) {
+            return found(byCode);
+        }
         String q = normaliseQuery(query);
         if (q.isEmpty()) {
             return new SeatMatch.NotFound();
@@ -94,7 +117,16 @@ public final class SeatDirectory {
         if (exact != null) {
             return found(exact);
         }
+        String expanded = aliases.expand(q);
+        exact = alias(q, expanded);
+        if (exact != null) {
+            return found(exact);
+        }
         BitSet partial = containingAllWords(q);
+        if (partial.isEmpty() && !expanded.equals(q)) {
+            q = expanded;
+            partial = containingAllWords(q);
+        }
         int count = partial.cardinality();
         if (count == 1) {
             return found(entries.get(partial.nextSetBit(0)));
@@ -113,16 +145,29 @@ public final class SeatDirectory {
      * word starts a word, names containing the text anywhere ("borough"); if none, the closest names to a typo.
      */
     public List<String> search(String text, int limit) {
+        Entry byCode = byGssCode(text);
+        if (byCode != null && limit > 0) {
+            return List.of(byCode.name());
+        }
         String q = normaliseQuery(text);
         if (q.isEmpty() || limit <= 0) {
             return List.of();
         }
         Set<Entry> matches = new LinkedHashSet<>();
+        String expanded = aliases.expand(q);
         Entry exact = exact(q);
+        if (exact == null) {
+            exact = alias(q, expanded);
+        }
         if (exact != null) {
             matches.add(exact);
         }
-        matches.addAll(ranked(containingAllWords(q), q));
+        BitSet partial = containingAllWords(q);
+        if (partial.isEmpty() && !expanded.equals(q)) {
+            q = expanded;
+            partial = containingAllWords(q);
+        }
+        matches.addAll(ranked(partial, q));
         String compactQuery = SeatNames.compact(q);
         if (compactQuery.length() >= MIN_SUBSTRING_LENGTH) {
             entries.stream().filter(e -> e.compact().contains(compactQuery)).forEach(matches::add);
@@ -144,6 +189,27 @@ public final class SeatDirectory {
 
     private static SeatMatch found(Entry entry) {
         return new SeatMatch.Found(entry.name(), entry.seats());
+    }
+
+    private Entry byGssCode(String query) {
+        if (query == null) {
+            return null;
+        }
+        String code = query.strip();
+        return code.length() == 9 && code.matches("[EeNnSsWw]\\d{8}") ? byGss.get(code.toUpperCase(java.util.Locale.ROOT))
+                : null;
+    }
+
+    /** Another name for a seat, as typed or with its shorthand written out ("mid beds", "western isles"). */
+    private Entry alias(String q, String expanded) {
+        Entry entry = byAlias.get(q);
+        if (entry == null && !expanded.equals(q)) {
+            entry = exact(expanded);
+            if (entry == null) {
+                entry = byAlias.get(expanded);
+            }
+        }
+        return entry;
     }
 
     private Entry exact(String q) {

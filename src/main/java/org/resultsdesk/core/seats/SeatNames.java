@@ -10,11 +10,11 @@ import java.util.Locale;
  * is "and" and "saint" is "st". "Weston-super-Mare" and "weston super mare" are the same; "Ynys Môn" is "ynys mon";
  * "Queen's Park" is "queens park"; "St. Helens" is "st helens".
  */
-final class SeatNames {
+public final class SeatNames {
     private SeatNames() {
     }
 
-    static String normalise(String name) {
+    public static String normalise(String name) {
         String decomposed = Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
         boolean betweenWords = false;

@@ -68,6 +68,18 @@ class SubscriptionCommandsTest {
     }
 
     @Test
+    void subscribingToAnAbolishedSeatWarnsAndOffersItsSuccessor() {
+        Reply reply = commands.handle("/subscribe Brighton Kemptown", EDITOR);
+
+        assertThat(text(reply)).isEqualTo("This channel now follows Brighton, Kemptown. Abolished in 2024; now mostly"
+                + " Brighton Kemptown and Peacehaven. Follow Brighton Kemptown and Peacehaven too?");
+        assertThat(reply.suggestions()).containsExactly(new Reply.Suggestion("Brighton Kemptown and Peacehaven",
+                "/subscribe Brighton Kemptown and Peacehaven"));
+        assertThat(text(commands.handle("/subscribe Brighton Kemptown and Peacehaven", EDITOR)))
+                .isEqualTo("This channel now follows Brighton Kemptown and Peacehaven.");
+    }
+
+    @Test
     void aReporterIsRefusedClearly() {
         assertThat(text(commands.handle("/subscribe all", REPORTER))).isEqualTo("Only this chat's administrators can"
                 + " change what this chat follows. /subscriptions shows what it follows now.");

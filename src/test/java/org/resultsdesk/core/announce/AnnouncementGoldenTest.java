@@ -6,20 +6,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.calc.ResultFigures;
 
 /**
- * The two by-elections of 15 February 2024, rendered in full. The Kingswood golden file is the example in
- * DESIGN.md §4, character for character.
+ * Each case of house style in {@link org.resultsdesk.GoldenCases}, rendered in full. The Kingswood golden file is the
+ * example in DESIGN.md §4, character for character.
  */
 class AnnouncementGoldenTest {
 
     @ParameterizedTest
-    @CsvSource({
-            "parl.kingswood.by.2024-02-15, E14000774, kingswood-2024",
-            "parl.wellingborough.by.2024-02-15, E14001025, wellingborough-2024"})
+    @MethodSource("org.resultsdesk.GoldenCases#cases")
     void announcementAndSnippetMatchGoldenFiles(String election, String gss, String golden) throws IOException {
         ResultFigures figures = TestData.figures(election, gss);
 

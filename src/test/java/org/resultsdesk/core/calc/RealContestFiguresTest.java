@@ -62,7 +62,7 @@ class RealContestFiguresTest {
 
         assertThat(f.majority()).isEqualTo(6);
         assertThat(a.verdict()).isEqualTo("Reform UK GAIN from Labour");
-        assertThat(a.winnerLine()).isEqualTo("Sarah Joanne Pochin (Reform) elected, majority 6 (0.0%)");
+        assertThat(a.winnerLine()).isEqualTo("Sarah Joanne Pochin (RUK) elected, majority 6 (<0.1%)");
         assertThat(f.overturnedMajority()).hasValue(14_696);
         assertThat(f.swing().orElseThrow().from().code()).isEqualTo("Lab");
         assertThat(f.swing().get().to().code()).isEqualTo("RUK");

@@ -12,18 +12,18 @@ class CommandServiceTest {
     private static final CommandService SERVICE =
             new CommandService(TestData.archive(), new SeatDirectory(TestData.archive().seats()));
 
-    private static Reply ask(String text) {
+    static Reply ask(String text) {
         return SERVICE.handle(text, ChatContext.console());
     }
 
-    private static Announcement announcement(Reply reply) {
+    static Announcement announcement(Reply reply) {
         return reply.parts().stream()
                 .filter(p -> p instanceof Reply.AnnouncementPart)
                 .map(p -> ((Reply.AnnouncementPart) p).announcement())
                 .findFirst().orElseThrow(() -> new AssertionError("no announcement in " + reply));
     }
 
-    private static String text(Reply reply) {
+    static String text(Reply reply) {
         return reply.parts().stream().filter(p -> p instanceof Reply.Text).map(p -> ((Reply.Text) p).text())
                 .reduce("", (a, b) -> a + b + "\n");
     }
