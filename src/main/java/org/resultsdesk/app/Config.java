@@ -86,6 +86,41 @@ public final class Config {
         }
     }
 
+    /** A whole number of at least {@code min}. */
+    public int getInt(String key, int defaultValue, int min) {
+        int value = getInt(key, defaultValue);
+        if (value < min) {
+            throw new IllegalArgumentException("configuration key " + key + " (" + envName(key)
+                    + ") must be at least " + min + ", not " + value);
+        }
+        return value;
+    }
+
+    /** A date written as 2024-07-04. */
+    public java.time.LocalDate getDate(String key, java.time.LocalDate defaultValue) {
+        String raw = get(key).orElse(null);
+        if (raw == null) {
+            return defaultValue;
+        }
+        try {
+            return java.time.LocalDate.parse(raw.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("configuration key " + key + " (" + envName(key)
+                    + ") must be a date such as 2029-08-15, not '" + raw + "'");
+        }
+    }
+
+    /** One of a few words, in any case; answered in upper case. */
+    public String getChoice(String key, String defaultValue, java.util.Set<String> choices) {
+        String value = get(key, defaultValue).strip().toUpperCase(Locale.ROOT);
+        if (!choices.contains(value)) {
+            throw new IllegalArgumentException("configuration key " + key + " (" + envName(key) + ") must be one of "
+                    + String.join(", ", new java.util.TreeSet<>(choices)).toLowerCase(Locale.ROOT) + ", not '"
+                    + get(key, defaultValue) + "'");
+        }
+        return value;
+    }
+
     public boolean getBoolean(String key, boolean defaultValue) {
         String raw = get(key).orElse(null);
         if (raw == null) {

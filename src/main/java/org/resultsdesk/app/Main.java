@@ -8,9 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
+import org.resultsdesk.app.ops.OpsServer;
 import org.resultsdesk.console.ConsoleApp;
 import org.resultsdesk.console.ConsoleGateway;
 import org.resultsdesk.core.alerts.ChannelRef;
@@ -18,6 +22,7 @@ import org.resultsdesk.core.alerts.Subscription;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.port.FeedParser;
 import org.resultsdesk.feeds.BundledResults;
 import org.resultsdesk.feeds.DeclarationTimesFile;
 import org.resultsdesk.feeds.HocResultsConverter;
@@ -34,16 +39,18 @@ import picocli.CommandLine.Parameters;
         subcommands = {Main.Replay.class, Main.ConvertData.class})
 public final class Main implements Callable<Integer> {
     private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    /** Set when the process ends by itself, so the shutdown hook tells a signal from a normal end. */
+    private static volatile boolean endingByItself;
+    /** A setting is missing, malformed or out of range, or there is nothing to do. */
+    static final int EXIT_BAD_SETTING = 2;
+    /** The database did not answer within store.connect-wait-seconds. */
+    static final int EXIT_DATABASE_UNREACHABLE = 3;
 
     @Option(names = "--config", description = "Configuration file (default: ${DEFAULT-VALUE}).",
             defaultValue = "config/results-desk.yml", scope = CommandLine.ScopeType.INHERIT)
     Path configFile;
 
     public static void main(String[] args) {
-        // The JDK HTTP server (Telegram webhook, Slack endpoint) otherwise waits on delayed ACKs: 40 ms a reply.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
         // Cards are drawn off-screen: no display, and no toolkit looking for one.
         System.setProperty("java.awt.headless", "true");
         CommandLine cli = new CommandLine(new Main());
@@ -51,21 +58,65 @@ public final class Main implements Callable<Integer> {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
                 System.err.println("results-desk: " + e.getMessage());
-                return 2;
+                return EXIT_BAD_SETTING;
+            }
+            if (e instanceof DatabaseStartup.Unreachable) {
+                System.err.println("results-desk: " + e.getMessage());
+                return EXIT_DATABASE_UNREACHABLE;
             }
             throw e;
         });
-        System.exit(cli.execute(args));
+        try {
+            chooseLogFormat(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("results-desk: " + e.getMessage());
+            System.exit(EXIT_BAD_SETTING);
+        }
+        int code = cli.execute(args);
+        endingByItself = true;
+        System.exit(code);
+    }
+
+    /** LOGGING_FORMAT in any case, for logback.xml, which names its appenders TEXT and JSON; before the first log line. */
+    static void chooseLogFormat(Map<String, String> environment) {
+        System.setProperty("LOGGING_FORMAT", Config.of(Map.of(), environment)
+                .getChoice("logging.format", "TEXT", Set.of("TEXT", "JSON")));
     }
 
     @Override
     public Integer call() throws Exception {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
         Config config = Config.load(configFile, System.getenv());
+        // Every setting is read before anything starts, so a bad one ends the start with one line.
+        ResultsDesk.FeedSettings feeds = ResultsDesk.FeedSettings.from(config);
+        boolean chats = TelegramConfig.settings(config).isPresent() | SlackConfig.settings(config).isPresent();
+        int opsPort = config.getInt("ops.port", 8081, 0);
+        config.getInt("delivery.lease-seconds", 30, 1);
+        DatabaseStartup.checkSettings(config);
         ResultsArchive archive = BundledResults.load();
-        try (ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), archive, ResultsDesk.openDatabase(config),
-                ResultsDesk.feedParser(config, archive))) {
+        FeedParser parser = ResultsDesk.feedParser(config, archive);
+        OpsServer ops = null;
+        try {
+            ops = OpsServer.starting(opsPort);
+            log.info("operations on port {}: /healthz, /readyz, /metrics", ops.port());
+        } catch (java.net.BindException e) {
+            log.warn("ops port {} (OPS_PORT) is in use; health and metrics are off for this run", opsPort);
+        }
+        Database database;
+        try {
+            database = DatabaseStartup.open(config, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+        } catch (RuntimeException e) {
+            if (ops != null) {
+                ops.close();
+            }
+            throw e;
+        }
+        try (ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), archive, database, parser)) {
             // On SIGTERM: stop taking work, let each delivery pass finish and record what it sent, release the lease.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (!endingByItself) {
+                    log.info("stopping on a signal (SIGTERM or Ctrl-C): finishing deliveries, releasing the lease");
+                }
                 try {
                     desk.close();
                 } catch (Exception e) {
@@ -77,18 +128,19 @@ public final class Main implements Callable<Integer> {
             desk.startTelegram(config, http);
             desk.startSlack(config);
             desk.startLeaderWork(config, http);
-            try {
-                desk.startOps(config);
-            } catch (java.net.BindException e) {
-                System.err.println("ops port " + config.get("ops.port", "8081") + " (OPS_PORT) is in use; health and"
-                        + " metrics are off for this run");
+            if (ops != null) {
+                desk.startOps(config, ops);
             }
-            new ConsoleApp(desk.commands).run(
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), OUT,
-                    System.console() != null);
-            if (desk.hasChatAdapters()) {
-                OUT.println("Console input closed; serving chats until stopped.");
+            boolean interactive = System.console() != null;
+            int lines = new ConsoleApp(desk.commands).run(
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), OUT, interactive);
+            if (chats || feeds.any()) {
+                OUT.println("Console input closed; serving " + (chats ? "chats" : "feeds") + " until stopped.");
                 new java.util.concurrent.CountDownLatch(1).await();
+            } else if (lines == 0 && !interactive) {
+                System.err.println("results-desk: nothing to do: no chat token (TELEGRAM_BOT_TOKEN, SLACK_BOT_TOKEN),"
+                        + " no feed (FEEDS_DIRECTORY, FEEDS_URLS) and no console input; set one, or pipe commands in");
+                return EXIT_BAD_SETTING;
             }
         }
         return 0;
@@ -110,9 +162,16 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--limit", description = "Stop after this many declarations.")
         Integer limit;
 
+        @Option(names = {"-v", "--verbose"}, description = "Log every declaration and alert as well.")
+        boolean verbose;
+
         @Override
         public Integer call() throws Exception {
             Config config = Config.load(parent.configFile, System.getenv());
+            if (!verbose) {
+                ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.resultsdesk"))
+                        .setLevel(ch.qos.logback.classic.Level.WARN);
+            }
             ResultsArchive archive = BundledResults.load();
             List<Contest> contests = archive.contestsOf(election);
             if (contests.isEmpty()) {
@@ -131,24 +190,64 @@ public final class Main implements Callable<Integer> {
                 Files.writeString(times, DeclarationTimesFile.write(contests));
                 rehearsalConfig = rehearsalConfig.with("night.declaration-times", times.toString());
             }
-            try (ResultsDesk desk = new ResultsDesk(rehearsalConfig, Clock.systemUTC(), night,
-                    Database.sqlite(rehearsal), ResultsDesk.feedParser(rehearsalConfig, night))) {
+            ResultsDesk desk = new ResultsDesk(rehearsalConfig, Clock.systemUTC(), night, Database.sqlite(rehearsal),
+                    ResultsDesk.feedParser(rehearsalConfig, night));
+            ReplayFeed replay = new ReplayFeed(contests, factor, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+            if (limit != null) {
+                replay = replay.first(limit);
+            }
+            Instant firstDeclared = contests.stream().flatMap(c -> c.declaredAt().stream()).min(Instant::compareTo)
+                    .orElse(Instant.EPOCH);
+            Instant started = Instant.now();
+            ReplayProgress progress = new ReplayProgress(OUT, System.console() != null, replay.size(),
+                    () -> new ReplayProgress.Snapshot(desk.feedFilesIngested(),
+                            (long) desk.metrics.total("resultsdesk_alerts_queued_total"),
+                            (long) desk.metrics.total("resultsdesk_alerts_sent_total"),
+                            firstDeclared.plusMillis((long) (Duration.between(started, Instant.now()).toMillis()
+                                    * factor))));
+            java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread onCtrlC = new Thread(() -> {
+                if (!finished.get()) {
+                    progress.summary("Replay stopped");
+                }
+                closeAndDelete(desk, rehearsal);
+            }, "replay-stop");
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            try {
                 ChannelRef console = new ChannelRef(ChatContext.Platform.CONSOLE, "console");
                 desk.subscriptions.add(new Subscription(console, Subscription.Kind.ALL, null, "every declaration"));
                 desk.deliverTo(new ConsoleGateway(OUT));
                 desk.startLeaderWork(rehearsalConfig, new OkHttpClient());
-                ReplayFeed replay = new ReplayFeed(contests, factor, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
-                if (limit != null) {
-                    replay = replay.first(limit);
-                }
                 OUT.println("Replaying " + replay.size() + " declarations of " + election + " at " + factor + "x.");
+                progress.start(Duration.ofSeconds(1), Duration.ofSeconds(5));
                 replay.play(file -> writeInto(inbox, file));
                 while (desk.feedFilesIngested() < replay.size() || desk.alertStore.pendingCount() > 0) {
                     Thread.sleep(Duration.ofMillis(100).toMillis());
                 }
-                OUT.println("Replay finished: " + replay.size() + " declarations.");
+                finished.set(true);
+                progress.summary("Replay finished");
+            } finally {
+                progress.close();
+                if (finished.get()) {
+                    Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                    closeAndDelete(desk, rehearsal);
+                }
             }
             return 0;
+        }
+
+        /** The rehearsal's database and inbox are thrown away, whichever way the replay ends. */
+        private static void closeAndDelete(ResultsDesk desk, Path rehearsal) {
+            try {
+                desk.close();
+            } catch (Exception e) {
+                System.err.println("results-desk: replay: " + e.getMessage());
+            }
+            try (java.util.stream.Stream<Path> files = Files.walk(rehearsal)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException e) {
+                System.err.println("results-desk: could not delete the replay's throwaway files in " + rehearsal);
+            }
         }
 
         /** As a feed sync does it: written under a temporary name, then renamed into place. */

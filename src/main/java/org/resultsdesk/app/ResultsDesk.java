@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.resultsdesk.core.port.FeedFile;
 import okhttp3.HttpUrl;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import okhttp3.OkHttpClient;
 import com.slack.api.Slack;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
@@ -91,6 +89,7 @@ import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiQuoteStore;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.store.JdbiUpdateLedger;
+import org.resultsdesk.web.WebServer;
 import org.resultsdesk.store.JdbiWatchListStore;
 import org.resultsdesk.core.night.ContextAddenda;
 import org.resultsdesk.core.night.ExpectedTimes;
@@ -141,6 +140,8 @@ public final class ResultsDesk implements AutoCloseable {
     private boolean closed;
     /** Readiness checks beyond the database and the feed, added by the chat adapters as they start. */
     private final Map<String, BooleanSupplier> platformChecks = new LinkedHashMap<>();
+    /** The port each web server listens on, by role (slack, telegram), for logs and tests. */
+    private final Map<String, Integer> webPorts = new java.util.concurrent.ConcurrentHashMap<>();
 
     ResultsDesk(Config config, Clock clock, ResultsArchive archive, Database database, FeedParser parser) {
         this.clock = clock;
@@ -161,6 +162,11 @@ public final class ResultsDesk implements AutoCloseable {
         AlertRouter router = new AlertRouter(subscriptions);
         QuoteService quotes = new QuoteService(quoteStore, alertStore, router, archive, clock, this::wakeDelivery);
         this.metrics = new DeskMetrics(alertStore::pendingCount);
+        metrics.bindPool(database);
+        metrics.gauge("resultsdesk_leader", "1 while this instance holds the lease for the feeds and Telegram polling",
+                () -> leaderLease.isLeader() ? 1 : 0);
+        metrics.gauge("resultsdesk_paused_channels", "channels paused because they are gone",
+                () -> alertStore.pausedChannels().size());
         this.rights = new Rights(new JdbiAuditTrail(database), clock);
         this.watchLists = new JdbiWatchListStore(database, clock);
         this.tonight = tonight(config, archive);
@@ -215,7 +221,7 @@ public final class ResultsDesk implements AutoCloseable {
     /** Every feed format the bot reads, told apart by content. */
     static FeedParser feedParser(Config config, ResultsArchive archive) {
         SeatResolver seats = new SeatResolver(archive);
-        LocalDate date = LocalDate.parse(config.get("feeds.election-manager.date", NEXT_GENERAL_ELECTION));
+        LocalDate date = config.getDate("feeds.election-manager.date", LocalDate.parse(NEXT_GENERAL_ELECTION));
         return new FeedFormatDetector(new PaXmlFeedParser(seats), new BundledFeedParser(),
                 new DemocracyClubFeedParser(seats),
                 new HocElectionManagerFeedParser(new Election("parl." + date, ElectionKind.GENERAL, date), seats));
@@ -226,6 +232,7 @@ public final class ResultsDesk implements AutoCloseable {
      * SQLite): the feed sources, and Telegram long polling when configured.
      */
     void startLeaderWork(Config config, OkHttpClient http) {
+        FeedSettings.from(config);
         sources.add(new LeaderSupervisor(leaderLease, () -> {
             List<AutoCloseable> work = new ArrayList<>();
             startFeeds(config, http, work);
@@ -248,23 +255,34 @@ public final class ResultsDesk implements AutoCloseable {
         return host + "/" + ProcessHandle.current().pid();
     }
 
+    /** The feed settings, read and checked at start-up so a bad one stops the start with one line. */
+    record FeedSettings(Optional<Path> directory, Duration settle, List<HttpUrl> urls, Duration poll) {
+        static FeedSettings from(Config config) {
+            List<HttpUrl> urls = config.get("feeds.urls").stream()
+                    .flatMap(u -> Arrays.stream(u.split(",")))
+                    .map(String::strip).filter(u -> !u.isEmpty())
+                    .map(u -> Optional.ofNullable(HttpUrl.parse(u)).orElseThrow(() -> new IllegalArgumentException(
+                            "configuration key feeds.urls (FEEDS_URLS) has an invalid URL: '" + u + "'")))
+                    .toList();
+            return new FeedSettings(config.get("feeds.directory").map(Path::of),
+                    Duration.ofMillis(config.getInt("feeds.settle-millis", 500, 0)), urls,
+                    Duration.ofSeconds(config.getInt("feeds.poll-seconds", 5, 1)));
+        }
+
+        boolean any() {
+            return directory.isPresent() || !urls.isEmpty();
+        }
+    }
+
     /** Starts the configured feed sources: a watched directory and polled URLs, each optional. */
     void startFeeds(Config config, OkHttpClient http, List<AutoCloseable> sources) throws IOException {
-        Optional<String> directory = config.get("feeds.directory");
-        if (directory.isPresent()) {
-            sources.add(new DirectoryFeedSource(Path.of(directory.get()),
-                    Duration.ofMillis(config.getInt("feeds.settle-millis", 500)), clock, this::ingestFile)
+        FeedSettings feeds = FeedSettings.from(config);
+        if (feeds.directory().isPresent()) {
+            sources.add(new DirectoryFeedSource(feeds.directory().get(), feeds.settle(), clock, this::ingestFile)
                     .start(Duration.ofMillis(250)));
         }
-        List<HttpUrl> urls = config.get("feeds.urls").stream()
-                .flatMap(u -> Arrays.stream(u.split(",")))
-                .map(String::strip).filter(u -> !u.isEmpty())
-                .map(u -> Optional.ofNullable(HttpUrl.parse(u)).orElseThrow(() -> new IllegalArgumentException(
-                        "configuration key feeds.urls (FEEDS_URLS) has an invalid URL: " + u)))
-                .toList();
-        if (!urls.isEmpty()) {
-            sources.add(new HttpFeedPoller(http, urls, Duration.ofSeconds(config.getInt("feeds.poll-seconds", 5)),
-                    clock, this::ingestFile).start());
+        if (!feeds.urls().isEmpty()) {
+            sources.add(new HttpFeedPoller(http, feeds.urls(), feeds.poll(), clock, this::ingestFile).start());
         }
     }
 
@@ -286,6 +304,11 @@ public final class ResultsDesk implements AutoCloseable {
 
     /** Starts the operations port: health, readiness (database, feed freshness) and metrics. */
     OpsServer startOps(Config config) throws IOException {
+        return startOps(config, OpsServer.starting(config.getInt("ops.port", 8081)));
+    }
+
+    /** Hands the operations port opened while the database was starting its checks and metrics. */
+    OpsServer startOps(Config config, OpsServer ops) {
         Duration stale = Duration.ofSeconds(config.getInt("ops.feed-stale-seconds", 0));
         Instant started = clock.instant();
         Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
@@ -295,9 +318,14 @@ public final class ResultsDesk implements AutoCloseable {
             readiness.put("feed", () -> Duration.between(activity().lastFeedFile().orElse(started), clock.instant())
                     .compareTo(stale) <= 0);
         }
-        OpsServer ops = new OpsServer(config.getInt("ops.port", 8081), readiness, metrics);
+        ops.serve(readiness, metrics);
         sources.add(ops);
         return ops;
+    }
+
+    /** The port the web server of a role ("slack", "telegram") listens on. */
+    int webPort(String role) {
+        return webPorts.get(role);
     }
 
     /** Feed files taken in so far, whatever became of them. */
@@ -334,11 +362,12 @@ public final class ResultsDesk implements AutoCloseable {
             // Started with the leader-only work: Telegram allows one poller per token.
             telegramPolling = Optional.of(() -> new TelegramLongPoller(client, bot, 25, d -> Thread.sleep(d.toMillis())));
         } else {
-            HttpServer server = HttpServer.create(new InetSocketAddress(config.getInt("telegram.webhook-port", 8443)), 0);
-            server.createContext(config.get("telegram.webhook-path", "/telegram"),
-                    new TelegramWebhook(settings.get().webhookSecret().orElseThrow(), bot));
-            server.start();
-            sources.add(() -> server.stop(1));
+            WebServer server = WebServer.start("telegram", null, config.getInt("telegram.webhook-port", 8443),
+                    Map.of(config.get("telegram.webhook-path", "/telegram"), new TelegramWebhook(
+                            settings.get().webhookSecret().orElseThrow(), bot, WebServer.Limits.DEFAULT.maxBodyBytes())),
+                    WebServer.Limits.DEFAULT);
+            sources.add(server);
+            webPorts.put("telegram", server.port());
         }
         LOG.info("Telegram started: {}", settings.get());
     }
@@ -363,11 +392,12 @@ public final class ResultsDesk implements AutoCloseable {
             }
         }));
         if (settings.get().mode() == SlackSettings.Mode.HTTP) {
-            HttpServer server = HttpServer.create(new InetSocketAddress(config.getInt("slack.port", 3000)), 0);
-            server.createContext(config.get("slack.path", "/slack/events"),
-                    new SlackHttpEndpoint(app, new SlackSignature(settings.get().signingSecret(), clock)));
-            server.start();
-            sources.add(() -> server.stop(1));
+            WebServer server = WebServer.start("slack", null, config.getInt("slack.port", 3000),
+                    Map.of(config.get("slack.path", "/slack/events"), new SlackHttpEndpoint(app,
+                            new SlackSignature(settings.get().signingSecret(), clock),
+                            WebServer.Limits.DEFAULT.maxBodyBytes())), WebServer.Limits.DEFAULT);
+            sources.add(server);
+            webPorts.put("slack", server.port());
         } else {
             SocketModeApp socket = new SocketModeApp(settings.get().appToken().orElseThrow(), app.app());
             socket.startAsync();
@@ -375,13 +405,6 @@ public final class ResultsDesk implements AutoCloseable {
         }
         sources.add(app::close);
         LOG.info("Slack started: {}", settings.get());
-    }
-
-    static Database openDatabase(Config config) {
-        return config.get("store.jdbc-url")
-                .map(url -> Database.open(url, config.get("store.user").orElse(null),
-                        config.get("store.password").orElse(null)))
-                .orElseGet(() -> Database.sqlite(Path.of(config.get("store.data-directory", "data"))));
     }
 
     /** Starts a delivery worker for a platform's gateway, paced by the limits the gateway declares. */

@@ -19,7 +19,9 @@ public final class ConsoleApp {
         this.handler = handler;
     }
 
-    public void run(BufferedReader in, PrintStream out, boolean interactive) throws IOException {
+    /** Answers each line until the input ends or /quit; returns how many lines were read. */
+    public int run(BufferedReader in, PrintStream out, boolean interactive) throws IOException {
+        int lines = 0;
         if (interactive) {
             out.println("Results Desk. Type /help for commands, /quit to leave.");
             out.print("> ");
@@ -27,6 +29,7 @@ public final class ConsoleApp {
         }
         String line;
         while ((line = in.readLine()) != null) {
+            lines++;
             String command = line.strip();
             if (command.equals("/quit") || command.equals("/exit")) {
                 break;
@@ -39,5 +42,6 @@ public final class ConsoleApp {
             }
             out.flush();
         }
+        return lines;
     }
 }

@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,9 +36,12 @@ public final class SlackSignature {
         }
     }
 
-    /** Whether a request with these headers and body came from Slack in the last (or next) five minutes. */
-    public boolean verify(String timestamp, String signature, byte[] body) {
-        if (timestamp == null || signature == null) {
+    /**
+     * Whether the timestamp header is a number of seconds within five minutes of now, either way: checked before the
+     * body is read. Any number, however large or negative, is compared without overflow.
+     */
+    public boolean isFresh(String timestamp) {
+        if (timestamp == null) {
             return false;
         }
         long seconds;
@@ -48,8 +50,13 @@ public final class SlackSignature {
         } catch (NumberFormatException e) {
             return false;
         }
-        Duration skew = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
-        if (skew.compareTo(WINDOW) > 0) {
+        long now = clock.instant().getEpochSecond();
+        return seconds >= now - WINDOW.toSeconds() && seconds <= now + WINDOW.toSeconds();
+    }
+
+    /** Whether a request with these headers and body came from Slack in the last (or next) five minutes. */
+    public boolean verify(String timestamp, String signature, byte[] body) {
+        if (!isFresh(timestamp) || signature == null) {
             return false;
         }
         return MessageDigest.isEqual(sign(timestamp.strip(), body).getBytes(StandardCharsets.UTF_8),

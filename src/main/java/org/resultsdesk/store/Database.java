@@ -93,6 +93,11 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** Publishes the connection pool's metrics to a Micrometer registry. */
+    public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        dataSource.setMetricRegistry(registry);
+    }
+
     /** True when a trivial query answers: what readiness checks ask. */
     public boolean isReachable() {
         try {

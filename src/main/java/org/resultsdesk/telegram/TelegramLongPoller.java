@@ -23,6 +23,8 @@ public final class TelegramLongPoller implements AutoCloseable {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /** Set by {@link #close()}: a poll failing from then on was interrupted on purpose. */
+    private volatile boolean closing;
     private final TelegramClient client;
     private final TelegramBot bot;
     private final int timeoutSeconds;
@@ -76,6 +78,11 @@ public final class TelegramLongPoller implements AutoCloseable {
             }
             return Duration.ZERO;
         } catch (TelegramApiException e) {
+            if (closing || Thread.currentThread().isInterrupted()) {
+                // Stopping: the long poll was interrupted on purpose, not a failure.
+                LOG.debug("long poll interrupted while stopping");
+                return Duration.ZERO;
+            }
             failures++;
             Duration wait = backoff(failures);
             if (failures == 1 || failures % 20 == 0) {
@@ -93,6 +100,7 @@ public final class TelegramLongPoller implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        closing = true;
         running = false;
         if (thread != null) {
             thread.interrupt();

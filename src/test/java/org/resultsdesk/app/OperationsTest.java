@@ -11,13 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.resultsdesk.TestData;
@@ -30,11 +27,10 @@ import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.port.FeedFile;
 import org.resultsdesk.feeds.BundledFeedParser;
 import org.resultsdesk.store.Database;
+import org.resultsdesk.store.TestPostgres;
 
 /** The operations port: metrics move after a delivery run; readiness follows the database; /status for editors. */
 class OperationsTest {
-    static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
-
     @TempDir
     Path dir;
     final HttpClient http = HttpClient.newHttpClient();
@@ -52,6 +48,15 @@ class OperationsTest {
                 ResultsDesk.feedParser(config, TestData.archive()))) {
             OpsServer ops = desk.startOps(config);
             assertThat(get(ops, "/healthz").statusCode()).isEqualTo(200);
+            assertThat(get(ops, "/metrics").body()).as("every counter at zero from the start")
+                    .contains("resultsdesk_alerts_sent_total{platform=\"telegram\"} 0.0")
+                    .contains("resultsdesk_alerts_failed_total{platform=\"slack\",status=\"channel_gone\"} 0.0")
+                    .contains("resultsdesk_rate_limited_total{platform=\"slack\"} 0.0")
+                    .contains("resultsdesk_feed_files_total{outcome=\"rejected\"} 0.0")
+                    .contains("resultsdesk_declarations_ingested_total 0.0")
+                    .contains("resultsdesk_leader ").contains("resultsdesk_paused_channels 0.0")
+                    .contains("jvm_memory_used_bytes").contains("process_cpu_usage").contains("jvm_threads_live")
+                    .contains("hikaricp_connections_active");
             desk.subscriptions.add(new Subscription(new ChannelRef(ChatContext.Platform.CONSOLE, "console"),
                     Subscription.Kind.ALL, null, "all"));
             desk.deliverTo(new ConsoleGateway(new PrintStream(console, true, StandardCharsets.UTF_8)));
@@ -100,15 +105,12 @@ class OperationsTest {
 
     @Test
     void readinessFollowsTheDatabase() throws Exception {
-        String schema = "rd_ops_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection c = DriverManager.getConnection(PG, "postgres", "")) {
-            c.createStatement().execute("CREATE SCHEMA " + schema);
-        }
         Config config = Config.of(Map.of("ops.port", "0"), Map.of());
-        try (TcpProxy proxy = new TcpProxy(5432);
+        try (TestPostgres.Schema schema = TestPostgres.freshSchema("rd_ops");
+             TcpProxy proxy = new TcpProxy(TestPostgres.port());
              ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), TestData.freshArchive(),
-                     Database.open("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test?currentSchema=" + schema,
-                             "postgres", null), ResultsDesk.feedParser(config, TestData.archive()))) {
+                     Database.open(schema.urlThroughPort(proxy.port()),
+                             schema.user(), schema.password()), ResultsDesk.feedParser(config, TestData.archive()))) {
             OpsServer ops = desk.startOps(config);
             assertThat(get(ops, "/readyz").statusCode()).isEqualTo(200);
 
@@ -119,10 +121,6 @@ class OperationsTest {
 
             proxy.restore();
             await().atMost(Duration.ofSeconds(20)).until(() -> get(ops, "/readyz").statusCode() == 200);
-        } finally {
-            try (Connection c = DriverManager.getConnection(PG, "postgres", "")) {
-                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-            }
         }
     }
 }

@@ -59,7 +59,26 @@ public final class ElectionNightBenchmark {
     static final Duration NIGHT = Duration.ofHours(8);
     static final Duration STEP = Duration.ofMillis(500);
 
+    /**
+     * {@code sqlite} (the default): one instance on an SQLite file. {@code postgres <jdbc-url>}: two instances sharing
+     * that PostgreSQL database (each with its own pool, stores and delivery workers; the first also reads the feed),
+     * in a fresh schema that is dropped afterwards.
+     */
     public static void main(String[] args) throws Exception {
+        int code = 0;
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            code = 1;
+        }
+        // The SDKs leave non-daemon threads behind (OkHttp's dispatcher, the Slack client's executors), which would
+        // keep the JVM alive after the figures are printed.
+        System.exit(code);
+    }
+
+    private static void run(String[] args) throws Exception {
+        boolean postgres = args.length > 0 && args[0].equals("postgres");
         BundledResults.Loaded loaded = BundledResults.read();
         List<Contest> night = loaded.archive().contestsOf("parl.2019-12-12").stream()
                 .sorted(Comparator.comparing((Contest c) -> c.declaredAt().orElseThrow())).toList();
@@ -71,17 +90,33 @@ public final class ElectionNightBenchmark {
         Path work = Files.createTempDirectory("results-desk-bench");
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         ResultsArchive archive = loaded.archive().without("parl.2019-12-12");
+        String schema = "rd_bench_" + Long.toHexString(System.nanoTime());
+        List<Database> databases = new ArrayList<>();
+        if (postgres) {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(args[1], "postgres", "")) {
+                c.createStatement().execute("CREATE SCHEMA " + schema);
+            }
+            String url = args[1] + (args[1].contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            databases.add(Database.open(url, "postgres", null));
+            databases.add(Database.open(url, "postgres", null));
+        } else {
+            databases.add(Database.sqlite(work.resolve("db")));
+        }
 
-        try (FakeTelegramApi telegram = new FakeTelegramApi(clock); FakeSlackApi slack = new FakeSlackApi(clock);
-             Database database = Database.sqlite(work.resolve("db"))) {
+        try (FakeTelegramApi telegram = new FakeTelegramApi(clock); FakeSlackApi slack = new FakeSlackApi(clock)) {
+            Database database = databases.get(0);
             JdbiAlertStore outbox = new JdbiAlertStore(database);
             JdbiSubscriptionStore subscriptions = new JdbiSubscriptionStore(database, clock);
+            List<String> telegramChats = new ArrayList<>();
+            List<String> slackChannels = new ArrayList<>();
             for (int i = 0; i < TELEGRAM_CHATS; i++) {
-                subscriptions.add(new Subscription(new ChannelRef(Platform.TELEGRAM, String.valueOf(-1_000_000L - i)),
+                telegramChats.add(String.valueOf(-1_000_000L - i));
+                subscriptions.add(new Subscription(new ChannelRef(Platform.TELEGRAM, telegramChats.get(i)),
                         Subscription.Kind.ALL, null, "all"));
             }
             for (int i = 0; i < SLACK_CHANNELS; i++) {
-                subscriptions.add(new Subscription(new ChannelRef(Platform.SLACK, "C" + (100_000 + i)),
+                slackChannels.add("C" + (100_000 + i));
+                subscriptions.add(new Subscription(new ChannelRef(Platform.SLACK, slackChannels.get(i)),
                         Subscription.Kind.ALL, null, "all"));
             }
             Map<String, Instant> landed = new HashMap<>();
@@ -91,18 +126,24 @@ public final class ElectionNightBenchmark {
             DirectoryFeedSource source = new DirectoryFeedSource(inbox, Duration.ofMillis(200), clock, file -> {
                 ingest.accept(file);
             });
-            AlertComposer composer = new AlertComposer(outbox, archive);
-            JdbiSendBudget budget = new JdbiSendBudget(database);
             OkHttpClient http = new OkHttpClient();
-            AlertDelivery toTelegram = new AlertDelivery(new TelegramGateway(TelegramClients.create(http,
-                    new TelegramSettings(FakeTelegramApi.TOKEN, FakeTelegramApi.USERNAME, HttpUrl.get(telegram.baseUrl()),
-                            TelegramSettings.Mode.POLLING, Optional.empty()))), outbox, subscriptions, composer,
-                    budget, clock, AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
             SlackSettings slackSettings = new SlackSettings(FakeSlackApi.BOT_TOKEN, "bench", Optional.empty(),
                     slack.apiUrl(), SlackSettings.Mode.HTTP, SlackSettings.Visibility.IN_CHANNEL, Set.of());
-            AlertDelivery toSlack = new AlertDelivery(new SlackGateway(SlackApp.slack(slackSettings)
-                    .methods(FakeSlackApi.BOT_TOKEN)), outbox, subscriptions, composer, budget, clock,
-                    AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
+            List<AlertDelivery> workers = new ArrayList<>();
+            for (int i = 0; i < databases.size(); i++) {
+                JdbiAlertStore store = new JdbiAlertStore(databases.get(i));
+                AlertComposer composer = new AlertComposer(store, archive);
+                JdbiSendBudget budget = new JdbiSendBudget(databases.get(i));
+                AlertDelivery.Settings settings = AlertDelivery.Settings.DEFAULTS.withOwner("instance-" + i);
+                workers.add(new AlertDelivery(new TelegramGateway(TelegramClients.create(http,
+                        new TelegramSettings(FakeTelegramApi.TOKEN, FakeTelegramApi.USERNAME,
+                                HttpUrl.get(telegram.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty()))),
+                        store, new JdbiSubscriptionStore(databases.get(i), clock), composer, budget, clock, settings,
+                        new AlertDelivery.Listener() { }));
+                workers.add(new AlertDelivery(new SlackGateway(SlackApp.slack(slackSettings)
+                        .methods(FakeSlackApi.BOT_TOKEN)), store, new JdbiSubscriptionStore(databases.get(i), clock),
+                        composer, budget, clock, settings, new AlertDelivery.Listener() { }));
+            }
 
             long wallStart = System.nanoTime();
             Instant start = clock.instant();
@@ -120,8 +161,7 @@ public final class ElectionNightBenchmark {
                     landed.put(c.seat().name(), now);
                 }
                 source.scanOnce();
-                toTelegram.deliverDue();
-                toSlack.deliverDue();
+                workers.forEach(AlertDelivery::deliverDue);
                 clock.advance(STEP);
                 if (next == night.size() && ++steps % 20 == 0) {
                     draining = outbox.pendingCount() > 0;
@@ -131,7 +171,7 @@ public final class ElectionNightBenchmark {
             double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
 
             Map<String, Instant> firstPost = new HashMap<>();
-            Set<String> pairs = new HashSet<>();
+            Map<String, Instant> pairPost = new HashMap<>();
             int duplicates = 0;
             int telegramPosts = 0;
             int slackPosts = 0;
@@ -139,14 +179,14 @@ public final class ElectionNightBenchmark {
                 telegramPosts++;
                 for (String seat : seats(TelegramHtml.text(p.text()))) {
                     firstPost.merge(seat, p.at(), (a, b) -> a.isBefore(b) ? a : b);
-                    duplicates += pairs.add("t" + p.chatId() + "|" + seat) ? 0 : 1;
+                    duplicates += pairPost.putIfAbsent(p.chatId() + "|" + seat, p.at()) == null ? 0 : 1;
                 }
             }
             for (FakeSlackApi.Posted p : slack.allMessages()) {
                 slackPosts++;
                 for (String seat : seats(p.text())) {
                     firstPost.merge(seat, p.at(), (a, b) -> a.isBefore(b) ? a : b);
-                    duplicates += pairs.add("s" + p.channel() + "|" + seat) ? 0 : 1;
+                    duplicates += pairPost.putIfAbsent(p.channel() + "|" + seat, p.at()) == null ? 0 : 1;
                 }
             }
             List<Long> latencies = new ArrayList<>();
@@ -156,23 +196,57 @@ public final class ElectionNightBenchmark {
             long expectedPairs = (long) night.size() * (TELEGRAM_CHATS + SLACK_CHANNELS);
             Duration lastLanding = Duration.between(start, landed.values().stream().max(Instant::compareTo).orElseThrow());
             Duration total = Duration.between(start, end);
-            // The platforms' bound: everything posted at their overall rates, or the night itself, whichever is longer.
-            Duration bound = Duration.ofSeconds(Math.max(lastLanding.toSeconds(),
-                    Math.max(telegramPosts / 30, slackPosts * 60L / FakeSlackApi.WORKSPACE_PER_MINUTE)));
 
-            System.out.printf("Election night benchmark: GE2019, %d declarations over %s (virtual), %d Telegram groups,"
-                    + " %d Slack channels%n", night.size(), NIGHT, TELEGRAM_CHATS, SLACK_CHANNELS);
+            System.out.printf("Election night benchmark (%s): GE2019, %d declarations over %s (virtual), %d Telegram"
+                    + " groups, %d Slack channels%n", postgres ? "two instances sharing PostgreSQL" : "one instance on"
+                    + " SQLite", night.size(), NIGHT, TELEGRAM_CHATS, SLACK_CHANNELS);
             System.out.printf("file landing to first post: p50 %.1f s, p99 %.1f s, max %.1f s%n",
                     pct(latencies, 50) / 1000.0, pct(latencies, 99) / 1000.0,
                     latencies.get(latencies.size() - 1) / 1000.0);
-            System.out.printf("total delivery time: %s from the first landing; last file landed at %s; platforms'"
-                    + " lower bound %s%n", total, lastLanding, bound);
+            pairLatency("Telegram", pairPost, landed, telegramChats,
+                    new IdealSchedule(TelegramGateway.BOT_API_LIMITS, STEP).postTimes(landed, telegramChats));
+            pairLatency("Slack", pairPost, landed, slackChannels,
+                    new IdealSchedule(SlackGateway.WEB_API_LIMITS, STEP).postTimes(landed, slackChannels));
+            System.out.printf("total delivery time: %s from the first landing; last file landed at %s%n", total,
+                    lastLanding);
             System.out.printf("posts: Telegram %d, Slack %d (for %d declaration-channel pairs)%n", telegramPosts,
                     slackPosts, expectedPairs);
             System.out.printf("429s received: Telegram %d, Slack %d%n", telegram.throttledCount(), slack.throttledCount());
-            System.out.printf("duplicates: %d; losses: %d%n", duplicates, expectedPairs - pairs.size());
+            System.out.printf("duplicates: %d; losses: %d%n", duplicates, expectedPairs - pairPost.size());
             System.out.printf("wall time %.1f s%n", wallSeconds);
+        } finally {
+            for (Database d : databases) {
+                d.close();
+            }
+            if (postgres) {
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection(args[1], "postgres", "")) {
+                    c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+                }
+            }
         }
+    }
+
+    /** Each pair's latency from its file landing to its post, beside the ideal schedule's bound for that pair. */
+    private static void pairLatency(String platform, Map<String, Instant> posted, Map<String, Instant> landed,
+                                    List<String> channels, Map<String, Instant> ideal) {
+        List<Long> actual = new ArrayList<>();
+        List<Long> bound = new ArrayList<>();
+        for (String channel : channels) {
+            landed.forEach((seat, at) -> {
+                Instant post = posted.get(channel + "|" + seat);
+                if (post != null) {
+                    actual.add(Duration.between(at, post).toMillis());
+                }
+                bound.add(Duration.between(at, ideal.get(channel + "|" + seat)).toMillis());
+            });
+        }
+        actual.sort(Long::compare);
+        bound.sort(Long::compare);
+        System.out.printf("%s pair latency: p50 %.1f s, p99 %.1f s, max %.1f s; the platform's bound: p50 %.1f s,"
+                        + " p99 %.1f s, max %.1f s; p99 ratio %.2f%n", platform, pct(actual, 50) / 1000.0,
+                pct(actual, 99) / 1000.0, actual.get(actual.size() - 1) / 1000.0, pct(bound, 50) / 1000.0,
+                pct(bound, 99) / 1000.0, bound.get(bound.size() - 1) / 1000.0,
+                (double) pct(actual, 99) / Math.max(1, pct(bound, 99)));
     }
 
     /** The seats whose results a post carries: each line that heads a result names one. */

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.resultsdesk.TestData;
@@ -28,6 +25,7 @@ import org.resultsdesk.feeds.BundledFeedParser;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiSubscriptionStore;
+import org.resultsdesk.store.TestPostgres;
 import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
 
@@ -37,7 +35,6 @@ import org.resultsdesk.telegram.fake.FakeTelegramApi;
  * the feed, and every (declaration, channel) is delivered, none twice that had been recorded as sent.
  */
 class FailoverTest {
-    static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
     static final int CHATS = 6;
 
     @TempDir
@@ -45,15 +42,11 @@ class FailoverTest {
 
     @Test
     void theSecondInstanceTakesOverWhenTheLeaderIsKilled() throws Exception {
-        String schema = "rd_failover_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        try (Connection c = DriverManager.getConnection(PG, "postgres", "")) {
-            c.createStatement().execute("CREATE SCHEMA " + schema);
-        }
-        String url = PG + "?currentSchema=" + schema;
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
-        try (FakeTelegramApi telegram = new FakeTelegramApi(Clock.systemUTC());
+        try (TestPostgres.Schema schema = TestPostgres.freshSchema("rd_failover");
+             FakeTelegramApi telegram = new FakeTelegramApi(Clock.systemUTC());
              FakeSlackApi slack = new FakeSlackApi(Clock.systemUTC());
-             Database database = Database.open(url, "postgres", null)) {
+             Database database = schema.open()) {
             JdbiSubscriptionStore subscriptions = new JdbiSubscriptionStore(database, Clock.systemUTC());
             for (int i = 0; i < CHATS; i++) {
                 subscriptions.add(new Subscription(new ChannelRef(Platform.TELEGRAM, String.valueOf(-3_000_000L - i)),
@@ -67,9 +60,9 @@ class FailoverTest {
 
             Path logA = dir.resolve("a.log");
             Path logB = dir.resolve("b.log");
-            Process a = instance(url, inbox, telegram, slack, logA);
+            Process a = instance(schema, inbox, telegram, slack, logA);
             await().atMost(Duration.ofSeconds(60)).until(() -> contains(logA, "is now leader"));
-            Process b = instance(url, inbox, telegram, slack, logB);
+            Process b = instance(schema, inbox, telegram, slack, logB);
             await().atMost(Duration.ofSeconds(60)).until(() -> contains(logB, "Telegram started"));
 
             int landed = 0;
@@ -106,14 +99,10 @@ class FailoverTest {
             assertThat(deliveries.keySet()).containsAll(expected);
             assertThat(recordedSent).isNotEmpty();
             recordedSent.forEach(pair -> assertThat(deliveries.get(pair)).as(pair).isEqualTo(1));
-        } finally {
-            try (Connection c = DriverManager.getConnection(PG, "postgres", "")) {
-                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-            }
         }
     }
 
-    private Process instance(String url, Path inbox, FakeTelegramApi telegram, FakeSlackApi slack, Path log)
+    private Process instance(TestPostgres.Schema schema, Path inbox, FakeTelegramApi telegram, FakeSlackApi slack, Path log)
             throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-cp",
@@ -122,8 +111,11 @@ class FailoverTest {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        env.put("STORE_JDBC_URL", url);
-        env.put("STORE_USER", "postgres");
+        env.put("STORE_JDBC_URL", schema.url());
+        env.put("STORE_USER", schema.user());
+        if (schema.password() != null) {
+            env.put("STORE_PASSWORD", schema.password());
+        }
         env.put("FEEDS_DIRECTORY", inbox.toString());
         env.put("FEEDS_SETTLE_MILLIS", "100");
         env.put("TELEGRAM_BOT_TOKEN", FakeTelegramApi.TOKEN);

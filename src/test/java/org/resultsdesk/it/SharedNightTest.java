@@ -12,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +29,7 @@ import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.slack.SlackSignature;
 import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
+import org.resultsdesk.store.TestPostgres;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
 import org.resultsdesk.telegram.fake.TelegramHtml;
 import org.resultsdesk.telegram.fake.TelegramUpdates;
@@ -43,7 +41,6 @@ import org.resultsdesk.telegram.fake.TelegramUpdates;
  * deposed leader writes nothing, and whichever instance is asked answers with what the other stored.
  */
 class SharedNightTest {
-    static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
     static final long EDITOR = 900_001;
     static final long REPORTER = 900_002;
     static final String SLACK_SECRET = "shared-night-signing-secret";
@@ -52,8 +49,7 @@ class SharedNightTest {
     @TempDir
     Path dir;
 
-    String schema;
-    String url;
+    TestPostgres.Schema schema;
     Path inbox;
     FakeTelegramApi telegram;
     FakeSlackApi slack;
@@ -63,15 +59,11 @@ class SharedNightTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        schema = "rd_shared_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        try (Connection c = DriverManager.getConnection(PG, "postgres", "")) {
-            c.createStatement().execute("CREATE SCHEMA " + schema);
-        }
-        url = PG + "?currentSchema=" + schema;
+        schema = TestPostgres.freshSchema("rd_shared");
         inbox = Files.createDirectories(dir.resolve("inbox"));
         telegram = new FakeTelegramApi(Clock.systemUTC());
         slack = new FakeSlackApi(Clock.systemUTC());
-        database = Database.open(url, "postgres", null);
+        database = schema.open();
     }
 
     @AfterEach
@@ -79,9 +71,7 @@ class SharedNightTest {
         database.close();
         telegram.close();
         slack.close();
-        try (Connection c = DriverManager.getConnection(PG, "postgres", "")) {
-            c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-        }
+        schema.close();
     }
 
     @Test
@@ -179,8 +169,9 @@ class SharedNightTest {
 
     private Instance instance(String name, int slackPort) throws Exception {
         return Instance.start(name, dir, Map.ofEntries(
-                Map.entry("STORE_JDBC_URL", url),
-                Map.entry("STORE_USER", "postgres"),
+                Map.entry("STORE_JDBC_URL", schema.url()),
+                Map.entry("STORE_USER", schema.user()),
+                Map.entry("STORE_PASSWORD", schema.password() == null ? "" : schema.password()),
                 Map.entry("FEEDS_DIRECTORY", inbox.toString()),
                 Map.entry("FEEDS_SETTLE_MILLIS", "100"),
                 Map.entry("TELEGRAM_BOT_TOKEN", FakeTelegramApi.TOKEN),

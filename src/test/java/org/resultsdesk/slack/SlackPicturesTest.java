@@ -3,10 +3,8 @@ package org.resultsdesk.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -40,6 +38,7 @@ import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.port.DeliveryResult;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.slack.fake.FakeSlackApi;
+import org.resultsdesk.web.WebServer;
 
 /** Pictures through Bolt and the real SDK against the fake Web API: the external upload flow, step by step. */
 class SlackPicturesTest {
@@ -49,7 +48,7 @@ class SlackPicturesTest {
     final HttpClient http = HttpClient.newHttpClient();
     final Cards cards = new Cards(new ChartCardRenderer());
     FakeSlackApi api;
-    HttpServer server;
+    WebServer server;
     SlackGateway gateway;
     SlackSignature signature;
     PictureCommands pictures;
@@ -68,16 +67,15 @@ class SlackPicturesTest {
         pictures = new PictureCommands(TestData.archive(), seats, cards);
         CommandService commands = new CommandService(TestData.archive(), seats, pictures);
         signature = new SlackSignature(SECRET, clock);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/slack/events",
-                new SlackHttpEndpoint(new SlackApp(settings, slack, commands, gateway), signature));
-        server.start();
-        endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/slack/events");
+        server = WebServer.start("slack", "127.0.0.1", 0, Map.of("/slack/events", new SlackHttpEndpoint(
+                new SlackApp(settings, slack, commands, gateway), signature, WebServer.Limits.DEFAULT.maxBodyBytes())),
+                WebServer.Limits.DEFAULT);
+        endpoint = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
     }
 
     @AfterEach
     void tearDown() {
-        server.stop(0);
+        server.close();
         api.close();
     }
 

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -43,6 +41,7 @@ import org.resultsdesk.core.rights.AuditEntry;
 import org.resultsdesk.core.rights.PlatformRights;
 import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
+import org.resultsdesk.web.WebServer;
 import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
@@ -66,7 +65,7 @@ class SlackRightsTest {
     final AtomicInteger requests = new AtomicInteger();
     FakeSlackApi api;
     Database database;
-    HttpServer server;
+    WebServer server;
     SlackSignature signature;
     URI endpoint;
     JdbiSubscriptionStore subscriptions;
@@ -100,15 +99,15 @@ class SlackRightsTest {
                         clock, () -> { }), quotes, TestData.archive(), seats, rights),
                 new AuditCommand(rights));
         signature = new SlackSignature(SECRET, clock);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/slack/events", new SlackHttpEndpoint(new SlackApp(settings, slack, commands), signature));
-        server.start();
-        endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/slack/events");
+        server = WebServer.start("slack", "127.0.0.1", 0, Map.of("/slack/events", new SlackHttpEndpoint(
+                new SlackApp(settings, slack, commands), signature, WebServer.Limits.DEFAULT.maxBodyBytes())),
+                WebServer.Limits.DEFAULT);
+        endpoint = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
     }
 
     @AfterEach
     void tearDown() {
-        server.stop(0);
+        server.close();
         api.close();
         database.close();
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +14,7 @@ import java.time.Instant;
 import org.resultsdesk.MutableClock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -35,6 +34,7 @@ import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
 import org.resultsdesk.telegram.fake.TelegramUpdates;
 import org.resultsdesk.telegram.fake.FakeTelegramApi.Failure;
+import org.resultsdesk.web.WebServer;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /** The real TelegramBots client against the fake Bot API: commands in, replies out, every failure mapped. */
@@ -148,12 +148,11 @@ class TelegramEndToEndTest {
 
     @Test
     void webhookRequestsWithoutTheRightSecretGet401AndAreNotProcessed() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/telegram", new TelegramWebhook("s3cret-s3cret-s3cret", bot));
-        server.start();
-        try {
+        try (WebServer server = WebServer.start("telegram", "127.0.0.1", 0, Map.of("/telegram",
+                new TelegramWebhook("s3cret-s3cret-s3cret", bot, WebServer.Limits.DEFAULT.maxBodyBytes())),
+                WebServer.Limits.DEFAULT)) {
             HttpClient http = HttpClient.newHttpClient();
-            URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/telegram");
+            URI uri = URI.create("http://127.0.0.1:" + server.port() + "/telegram");
             String body = updates.message(REPORTER, REPORTER, "/result kingswood").toString();
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body));
 
@@ -165,8 +164,14 @@ class TelegramEndToEndTest {
             assertThat(http.send(request.copy().header("X-Telegram-Bot-Api-Secret-Token", "s3cret-s3cret-s3cret")
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
             assertThat(api.messages(REPORTER)).hasSize(1);
-        } finally {
-            server.stop(0);
+
+            HttpRequest.Builder secret = HttpRequest.newBuilder(uri)
+                    .header("X-Telegram-Bot-Api-Secret-Token", "s3cret-s3cret-s3cret");
+            for (String bad : List.of("null", "{\"update_id\": ", "[1, 2]", "\"text\"", "")) {
+                assertThat(http.send(secret.copy().POST(HttpRequest.BodyPublishers.ofString(bad)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode()).as(bad).isEqualTo(400);
+            }
+            assertThat(api.messages(REPORTER)).hasSize(1);
         }
     }
 

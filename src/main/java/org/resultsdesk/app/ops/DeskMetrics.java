@@ -5,6 +5,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +22,7 @@ import org.resultsdesk.core.alerts.ChannelRef;
 import org.resultsdesk.core.alerts.IngestOutcome;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandHandler;
+import org.resultsdesk.store.Database;
 
 /**
  * What the desk counts, in Prometheus format: declarations ingested and rejected, alerts sent, throttled and
@@ -23,9 +31,45 @@ import org.resultsdesk.core.command.CommandHandler;
 public final class DeskMetrics implements AlertDelivery.Listener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
+    private static final List<String> PLATFORMS = List.of("telegram", "slack", "console");
+    private static final List<String> FAILURES = List.of("rejected", "uncertain", "failed", "channel_gone");
+
     public DeskMetrics(Supplier<Number> outboxDepth) {
         Gauge.builder("resultsdesk_outbox_depth", outboxDepth).description("alerts waiting or in flight")
                 .register(registry);
+        registerAtZero();
+        List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
+                new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics())
+                .forEach(binder -> binder.bindTo(registry));
+    }
+
+    /** Every documented counter, at zero until its first event, so dashboards and alerts see it from the start. */
+    private void registerAtZero() {
+        for (String outcome : List.of("accepted", "rejected", "nothing_new")) {
+            Counter.builder("resultsdesk_feed_files_total").tag("outcome", outcome).register(registry);
+        }
+        Counter.builder("resultsdesk_declarations_ingested_total").register(registry);
+        Counter.builder("resultsdesk_declarations_rejected_total").register(registry);
+        Counter.builder("resultsdesk_alerts_queued_total").register(registry);
+        for (String platform : PLATFORMS) {
+            Counter.builder("resultsdesk_alerts_sent_total").tag("platform", platform).register(registry);
+            Counter.builder("resultsdesk_messages_posted_total").tag("platform", platform).register(registry);
+            Counter.builder("resultsdesk_rate_limited_total").tag("platform", platform).register(registry);
+            for (String status : FAILURES) {
+                Counter.builder("resultsdesk_alerts_failed_total").tag("platform", platform).tag("status", status)
+                        .register(registry);
+            }
+        }
+    }
+
+    /** A gauge of the desk's state, such as leadership (1 or 0) or paused channels. */
+    public void gauge(String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    /** HikariCP's pool metrics (connections active, idle, pending, timeouts). */
+    public void bindPool(Database database) {
+        database.bindMetrics(registry);
     }
 
     public void ingested(IngestOutcome outcome) {
@@ -77,6 +121,11 @@ public final class DeskMetrics implements AlertDelivery.Listener {
                         .register(registry));
             }
         };
+    }
+
+    /** A counter's total over all its tags. */
+    public double total(String counter) {
+        return registry.find(counter).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     public String scrape() {

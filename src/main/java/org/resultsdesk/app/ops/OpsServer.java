@@ -1,40 +1,83 @@
 package org.resultsdesk.app.ops;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.resultsdesk.web.WebServer;
 
 /**
  * The operations port: {@code /healthz} (the process is alive), {@code /readyz} (every readiness check passes:
- * database reachable, feed fresh, ...; 503 naming the ones that fail) and {@code /metrics} (Prometheus).
+ * database reachable, feed fresh, ...; 503 naming the ones that fail) and {@code /metrics} (Prometheus). It can open
+ * before the database is up ({@link #starting}): then it is alive, not ready ("database: starting"), and has no
+ * metrics yet, until {@link #serve} hands it the checks and metrics.
  */
 public final class OpsServer implements AutoCloseable {
-    private final HttpServer server;
+    private record State(Supplier<Answer> readiness, Supplier<String> metrics) {
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private final WebServer server;
+    private volatile State state = new State(() -> new Answer(503, "not ready\ndatabase: starting\n"), () -> "");
+
+    private OpsServer(int port) throws IOException {
+        server = WebServer.start("ops", null, port, Map.of(
+                "/healthz", text(() -> new Answer(200, "ok\n")),
+                "/readyz", text(() -> state.readiness().get()),
+                "/metrics", new Handler.Abstract() {
+                    @Override
+                    public boolean handle(Request request, Response response, Callback callback) {
+                        return WebServer.send(response, callback, 200, "text/plain; version=0.0.4",
+                                state.metrics().get());
+                    }
+                }), WebServer.Limits.DEFAULT);
+    }
 
     public OpsServer(int port, Map<String, BooleanSupplier> readiness, DeskMetrics metrics) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(port), 0);
-        server.createContext("/healthz", exchange -> send(exchange, 200, "text/plain", "ok\n"));
-        server.createContext("/readyz", exchange -> {
-            Map<String, Boolean> results = new LinkedHashMap<>();
-            readiness.forEach((name, check) -> results.put(name, safely(check)));
-            boolean ready = results.values().stream().allMatch(Boolean::booleanValue);
-            StringBuilder body = new StringBuilder(ready ? "ready\n" : "not ready\n");
-            results.forEach((name, ok) -> body.append(name).append(": ").append(ok ? "ok" : "FAILING").append('\n'));
-            send(exchange, ready ? 200 : 503, "text/plain", body.toString());
-        });
-        server.createContext("/metrics", exchange -> send(exchange, 200, "text/plain; version=0.0.4",
-                metrics.scrape()));
-        server.start();
+        this(port);
+        serve(readiness, metrics);
+    }
+
+    /** The port open before the application is: alive, and not ready because the database is starting. */
+    public static OpsServer starting(int port) throws IOException {
+        return new OpsServer(port);
+    }
+
+    /** From now on, readiness is these checks and metrics these. */
+    public OpsServer serve(Map<String, BooleanSupplier> readiness, DeskMetrics metrics) {
+        Map<String, BooleanSupplier> checks = new LinkedHashMap<>(readiness);
+        state = new State(() -> readiness(checks), metrics::scrape);
+        return this;
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
+    }
+
+    private static Answer readiness(Map<String, BooleanSupplier> readiness) {
+        Map<String, Boolean> results = new LinkedHashMap<>();
+        readiness.forEach((name, check) -> results.put(name, safely(check)));
+        boolean ready = results.values().stream().allMatch(Boolean::booleanValue);
+        StringBuilder body = new StringBuilder(ready ? "ready\n" : "not ready\n");
+        results.forEach((name, ok) -> body.append(name).append(": ").append(ok ? "ok" : "FAILING").append('\n'));
+        return new Answer(ready ? 200 : 503, body.toString());
+    }
+
+    private static Handler text(Supplier<Answer> answer) {
+        return new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                Answer a = answer.get();
+                return WebServer.send(response, callback, a.status(), "text/plain", a.body());
+            }
+        };
     }
 
     private static boolean safely(BooleanSupplier check) {
@@ -45,19 +88,8 @@ public final class OpsServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        try (exchange) {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", type);
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-    }
-
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }
