@@ -22,7 +22,7 @@ COPY config ./config
 RUN --mount=type=cache,target=/root/.m2/repository mvn -B verify $MAVEN_ARGS_EXTRA
 
 FROM eclipse-temurin:17-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+RUN apt-get update && apt-get install -y --no-install-recommends curl libfreetype6 && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home /app resultsdesk
 WORKDIR /app
 COPY --from=build /src/target/results-desk.jar /app/results-desk.jar
@@ -34,4 +34,4 @@ VOLUME ["/app/config", "/app/data", "/app/feeds"]
 EXPOSE 8081 3000 8443
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8081/healthz || exit 1
-ENTRYPOINT ["java", "-Dfile.encoding=UTF-8", "-jar", "/app/results-desk.jar"]
+ENTRYPOINT ["java", "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true", "-jar", "/app/results-desk.jar"]

@@ -51,6 +51,8 @@ public final class Main implements Callable<Integer> {
     Path configFile;
 
     public static void main(String[] args) {
+        // Cards are drawn off-screen: no display, and no toolkit looking for one.
+        System.setProperty("java.awt.headless", "true");
         CommandLine cli = new CommandLine(new Main());
         // A bad or missing setting is one clear line naming the key, not a stack trace.
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

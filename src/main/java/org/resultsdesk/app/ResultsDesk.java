@@ -60,6 +60,13 @@ import org.resultsdesk.core.alerts.IngestOutcome;
 import org.resultsdesk.core.alerts.StatusCommand;
 import org.resultsdesk.core.command.CommandHandler;
 import org.resultsdesk.core.command.CommandService;
+import org.resultsdesk.core.command.PictureCommands;
+import org.resultsdesk.core.cards.Cards;
+import org.resultsdesk.core.alerts.AlertPictures;
+import org.resultsdesk.core.alerts.CardsCommand;
+import org.resultsdesk.core.port.ChannelCards;
+import org.resultsdesk.store.JdbiChannelCards;
+import org.resultsdesk.cards.ChartCardRenderer;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.FeedParser;
@@ -112,6 +119,8 @@ public final class ResultsDesk implements AutoCloseable {
     final Tonight tonight;
     final ResultContext resultContext;
     final QuoteCards quoteCards;
+    final Cards cards = new Cards(new ChartCardRenderer());
+    final ChannelCards channelCards;
     final Rights rights;
     final CommandHandler commands;
     final DeskMetrics metrics;
@@ -152,6 +161,7 @@ public final class ResultsDesk implements AutoCloseable {
                 Duration.ofSeconds(config.getInt("leader.lease-seconds", 5)), clock);
         this.quoteStore = new JdbiQuoteStore(database);
         this.quoteCards = new QuoteCards(quoteStore, archive);
+        this.channelCards = new JdbiChannelCards(database, clock);
         AlertRouter router = new AlertRouter(subscriptions);
         QuoteService quotes = new QuoteService(quoteStore, alertStore, router, archive, clock, this::wakeDelivery);
         this.metrics = new DeskMetrics(alertStore::pendingCount);
@@ -169,7 +179,9 @@ public final class ResultsDesk implements AutoCloseable {
                 new QuoteCommands(quotes, quoteStore, archive, seats, rights),
                 new StatusCommand(alertStore, this::activity, leaderLease::holder, clock, rights),
                 new AuditCommand(rights),
-                new NightCommands(tonight, watchLists, seats, clock, rights)));
+                new NightCommands(tonight, watchLists, seats, clock, rights),
+                new PictureCommands(archive, seats, cards),
+                new CardsCommand(channelCards, rights)));
         this.ingest = new DeclarationIngest(parser, follower, alertStore, router, clock, this::wakeDelivery,
                 leaderLease::fence, ResultLimits.DEFAULTS.withMaxDaysAhead(
                         config.getInt("feeds.max-days-ahead", ResultLimits.DEFAULTS.maxDaysAhead())));
@@ -396,8 +408,9 @@ public final class ResultsDesk implements AutoCloseable {
         Slack slack = SlackApp.slack(settings.get());
         rights.enable(RightsConfig.slack(config, settings.get().editorUserIds()),
                 new SlackChatDirectory(slack.methods(settings.get().botToken()), clock));
-        SlackApp app = new SlackApp(settings.get(), slack, commands);
-        deliverTo(new SlackGateway(slack.methods(settings.get().botToken())));
+        SlackGateway gateway = new SlackGateway(slack.methods(settings.get().botToken()));
+        SlackApp app = new SlackApp(settings.get(), slack, commands, gateway);
+        deliverTo(gateway);
         platformChecks.put("slack", new CachedCheck(clock, Duration.ofMinutes(1), () -> {
             try {
                 return slack.methods(settings.get().botToken()).authTest(r -> r).isOk();
@@ -424,7 +437,8 @@ public final class ResultsDesk implements AutoCloseable {
     /** Starts a delivery worker for a platform's gateway, paced by the limits the gateway declares. */
     void deliverTo(ChatGateway gateway) {
         AlertDelivery delivery = new AlertDelivery(gateway, alertStore, subscriptions,
-                new AlertComposer(alertStore, archive, quoteCards, resultContext), budget, clock,
+                new AlertComposer(alertStore, archive, quoteCards, resultContext,
+                        AlertPictures.cards(channelCards, cards)), budget, clock,
                 new AlertDelivery.Settings(lease, 25, 8, 200, instance), metrics);
         loops.add(new DeliveryLoop(gateway.platform().name().toLowerCase(), delivery, clock, Duration.ofSeconds(2))
                 .start());

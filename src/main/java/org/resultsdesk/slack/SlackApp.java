@@ -18,6 +18,8 @@ import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandHandler;
 import org.resultsdesk.core.command.GuardedCommands;
 import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.port.ChatGateway;
+import org.resultsdesk.core.port.DeliveryResult;
 import org.resultsdesk.core.text.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,18 +27,22 @@ import org.slf4j.LoggerFactory;
 /**
  * The Bolt app: every slash command and suggestion button handed to the core, the answer rendered as Block Kit.
  * Slack wants an acknowledgement within three seconds: an answer ready in 2.5 goes in the acknowledgement itself,
- * a slower one follows through the command's response_url.
+ * a slower one follows through the command's response_url. An answer with a picture (/chart, /board) cannot travel
+ * in an acknowledgement: it is acknowledged empty and uploaded to the channel, or, if the channel will not take it
+ * (the bot not a member), answered through response_url with the picture's text.
  */
 public final class SlackApp {
     private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);
     static final List<String> COMMANDS = List.of("/result", "/results", "/snippet", "/seats", "/scoreboard", "/resultsdesk",
-            "/subscribe", "/unsubscribe", "/subscriptions", "/quote", "/quotes");
+            "/subscribe", "/unsubscribe", "/subscriptions", "/quote", "/quotes",
+            "/chart", "/board", "/cards");
     private static final long ACK_BUDGET_MILLIS = 2500;
 
     private final App app;
     private final SlackSettings settings;
     private final CommandHandler commands;
     private final SlackBlockKitRenderer renderer = new SlackBlockKitRenderer();
+    private final ChatGateway pictures;
     private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "slack-command");
         t.setDaemon(true);
@@ -44,8 +50,13 @@ public final class SlackApp {
     });
 
     public SlackApp(SlackSettings settings, Slack slack, CommandHandler commands) {
+        this(settings, slack, commands, new SlackGateway(slack.methods(settings.botToken())));
+    }
+
+    public SlackApp(SlackSettings settings, Slack slack, CommandHandler commands, ChatGateway pictures) {
         this.settings = settings;
         this.commands = GuardedCommands.guard(commands);
+        this.pictures = pictures;
         this.app = new App(AppConfig.builder()
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
@@ -58,7 +69,15 @@ public final class SlackApp {
             ChatContext context = context(p.getChannelId(), p.getUserId(), p.getUserName());
             Future<Reply> answer = workers.submit(() -> this.commands.handle(text, context));
             try {
-                SlackMessage m = renderer.render(answer.get(ACK_BUDGET_MILLIS, TimeUnit.MILLISECONDS));
+                Reply reply = answer.get(ACK_BUDGET_MILLIS, TimeUnit.MILLISECONDS);
+                if (reply.picture().isPresent()) {
+                    workers.submit(() -> {
+                        postPicture(p.getChannelId(), reply, ctx);
+                        return null;
+                    });
+                    return ctx.ack();
+                }
+                SlackMessage m = renderer.render(reply);
                 return ctx.ack(r -> r.responseType(responseType()).text(m.text()).blocks(m.blocks()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -68,7 +87,12 @@ public final class SlackApp {
                 return ctx.ack("Sorry, that went wrong on our side. Please try again.");
             } catch (TimeoutException slow) {
                 workers.submit(() -> {
-                    SlackMessage m = renderer.render(answer.get());
+                    Reply reply = answer.get();
+                    if (reply.picture().isPresent()) {
+                        postPicture(p.getChannelId(), reply, ctx);
+                        return null;
+                    }
+                    SlackMessage m = renderer.render(reply);
                     ctx.respond(r -> r.responseType(responseType()).text(m.text()).blocks(m.blocks()));
                     return null;
                 });
@@ -87,6 +111,16 @@ public final class SlackApp {
             });
             return ctx.ack();
         });
+    }
+
+    private void postPicture(String channel, Reply reply, com.slack.api.bolt.context.builtin.SlashCommandContext ctx)
+            throws java.io.IOException {
+        DeliveryResult result = pictures.send(channel, reply);
+        if (!(result instanceof DeliveryResult.Delivered)) {
+            LOG.info("could not post a picture in {}: {}; answering with its text", channel, result);
+            String text = reply.picture().get().altText();
+            ctx.respond(r -> r.responseType("ephemeral").text("```" + text.strip() + "```"));
+        }
     }
 
     /** A Slack client pointed at the configured Web API base URL. */

@@ -12,6 +12,15 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
+import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
+import org.resultsdesk.core.cards.Picture;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.delivery.SendLimits;
@@ -24,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * Posts and updates through the Slack Web API (the SDK's MethodsClient) and says how it went in the core's terms:
  * {@code ratelimited} (429 with Retry-After) is RetryAfter; a channel that is gone or a token that no longer works
  * is Gone; blocks Slack refuses are sent again as plain text; a timeout after sending is reported as possibly
- * posted rather than repeated.
+ * posted rather than repeated. A reply with a picture goes by Slack's external upload: files.getUploadURLExternal,
+ * the PNG posted to the URL it gives, then files.completeUploadExternal shares it in the channel with the reply's
+ * text as its comment. Slack cannot swap the file in a message, so an edit with a picture updates the comment only.
  */
 public final class SlackGateway implements ChatGateway {
     private static final Logger LOG = LoggerFactory.getLogger(SlackGateway.class);
@@ -56,6 +67,9 @@ public final class SlackGateway implements ChatGateway {
 
     @Override
     public DeliveryResult send(String channelId, Reply reply) {
+        if (reply.picture().isPresent()) {
+            return upload(channelId, reply.picture().get(), renderer.render(reply.withoutPicture()).text());
+        }
         SlackMessage message = renderer.render(reply);
         DeliveryResult result = call(() -> methods.chatPostMessage(r -> inert(r.channel(channelId))
                 .text(message.text()).blocks(message.blocks())));
@@ -66,8 +80,78 @@ public final class SlackGateway implements ChatGateway {
         return result;
     }
 
+    private DeliveryResult upload(String channelId, Picture picture, String comment) {
+        AtomicReference<FilesGetUploadURLExternalResponse> url = new AtomicReference<>();
+        DeliveryResult asked = call(() -> {
+            FilesGetUploadURLExternalResponse response = methods.filesGetUploadURLExternal(r -> r
+                    .filename(picture.fileName()).length(picture.sizeBytes()).altTxt(cut(picture.altText(), 1000)));
+            url.set(response);
+            return response;
+        });
+        if (!(asked instanceof DeliveryResult.Delivered)) {
+            return asked;
+        }
+        String fileId = url.get().getFileId();
+        Request upload = new Request.Builder().url(url.get().getUploadUrl())
+                .post(RequestBody.create(picture.png(), MediaType.get("image/png"))).build();
+        try (Response response = methods.getSlackHttpClient().getOkHttpClient().newCall(upload).execute()) {
+            if (response.code() == 429) {
+                String header = response.header("Retry-After");
+                return new DeliveryResult.RetryAfter(Duration.ofSeconds(header == null ? 5 : Long.parseLong(header)));
+            }
+            if (!response.isSuccessful()) {
+                return response.code() >= 500 ? new DeliveryResult.Failed("Slack upload: HTTP " + response.code(), false)
+                        : new DeliveryResult.Rejected("Slack refused the upload: HTTP " + response.code());
+            }
+        } catch (IOException e) {
+            // Nothing is shared in the channel until the upload is completed: trying again posts it once.
+            return new DeliveryResult.Failed("upload to Slack broke: " + e, false);
+        }
+        AtomicReference<FilesCompleteUploadExternalResponse> done = new AtomicReference<>();
+        DeliveryResult completed = call(() -> {
+            FilesCompleteUploadExternalResponse response = methods.filesCompleteUploadExternal(r -> r
+                    .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(fileId)
+                            .title(picture.fileName()).build()))
+                    .channelId(channelId).initialComment(comment));
+            done.set(response);
+            return response;
+        });
+        if (!(completed instanceof DeliveryResult.Delivered)) {
+            return completed;
+        }
+        return new DeliveryResult.Delivered(shareTs(done.get(), channelId).orElse("file:" + fileId));
+    }
+
+    /** The ts of the message that shares the file in the channel, where Slack says it already. */
+    private static Optional<String> shareTs(FilesCompleteUploadExternalResponse response, String channelId) {
+        if (response.getFiles() == null || response.getFiles().isEmpty()
+                || response.getFiles().get(0).getShares() == null) {
+            return Optional.empty();
+        }
+        var shares = response.getFiles().get(0).getShares();
+        for (var channels : java.util.Arrays.asList(shares.getPublicChannels(), shares.getPrivateChannels())) {
+            if (channels != null && channels.get(channelId) != null && !channels.get(channelId).isEmpty()) {
+                return Optional.ofNullable(channels.get(channelId).get(0).getTs());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     @Override
     public DeliveryResult edit(String channelId, String messageId, Reply reply) {
+        if (reply.picture().isPresent()) {
+            if (messageId.startsWith("file:")) {
+                return new DeliveryResult.Rejected("Slack gave no message for the shared file " + messageId);
+            }
+            String comment = renderer.render(reply.withoutPicture()).text();
+            DeliveryResult updated = call(() -> methods.chatUpdate(r -> r.channel(channelId).ts(messageId)
+                    .text(comment)));
+            return updated instanceof DeliveryResult.Delivered ? new DeliveryResult.Delivered(messageId) : updated;
+        }
         SlackMessage message = renderer.render(reply);
         DeliveryResult result = call(() -> methods.chatUpdate(r -> r.channel(channelId).ts(messageId)
                 .parse("none").linkNames(false).text(message.text()).blocks(message.blocks())));

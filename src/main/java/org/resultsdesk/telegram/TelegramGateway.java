@@ -1,5 +1,6 @@
 package org.resultsdesk.telegram;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.resultsdesk.core.cards.Picture;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.delivery.SendLimits;
@@ -19,8 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageMedia;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+import org.telegram.telegrambots.meta.api.objects.media.InputMediaPhoto;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -35,16 +42,22 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * Gone, an upgraded group is Gone with its new id, "message is not modified" is success. Markup Telegram cannot parse
  * is sent again as plain text. A request that may have reached Telegram before the connection broke is reported as
  * such rather than repeated: the HTTP client must not retry on its own (retryOnConnectionFailure off).
+ * A reply with a picture is one photo (sendPhoto, multipart upload) captioned with its text; text too long for a
+ * caption (1,024 characters after parsing) follows as a reply to the photo, under a caption of its first line. An edit
+ * with a picture replaces the photo (editMessageMedia).
  */
 public final class TelegramGateway implements ChatGateway {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramGateway.class);
     private static final Pattern RETRY_AFTER = Pattern.compile("retry after (\\d+)");
     private static final int BUTTONS_PER_ROW = 2;
     private static final LinkPreviewOptions NO_PREVIEW = LinkPreviewOptions.builder().isDisabled(true).build();
+    static final int MAX_CAPTION = 1024;
 
     private final TelegramClient client;
     private final TelegramHtmlRenderer renderer = new TelegramHtmlRenderer();
     private final CallbackCommands callbacks;
+    /** The last photo posted in each chat, so text resumed after a throttle still replies to its photo. */
+    private final java.util.Map<String, Integer> lastPhoto = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TelegramGateway(TelegramClient client) {
         this(client, new CallbackCommands());
@@ -84,13 +97,22 @@ public final class TelegramGateway implements ChatGateway {
         return send(chatId, reply, 0);
     }
 
-    /** A reply too long for one message goes in parts; one that stops part-way says how far it got. */
+    /**
+     * A reply too long for one message goes in parts; one that stops part-way says how far it got. With a picture,
+     * the photo is part 0 and any text too long for its caption the parts after it.
+     */
     @Override
     public DeliveryResult send(String chatId, Reply reply, int fromPart) {
-        List<TelegramMessage> parts = renderer.render(reply);
+        if (reply.picture().isPresent()) {
+            return sendPhoto(chatId, reply.picture().get(), renderer.render(reply.withoutPicture()), fromPart);
+        }
+        return sendParts(chatId, renderer.render(reply), fromPart, null);
+    }
+
+    private DeliveryResult sendParts(String chatId, List<TelegramMessage> parts, int fromPart, Integer replyTo) {
         String firstId = null;
         for (int part = fromPart; part < parts.size(); part++) {
-            DeliveryResult result = sendOne(chatId, parts.get(part));
+            DeliveryResult result = sendOne(chatId, parts.get(part), replyTo);
             if (!(result instanceof DeliveryResult.Delivered delivered)) {
                 return firstId == null ? result : new DeliveryResult.PartlyDelivered(part - fromPart, firstId, result);
             }
@@ -99,8 +121,71 @@ public final class TelegramGateway implements ChatGateway {
         return new DeliveryResult.Delivered(firstId == null ? "0" : firstId);
     }
 
+    private DeliveryResult sendPhoto(String chatId, Picture picture, List<TelegramMessage> text, int fromPart) {
+        if (fromPart > 0) {
+            return sendParts(chatId, text, fromPart - 1, lastPhoto.get(chatId));
+        }
+        Caption caption = Caption.of(text);
+        DeliveryResult photo;
+        try {
+            photo = delivered(client.execute(photoRequest(chatId, picture, caption.html(), ParseMode.HTML,
+                    caption.buttons())));
+        } catch (TelegramApiException e) {
+            if (!(e instanceof TelegramApiRequestException r && describe(r).contains("can't parse entities"))) {
+                return outcome(e);
+            }
+            LOG.warn("Telegram could not parse our caption ({}); sending it as plain text", describe(r));
+            try {
+                photo = delivered(client.execute(photoRequest(chatId, picture, caption.plain(), null,
+                        caption.buttons())));
+            } catch (TelegramApiException again) {
+                return outcome(again);
+            }
+        }
+        if (!(photo instanceof DeliveryResult.Delivered delivered) || caption.fits()) {
+            return photo;
+        }
+        lastPhoto.put(chatId, Integer.valueOf(delivered.messageId()));
+        DeliveryResult rest = sendParts(chatId, text, 0, Integer.valueOf(delivered.messageId()));
+        if (rest instanceof DeliveryResult.Delivered) {
+            return photo;
+        }
+        return rest instanceof DeliveryResult.PartlyDelivered partly
+                ? new DeliveryResult.PartlyDelivered(1 + partly.parts(), delivered.messageId(), partly.rest())
+                : new DeliveryResult.PartlyDelivered(1, delivered.messageId(), rest);
+    }
+
+    /** The photo's caption: the whole text when it fits, else its first line (the text then follows as a reply). */
+    private record Caption(String html, String plain, List<Reply.Suggestion> buttons, boolean fits) {
+        static Caption of(List<TelegramMessage> text) {
+            TelegramMessage first = text.get(0);
+            if (text.size() == 1 && first.plain().length() <= MAX_CAPTION) {
+                return new Caption(first.html(), first.plain(), first.buttons(), true);
+            }
+            String line = first.plain().lines().findFirst().orElse("").strip();
+            String cut = line.length() > 200 ? line.substring(0, 199) + "…" : line;
+            return new Caption(TelegramHtmlRenderer.escape(cut), cut, List.of(), false);
+        }
+    }
+
+    private SendPhoto photoRequest(String chatId, Picture picture, String caption, String parseMode,
+                                   List<Reply.Suggestion> buttons) {
+        SendPhoto.SendPhotoBuilder<?, ?> builder = SendPhoto.builder().chatId(chatId)
+                .photo(new InputFile(new ByteArrayInputStream(picture.png()), picture.fileName())).caption(caption);
+        if (parseMode != null) {
+            builder.parseMode(parseMode);
+        }
+        if (!buttons.isEmpty()) {
+            builder.replyMarkup(keyboard(buttons));
+        }
+        return builder.build();
+    }
+
     @Override
     public DeliveryResult edit(String chatId, String messageId, Reply reply) {
+        if (reply.picture().isPresent()) {
+            return editPhoto(chatId, messageId, reply);
+        }
         TelegramMessage message = renderer.render(reply).get(0);
         try {
             client.execute(EditMessageText.builder().chatId(chatId).messageId(Integer.valueOf(messageId))
@@ -114,15 +199,40 @@ public final class TelegramGateway implements ChatGateway {
         }
     }
 
-    private DeliveryResult sendOne(String chatId, TelegramMessage message) {
+    /** Replaces the photo and its caption; a caption that does not fit is cut to its first line. */
+    private DeliveryResult editPhoto(String chatId, String messageId, Reply reply) {
+        Picture picture = reply.picture().orElseThrow();
+        Caption caption = Caption.of(renderer.render(reply.withoutPicture()));
+        InputMediaPhoto media = InputMediaPhoto.builder()
+                .media(new ByteArrayInputStream(picture.png()), picture.fileName())
+                .caption(caption.html()).parseMode(ParseMode.HTML).build();
         try {
-            return delivered(client.execute(request(chatId, message.html(), ParseMode.HTML, message.buttons())));
+            client.execute(EditMessageMedia.builder().chatId(chatId).messageId(Integer.valueOf(messageId))
+                    .media(media).build());
+            return new DeliveryResult.Delivered(messageId);
+        } catch (TelegramApiException e) {
+            if (e instanceof TelegramApiRequestException r && describe(r).contains("message is not modified")) {
+                return new DeliveryResult.Delivered(messageId);
+            }
+            if (e instanceof TelegramApiRequestException r && describe(r).contains("no media in the message")) {
+                // Sent as text before the channel took pictures: it stays text, with the new figures.
+                return edit(chatId, messageId, new Reply(reply.parts(), reply.suggestions()));
+            }
+            return outcome(e);
+        }
+    }
+
+    private DeliveryResult sendOne(String chatId, TelegramMessage message, Integer replyTo) {
+        try {
+            return delivered(client.execute(request(chatId, message.html(), ParseMode.HTML, message.buttons(),
+                    replyTo)));
         } catch (TelegramApiException e) {
             if (e instanceof TelegramApiRequestException r && describe(r).contains("can't parse entities")) {
                 LOG.warn("Telegram could not parse our HTML ({}); sending plain text. Template at fault: {}",
                         LogSafe.escape(describe(r)), LogSafe.escape(message.html()));
                 try {
-                    return delivered(client.execute(request(chatId, message.plain(), null, message.buttons())));
+                    return delivered(client.execute(request(chatId, message.plain(), null, message.buttons(),
+                            replyTo)));
                 } catch (TelegramApiException again) {
                     return outcome(again);
                 }
@@ -131,22 +241,31 @@ public final class TelegramGateway implements ChatGateway {
         }
     }
 
-    private SendMessage request(String chatId, String text, String parseMode, List<Reply.Suggestion> buttons) {
+    private SendMessage request(String chatId, String text, String parseMode, List<Reply.Suggestion> buttons,
+                                Integer replyTo) {
         SendMessage.SendMessageBuilder<?, ?> builder = SendMessage.builder().chatId(chatId).text(text)
                 .linkPreviewOptions(NO_PREVIEW);
         if (parseMode != null) {
             builder.parseMode(parseMode);
         }
+        if (replyTo != null) {
+            builder.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true)
+                    .build());
+        }
         if (!buttons.isEmpty()) {
-            InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> keyboard = InlineKeyboardMarkup.builder();
-            for (int i = 0; i < buttons.size(); i += BUTTONS_PER_ROW) {
-                keyboard.keyboardRow(new InlineKeyboardRow(buttons.subList(i, Math.min(i + BUTTONS_PER_ROW,
-                        buttons.size())).stream().map(b -> InlineKeyboardButton.builder().text(b.label())
-                        .callbackData(callbacks.dataFor(b.command())).build()).toList()));
-            }
-            builder.replyMarkup(keyboard.build());
+            builder.replyMarkup(keyboard(buttons));
         }
         return builder.build();
+    }
+
+    private InlineKeyboardMarkup keyboard(List<Reply.Suggestion> buttons) {
+        InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> keyboard = InlineKeyboardMarkup.builder();
+        for (int i = 0; i < buttons.size(); i += BUTTONS_PER_ROW) {
+            keyboard.keyboardRow(new InlineKeyboardRow(buttons.subList(i, Math.min(i + BUTTONS_PER_ROW,
+                    buttons.size())).stream().map(b -> InlineKeyboardButton.builder().text(b.label())
+                    .callbackData(callbacks.dataFor(b.command())).build()).toList()));
+        }
+        return keyboard.build();
     }
 
     private static DeliveryResult delivered(Message message) {

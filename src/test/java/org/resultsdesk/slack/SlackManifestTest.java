@@ -26,7 +26,10 @@ class SlackManifestTest {
             "chatUpdate", List.of("chat:write"),
             "conversationsInfo", List.of("channels:read", "groups:read", "im:read", "mpim:read"),
             "conversationsJoin", List.of("channels:join"),
-            "usersInfo", List.of("users:read"));
+            "usersInfo", List.of("users:read"),
+            "filesGetUploadURLExternal", List.of("files:write"),
+            "filesCompleteUploadExternal", List.of("files:write"),
+            "getSlackHttpClient", List.of());
     static final Pattern CALL = Pattern.compile(
             "methods(?:\\((?:[^()]|\\([^()]*\\))*\\))?\\.([a-z][A-Za-z]+)\\(");
 

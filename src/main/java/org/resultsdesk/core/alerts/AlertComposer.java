@@ -4,10 +4,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.resultsdesk.core.announce.Announcement;
 import org.resultsdesk.core.announce.AnnouncementFactory;
 import org.resultsdesk.core.announce.PartyStyle;
 import org.resultsdesk.core.calc.ResultCalculator;
+import org.resultsdesk.core.calc.ResultFigures;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Declaration;
@@ -25,13 +27,14 @@ public final class AlertComposer {
     private final ResultsArchive archive;
     private final CardSource cards;
     private final ContextSource context;
+    private final AlertPictures pictures;
     private final ResultCalculator calculator = new ResultCalculator();
     private final AnnouncementFactory announcements = new AnnouncementFactory();
     /** The newest result read for each contest, and each revision composed once, however many channels it goes to. */
     private final Map<String, Declaration> latest = lru(4096);
     private final Map<String, Composed> composed = lru(4096);
 
-    private record Composed(Contest contest, Announcement announcement, List<String> context) {
+    private record Composed(Contest contest, ResultFigures figures, Announcement announcement, List<String> context) {
     }
 
     public AlertComposer(AlertStore store, ResultsArchive archive) {
@@ -40,21 +43,28 @@ public final class AlertComposer {
 
     /** Declarations are read from {@code store}; {@code archive} gives only what they are compared with. */
     public AlertComposer(AlertStore store, ResultsArchive archive, CardSource cards) {
-        this(store, archive, cards, ContextSource.NONE);
+        this(store, archive, cards, ContextSource.NONE, AlertPictures.NONE);
     }
 
     /** With lines of context under each result ("The first seat to change hands tonight"). */
     public AlertComposer(AlertStore store, ResultsArchive archive, CardSource cards, ContextSource context) {
+        this(store, archive, cards, context, AlertPictures.NONE);
+    }
+
+    /** With {@code pictures} too: a result alert to a channel that takes pictures is its card, captioned. */
+    public AlertComposer(AlertStore store, ResultsArchive archive, CardSource cards, ContextSource context,
+                         AlertPictures pictures) {
         this.store = store;
         this.archive = archive;
         this.cards = cards;
         this.context = context;
+        this.pictures = pictures;
     }
 
     public Reply single(Alert alert) {
         return switch (alert.kind()) {
             case RUSH -> Reply.text(rushLine(alert));
-            case RESULT -> withContext(alert);
+            case RESULT -> pictured(alert, withContext(alert));
             case CORRECTION -> new Reply(List.of(
                     new Reply.Text("Correction: revised figures for " + announcement(alert).headline()
                             + " (revision " + alert.revision() + ")"),
@@ -64,10 +74,17 @@ public final class AlertComposer {
         };
     }
 
-    /** The original message, edited to the corrected figures. */
+    /** The original message, edited to the corrected figures (and, in a channel of pictures, the corrected card). */
     public Reply corrected(Alert alert) {
-        return new Reply(List.of(new Reply.AnnouncementPart(announcement(alert)),
-                new Reply.Text("Corrected: revision " + alert.revision())), List.of());
+        return pictured(alert, new Reply(List.of(new Reply.AnnouncementPart(announcement(alert)),
+                new Reply.Text("Corrected: revision " + alert.revision())), List.of()));
+    }
+
+    private Reply pictured(Alert alert, Reply text) {
+        Composed c = composed(alert);
+        return pictures.forResult(alert.channel(), c.figures(), c.announcement())
+                .map(p -> new Reply(text.parts(), text.suggestions(), Optional.of(p)))
+                .orElse(text);
     }
 
     /** One message for several alerts, from their {@link #line lines}. */
@@ -117,9 +134,10 @@ public final class AlertComposer {
             latest.put(alert.contestId(), held);
         }
         Contest contest = ((FeedMessage.Result) held.message()).contest();
-        return composed.computeIfAbsent(alert.contestId() + "#" + held.revision(), key -> new Composed(contest,
-                announcements.announce(calculator.calculate(contest, StoreFollower.comparisonFor(archive, contest))),
-                context.lines(contest)));
+        return composed.computeIfAbsent(alert.contestId() + "#" + held.revision(), key -> {
+            ResultFigures figures = calculator.calculate(contest, StoreFollower.comparisonFor(archive, contest));
+            return new Composed(contest, figures, announcements.announce(figures), context.lines(contest));
+        });
     }
 
     private static <V> Map<String, V> lru(int size) {

@@ -9,7 +9,7 @@ import org.resultsdesk.core.calc.Percent;
 import org.resultsdesk.core.calc.ShareChange;
 
 /** Number and date formats of the house style. Every figure is rounded here, once, from its unrounded value. */
-final class Formats {
+public final class Formats {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     private static final String[] SMALL_NUMBERS = {"zero", "one", "two", "three", "four", "five", "six", "seven",
@@ -25,7 +25,7 @@ final class Formats {
     }
 
     /** "44.9%". */
-    static String percent(BigDecimal unrounded) {
+    public static String percent(BigDecimal unrounded) {
         return Percent.oneDecimal(unrounded).toPlainString() + "%";
     }
 
@@ -86,7 +86,7 @@ final class Formats {
     }
 
     /** "+11.5", "-21.3", "0.0", "new", or "" with nothing to compare. */
-    static String change(ShareChange change) {
+    public static String change(ShareChange change) {
         if (change instanceof ShareChange.Points points) {
             BigDecimal rounded = Percent.oneDecimal(points.value());
             if (rounded.signum() == 0) {
@@ -98,7 +98,7 @@ final class Formats {
     }
 
     /** "15 Feb 2024" (Locale.UK abbreviates September as "Sept"; the house style uses three letters). */
-    static String date(LocalDate date) {
+    public static String date(LocalDate date) {
         return DATE.format(date).replace("Sept", "Sep");
     }
 

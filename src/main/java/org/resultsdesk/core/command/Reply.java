@@ -2,20 +2,39 @@ package org.resultsdesk.core.command;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.resultsdesk.core.announce.Announcement;
+import org.resultsdesk.core.cards.Picture;
 
 /**
  * What the bot says back, platform-neutral: a list of parts and optional suggestion buttons, each of which runs a
- * command when pressed. Renderers (console, Telegram HTML, Slack Block Kit) escape every string themselves.
+ * command when pressed. Renderers (console, Telegram HTML, Slack Block Kit) escape every string themselves. With a
+ * {@code picture}, the parts are its caption: chats post one photo captioned with them, the console prints the
+ * picture's text instead.
  */
-public record Reply(List<Part> parts, List<Suggestion> suggestions) {
+public record Reply(List<Part> parts, List<Suggestion> suggestions, Optional<Picture> picture) {
 
     public Reply {
         parts = List.copyOf(parts);
         suggestions = List.copyOf(suggestions);
+        Objects.requireNonNull(picture);
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("a reply needs at least one part");
         }
+    }
+
+    public Reply(List<Part> parts, List<Suggestion> suggestions) {
+        this(parts, suggestions, Optional.empty());
+    }
+
+    /** A picture captioned with {@code caption}. */
+    public static Reply picture(Picture picture, String caption, List<Suggestion> suggestions) {
+        return new Reply(List.of(new Text(caption)), suggestions, Optional.of(picture));
+    }
+
+    /** The same words without the picture: what a channel that takes no pictures is sent. */
+    public Reply withoutPicture() {
+        return new Reply(parts, suggestions);
     }
 
     public sealed interface Part permits Text, AnnouncementPart, Table {

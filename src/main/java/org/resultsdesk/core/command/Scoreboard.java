@@ -36,21 +36,9 @@ final class Scoreboard {
     }
 
     Reply reply(List<String> arguments) {
-        ElectionFilter.Split split = ElectionFilter.split(arguments);
-        ElectionFilter filter = split.filter();
-        // Words that name no election are not ignored (and the whole count tallied for nothing): the reporter is
-        // shown which elections there are.
-        Optional<Election> election = !split.query().isBlank() ? Optional.empty() : archive.elections().stream()
-                .filter(e -> e.kind() == ElectionKind.GENERAL)
-                .filter(filter::matches)
-                .findFirst();
+        Optional<Election> election = general(arguments);
         if (election.isEmpty()) {
-            List<Reply.Suggestion> generals = archive.elections().stream()
-                    .filter(e -> e.kind() == ElectionKind.GENERAL)
-                    .map(e -> new Reply.Suggestion("General election " + e.date().getYear(),
-                            "/scoreboard " + e.date().getYear()))
-                    .toList();
-            return Reply.text("The scoreboard covers general elections. Try one of these:", generals);
+            return generalsOnly("The scoreboard", "scoreboard");
         }
         List<Contest> contests = archive.contestsOf(election.get().id());
         List<Line> lines = lines(contests);
@@ -84,6 +72,30 @@ final class Scoreboard {
         String title = "General election " + election.get().date().getYear() + ": " + contests.size()
                 + " seats declared";
         return new Reply(List.of(new Reply.Table(title, rows)), List.of());
+    }
+
+    /** The newest general election the arguments allow ("2019", a date, nothing for the latest). */
+    Optional<Election> general(List<String> arguments) {
+        ElectionFilter.Split split = ElectionFilter.split(arguments);
+        // Words that name no election are not ignored (and the whole count tallied for nothing): the reporter is
+        // shown which elections there are.
+        if (!split.query().isBlank()) {
+            return Optional.empty();
+        }
+        return archive.elections().stream()
+                .filter(e -> e.kind() == ElectionKind.GENERAL)
+                .filter(split.filter()::matches)
+                .findFirst();
+    }
+
+    /** "The scoreboard covers general elections", with a button for each. */
+    Reply generalsOnly(String what, String command) {
+        List<Reply.Suggestion> generals = archive.elections().stream()
+                .filter(e -> e.kind() == ElectionKind.GENERAL)
+                .map(e -> new Reply.Suggestion("General election " + e.date().getYear(),
+                        "/" + command + " " + e.date().getYear()))
+                .toList();
+        return Reply.text(what + " covers general elections. Try one of these:", generals);
     }
 
     List<Line> lines(List<Contest> contests) {

@@ -4,6 +4,7 @@ package org.resultsdesk.core.rights;
 public enum Action {
     SUBSCRIBE(Right.CHANNEL, "change what this chat follows", "subscribed"),
     UNSUBSCRIBE(Right.CHANNEL, "change what this chat follows", "unsubscribed"),
+    CARDS(Right.CHANNEL, "change how this chat's alerts look", "set cards"),
     WATCH(Right.CHANNEL, "change this chat's watch list", "watched"),
     UNWATCH(Right.CHANNEL, "change this chat's watch list", "unwatched"),
     APPROVE(Right.DESK, "approve quotes", "approved"),

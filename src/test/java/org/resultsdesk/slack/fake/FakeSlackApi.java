@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
 
 /**
  * An in-process Slack Web API for tests, reached by the real Slack SDK through its methods URL prefix. It answers
@@ -33,7 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * declared is public or private with the bot in it or not (conversations.info answers channel_not_found for a
  * private one it is not in, conversations.join works for public ones only, and needs channels:join, and posting where
  * the bot is not gives not_in_channel); channels no test declared are public ones the bot is in, D... ids its direct
- * messages.
+ * messages. Files come by the external upload flow only, checked step by step: files.getUploadURLExternal
+ * announces a name and a length, the bytes posted to the URL it gives must be exactly that many and a PNG that
+ * decodes, and files.completeUploadExternal shares only files uploaded so, once, in a channel (counted against the
+ * same per-channel and workspace limits as messages).
  */
 public final class FakeSlackApi implements AutoCloseable {
     public static final String BOT_TOKEN = "xoxb-test-token";
@@ -43,6 +49,19 @@ public final class FakeSlackApi implements AutoCloseable {
     public record Posted(String channel, String ts, String text, JsonNode blocks, boolean ephemeral, Instant at) {
     }
 
+    /** A file shared in a channel by completeUploadExternal; its message is in {@link #messages(String)}. */
+    public record Upload(String fileId, String fileName, byte[] png, int width, int height, String channel,
+                         String comment, String ts) {
+    }
+
+    private record Announced(String fileName, int length, String altText) {
+    }
+
+    private final Map<String, Announced> announced = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
+    private final List<Upload> shared = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> fileCalls = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger fileIds = new AtomicInteger(1);
     private final HttpServer server;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
@@ -74,6 +93,7 @@ public final class FakeSlackApi implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/", this::api);
         server.createContext("/response/", this::responseUrl);
+        server.createContext("/upload/", this::upload);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
@@ -130,6 +150,16 @@ public final class FakeSlackApi implements AutoCloseable {
         return List.copyOf(responses);
     }
 
+    /** Files shared in channels, in order. */
+    public List<Upload> uploads() {
+        return List.copyOf(shared);
+    }
+
+    /** The file steps as called: "files.getUploadURLExternal", "upload", "files.completeUploadExternal". */
+    public List<String> fileCalls() {
+        return List.copyOf(fileCalls);
+    }
+
     /** The last post to the response_url named {@code id}. */
     public java.util.Optional<JsonNode> responseUrlPost(String id) {
         return java.util.Optional.ofNullable(responsesById.get(id));
@@ -159,6 +189,8 @@ public final class FakeSlackApi implements AutoCloseable {
                 case "chat.postMessage", "chat.postEphemeral" -> post(exchange, params,
                         method.equals("chat.postEphemeral"));
                 case "chat.update" -> update(exchange, params);
+                case "files.getUploadURLExternal" -> uploadUrl(exchange, params);
+                case "files.completeUploadExternal" -> completeUpload(exchange, params);
                 case "conversations.info" -> conversationInfo(exchange, params.getOrDefault("channel", ""));
                 case "conversations.join" -> join(exchange, params.getOrDefault("channel", ""));
                 case "users.info" -> userInfo(exchange, params.getOrDefault("user", ""));
@@ -192,6 +224,98 @@ public final class FakeSlackApi implements AutoCloseable {
                 ephemeral, clock.instant());
         channels.computeIfAbsent(channel, c -> Collections.synchronizedList(new ArrayList<>())).add(posted);
         ok(exchange, json.createObjectNode().put("channel", channel).put("ts", posted.ts()));
+    }
+
+    private void uploadUrl(HttpExchange exchange, Map<String, String> params) throws IOException {
+        fileCalls.add("files.getUploadURLExternal");
+        String name = params.getOrDefault("filename", "");
+        int length;
+        try {
+            length = Integer.parseInt(params.getOrDefault("length", ""));
+        } catch (NumberFormatException e) {
+            error(exchange, 200, "invalid_arguments");
+            return;
+        }
+        if (name.isBlank() || length <= 0) {
+            error(exchange, 200, "invalid_arguments");
+            return;
+        }
+        String id = "F" + fileIds.incrementAndGet();
+        announced.put(id, new Announced(name, length, params.getOrDefault("alt_txt", "")));
+        ok(exchange, json.createObjectNode().put("upload_url", "http://127.0.0.1:" + server.getAddress().getPort()
+                + "/upload/" + id).put("file_id", id));
+    }
+
+    private void upload(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            fileCalls.add("upload");
+            String id = exchange.getRequestURI().getPath().substring("/upload/".length());
+            byte[] bytes = exchange.getRequestBody().readAllBytes();
+            Announced file = announced.get(id);
+            if (file == null || uploaded.containsKey(id)) {
+                reply(exchange, 404, "unknown or used upload URL");
+                return;
+            }
+            if (bytes.length != file.length()) {
+                reply(exchange, 400, "announced " + file.length() + " bytes, got " + bytes.length);
+                return;
+            }
+            if (decode(bytes) == null) {
+                reply(exchange, 400, "not the PNG announced as " + file.fileName());
+                return;
+            }
+            uploaded.put(id, bytes);
+            reply(exchange, 200, "OK - " + bytes.length);
+        }
+    }
+
+    private void completeUpload(HttpExchange exchange, Map<String, String> params) throws IOException {
+        fileCalls.add("files.completeUploadExternal");
+        String channel = params.getOrDefault("channel_id", "");
+        JsonNode files = json.readTree(params.getOrDefault("files", "[]"));
+        if (files.size() != 1 || channel.isEmpty()) {
+            error(exchange, 200, "invalid_arguments");
+            return;
+        }
+        String id = files.get(0).path("id").asText();
+        byte[] bytes = uploaded.get(id);
+        if (bytes == null) {
+            error(exchange, 200, announced.containsKey(id) ? "file_upload_incomplete" : "file_not_found");
+            return;
+        }
+        if (injected(exchange, channel)) {
+            return;
+        }
+        long retry = rateLimit(channel);
+        if (retry > 0) {
+            throttled.incrementAndGet();
+            exchange.getResponseHeaders().set("Retry-After", String.valueOf(retry));
+            error(exchange, 429, "ratelimited");
+            return;
+        }
+        uploaded.remove(id);
+        Announced file = announced.remove(id);
+        BufferedImage image = decode(bytes);
+        String comment = params.getOrDefault("initial_comment", "");
+        Posted posted = new Posted(channel, ts.incrementAndGet() + ".000100", comment, json.createArrayNode(), false,
+                clock.instant());
+        channels.computeIfAbsent(channel, c -> Collections.synchronizedList(new ArrayList<>())).add(posted);
+        shared.add(new Upload(id, file.fileName(), bytes, image.getWidth(), image.getHeight(), channel, comment,
+                posted.ts()));
+        ObjectNode body = json.createObjectNode();
+        ObjectNode f = body.putArray("files").addObject().put("id", id).put("name", file.fileName())
+                .put("title", files.get(0).path("title").asText(file.fileName())).put("mimetype", "image/png");
+        f.putObject("shares").putObject(channel.startsWith("C") ? "public" : "private").putArray(channel).addObject()
+                .put("ts", posted.ts());
+        ok(exchange, body);
+    }
+
+    private static BufferedImage decode(byte[] bytes) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private void update(HttpExchange exchange, Map<String, String> params) throws IOException {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -26,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
 
 /**
  * An in-process Telegram Bot API for tests, reached by the real TelegramBots client through its base URL. Like the
@@ -33,7 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * entities and the 4,096-character limit, and enforces 1 message a second per chat, 20 a minute per group and 30 a
  * second overall with 429 and retry_after. Tests queue updates for getUpdates, name chat administrators, and inject
  * each failure the bot must survive. getChatAdministrators answers as Telegram does: a private chat has none (400),
- * and a group no test named administrators for is one the bot is not in (400 chat not found).
+ * and a group no test named administrators for is one the bot is not in (400 chat not found). Photos (sendPhoto,
+ * editMessageMedia) must come as multipart uploads: the file is decoded as an image and held to Telegram's rules
+ * (10 MB, width + height at most 10,000, ratio at most 20, a caption of at most 1,024 characters after entity
+ * parsing); photos count against the same limits as text.
  */
 public final class FakeTelegramApi implements AutoCloseable {
     public static final String TOKEN = "123456:TEST-token";
@@ -64,6 +70,21 @@ public final class FakeTelegramApi implements AutoCloseable {
     public record Posted(long chatId, int messageId, String text, String parseMode, JsonNode replyMarkup, Instant at) {
     }
 
+    /** A photo as uploaded: its bytes decoded, and the caption (also the {@link Posted#text()} of its message). */
+    public record Photo(String fileName, byte[] png, int width, int height, String caption) {
+    }
+
+    /** A file part of a multipart body. */
+    private record FilePart(String fileName, byte[] bytes) {
+    }
+
+    /** A request's fields, and its uploaded files by field name. */
+    private record Body(JsonNode params, Map<String, FilePart> files) {
+    }
+
+    public static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_CAPTION = 1024;
+
     private final HttpServer server;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
@@ -77,6 +98,9 @@ public final class FakeTelegramApi implements AutoCloseable {
     private final List<JsonNode> sendRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger messageIds = new AtomicInteger(100);
     private final AtomicInteger throttled = new AtomicInteger();
+    private final Map<Integer, Photo> photos = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> repliesTo = new ConcurrentHashMap<>();
+    private final List<Integer> mediaEdits = new CopyOnWriteArrayList<>();
     private volatile boolean down;
 
     public FakeTelegramApi(Clock clock) throws IOException {
@@ -125,6 +149,21 @@ public final class FakeTelegramApi implements AutoCloseable {
         return all;
     }
 
+    /** The photo a message carries now (after any editMessageMedia), if it is a photo. */
+    public java.util.Optional<Photo> photo(int messageId) {
+        return java.util.Optional.ofNullable(photos.get(messageId));
+    }
+
+    /** The message this one was sent in reply to, if any. */
+    public java.util.Optional<Integer> replyTo(int messageId) {
+        return java.util.Optional.ofNullable(repliesTo.get(messageId));
+    }
+
+    /** Message ids whose media was replaced, in order. */
+    public List<Integer> mediaEdits() {
+        return List.copyOf(mediaEdits);
+    }
+
     public int throttledCount() {
         return throttled.get();
     }
@@ -152,7 +191,8 @@ public final class FakeTelegramApi implements AutoCloseable {
                 reply(exchange, 502, error(502, "Bad Gateway"));
                 return;
             }
-            JsonNode params = params(exchange);
+            Body body = body(exchange);
+            JsonNode params = body.params();
             if (method.equals("sendmessage") || method.equals("editmessagetext")) {
                 sendRequests.add(params);
             }
@@ -162,6 +202,8 @@ public final class FakeTelegramApi implements AutoCloseable {
                 case "getupdates" -> ok(exchange, json.valueToTree(takeUpdates(params)));
                 case "sendmessage" -> send(exchange, params);
                 case "editmessagetext" -> edit(exchange, params);
+                case "sendphoto" -> sendPhoto(exchange, body);
+                case "editmessagemedia" -> editMedia(exchange, body);
                 case "answercallbackquery", "setwebhook", "deletewebhook" -> ok(exchange, json.getNodeFactory().booleanNode(true));
                 case "getchatadministrators" -> admins(exchange, params.path("chat_id").asLong());
                 default -> reply(exchange, 404, error(404, "Not Found: method not found"));
@@ -205,6 +247,7 @@ public final class FakeTelegramApi implements AutoCloseable {
         Posted posted = new Posted(chatId, messageIds.incrementAndGet(), text, parseMode, params.get("reply_markup"),
                 clock.instant());
         chats.computeIfAbsent(chatId, c -> Collections.synchronizedList(new ArrayList<>())).add(posted);
+        replyToOf(params).ifPresent(id -> repliesTo.put(posted.messageId(), id));
         if (failure == Failure.DROP_AFTER_POSTING) {
             return; // closed without an answer: the client cannot know the message was posted
         }
@@ -239,6 +282,147 @@ public final class FakeTelegramApi implements AutoCloseable {
             }
         }
         reply(exchange, 400, error(400, "Bad Request: message to edit not found"));
+    }
+
+    private void sendPhoto(HttpExchange exchange, Body body) throws IOException {
+        JsonNode params = body.params();
+        long chatId = params.path("chat_id").asLong();
+        Failure failure = nextFailure(chatId);
+        if (failure != null && failure != Failure.DROP_AFTER_POSTING) {
+            fail(exchange, failure, chatId);
+            return;
+        }
+        FilePart file = body.files().get("photo");
+        String attached = params.path("photo").asText("");
+        if (file == null && attached.startsWith("attach://")) {
+            file = body.files().get(attached.substring("attach://".length()));
+        }
+        if (file == null) {
+            reply(exchange, 400, error(400, "Bad Request: there is no photo in the request"));
+            return;
+        }
+        String caption = params.path("caption").asText("");
+        String parseMode = params.path("parse_mode").asText("");
+        Object problem = photoProblem(file, caption, parseMode);
+        if (problem instanceof String description) {
+            reply(exchange, 400, error(400, description));
+            return;
+        }
+        Photo photo = (Photo) problem;
+        long retryAfter = rateLimit(chatId);
+        if (retryAfter > 0) {
+            throttled.incrementAndGet();
+            ObjectNode error = error(429, "Too Many Requests: retry after " + retryAfter);
+            error.putObject("parameters").put("retry_after", retryAfter);
+            reply(exchange, 429, error);
+            return;
+        }
+        Posted posted = new Posted(chatId, messageIds.incrementAndGet(), caption, parseMode,
+                params.has("reply_markup") ? json.readTree(params.path("reply_markup").asText()) : null,
+                clock.instant());
+        photos.put(posted.messageId(), photo);
+        chats.computeIfAbsent(chatId, c -> Collections.synchronizedList(new ArrayList<>())).add(posted);
+        if (failure == Failure.DROP_AFTER_POSTING) {
+            return;
+        }
+        ok(exchange, photoMessage(posted, photo));
+    }
+
+    private void editMedia(HttpExchange exchange, Body body) throws IOException {
+        JsonNode params = body.params();
+        long chatId = params.path("chat_id").asLong();
+        int id = params.path("message_id").asInt();
+        JsonNode media = json.readTree(params.path("media").asText("{}"));
+        String attach = media.path("media").asText("");
+        if (!media.path("type").asText().equals("photo") || !attach.startsWith("attach://")) {
+            reply(exchange, 400, error(400, "Bad Request: media must be a photo uploaded as attach://<name>"));
+            return;
+        }
+        FilePart file = body.files().get(attach.substring("attach://".length()));
+        if (file == null) {
+            reply(exchange, 400, error(400, "Bad Request: attached file not found in the request"));
+            return;
+        }
+        String caption = media.path("caption").asText("");
+        String parseMode = media.path("parse_mode").asText("");
+        Object problem = photoProblem(file, caption, parseMode);
+        if (problem instanceof String description) {
+            reply(exchange, 400, error(400, description));
+            return;
+        }
+        List<Posted> list = chats.getOrDefault(chatId, List.of());
+        synchronized (list) {
+            for (int i = 0; i < list.size(); i++) {
+                Posted p = list.get(i);
+                if (p.messageId() == id && photos.containsKey(id)) {
+                    Posted edited = new Posted(chatId, id, caption, parseMode, p.replyMarkup(), p.at());
+                    list.set(i, edited);
+                    photos.put(id, (Photo) problem);
+                    mediaEdits.add(id);
+                    ok(exchange, photoMessage(edited, (Photo) problem));
+                    return;
+                }
+                if (p.messageId() == id) {
+                    reply(exchange, 400, error(400, "Bad Request: there is no media in the message to edit"));
+                    return;
+                }
+            }
+        }
+        reply(exchange, 400, error(400, "Bad Request: message to edit not found"));
+    }
+
+    /** The decoded photo, or the description of the 400 Telegram would answer. */
+    private static Object photoProblem(FilePart file, String caption, String parseMode) {
+        if (file.bytes().length > MAX_PHOTO_BYTES) {
+            return "Bad Request: file is too big";
+        }
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(file.bytes()));
+        } catch (IOException e) {
+            image = null;
+        }
+        if (image == null) {
+            return "Bad Request: IMAGE_PROCESS_FAILED";
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        if (w + h > 10_000 || Math.max(w, h) > 20 * Math.min(w, h)) {
+            return "Bad Request: PHOTO_INVALID_DIMENSIONS";
+        }
+        if (parseMode.equalsIgnoreCase("HTML") && TelegramHtml.error(caption).isPresent()) {
+            return "Bad Request: " + TelegramHtml.error(caption).get();
+        }
+        String counted = parseMode.equalsIgnoreCase("HTML") ? TelegramHtml.text(caption) : caption;
+        if (counted.length() > MAX_CAPTION) {
+            return "Bad Request: message caption is too long";
+        }
+        return new Photo(file.fileName(), file.bytes(), w, h, caption);
+    }
+
+    private ObjectNode photoMessage(Posted p, Photo photo) {
+        ObjectNode m = message(p);
+        m.remove("text");
+        m.put("caption", TelegramHtml.text(p.text()));
+        m.putArray("photo").addObject().put("file_id", "photo-" + p.messageId()).put("file_unique_id", "u" + p.messageId())
+                .put("width", photo.width()).put("height", photo.height()).put("file_size", photo.png().length);
+        return m;
+    }
+
+    private java.util.Optional<Integer> replyToOf(JsonNode params) {
+        if (params.has("reply_to_message_id")) {
+            return java.util.Optional.of(params.path("reply_to_message_id").asInt());
+        }
+        JsonNode parameters = params.path("reply_parameters");
+        if (parameters.isTextual()) {
+            try {
+                parameters = json.readTree(parameters.asText());
+            } catch (IOException e) {
+                return java.util.Optional.empty();
+            }
+        }
+        return parameters.has("message_id") ? java.util.Optional.of(parameters.path("message_id").asInt())
+                : java.util.Optional.empty();
     }
 
     private synchronized long rateLimit(long chatId) {
@@ -325,24 +509,36 @@ public final class FakeTelegramApi implements AutoCloseable {
         return m;
     }
 
-    private JsonNode params(HttpExchange exchange) throws IOException {
+    private Body body(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
         if (type.startsWith("application/json")) {
-            return body.length == 0 ? json.createObjectNode() : json.readTree(body);
+            return new Body(body.length == 0 ? json.createObjectNode() : json.readTree(body), Map.of());
         }
         ObjectNode params = json.createObjectNode();
         if (type.startsWith("multipart/form-data")) {
-            String boundary = "--" + type.substring(type.indexOf("boundary=") + "boundary=".length()).replace("\"", "");
-            for (String part : new String(body, StandardCharsets.UTF_8).split(java.util.regex.Pattern.quote(boundary))) {
-                int name = part.indexOf("name=\"");
-                int blank = part.indexOf("\r\n\r\n");
-                if (name >= 0 && blank > name) {
-                    String key = part.substring(name + 6, part.indexOf('"', name + 6));
-                    params.put(key, part.substring(blank + 4).replaceFirst("\r\n$", ""));
+            String boundary = type.substring(type.indexOf("boundary=") + "boundary=".length()).replace("\"", "")
+                    .split(";")[0].strip();
+            Map<String, FilePart> files = new HashMap<>();
+            for (byte[] part : Multipart.parts(body, boundary)) {
+                int blank = Multipart.indexOf(part, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
+                if (blank < 0) {
+                    continue;
+                }
+                String headers = new String(part, 0, blank, StandardCharsets.UTF_8);
+                byte[] content = java.util.Arrays.copyOfRange(part, blank + 4, part.length);
+                String name = Multipart.attribute(headers, "name");
+                String fileName = Multipart.attribute(headers, "filename");
+                if (name == null) {
+                    continue;
+                }
+                if (fileName != null) {
+                    files.put(name, new FilePart(fileName, content));
+                } else {
+                    params.put(name, new String(content, StandardCharsets.UTF_8));
                 }
             }
-            return params;
+            return new Body(params, files);
         }
         String raw = type.startsWith("application/x-www-form-urlencoded") ? new String(body, StandardCharsets.UTF_8)
                 : exchange.getRequestURI().getRawQuery();
@@ -355,7 +551,7 @@ public final class FakeTelegramApi implements AutoCloseable {
                 }
             }
         }
-        return params;
+        return new Body(params, Map.of());
     }
 
     private void ok(HttpExchange exchange, JsonNode result) throws IOException {

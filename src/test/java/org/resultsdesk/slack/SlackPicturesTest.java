@@ -1,0 +1,154 @@
+package org.resultsdesk.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.resultsdesk.MutableClock;
+import org.resultsdesk.TestData;
+import org.resultsdesk.cards.ChartCardRenderer;
+import org.resultsdesk.core.cards.Cards;
+import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.command.CommandLine;
+import org.resultsdesk.core.command.CommandService;
+import org.resultsdesk.core.command.PictureCommands;
+import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.port.DeliveryResult;
+import org.resultsdesk.core.seats.SeatDirectory;
+import org.resultsdesk.slack.fake.FakeSlackApi;
+import org.resultsdesk.web.WebServer;
+
+/** Pictures through Bolt and the real SDK against the fake Web API: the external upload flow, step by step. */
+class SlackPicturesTest {
+    static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+    final MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_531_420_618));
+    final HttpClient http = HttpClient.newHttpClient();
+    final Cards cards = new Cards(new ChartCardRenderer());
+    FakeSlackApi api;
+    WebServer server;
+    SlackGateway gateway;
+    SlackSignature signature;
+    PictureCommands pictures;
+    URI endpoint;
+    com.slack.api.methods.MethodsClient methods;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        api = new FakeSlackApi(clock);
+        SlackSettings settings = new SlackSettings(FakeSlackApi.BOT_TOKEN, SECRET, Optional.empty(), api.apiUrl(),
+                SlackSettings.Mode.HTTP, SlackSettings.Visibility.IN_CHANNEL, Set.of("U0EDITOR"));
+        var slack = SlackApp.slack(settings);
+        methods = slack.methods(FakeSlackApi.BOT_TOKEN);
+        gateway = new SlackGateway(methods);
+        SeatDirectory seats = new SeatDirectory(TestData.archive().seats());
+        pictures = new PictureCommands(TestData.archive(), seats, cards);
+        CommandService commands = new CommandService(TestData.archive(), seats, pictures);
+        signature = new SlackSignature(SECRET, clock);
+        server = WebServer.start("slack", "127.0.0.1", 0, Map.of("/slack/events", new SlackHttpEndpoint(
+                new SlackApp(settings, slack, commands, gateway), signature, WebServer.Limits.DEFAULT.maxBodyBytes())),
+                WebServer.Limits.DEFAULT);
+        endpoint = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
+    }
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+        api.close();
+    }
+
+    private HttpResponse<String> slash(String name, String text) throws Exception {
+        String body = Map.of("token", "x", "team_id", "T0NEWS", "channel_id", "C0DESK", "channel_name", "desk",
+                        "user_id", "U0REPORTER", "user_name", "rep", "command", name, "text", text,
+                        "response_url", api.responseUrl("cmd1")).entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        String ts = String.valueOf(clock.instant().getEpochSecond());
+        return http.send(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", signature.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void chartKingswoodIsUploadedToTheChannelAsOnePicture() throws Exception {
+        HttpResponse<String> ack = slash("/chart", "kingswood");
+
+        assertThat(ack.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !api.uploads().isEmpty());
+        FakeSlackApi.Upload upload = api.uploads().get(0);
+        assertThat(api.fileCalls()).containsExactly("files.getUploadURLExternal", "upload",
+                "files.completeUploadExternal");
+        assertThat(upload.channel()).isEqualTo("C0DESK");
+        assertThat(upload.fileName()).isEqualTo("kingswood-by-election-15-feb-2024.png");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(upload.png()));
+        assertThat(image.getWidth()).isEqualTo(1200);
+        assertThat(image.getHeight()).isEqualTo(675);
+        assertThat(upload.comment()).contains("Labour GAIN from Conservative");
+        assertThat(api.messages("C0DESK")).singleElement()
+                .satisfies(m -> assertThat(m.ts()).isEqualTo(upload.ts()));
+        assertThat(api.responseUrlPosts()).isEmpty();
+    }
+
+    @Test
+    void aChannelThatWillNotTakeTheFileGetsTheTextThroughResponseUrl() throws Exception {
+        api.failNext("C0DESK", "not_in_channel");
+
+        slash("/board", "2019");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !api.responseUrlPosts().isEmpty());
+        assertThat(api.uploads()).isEmpty();
+        assertThat(api.responseUrlPosts().get(0).path("text").asText()).contains("CON").contains("365");
+    }
+
+    @Test
+    void theGatewayReportsAnArchivedChannelAsGoneAndTheIdIsTheSharesTs() {
+        Reply chart = pictures.handle(CommandLine.parse("/chart wellingborough"), ChatContext.console());
+
+        DeliveryResult sent = gateway.send("C0NEWS", chart);
+        api.failNext("C0GONE", "is_archived");
+        DeliveryResult gone = gateway.send("C0GONE", chart);
+
+        assertThat(sent).isEqualTo(new DeliveryResult.Delivered(api.uploads().get(0).ts()));
+        assertThat(gone).isInstanceOf(DeliveryResult.Gone.class);
+        assertThat(api.uploads()).hasSize(1);
+    }
+
+    @Test
+    void theFakeRefusesBytesThatAreNotThePngAnnounced() throws Exception {
+        var url = methods.filesGetUploadURLExternal(r -> r.filename("card.png").length(10));
+        var response = new OkHttpClient().newCall(new Request.Builder().url(url.getUploadUrl())
+                .post(RequestBody.create("not a png!".getBytes(), MediaType.get("image/png"))).build()).execute();
+        response.close();
+        var complete = methods.filesCompleteUploadExternal(r -> r.channelId("C0DESK").files(List.of(
+                com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.FileDetails.builder()
+                        .id(url.getFileId()).build())));
+
+        assertThat(response.code()).isEqualTo(400);
+        assertThat(complete.isOk()).isFalse();
+        assertThat(complete.getError()).isEqualTo("file_upload_incomplete");
+        assertThat(api.uploads()).isEmpty();
+    }
+}
