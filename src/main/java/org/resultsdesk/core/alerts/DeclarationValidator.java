@@ -104,8 +104,8 @@ final class DeclarationValidator {
     /**
      * Why the seat was not on the boundaries in force on the election's date: a general election held after the
      * seat's last contest on or before that date, which did not contest it, means the seat had been abolished. A
-     * seat with no contest by that date did not exist yet (a notional result counts, so a rehearsal of the night the
-     * boundaries changed still finds the new seats). An election the bundled data does not know (a future
+     * seat first contested at a later general election did not exist yet (a notional result counts, so a rehearsal
+     * of the night the boundaries changed still finds the new seats). An election the bundled data does not know (a future
      * general election) is fine for any seat contested at the latest one.
      */
     private Optional<String> notInForce(Contest contest) {
@@ -116,8 +116,14 @@ final class DeclarationValidator {
                 .map(c -> c.election().date())
                 .max(LocalDate::compareTo);
         if (last.isEmpty()) {
-            return Optional.of("seat " + gss + " (" + contest.seat().name() + ") had no contest by " + date
-                    + ": not on the boundaries in force then");
+            // A seat first fought at a later general election (or its notional) is on later boundaries. One with no
+            // general result on file at all (a rehearsal of its night, with only later by-elections) is fine.
+            return archive.contests().stream()
+                    .filter(c -> c.seat().gss().equals(gss) && c.election().kind() != ElectionKind.BY_ELECTION)
+                    .map(c -> c.election().date())
+                    .min(LocalDate::compareTo)
+                    .map(first -> "seat " + gss + " (" + contest.seat().name() + ") was first contested on " + first
+                            + ": not on the boundaries in force on " + date);
         }
         return archive.elections().stream()
                 .filter(e -> e.isGeneral() && !e.id().equals(contest.election().id()))

@@ -46,8 +46,22 @@ class DeclarationValidatorTest {
                 .contains("outside 1900-01-01 to 2026-11-27");
         assertThat(validator.problem(at(bristol, general("2026-11-27")))).isEmpty();
         assertThat(validator.problem(at(bristol, general("2017-06-08")))).get().asString()
-                .contains("had no contest by 2017-06-08");
+                .contains("first contested on 2019-12-12: not on the boundaries in force on 2017-06-08");
         assertThat(validator.problem(kingswood)).isEmpty();
+    }
+
+    @Test
+    void aRehearsalOfANightFindsItsSeatsThoughTheirOnlyResultsOnFileAreLaterByElections() {
+        DeclarationValidator rehearsal = new DeclarationValidator(TestData.archive().without("parl.2019-12-12"),
+                ResultLimits.DEFAULTS, NOW);
+        Contest kingswood = TestData.contest("parl.2019-12-12", "E14000774");
+        Contest meriden = TestData.contest("parl.2019-12-12", "E14000812");
+
+        assertThat(rehearsal.problem(kingswood)).as("only the 2024 by-election is on file").isEmpty();
+        assertThat(rehearsal.problem(meriden)).as("no result on file at all").isEmpty();
+        assertThat(rehearsal.problem(at(TestData.contest("parl.2024-07-04", "E14001133"), general("2019-06-01"))))
+                .as("a 2024 seat, first fought in the 2019 notionals").get().asString()
+                .contains("not on the boundaries in force");
     }
 
     @Test
