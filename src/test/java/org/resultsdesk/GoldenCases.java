@@ -8,8 +8,7 @@ import org.junit.jupiter.params.provider.Arguments;
  * point of house style: election id, GSS code, golden file stem.
  */
 public final class GoldenCases {
-    private GoldenCases() {
-    }
+    private GoldenCases() {}
 
     public static Stream<Arguments> cases() {
         return Stream.of(

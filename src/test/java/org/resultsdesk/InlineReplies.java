@@ -10,13 +10,18 @@ import org.resultsdesk.core.port.SendBudget;
  * a test sees its answer as soon as the update is handled, and the pacing it went through on the clock.
  */
 public final class InlineReplies {
-    private InlineReplies() {
-    }
+    private InlineReplies() {}
 
     public static ReplySender on(ChatGateway gateway, SendBudget budget, MutableClock clock) {
-        return new ReplySender(gateway, budget, clock, Runnable::run, (wait, then) -> {
-            clock.advance(wait);
-            then.run();
-        }, Duration.ofMinutes(1));
+        return new ReplySender(
+                gateway,
+                budget,
+                clock,
+                Runnable::run,
+                (wait, then) -> {
+                    clock.advance(wait);
+                    then.run();
+                },
+                Duration.ofMinutes(1));
     }
 }

@@ -10,8 +10,7 @@ import org.resultsdesk.feeds.BundledResults;
 public final class TestData {
     private static final BundledResults.Loaded LOADED = BundledResults.read();
 
-    private TestData() {
-    }
+    private TestData() {}
 
     public static BundledResults.Loaded loaded() {
         return LOADED;
@@ -27,7 +26,8 @@ public final class TestData {
     }
 
     public static Contest contest(String electionId, String gss) {
-        return archive().contest(electionId + "/" + gss)
+        return archive()
+                .contest(electionId + "/" + gss)
                 .orElseThrow(() -> new AssertionError("no contest " + electionId + "/" + gss));
     }
 

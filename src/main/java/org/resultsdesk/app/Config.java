@@ -81,8 +81,8 @@ public final class Config {
         try {
             return Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("configuration key " + key + " (" + envName(key)
-                    + ") must be a whole number, not '" + raw + "'");
+            throw new IllegalArgumentException(
+                    "configuration key " + key + " (" + envName(key) + ") must be a whole number, not '" + raw + "'");
         }
     }
 
@@ -90,8 +90,8 @@ public final class Config {
     public int getInt(String key, int defaultValue, int min) {
         int value = getInt(key, defaultValue);
         if (value < min) {
-            throw new IllegalArgumentException("configuration key " + key + " (" + envName(key)
-                    + ") must be at least " + min + ", not " + value);
+            throw new IllegalArgumentException(
+                    "configuration key " + key + " (" + envName(key) + ") must be at least " + min + ", not " + value);
         }
         return value;
     }
@@ -129,8 +129,9 @@ public final class Config {
         return switch (raw.strip().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "1" -> true;
             case "false", "no", "off", "0" -> false;
-            default -> throw new IllegalArgumentException("configuration key " + key + " (" + envName(key)
-                    + ") must be true or false, not '" + raw + "'");
+            default ->
+                throw new IllegalArgumentException("configuration key " + key + " (" + envName(key)
+                        + ") must be true or false, not '" + raw + "'");
         };
     }
 

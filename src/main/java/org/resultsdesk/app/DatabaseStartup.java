@@ -32,8 +32,7 @@ final class DatabaseStartup {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    private DatabaseStartup() {
-    }
+    private DatabaseStartup() {}
 
     static Database open(Config config, Clock clock, Sleeper sleeper) throws InterruptedException {
         Optional<String> url = config.get("store.jdbc-url").map(String::strip);
@@ -57,8 +56,12 @@ final class DatabaseStartup {
                     throw new Unreachable("database " + masked + " (STORE_JDBC_URL) did not answer within "
                             + wait.toSeconds() + " s (store.connect-wait-seconds): " + reason);
                 }
-                LOG.warn("database {} not reachable yet (attempt {}), retrying in {} s: {}", masked, attempt,
-                        backOff.toSeconds(), reason);
+                LOG.warn(
+                        "database {} not reachable yet (attempt {}), retrying in {} s: {}",
+                        masked,
+                        attempt,
+                        backOff.toSeconds(),
+                        reason);
                 sleeper.sleep(backOff);
                 backOff = backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : backOff.multipliedBy(2);
             }
@@ -69,7 +72,9 @@ final class DatabaseStartup {
     static void checkSettings(Config config) {
         config.getInt("store.connect-wait-seconds", 60, 0);
         Optional<String> url = config.get("store.jdbc-url").map(String::strip);
-        if (url.isPresent() && !url.get().startsWith("jdbc:postgresql://") && !url.get().startsWith("jdbc:sqlite:")) {
+        if (url.isPresent()
+                && !url.get().startsWith("jdbc:postgresql://")
+                && !url.get().startsWith("jdbc:sqlite:")) {
             throw new IllegalArgumentException("configuration key store.jdbc-url (STORE_JDBC_URL) must be a JDBC URL"
                     + " such as jdbc:postgresql://db:5432/results, not '" + mask(url.get()) + "'");
         }
@@ -77,7 +82,9 @@ final class DatabaseStartup {
 
     /** The URL with any password in it (user info or a password parameter) replaced by ***. */
     static String mask(String url) {
-        return PASSWORD_PARAMETER.matcher(USER_INFO_PASSWORD.matcher(url).replaceAll("$1***@")).replaceAll("$1***");
+        return PASSWORD_PARAMETER
+                .matcher(USER_INFO_PASSWORD.matcher(url).replaceAll("$1***@"))
+                .replaceAll("$1***");
     }
 
     private static String mask(String text, String password) {

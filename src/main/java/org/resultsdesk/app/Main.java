@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Starts Results Desk: the console by default; the chat adapters when their tokens are configured. */
-@Command(name = "results-desk", mixinStandardHelpOptions = true,
+@Command(
+        name = "results-desk",
+        mixinStandardHelpOptions = true,
         description = "Election results for newsroom chats.",
         subcommands = {Main.Replay.class, Main.ConvertData.class})
 public final class Main implements Callable<Integer> {
@@ -46,8 +48,11 @@ public final class Main implements Callable<Integer> {
     /** The database did not answer within store.connect-wait-seconds. */
     static final int EXIT_DATABASE_UNREACHABLE = 3;
 
-    @Option(names = "--config", description = "Configuration file (default: ${DEFAULT-VALUE}).",
-            defaultValue = "config/results-desk.yml", scope = CommandLine.ScopeType.INHERIT)
+    @Option(
+            names = "--config",
+            description = "Configuration file (default: ${DEFAULT-VALUE}).",
+            defaultValue = "config/results-desk.yml",
+            scope = CommandLine.ScopeType.INHERIT)
     Path configFile;
 
     public static void main(String[] args) {
@@ -79,8 +84,9 @@ public final class Main implements Callable<Integer> {
 
     /** LOGGING_FORMAT in any case, for logback.xml, which names its appenders TEXT and JSON; before the first log line. */
     static void chooseLogFormat(Map<String, String> environment) {
-        System.setProperty("LOGGING_FORMAT", Config.of(Map.of(), environment)
-                .getChoice("logging.format", "TEXT", Set.of("TEXT", "JSON")));
+        System.setProperty(
+                "LOGGING_FORMAT",
+                Config.of(Map.of(), environment).getChoice("logging.format", "TEXT", Set.of("TEXT", "JSON")));
     }
 
     @Override
@@ -89,7 +95,8 @@ public final class Main implements Callable<Integer> {
         Config config = Config.load(configFile, System.getenv());
         // Every setting is read before anything starts, so a bad one ends the start with one line.
         ResultsDesk.FeedSettings feeds = ResultsDesk.FeedSettings.from(config);
-        boolean chats = TelegramConfig.settings(config).isPresent() | SlackConfig.settings(config).isPresent();
+        boolean chats = TelegramConfig.settings(config).isPresent()
+                | SlackConfig.settings(config).isPresent();
         int opsPort = config.getInt("ops.port", 8081, 0);
         config.getInt("delivery.lease-seconds", 30, 1);
         DatabaseStartup.checkSettings(config);
@@ -113,16 +120,20 @@ public final class Main implements Callable<Integer> {
         }
         try (ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), archive, database, parser)) {
             // On SIGTERM: stop taking work, let each delivery pass finish and record what it sent, release the lease.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                if (!endingByItself) {
-                    log.info("stopping on a signal (SIGTERM or Ctrl-C): finishing deliveries, releasing the lease");
-                }
-                try {
-                    desk.close();
-                } catch (Exception e) {
-                    System.err.println("results-desk: shutdown: " + e);
-                }
-            }, "shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                if (!endingByItself) {
+                                    log.info(
+                                            "stopping on a signal (SIGTERM or Ctrl-C): finishing deliveries, releasing the lease");
+                                }
+                                try {
+                                    desk.close();
+                                } catch (Exception e) {
+                                    System.err.println("results-desk: shutdown: " + e);
+                                }
+                            },
+                            "shutdown"));
             desk.deliverTo(new ConsoleGateway(OUT));
             OkHttpClient http = new OkHttpClient();
             desk.startTelegram(config, http);
@@ -132,8 +143,11 @@ public final class Main implements Callable<Integer> {
                 desk.startOps(config, ops);
             }
             boolean interactive = System.console() != null;
-            int lines = new ConsoleApp(desk.commands).run(
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), OUT, interactive);
+            int lines = new ConsoleApp(desk.commands)
+                    .run(
+                            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                            OUT,
+                            interactive);
             if (chats || feeds.any()) {
                 OUT.println("Console input closed; serving " + (chats ? "chats" : "feeds") + " until stopped.");
                 new java.util.concurrent.CountDownLatch(1).await();
@@ -146,13 +160,17 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "replay", description = "Replay an election night from the bundled data through the feed path"
-            + " into the console: the newsroom's rehearsal and the demo.")
+    @Command(
+            name = "replay",
+            description = "Replay an election night from the bundled data through the feed path"
+                    + " into the console: the newsroom's rehearsal and the demo.")
     static final class Replay implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main parent;
 
-        @Option(names = "--election", defaultValue = "parl.2019-12-12",
+        @Option(
+                names = "--election",
+                defaultValue = "parl.2019-12-12",
                 description = "Election id to replay (default: ${DEFAULT-VALUE}).")
         String election;
 
@@ -162,7 +180,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--limit", description = "Stop after this many declarations.")
         Integer limit;
 
-        @Option(names = {"-v", "--verbose"}, description = "Log every declaration and alert as well.")
+        @Option(
+                names = {"-v", "--verbose"},
+                description = "Log every declaration and alert as well.")
         boolean verbose;
 
         @Override
@@ -182,36 +202,50 @@ public final class Main implements Callable<Integer> {
             double factor = speed != null ? speed : Double.parseDouble(config.get("replay.speed", "60"));
             Path rehearsal = Files.createTempDirectory("results-desk-replay");
             Path inbox = rehearsal.resolve("inbox");
-            Config rehearsalConfig = config.with("feeds.directory", inbox.toString()).with("feeds.urls", "")
-                    .with("feeds.settle-millis", "100").with("night.election", election);
+            Config rehearsalConfig = config.with("feeds.directory", inbox.toString())
+                    .with("feeds.urls", "")
+                    .with("feeds.settle-millis", "100")
+                    .with("night.election", election);
             if (config.get("night.declaration-times").isEmpty()) {
                 // The rehearsal's provisional times are the night's real ones.
                 Path times = rehearsal.resolve("declaration-times.csv");
                 Files.writeString(times, DeclarationTimesFile.write(contests));
                 rehearsalConfig = rehearsalConfig.with("night.declaration-times", times.toString());
             }
-            ResultsDesk desk = new ResultsDesk(rehearsalConfig, Clock.systemUTC(), night, Database.sqlite(rehearsal),
+            ResultsDesk desk = new ResultsDesk(
+                    rehearsalConfig,
+                    Clock.systemUTC(),
+                    night,
+                    Database.sqlite(rehearsal),
                     ResultsDesk.feedParser(rehearsalConfig, night));
             ReplayFeed replay = new ReplayFeed(contests, factor, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
             if (limit != null) {
                 replay = replay.first(limit);
             }
-            Instant firstDeclared = contests.stream().flatMap(c -> c.declaredAt().stream()).min(Instant::compareTo)
+            Instant firstDeclared = contests.stream()
+                    .flatMap(c -> c.declaredAt().stream())
+                    .min(Instant::compareTo)
                     .orElse(Instant.EPOCH);
             Instant started = Instant.now();
-            ReplayProgress progress = new ReplayProgress(OUT, System.console() != null, replay.size(),
-                    () -> new ReplayProgress.Snapshot(desk.feedFilesIngested(),
+            ReplayProgress progress = new ReplayProgress(
+                    OUT,
+                    System.console() != null,
+                    replay.size(),
+                    () -> new ReplayProgress.Snapshot(
+                            desk.feedFilesIngested(),
                             (long) desk.metrics.total("resultsdesk_alerts_queued_total"),
                             (long) desk.metrics.total("resultsdesk_alerts_sent_total"),
-                            firstDeclared.plusMillis((long) (Duration.between(started, Instant.now()).toMillis()
-                                    * factor))));
+                            firstDeclared.plusMillis((long)
+                                    (Duration.between(started, Instant.now()).toMillis() * factor))));
             java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
-            Thread onCtrlC = new Thread(() -> {
-                if (!finished.get()) {
-                    progress.summary("Replay stopped");
-                }
-                closeAndDelete(desk, rehearsal);
-            }, "replay-stop");
+            Thread onCtrlC = new Thread(
+                    () -> {
+                        if (!finished.get()) {
+                            progress.summary("Replay stopped");
+                        }
+                        closeAndDelete(desk, rehearsal);
+                    },
+                    "replay-stop");
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             try {
                 ChannelRef console = new ChannelRef(ChatContext.Platform.CONSOLE, "console");
@@ -244,7 +278,8 @@ public final class Main implements Callable<Integer> {
                 System.err.println("results-desk: replay: " + e.getMessage());
             }
             try (java.util.stream.Stream<Path> files = Files.walk(rehearsal)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             } catch (java.io.IOException e) {
                 System.err.println("results-desk: could not delete the replay's throwaway files in " + rehearsal);
             }
@@ -262,7 +297,8 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "convert-data",
+    @Command(
+            name = "convert-data",
             description = "Convert the Commons Library CSVs into the bundled resources (a build-time step).")
     static final class ConvertData implements Callable<Integer> {
         @Parameters(index = "0", description = "The shared data folder, e.g. ../shared/data")

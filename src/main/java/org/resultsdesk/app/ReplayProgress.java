@@ -15,12 +15,11 @@ import java.util.function.Supplier;
  * terminal it is redrawn in place every second; otherwise (piped, logged) it is a new line every few seconds.
  */
 final class ReplayProgress implements AutoCloseable {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
-            .withZone(ZoneId.of("Europe/London"));
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Europe/London"));
 
     /** Where the replay stands. */
-    record Snapshot(int declared, long queued, long sent, Instant replayClock) {
-    }
+    record Snapshot(int declared, long queued, long sent, Instant replayClock) {}
 
     private final PrintStream out;
     private final boolean terminal;
@@ -46,8 +45,9 @@ final class ReplayProgress implements AutoCloseable {
     }
 
     String line(Snapshot s) {
-        return String.format("declared %d of %d, alerts queued %d and sent %d, replay clock %s", s.declared(), total,
-                s.queued(), s.sent(), CLOCK.format(s.replayClock()));
+        return String.format(
+                "declared %d of %d, alerts queued %d and sent %d, replay clock %s",
+                s.declared(), total, s.queued(), s.sent(), CLOCK.format(s.replayClock()));
     }
 
     synchronized void print() {

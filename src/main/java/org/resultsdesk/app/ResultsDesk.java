@@ -1,35 +1,70 @@
 package org.resultsdesk.app;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.resultsdesk.core.port.FeedFile;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import com.slack.api.Slack;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
-import org.resultsdesk.core.rights.AuditCommand;
-import org.resultsdesk.core.rights.Rights;
-import org.resultsdesk.slack.SlackApp;
-import org.resultsdesk.slack.SlackChatDirectory;
-import org.resultsdesk.slack.SlackGateway;
-import org.resultsdesk.slack.SlackHttpEndpoint;
-import org.resultsdesk.slack.SlackSettings;
-import org.resultsdesk.slack.SlackSignature;
-import org.resultsdesk.telegram.TelegramBot;
-import org.resultsdesk.telegram.TelegramChatDirectory;
-import org.resultsdesk.telegram.TelegramClients;
-import org.resultsdesk.telegram.TelegramGateway;
-import org.resultsdesk.telegram.TelegramLongPoller;
-import org.resultsdesk.telegram.TelegramSettings;
-import org.resultsdesk.telegram.TelegramWebhook;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.resultsdesk.app.ops.DeskMetrics;
+import org.resultsdesk.app.ops.OpsServer;
+import org.resultsdesk.cards.ChartCardRenderer;
+import org.resultsdesk.core.alerts.AlertComposer;
+import org.resultsdesk.core.alerts.AlertDelivery;
+import org.resultsdesk.core.alerts.AlertPictures;
+import org.resultsdesk.core.alerts.AlertRouter;
+import org.resultsdesk.core.alerts.CardsCommand;
+import org.resultsdesk.core.alerts.DeclarationIngest;
+import org.resultsdesk.core.alerts.DeliveryLoop;
+import org.resultsdesk.core.alerts.IngestOutcome;
+import org.resultsdesk.core.alerts.ResultLimits;
+import org.resultsdesk.core.alerts.RushBoard;
+import org.resultsdesk.core.alerts.StatusCommand;
+import org.resultsdesk.core.alerts.StoreFollower;
+import org.resultsdesk.core.alerts.SubscriptionCommands;
+import org.resultsdesk.core.cards.Cards;
+import org.resultsdesk.core.command.CommandHandler;
+import org.resultsdesk.core.command.CommandService;
+import org.resultsdesk.core.command.PictureCommands;
+import org.resultsdesk.core.delivery.ReplySender;
 import org.resultsdesk.core.model.Election;
 import org.resultsdesk.core.model.ElectionKind;
+import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.night.ContextAddenda;
+import org.resultsdesk.core.night.ExpectedTimes;
+import org.resultsdesk.core.night.NightCommands;
+import org.resultsdesk.core.night.ResultContext;
+import org.resultsdesk.core.night.Tonight;
+import org.resultsdesk.core.port.ChannelCards;
+import org.resultsdesk.core.port.ChatGateway;
+import org.resultsdesk.core.port.FeedFile;
+import org.resultsdesk.core.port.FeedParser;
+import org.resultsdesk.core.port.LeaderLease;
+import org.resultsdesk.core.port.SendBudget;
+import org.resultsdesk.core.quotes.QuoteCards;
+import org.resultsdesk.core.quotes.QuoteCommands;
+import org.resultsdesk.core.quotes.QuoteService;
+import org.resultsdesk.core.rights.AuditCommand;
+import org.resultsdesk.core.rights.Rights;
+import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.feeds.BundledFeedParser;
+import org.resultsdesk.feeds.DeclarationTimesFile;
 import org.resultsdesk.feeds.DemocracyClubFeedParser;
 import org.resultsdesk.feeds.DirectoryFeedSource;
 import org.resultsdesk.feeds.FeedFormatDetector;
@@ -37,73 +72,39 @@ import org.resultsdesk.feeds.HocElectionManagerFeedParser;
 import org.resultsdesk.feeds.HttpFeedPoller;
 import org.resultsdesk.feeds.PaXmlFeedParser;
 import org.resultsdesk.feeds.SeatResolver;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.resultsdesk.core.alerts.AlertComposer;
-import org.resultsdesk.core.alerts.AlertDelivery;
-import org.resultsdesk.core.alerts.AlertRouter;
-import org.resultsdesk.core.alerts.DeclarationIngest;
-import org.resultsdesk.core.alerts.DeliveryLoop;
-import org.resultsdesk.core.alerts.ResultLimits;
-import org.resultsdesk.core.alerts.RushBoard;
-import org.resultsdesk.core.alerts.SubscriptionCommands;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
-import org.resultsdesk.app.ops.DeskMetrics;
-import org.resultsdesk.app.ops.OpsServer;
-import org.resultsdesk.core.alerts.IngestOutcome;
-import org.resultsdesk.core.alerts.StatusCommand;
-import org.resultsdesk.core.command.CommandHandler;
-import org.resultsdesk.core.command.CommandService;
-import org.resultsdesk.core.command.PictureCommands;
-import org.resultsdesk.core.cards.Cards;
-import org.resultsdesk.core.alerts.AlertPictures;
-import org.resultsdesk.core.alerts.CardsCommand;
-import org.resultsdesk.core.port.ChannelCards;
-import org.resultsdesk.store.JdbiChannelCards;
-import org.resultsdesk.cards.ChartCardRenderer;
-import org.resultsdesk.core.model.ResultsArchive;
-import org.resultsdesk.core.port.ChatGateway;
-import org.resultsdesk.core.port.FeedParser;
-import org.resultsdesk.core.port.LeaderLease;
-import org.resultsdesk.core.alerts.StoreFollower;
-import org.resultsdesk.core.delivery.ReplySender;
-import org.resultsdesk.core.port.SendBudget;
-import org.resultsdesk.store.JdbiLeaderLease;
-import org.resultsdesk.store.JdbiSendBudget;
-import org.resultsdesk.store.StoreNotifications;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.resultsdesk.core.quotes.QuoteCards;
-import org.resultsdesk.core.quotes.QuoteCommands;
-import org.resultsdesk.core.quotes.QuoteService;
-import org.resultsdesk.core.seats.SeatDirectory;
+import org.resultsdesk.slack.SlackApp;
+import org.resultsdesk.slack.SlackChatDirectory;
+import org.resultsdesk.slack.SlackGateway;
+import org.resultsdesk.slack.SlackHttpEndpoint;
+import org.resultsdesk.slack.SlackSettings;
+import org.resultsdesk.slack.SlackSignature;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiAuditTrail;
+import org.resultsdesk.store.JdbiChannelCards;
+import org.resultsdesk.store.JdbiLeaderLease;
 import org.resultsdesk.store.JdbiQuoteStore;
+import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.store.JdbiUpdateLedger;
-import org.resultsdesk.web.WebServer;
 import org.resultsdesk.store.JdbiWatchListStore;
-import org.resultsdesk.core.night.ContextAddenda;
-import org.resultsdesk.core.night.ExpectedTimes;
-import org.resultsdesk.core.night.NightCommands;
-import org.resultsdesk.core.night.ResultContext;
-import org.resultsdesk.core.night.Tonight;
-import org.resultsdesk.feeds.DeclarationTimesFile;
+import org.resultsdesk.store.StoreNotifications;
+import org.resultsdesk.telegram.TelegramBot;
+import org.resultsdesk.telegram.TelegramChatDirectory;
+import org.resultsdesk.telegram.TelegramClients;
+import org.resultsdesk.telegram.TelegramGateway;
+import org.resultsdesk.telegram.TelegramLongPoller;
+import org.resultsdesk.telegram.TelegramSettings;
+import org.resultsdesk.telegram.TelegramWebhook;
+import org.resultsdesk.web.WebServer;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /** Everything wired by constructors: the one place that knows every adapter. */
 public final class ResultsDesk implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResultsDesk.class);
     /** The date the Election manager feed and the night desk assume when none is configured. */
     static final String NEXT_GENERAL_ELECTION = "2029-08-15";
+
     final Clock clock;
     final ResultsArchive archive;
     final SeatDirectory seats;
@@ -124,8 +125,8 @@ public final class ResultsDesk implements AutoCloseable {
     final Rights rights;
     final CommandHandler commands;
     final DeskMetrics metrics;
-    private final AtomicReference<StatusCommand.Activity> activity = new AtomicReference<>(
-            new StatusCommand.Activity(Optional.empty(), Optional.empty(), Optional.empty()));
+    private final AtomicReference<StatusCommand.Activity> activity =
+            new AtomicReference<>(new StatusCommand.Activity(Optional.empty(), Optional.empty(), Optional.empty()));
     final DeclarationIngest ingest;
     private final Duration lease;
     private final List<DeliveryLoop> loops = new ArrayList<>();
@@ -157,8 +158,8 @@ public final class ResultsDesk implements AutoCloseable {
         this.lease = Duration.ofSeconds(config.getInt("delivery.lease-seconds", 30));
         this.budget = new JdbiSendBudget(database);
         this.follower = new StoreFollower(alertStore, archive, new RushBoard());
-        this.leaderLease = new JdbiLeaderLease(database, "feeds", instance,
-                Duration.ofSeconds(config.getInt("leader.lease-seconds", 5)), clock);
+        this.leaderLease = new JdbiLeaderLease(
+                database, "feeds", instance, Duration.ofSeconds(config.getInt("leader.lease-seconds", 5)), clock);
         this.quoteStore = new JdbiQuoteStore(database);
         this.quoteCards = new QuoteCards(quoteStore, archive);
         this.channelCards = new JdbiChannelCards(database, clock);
@@ -166,15 +167,22 @@ public final class ResultsDesk implements AutoCloseable {
         QuoteService quotes = new QuoteService(quoteStore, alertStore, router, archive, clock, this::wakeDelivery);
         this.metrics = new DeskMetrics(alertStore::pendingCount);
         metrics.bindPool(database);
-        metrics.gauge("resultsdesk_leader", "1 while this instance holds the lease for the feeds and Telegram polling",
+        metrics.gauge(
+                "resultsdesk_leader",
+                "1 while this instance holds the lease for the feeds and Telegram polling",
                 () -> leaderLease.isLeader() ? 1 : 0);
-        metrics.gauge("resultsdesk_paused_channels", "channels paused because they are gone",
+        metrics.gauge(
+                "resultsdesk_paused_channels",
+                "channels paused because they are gone",
                 () -> alertStore.pausedChannels().size());
         this.rights = new Rights(new JdbiAuditTrail(database), clock);
         this.watchLists = new JdbiWatchListStore(database, clock);
         this.tonight = tonight(config, archive);
         this.resultContext = new ResultContext(tonight);
-        this.commands = metrics.timed(new CommandService(archive, seats, new ContextAddenda(resultContext, quoteCards),
+        this.commands = metrics.timed(new CommandService(
+                archive,
+                seats,
+                new ContextAddenda(resultContext, quoteCards),
                 new SubscriptionCommands(subscriptions, seats, archive, rights),
                 new QuoteCommands(quotes, quoteStore, archive, seats, rights),
                 new StatusCommand(alertStore, this::activity, leaderLease::holder, clock, rights),
@@ -182,8 +190,15 @@ public final class ResultsDesk implements AutoCloseable {
                 new NightCommands(tonight, watchLists, seats, clock, rights),
                 new PictureCommands(archive, seats, cards),
                 new CardsCommand(channelCards, rights)));
-        this.ingest = new DeclarationIngest(parser, follower, alertStore, router, clock, this::wakeDelivery,
-                leaderLease::fence, ResultLimits.DEFAULTS.withMaxDaysAhead(
+        this.ingest = new DeclarationIngest(
+                parser,
+                follower,
+                alertStore,
+                router,
+                clock,
+                this::wakeDelivery,
+                leaderLease::fence,
+                ResultLimits.DEFAULTS.withMaxDaysAhead(
                         config.getInt("feeds.max-days-ahead", ResultLimits.DEFAULTS.maxDaysAhead())));
         follower.catchUp();
         follow();
@@ -195,9 +210,14 @@ public final class ResultsDesk implements AutoCloseable {
      */
     private void follow() {
         following.scheduleWithFixedDelay(this::catchUp, 1, 1, TimeUnit.SECONDS);
-        sources.add(new StoreNotifications(database, Map.of(
-                StoreNotifications.DECLARATIONS, () -> following.execute(this::catchUp),
-                StoreNotifications.OUTBOX, this::wakeDelivery)).start());
+        sources.add(new StoreNotifications(
+                        database,
+                        Map.of(
+                                StoreNotifications.DECLARATIONS,
+                                () -> following.execute(this::catchUp),
+                                StoreNotifications.OUTBOX,
+                                this::wakeDelivery))
+                .start());
         sources.add(following::shutdownNow);
     }
 
@@ -214,8 +234,10 @@ public final class ResultsDesk implements AutoCloseable {
      * its expected declaration times from night.declaration-times when the desk has that file.
      */
     static Tonight tonight(Config config, ResultsArchive archive) {
-        Election election = Tonight.election(archive, config.get("night.election",
-                "parl." + config.get("feeds.election-manager.date", NEXT_GENERAL_ELECTION)));
+        Election election = Tonight.election(
+                archive,
+                config.get(
+                        "night.election", "parl." + config.get("feeds.election-manager.date", NEXT_GENERAL_ELECTION)));
         ExpectedTimes times = config.get("night.declaration-times")
                 .map(file -> DeclarationTimesFile.read(Path.of(file), election, new SeatResolver(archive)))
                 .orElse(ExpectedTimes.NONE);
@@ -226,7 +248,9 @@ public final class ResultsDesk implements AutoCloseable {
     static FeedParser feedParser(Config config, ResultsArchive archive) {
         SeatResolver seats = new SeatResolver(archive);
         LocalDate date = config.getDate("feeds.election-manager.date", LocalDate.parse(NEXT_GENERAL_ELECTION));
-        return new FeedFormatDetector(new PaXmlFeedParser(seats), new BundledFeedParser(),
+        return new FeedFormatDetector(
+                new PaXmlFeedParser(seats),
+                new BundledFeedParser(),
                 new DemocracyClubFeedParser(seats),
                 new HocElectionManagerFeedParser(new Election("parl." + date, ElectionKind.GENERAL, date), seats));
     }
@@ -237,25 +261,30 @@ public final class ResultsDesk implements AutoCloseable {
      */
     void startLeaderWork(Config config, OkHttpClient http) {
         FeedSettings.from(config);
-        sources.add(new LeaderSupervisor(leaderLease, () -> {
-            List<AutoCloseable> work = new ArrayList<>();
-            startFeeds(config, http, work);
-            telegramPolling.ifPresent(poller -> work.add(poller.get().start()));
-            return new LeaderSupervisor.Running() {
-                @Override
-                public void close() throws Exception {
-                    for (AutoCloseable w : work) {
-                        w.close();
-                    }
-                }
+        sources.add(new LeaderSupervisor(
+                        leaderLease,
+                        () -> {
+                            List<AutoCloseable> work = new ArrayList<>();
+                            startFeeds(config, http, work);
+                            telegramPolling.ifPresent(
+                                    poller -> work.add(poller.get().start()));
+                            return new LeaderSupervisor.Running() {
+                                @Override
+                                public void close() throws Exception {
+                                    for (AutoCloseable w : work) {
+                                        w.close();
+                                    }
+                                }
 
-                /** A leader whose feed watcher has stopped gives the lease up to an instance that can read. */
-                @Override
-                public boolean healthy() {
-                    return feedWatcherHealthy();
-                }
-            };
-        }, clock).start(Duration.ofSeconds(1)));
+                                /** A leader whose feed watcher has stopped gives the lease up to an instance that can read. */
+                                @Override
+                                public boolean healthy() {
+                                    return feedWatcherHealthy();
+                                }
+                            };
+                        },
+                        clock)
+                .start(Duration.ofSeconds(1)));
     }
 
     /** Who leads the feeds now, by the store. */
@@ -273,12 +302,16 @@ public final class ResultsDesk implements AutoCloseable {
         static FeedSettings from(Config config) {
             List<HttpUrl> urls = config.get("feeds.urls").stream()
                     .flatMap(u -> Arrays.stream(u.split(",")))
-                    .map(String::strip).filter(u -> !u.isEmpty())
-                    .map(u -> Optional.ofNullable(HttpUrl.parse(u)).orElseThrow(() -> new IllegalArgumentException(
-                            "configuration key feeds.urls (FEEDS_URLS) has an invalid URL: '" + u + "'")))
+                    .map(String::strip)
+                    .filter(u -> !u.isEmpty())
+                    .map(u -> Optional.ofNullable(HttpUrl.parse(u))
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    "configuration key feeds.urls (FEEDS_URLS) has an invalid URL: '" + u + "'")))
                     .toList();
-            return new FeedSettings(config.get("feeds.directory").map(Path::of),
-                    Duration.ofMillis(config.getInt("feeds.settle-millis", 500, 0)), urls,
+            return new FeedSettings(
+                    config.get("feeds.directory").map(Path::of),
+                    Duration.ofMillis(config.getInt("feeds.settle-millis", 500, 0)),
+                    urls,
                     Duration.ofSeconds(config.getInt("feeds.poll-seconds", 5, 1)));
         }
 
@@ -292,8 +325,9 @@ public final class ResultsDesk implements AutoCloseable {
         FeedSettings feeds = FeedSettings.from(config);
         long maxFileBytes = config.getInt("feeds.max-file-bytes", (int) DirectoryFeedSource.DEFAULT_MAX_FILE_BYTES, 1);
         if (feeds.directory().isPresent()) {
-            DirectoryFeedSource watcher = new DirectoryFeedSource(feeds.directory().get(), feeds.settle(), clock,
-                    this::ingestFile, maxFileBytes).start(Duration.ofMillis(250));
+            DirectoryFeedSource watcher = new DirectoryFeedSource(
+                            feeds.directory().get(), feeds.settle(), clock, this::ingestFile, maxFileBytes)
+                    .start(Duration.ofMillis(250));
             feedWatcher.set(watcher);
             sources.add(() -> {
                 feedWatcher.compareAndSet(watcher, null);
@@ -311,8 +345,10 @@ public final class ResultsDesk implements AutoCloseable {
         IngestOutcome outcome = ingest.accept(file);
         metrics.ingested(outcome);
         activity.updateAndGet(a -> outcome instanceof IngestOutcome.Accepted accepted
-                ? new StatusCommand.Activity(Optional.of(clock.instant()),
-                        Optional.of(accepted.contestIds().get(accepted.contestIds().size() - 1)),
+                ? new StatusCommand.Activity(
+                        Optional.of(clock.instant()),
+                        Optional.of(
+                                accepted.contestIds().get(accepted.contestIds().size() - 1)),
                         Optional.of(clock.instant()))
                 : new StatusCommand.Activity(Optional.of(clock.instant()), a.lastDeclaration(), a.lastDeclarationAt()));
         feedFiles.incrementAndGet();
@@ -336,8 +372,11 @@ public final class ResultsDesk implements AutoCloseable {
         readiness.putAll(platformChecks);
         readiness.put("feed-watcher", this::feedWatcherHealthy);
         if (!stale.isZero()) {
-            readiness.put("feed", () -> Duration.between(activity().lastFeedFile().orElse(started), clock.instant())
-                    .compareTo(stale) <= 0);
+            readiness.put(
+                    "feed",
+                    () -> Duration.between(activity().lastFeedFile().orElse(started), clock.instant())
+                                    .compareTo(stale)
+                            <= 0);
         }
         ops.serve(readiness, metrics);
         sources.add(ops);
@@ -375,8 +414,8 @@ public final class ResultsDesk implements AutoCloseable {
         ReplySender replies = ReplySender.pooled(gateway, budget, clock, 4, Duration.ofMinutes(1));
         sources.add(replies);
         rights.enable(RightsConfig.telegram(config), new TelegramChatDirectory(client, clock));
-        TelegramBot bot = new TelegramBot(client, gateway, commands, updateLedger, settings.get().botUsername(),
-                replies);
+        TelegramBot bot = new TelegramBot(
+                client, gateway, commands, updateLedger, settings.get().botUsername(), replies);
         deliverTo(gateway);
         platformChecks.put("telegram", new CachedCheck(clock, Duration.ofMinutes(1), () -> {
             try {
@@ -387,11 +426,19 @@ public final class ResultsDesk implements AutoCloseable {
         }));
         if (settings.get().mode() == TelegramSettings.Mode.POLLING) {
             // Started with the leader-only work: Telegram allows one poller per token.
-            telegramPolling = Optional.of(() -> new TelegramLongPoller(client, bot, 25, d -> Thread.sleep(d.toMillis())));
+            telegramPolling =
+                    Optional.of(() -> new TelegramLongPoller(client, bot, 25, d -> Thread.sleep(d.toMillis())));
         } else {
-            WebServer server = WebServer.start("telegram", null, config.getInt("telegram.webhook-port", 8443),
-                    Map.of(config.get("telegram.webhook-path", "/telegram"), new TelegramWebhook(
-                            settings.get().webhookSecret().orElseThrow(), bot, WebServer.Limits.DEFAULT.maxBodyBytes())),
+            WebServer server = WebServer.start(
+                    "telegram",
+                    null,
+                    config.getInt("telegram.webhook-port", 8443),
+                    Map.of(
+                            config.get("telegram.webhook-path", "/telegram"),
+                            new TelegramWebhook(
+                                    settings.get().webhookSecret().orElseThrow(),
+                                    bot,
+                                    WebServer.Limits.DEFAULT.maxBodyBytes())),
                     WebServer.Limits.DEFAULT);
             sources.add(server);
             webPorts.put("telegram", server.port());
@@ -406,7 +453,8 @@ public final class ResultsDesk implements AutoCloseable {
             return;
         }
         Slack slack = SlackApp.slack(settings.get());
-        rights.enable(RightsConfig.slack(config, settings.get().editorUserIds()),
+        rights.enable(
+                RightsConfig.slack(config, settings.get().editorUserIds()),
                 new SlackChatDirectory(slack.methods(settings.get().botToken()), clock));
         SlackGateway gateway = new SlackGateway(slack.methods(settings.get().botToken()));
         SlackApp app = new SlackApp(settings.get(), slack, commands, gateway);
@@ -419,10 +467,17 @@ public final class ResultsDesk implements AutoCloseable {
             }
         }));
         if (settings.get().mode() == SlackSettings.Mode.HTTP) {
-            WebServer server = WebServer.start("slack", null, config.getInt("slack.port", 3000),
-                    Map.of(config.get("slack.path", "/slack/events"), new SlackHttpEndpoint(app,
-                            new SlackSignature(settings.get().signingSecret(), clock),
-                            WebServer.Limits.DEFAULT.maxBodyBytes())), WebServer.Limits.DEFAULT);
+            WebServer server = WebServer.start(
+                    "slack",
+                    null,
+                    config.getInt("slack.port", 3000),
+                    Map.of(
+                            config.get("slack.path", "/slack/events"),
+                            new SlackHttpEndpoint(
+                                    app,
+                                    new SlackSignature(settings.get().signingSecret(), clock),
+                                    WebServer.Limits.DEFAULT.maxBodyBytes())),
+                    WebServer.Limits.DEFAULT);
             sources.add(server);
             webPorts.put("slack", server.port());
         } else {
@@ -436,10 +491,16 @@ public final class ResultsDesk implements AutoCloseable {
 
     /** Starts a delivery worker for a platform's gateway, paced by the limits the gateway declares. */
     void deliverTo(ChatGateway gateway) {
-        AlertDelivery delivery = new AlertDelivery(gateway, alertStore, subscriptions,
-                new AlertComposer(alertStore, archive, quoteCards, resultContext,
-                        AlertPictures.cards(channelCards, cards)), budget, clock,
-                new AlertDelivery.Settings(lease, 25, 8, 200, instance), metrics);
+        AlertDelivery delivery = new AlertDelivery(
+                gateway,
+                alertStore,
+                subscriptions,
+                new AlertComposer(
+                        alertStore, archive, quoteCards, resultContext, AlertPictures.cards(channelCards, cards)),
+                budget,
+                clock,
+                new AlertDelivery.Settings(lease, 25, 8, 200, instance),
+                metrics);
         loops.add(new DeliveryLoop(gateway.platform().name().toLowerCase(), delivery, clock, Duration.ofSeconds(2))
                 .start());
     }

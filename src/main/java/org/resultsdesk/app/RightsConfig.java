@@ -13,8 +13,7 @@ import org.resultsdesk.core.rights.PlatformRights;
  * channel, since Slack tells a bot no channel's managers.
  */
 final class RightsConfig {
-    private RightsConfig() {
-    }
+    private RightsConfig() {}
 
     static PlatformRights telegram(Config config) {
         Set<String> editors = ids(config, "telegram.editor-user-ids");
@@ -26,12 +25,17 @@ final class RightsConfig {
 
     /** Slack's editors come parsed with the rest of {@link org.resultsdesk.slack.SlackSettings}. */
     static PlatformRights slack(Config config, Set<String> editorUserIds) {
-        return new PlatformRights(Platform.SLACK, editorUserIds, config.get("slack.desk-channel-id")
-                .map(String::strip), true);
+        return new PlatformRights(
+                Platform.SLACK,
+                editorUserIds,
+                config.get("slack.desk-channel-id").map(String::strip),
+                true);
     }
 
     private static Set<String> ids(Config config, String key) {
-        return Arrays.stream(config.get(key, "").split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        return Arrays.stream(config.get(key, "").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet());
     }
 

@@ -49,8 +49,8 @@ final class Canvas {
 
     /** Black or white, whichever reads better on {@code background}. */
     static Color textOn(Color background) {
-        double luminance = (0.299 * background.getRed() + 0.587 * background.getGreen()
-                + 0.114 * background.getBlue()) / 255;
+        double luminance =
+                (0.299 * background.getRed() + 0.587 * background.getGreen() + 0.114 * background.getBlue()) / 255;
         return luminance > 0.6 ? INK : Color.WHITE;
     }
 

@@ -14,8 +14,7 @@ final class CardFonts {
     static final Font REGULAR = load("/fonts/DejaVuSans.ttf");
     static final Font BOLD = load("/fonts/DejaVuSans-Bold.ttf");
 
-    private CardFonts() {
-    }
+    private CardFonts() {}
 
     static Font regular(float size) {
         return REGULAR.deriveFont(Font.PLAIN, size);

@@ -47,7 +47,8 @@ public final class ChartCardRenderer implements CardRenderer {
         bars(c, card.bars());
         c.g.setColor(Canvas.RULE);
         c.g.fillRect(LEFT, 562, RIGHT - LEFT, 2);
-        String swingAndTurnout = card.swing().map(s -> s + ". " + card.turnout()).orElse(card.turnout());
+        String swingAndTurnout =
+                card.swing().map(s -> s + ". " + card.turnout()).orElse(card.turnout());
         c.text(swingAndTurnout, CardFonts.regular(21), Canvas.INK, LEFT, 594, RIGHT - LEFT);
         if (!card.notes().isEmpty()) {
             c.text(String.join(". ", card.notes()), CardFonts.regular(19), Canvas.MUTED, LEFT, 624, RIGHT - LEFT);
@@ -101,7 +102,12 @@ public final class ChartCardRenderer implements CardRenderer {
             int rowTop = top + i * rowHeight;
             int baseline = rowTop + (rowHeight + (int) (size * 0.7)) / 2;
             int labelWidth = c.text(bar.label(), bold, Canvas.INK, LEFT, baseline, 90);
-            c.text(bar.candidate(), regular, Canvas.INK, LEFT + Math.max(labelWidth, 70) + 10, baseline,
+            c.text(
+                    bar.candidate(),
+                    regular,
+                    Canvas.INK,
+                    LEFT + Math.max(labelWidth, 70) + 10,
+                    baseline,
                     barX - LEFT - Math.max(labelWidth, 70) - 22);
             int length = Math.max(3, (int) Math.round(bar.share() * scale));
             Color colour = Canvas.colour(bar.colour());
@@ -130,8 +136,7 @@ public final class ChartCardRenderer implements CardRenderer {
                 c.g.drawRoundRect(x, baseline - (int) (size * 0.85), width, (int) (size * 1.05), 6, 6);
                 c.text("NEW", tag, Canvas.INK, x + 6, baseline - 1, width);
             }
-            case NONE -> {
-            }
+            case NONE -> {}
         }
     }
 
@@ -179,9 +184,14 @@ public final class ChartCardRenderer implements CardRenderer {
         c.textRight("Gain", head, Canvas.MUTED, gainRight, top - 12);
         c.textRight("Loss", head, Canvas.MUTED, lossRight, top - 12);
         c.textRight("Vote", head, Canvas.MUTED, shareRight, top - 12);
-        c.textRight(board.comparisonLabel().isEmpty() ? "" : "vs " + board.comparisonLabel(), head, Canvas.MUTED,
-                changeRight, top - 12);
-        List<BoardCard.PartyRow> rows = board.parties().subList(0, Math.min(8, board.parties().size()));
+        c.textRight(
+                board.comparisonLabel().isEmpty() ? "" : "vs " + board.comparisonLabel(),
+                head,
+                Canvas.MUTED,
+                changeRight,
+                top - 12);
+        List<BoardCard.PartyRow> rows =
+                board.parties().subList(0, Math.min(8, board.parties().size()));
         int most = rows.stream().mapToInt(BoardCard.PartyRow::seats).max().orElse(0);
         double scale = barMax / (double) Math.max(most, board.majorityLine() + 30);
         for (int i = 0; i < rows.size(); i++) {
@@ -201,12 +211,16 @@ public final class ChartCardRenderer implements CardRenderer {
         }
         int lineX = barX + (int) Math.round(board.majorityLine() * scale);
         c.g.setColor(Canvas.INK);
-        c.g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f},
-                0f));
+        c.g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         c.g.drawLine(lineX, top - 4, lineX, top + rows.size() * rowHeight + 4);
         c.g.setStroke(new BasicStroke(1f));
-        c.text(board.majorityLine() + " for a majority", CardFonts.regular(14), Canvas.INK, lineX - 60,
-                top + rows.size() * rowHeight + 24, 200);
+        c.text(
+                board.majorityLine() + " for a majority",
+                CardFonts.regular(14),
+                Canvas.INK,
+                lineX - 60,
+                top + rows.size() * rowHeight + 24,
+                200);
     }
 
     private static void timeline(Canvas c, BoardCard board) {
@@ -214,13 +228,18 @@ public final class ChartCardRenderer implements CardRenderer {
         int y = 140;
         int width = RIGHT - x;
         int height = 490;
-        List<BoardCard.Timeline> lines = board.timelines().stream().filter(t -> !t.points().isEmpty()).toList();
+        List<BoardCard.Timeline> lines =
+                board.timelines().stream().filter(t -> !t.points().isEmpty()).toList();
         if (lines.isEmpty()) {
             c.text("Seats through the night", CardFonts.bold(18), Canvas.INK, x, y + 20, width);
             c.text("No declaration times yet", CardFonts.regular(16), Canvas.MUTED, x, y + 60, width);
             return;
         }
-        XYChart chart = new XYChartBuilder().width(width).height(height).title("Seats through the night").build();
+        XYChart chart = new XYChartBuilder()
+                .width(width)
+                .height(height)
+                .title("Seats through the night")
+                .build();
         var styler = chart.getStyler();
         styler.setChartTitleFont(CardFonts.bold(18));
         styler.setLegendFont(CardFonts.regular(14));
@@ -235,7 +254,11 @@ public final class ChartCardRenderer implements CardRenderer {
         styler.setAxisTickLabelsColor(Canvas.INK);
         styler.setDatePattern("HH:mm");
         styler.setTimezone(TimeZone.getTimeZone("Europe/London"));
-        int most = lines.stream().flatMap(l -> l.points().stream()).mapToInt(BoardCard.Point::seats).max().orElse(0);
+        int most = lines.stream()
+                .flatMap(l -> l.points().stream())
+                .mapToInt(BoardCard.Point::seats)
+                .max()
+                .orElse(0);
         styler.setYAxisMin(0.0);
         styler.setYAxisMax(Math.max(50.0, Math.ceil(most / 50.0) * 50));
         styler.setYAxisDecimalPattern("#0");

@@ -34,7 +34,9 @@ public final class BundledFeedParser implements FeedParser {
             throw new FeedRejected("no contest in file");
         }
         int revision = revision(file.name());
-        return contests.keySet().stream().<FeedMessage>map(c -> new FeedMessage.Result(c, revision)).toList();
+        return contests.keySet().stream()
+                .<FeedMessage>map(c -> new FeedMessage.Result(c, revision))
+                .toList();
     }
 
     static int revision(String fileName) {
@@ -45,18 +47,44 @@ public final class BundledFeedParser implements FeedParser {
     /** One contest as a bundled-format feed file. */
     public static String write(Contest contest) {
         StringBuilder out = new StringBuilder();
-        out.append(String.join(BundledFormat.SEPARATOR, "E", contest.election().id(), contest.election().kind().name(),
-                contest.election().date().toString(), "")).append('\n');
-        out.append(String.join(BundledFormat.SEPARATOR, "C", contest.election().id(), contest.seat().gss(),
-                BundledFormat.clean(contest.seat().name()), BundledFormat.clean(contest.seat().region()),
-                BundledFormat.clean(contest.seat().country()), String.valueOf(contest.electorate()),
-                String.valueOf(contest.validVotes()),
-                contest.invalidVotes().isPresent() ? String.valueOf(contest.invalidVotes().getAsInt()) : "",
-                contest.declaredAt().map(Object::toString).orElse(""), "", "")).append('\n');
-        contest.candidates().forEach(c -> out.append(String.join(BundledFormat.SEPARATOR, "K", c.party().code(),
-                BundledFormat.clean(c.party().name()), BundledFormat.clean(c.givenName()),
-                BundledFormat.clean(c.familyName()), String.valueOf(c.votes()), "", c.sittingMp() ? "Y" : "",
-                c.formerMp() ? "Y" : "")).append('\n'));
+        out.append(String.join(
+                        BundledFormat.SEPARATOR,
+                        "E",
+                        contest.election().id(),
+                        contest.election().kind().name(),
+                        contest.election().date().toString(),
+                        ""))
+                .append('\n');
+        out.append(String.join(
+                        BundledFormat.SEPARATOR,
+                        "C",
+                        contest.election().id(),
+                        contest.seat().gss(),
+                        BundledFormat.clean(contest.seat().name()),
+                        BundledFormat.clean(contest.seat().region()),
+                        BundledFormat.clean(contest.seat().country()),
+                        String.valueOf(contest.electorate()),
+                        String.valueOf(contest.validVotes()),
+                        contest.invalidVotes().isPresent()
+                                ? String.valueOf(contest.invalidVotes().getAsInt())
+                                : "",
+                        contest.declaredAt().map(Object::toString).orElse(""),
+                        "",
+                        ""))
+                .append('\n');
+        contest.candidates()
+                .forEach(c -> out.append(String.join(
+                                BundledFormat.SEPARATOR,
+                                "K",
+                                c.party().code(),
+                                BundledFormat.clean(c.party().name()),
+                                BundledFormat.clean(c.givenName()),
+                                BundledFormat.clean(c.familyName()),
+                                String.valueOf(c.votes()),
+                                "",
+                                c.sittingMp() ? "Y" : "",
+                                c.formerMp() ? "Y" : ""))
+                        .append('\n'));
         return out.toString();
     }
 }

@@ -18,10 +18,11 @@ package org.resultsdesk.feeds;
 final class BundledFormat {
     static final String SEPARATOR = "\t";
 
-    private BundledFormat() {
-    }
+    private BundledFormat() {}
 
     static String clean(String field) {
-        return field == null ? "" : field.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ').strip();
+        return field == null
+                ? ""
+                : field.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ').strip();
     }
 }

@@ -50,24 +50,24 @@ public final class BundledResults {
      * What was loaded; what the Commons Library published for each contest (by contest id), for checking; and every
      * disagreement between the data and its own published figures.
      */
-    public record Loaded(ResultsArchive archive, Map<String, Published> published, List<String> issues) {
-    }
+    public record Loaded(ResultsArchive archive, Map<String, Published> published, List<String> issues) {}
 
     /** The figures the source states besides the votes: majority, result text ("Con gain from Lab") and changes. */
-    public record Published(OptionalInt majority, String resultText, Map<Candidacy, BigDecimal> changes,
-                            String changesAgainst) {
-    }
+    public record Published(
+            OptionalInt majority, String resultText, Map<Candidacy, BigDecimal> changes, String changesAgainst) {}
 
-    private BundledResults() {
-    }
+    private BundledResults() {}
 
     /** Loads the resources bundled in the jar, logging each data issue at WARN. */
     public static ResultsArchive load() {
         long started = System.nanoTime();
         Loaded loaded = read();
         loaded.issues().forEach(issue -> LOG.warn("bundled data: {}", issue));
-        LOG.info("loaded {} contests from bundled data in {} ms ({} data issues)", loaded.archive().size(),
-                (System.nanoTime() - started) / 1_000_000, loaded.issues().size());
+        LOG.info(
+                "loaded {} contests from bundled data in {} ms ({} data issues)",
+                loaded.archive().size(),
+                (System.nanoTime() - started) / 1_000_000,
+                loaded.issues().size());
         return loaded.archive();
     }
 
@@ -88,7 +88,9 @@ public final class BundledResults {
         Map<String, Comparison> comparisons = comparisons(published, issues);
         Map<String, Published> byId = new HashMap<>();
         published.forEach((contest, p) -> byId.put(contest.id(), p));
-        return new Loaded(new ResultsArchive(List.copyOf(published.keySet()), comparisons), Map.copyOf(byId),
+        return new Loaded(
+                new ResultsArchive(List.copyOf(published.keySet()), comparisons),
+                Map.copyOf(byId),
                 List.copyOf(issues));
     }
 
@@ -121,8 +123,13 @@ public final class BundledResults {
                         changes = new IdentityHashMap<>();
                     }
                     case "K" -> {
-                        Candidacy c = new Candidacy(f[3], f[4], new Party(f[1], f[2]), Integer.parseInt(f[5]),
-                                f.length > 7 && f[7].equals("Y"), f.length > 8 && f[8].equals("Y"));
+                        Candidacy c = new Candidacy(
+                                f[3],
+                                f[4],
+                                new Party(f[1], f[2]),
+                                Integer.parseInt(f[5]),
+                                f.length > 7 && f[7].equals("Y"),
+                                f.length > 8 && f[8].equals("Y"));
                         candidates.add(c);
                         if (!f[6].isEmpty()) {
                             changes.put(c, new BigDecimal(f[6]));
@@ -139,20 +146,32 @@ public final class BundledResults {
         }
     }
 
-    private static void add(String[] f, Map<String, Election> elections, Map<String, String> changesAgainst,
-                            List<Candidacy> candidates,
-                            Map<Candidacy, BigDecimal> changes, Map<Contest, Published> out) {
+    private static void add(
+            String[] f,
+            Map<String, Election> elections,
+            Map<String, String> changesAgainst,
+            List<Candidacy> candidates,
+            Map<Candidacy, BigDecimal> changes,
+            Map<Contest, Published> out) {
         Election election = elections.get(f[1]);
         if (election == null) {
             throw new IllegalArgumentException("contest of unknown election " + f[1]);
         }
-        Contest contest = new Contest(election, new Seat(f[2], f[3], f[4], f[5]),
-                Integer.parseInt(f[6]), Integer.parseInt(f[7]),
+        Contest contest = new Contest(
+                election,
+                new Seat(f[2], f[3], f[4], f[5]),
+                Integer.parseInt(f[6]),
+                Integer.parseInt(f[7]),
                 f[8].isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(f[8])),
                 f[9].isEmpty() ? Optional.empty() : Optional.of(Instant.parse(f[9])),
                 candidates);
-        out.put(contest, new Published(f[10].isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(f[10])),
-                f[11], changes, changesAgainst.get(f[1])));
+        out.put(
+                contest,
+                new Published(
+                        f[10].isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(f[10])),
+                        f[11],
+                        changes,
+                        changesAgainst.get(f[1])));
     }
 
     private static void check(Contest contest, Published published, List<String> issues) {
@@ -161,10 +180,12 @@ public final class BundledResults {
             issues.add(where + ": candidates' votes add up to " + contest.totalCandidateVotes()
                     + " but the published valid vote is " + contest.validVotes());
         }
-        int majority = contest.winner().votes() - contest.runnerUp().map(Candidacy::votes).orElse(0);
+        int majority = contest.winner().votes()
+                - contest.runnerUp().map(Candidacy::votes).orElse(0);
         if (published.majority().isPresent() && published.majority().getAsInt() != majority) {
             issues.add(where + ": published majority " + published.majority().getAsInt() + " but the votes give "
-                    + contest.winner().votes() + " - " + contest.runnerUp().map(Candidacy::votes).orElse(0)
+                    + contest.winner().votes() + " - "
+                    + contest.runnerUp().map(Candidacy::votes).orElse(0)
                     + " = " + majority + "; the votes are used");
         }
         Matcher m = RESULT_TEXT.matcher(published.resultText());
@@ -183,13 +204,15 @@ public final class BundledResults {
             }
             ComparisonFinder.find(contest, all, SeatLineage.bundled())
                     .or(() -> contest.election().kind() == ElectionKind.GENERAL
-                            ? fromPublishedChanges(contest, published.get(contest), issues) : Optional.empty())
+                            ? fromPublishedChanges(contest, published.get(contest), issues)
+                            : Optional.empty())
                     .ifPresent(c -> out.put(contest.id(), c));
         }
         return out;
     }
 
-    private static Optional<Comparison> fromPublishedChanges(Contest contest, Published published, List<String> issues) {
+    private static Optional<Comparison> fromPublishedChanges(
+            Contest contest, Published published, List<String> issues) {
         Matcher m = RESULT_TEXT.matcher(published.resultText());
         if (published.changesAgainst().isEmpty()) {
             return Optional.empty();
@@ -200,11 +223,12 @@ public final class BundledResults {
             return Optional.empty();
         }
         String previousCode = m.group(2) == null ? m.group(1) : m.group(2).replace("Lab Coop", "Lab");
-        Party previousWinner = contest.candidates().stream().map(Candidacy::party)
-                .filter(p -> p.code().equals(previousCode)).findFirst()
+        Party previousWinner = contest.candidates().stream()
+                .map(Candidacy::party)
+                .filter(p -> p.code().equals(previousCode))
+                .findFirst()
                 .orElse(new Party(previousCode, PartyStyle.of(previousCode).name()));
-        return Optional.of(Comparisons.fromPublishedChanges(contest, published.changes(), previousWinner,
-                published.changesAgainst()));
+        return Optional.of(Comparisons.fromPublishedChanges(
+                contest, published.changes(), previousWinner, published.changesAgainst()));
     }
-
 }

@@ -35,8 +35,7 @@ import org.resultsdesk.core.night.ExpectedTimes;
 public final class DeclarationTimesFile {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    private DeclarationTimesFile() {
-    }
+    private DeclarationTimesFile() {}
 
     public static ExpectedTimes read(Path file, Election election, SeatResolver seats) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -47,10 +46,13 @@ public final class DeclarationTimesFile {
     }
 
     static ExpectedTimes read(Reader reader, String name, Election election, SeatResolver seats) throws IOException {
-        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY).enable(CsvParser.Feature.TRIM_SPACES)
+        CsvMapper mapper = new CsvMapper()
+                .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                .enable(CsvParser.Feature.TRIM_SPACES)
                 .enable(CsvParser.Feature.SKIP_EMPTY_LINES);
         Map<String, Instant> times = new LinkedHashMap<>();
-        try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class).readValues(reader)) {
+        try (MappingIterator<List<String>> rows =
+                mapper.readerForListOf(String.class).readValues(reader)) {
             int line = 0;
             while (rows.hasNext()) {
                 List<String> row = rows.next();
@@ -66,8 +68,9 @@ public final class DeclarationTimesFile {
                 int number = line;
                 Seat found = (seat.matches("[ENSW]\\d{8}") ? seats.byGss(seat) : seats.byName(seat, election.date()))
                         .orElseThrow(() -> problem(name, number, "unknown seat " + seat));
-                times.put(found.gss(), at.orElseThrow(() -> problem(name, number,
-                        "cannot read the time '" + row.get(1) + "'")));
+                times.put(
+                        found.gss(),
+                        at.orElseThrow(() -> problem(name, number, "cannot read the time '" + row.get(1) + "'")));
             }
         }
         return new ExpectedTimes(times, name);
@@ -76,8 +79,12 @@ public final class DeclarationTimesFile {
     /** A file of these contests' real declaration times: a rehearsal's provisional times. */
     public static String write(List<Contest> contests) {
         StringBuilder csv = new StringBuilder("seat,expected\n");
-        contests.stream().filter(c -> c.declaredAt().isPresent())
-                .forEach(c -> csv.append(c.seat().gss()).append(',').append(c.declaredAt().get()).append('\n'));
+        contests.stream()
+                .filter(c -> c.declaredAt().isPresent())
+                .forEach(c -> csv.append(c.seat().gss())
+                        .append(',')
+                        .append(c.declaredAt().get())
+                        .append('\n'));
         return csv.toString();
     }
 
@@ -92,7 +99,8 @@ public final class DeclarationTimesFile {
             if (t.endsWith("Z") || t.matches(".*[+-]\\d{2}:\\d{2}$")) {
                 return Optional.of(OffsetDateTime.parse(t.replace(' ', 'T')).toInstant());
             }
-            return Optional.of(LocalDateTime.parse(t.replace(' ', 'T')).atZone(LONDON).toInstant());
+            return Optional.of(
+                    LocalDateTime.parse(t.replace(' ', 'T')).atZone(LONDON).toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -28,9 +28,25 @@ import org.resultsdesk.core.port.FeedRejected;
  */
 public final class DemocracyClubFeedParser implements FeedParser {
     /** Democracy Club's party ids for the parties with canonical codes; others keep their names. */
-    private static final Map<String, String> PARTY_CODES = Map.of("party:52", "Con", "party:53", "Lab",
-            "party:90", "LD", "party:63", "Green", "party:102", "SNP", "party:77", "PC", "party:7931", "RUK",
-            "ynmp-party:2", "Ind", "ynmp-party:12522", "Spk");
+    private static final Map<String, String> PARTY_CODES = Map.of(
+            "party:52",
+            "Con",
+            "party:53",
+            "Lab",
+            "party:90",
+            "LD",
+            "party:63",
+            "Green",
+            "party:102",
+            "SNP",
+            "party:77",
+            "PC",
+            "party:7931",
+            "RUK",
+            "ynmp-party:2",
+            "Ind",
+            "ynmp-party:12522",
+            "Spk");
 
     private final SeatResolver seats;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -45,7 +61,8 @@ public final class DemocracyClubFeedParser implements FeedParser {
         try {
             root = mapper.readTree(FeedText.decode(file));
         } catch (IOException e) {
-            throw new FeedRejected("corrupt or truncated JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new FeedRejected("corrupt or truncated JSON: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         JsonNode sets = root.isArray() ? root : root.path("results");
         if (!sets.isArray()) {
@@ -57,8 +74,10 @@ public final class DemocracyClubFeedParser implements FeedParser {
             if (ballot.isEmpty()) {
                 throw new FeedRejected("a result set has no ballot_paper_id");
             }
-            messages.add(ballot.startsWith("parl.") ? result(ballot, set)
-                    : new FeedMessage.Ignored("Democracy Club ballot " + ballot + " (not parliamentary)"));
+            messages.add(
+                    ballot.startsWith("parl.")
+                            ? result(ballot, set)
+                            : new FeedMessage.Ignored("Democracy Club ballot " + ballot + " (not parliamentary)"));
         }
         return messages;
     }
@@ -67,7 +86,8 @@ public final class DemocracyClubFeedParser implements FeedParser {
         String[] parts = ballot.split("\\.");
         LocalDate date = LocalDate.parse(parts[parts.length - 1]);
         boolean byElection = ballot.contains(".by.");
-        Election election = byElection ? new Election(ballot, ElectionKind.BY_ELECTION, date)
+        Election election = byElection
+                ? new Election(ballot, ElectionKind.BY_ELECTION, date)
                 : new Election("parl." + date, ElectionKind.GENERAL, date);
         List<Candidacy> candidates = new ArrayList<>();
         Optional<Seat> seat = Optional.empty();
@@ -78,8 +98,8 @@ public final class DemocracyClubFeedParser implements FeedParser {
                 seat = seats.byGss(post.substring(4));
             }
             if (!c.path("num_ballots").isInt()) {
-                throw new FeedRejected(ballot + ": candidate " + membership.path("person").path("name").asText()
-                        + " has no vote count");
+                throw new FeedRejected(ballot + ": candidate "
+                        + membership.path("person").path("name").asText() + " has no vote count");
             }
             int votes = c.path("num_ballots").asInt();
             if (votes < 0) {
@@ -89,8 +109,11 @@ public final class DemocracyClubFeedParser implements FeedParser {
             int space = name.lastIndexOf(' ');
             JsonNode party = membership.path("on_behalf_of");
             String partyName = party.path("name").asText("Independent");
-            candidates.add(new Candidacy(space > 0 ? name.substring(0, space) : "", space > 0 ? name.substring(space + 1) : name,
-                    new Party(PARTY_CODES.getOrDefault(party.path("id").asText(), partyName), partyName), votes));
+            candidates.add(new Candidacy(
+                    space > 0 ? name.substring(0, space) : "",
+                    space > 0 ? name.substring(space + 1) : name,
+                    new Party(PARTY_CODES.getOrDefault(party.path("id").asText(), partyName), partyName),
+                    votes));
         }
         Seat resolved = seat.orElseThrow(() -> new FeedRejected(ballot + ": unknown seat"));
         if (!set.path("total_electorate").isInt()) {
@@ -98,10 +121,19 @@ public final class DemocracyClubFeedParser implements FeedParser {
         }
         int valid = candidates.stream().mapToInt(Candidacy::votes).sum();
         OptionalInt spoilt = set.path("num_spoilt_ballots").isInt()
-                ? OptionalInt.of(set.path("num_spoilt_ballots").asInt()) : OptionalInt.empty();
+                ? OptionalInt.of(set.path("num_spoilt_ballots").asInt())
+                : OptionalInt.empty();
         try {
-            return new FeedMessage.Result(new Contest(election, resolved, set.path("total_electorate").asInt(), valid,
-                    spoilt, Optional.empty(), candidates), FeedMessage.Result.UNNUMBERED);
+            return new FeedMessage.Result(
+                    new Contest(
+                            election,
+                            resolved,
+                            set.path("total_electorate").asInt(),
+                            valid,
+                            spoilt,
+                            Optional.empty(),
+                            candidates),
+                    FeedMessage.Result.UNNUMBERED);
         } catch (IllegalArgumentException e) {
             throw new FeedRejected(ballot + ": " + e.getMessage(), e);
         }

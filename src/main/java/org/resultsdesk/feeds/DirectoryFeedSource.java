@@ -40,11 +40,9 @@ public final class DirectoryFeedSource implements AutoCloseable {
     /** Larger than any real result file (a general election's Election-manager candidacies are under 1 MB). */
     public static final long DEFAULT_MAX_FILE_BYTES = 5L * 1024 * 1024;
 
-    private record Version(long size, Instant modified) {
-    }
+    private record Version(long size, Instant modified) {}
 
-    private record Seen(Version version, Instant since) {
-    }
+    private record Seen(Version version, Instant since) {}
 
     private final Path directory;
     private final Duration settle;
@@ -55,6 +53,7 @@ public final class DirectoryFeedSource implements AutoCloseable {
     private final Map<Path, Version> delivered = new HashMap<>();
     /** Versions refused or skipped, remembered so each is logged once. */
     private final Map<Path, Version> refused = new HashMap<>();
+
     private final Map<Path, Integer> failures = new HashMap<>();
     private ScheduledExecutorService scanner;
     private Duration every = Duration.ofMillis(250);
@@ -65,8 +64,8 @@ public final class DirectoryFeedSource implements AutoCloseable {
         this(directory, settle, clock, sink, DEFAULT_MAX_FILE_BYTES);
     }
 
-    public DirectoryFeedSource(Path directory, Duration settle, Clock clock, Consumer<FeedFile> sink,
-                               long maxFileBytes) {
+    public DirectoryFeedSource(
+            Path directory, Duration settle, Clock clock, Consumer<FeedFile> sink, long maxFileBytes) {
         if (maxFileBytes < 1 || maxFileBytes > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("feeds.max-file-bytes must be between 1 and " + (Integer.MAX_VALUE - 8));
         }
@@ -114,9 +113,10 @@ public final class DirectoryFeedSource implements AutoCloseable {
         if (ignored(file)) {
             return false;
         }
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
-                LinkOption.NOFOLLOW_LINKS);
-        Version version = new Version(attributes.size(), attributes.lastModifiedTime().toInstant());
+        BasicFileAttributes attributes =
+                Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        Version version =
+                new Version(attributes.size(), attributes.lastModifiedTime().toInstant());
         if (version.equals(delivered.get(file)) || version.equals(refused.get(file))) {
             return false;
         }
@@ -151,8 +151,8 @@ public final class DirectoryFeedSource implements AutoCloseable {
             if (failed == 1) {
                 LOG.error("ingest of feed file {} failed; it will be read again", name(file), e);
             } else if (failed % 20 == 0) {
-                LOG.error("ingest of feed file {} failed {} times: {}", name(file), failed,
-                        LogSafe.escape(e.toString()));
+                LOG.error(
+                        "ingest of feed file {} failed {} times: {}", name(file), failed, LogSafe.escape(e.toString()));
             }
             return false;
         }
@@ -198,8 +198,12 @@ public final class DirectoryFeedSource implements AutoCloseable {
      */
     public boolean isRunning() {
         Instant scanned = lastScan;
-        return scanner != null && !scanner.isShutdown() && scanned != null
-                && Duration.between(scanned, clock.instant()).compareTo(every.multipliedBy(20).plusSeconds(30)) <= 0;
+        return scanner != null
+                && !scanner.isShutdown()
+                && scanned != null
+                && Duration.between(scanned, clock.instant())
+                                .compareTo(every.multipliedBy(20).plusSeconds(30))
+                        <= 0;
     }
 
     /** When a file was last read and taken by the sink without failing. */
@@ -213,8 +217,12 @@ public final class DirectoryFeedSource implements AutoCloseable {
 
     static boolean ignored(Path file) {
         String name = file.getFileName().toString().toLowerCase();
-        return name.startsWith(".") || name.endsWith(".tmp") || name.endsWith(".part") || name.endsWith(".partial")
-                || name.endsWith(".swp") || name.endsWith("~");
+        return name.startsWith(".")
+                || name.endsWith(".tmp")
+                || name.endsWith(".part")
+                || name.endsWith(".partial")
+                || name.endsWith(".swp")
+                || name.endsWith("~");
     }
 
     @Override

@@ -15,8 +15,8 @@ public final class FeedFormatDetector implements FeedParser {
     private final FeedParser democracyClub;
     private final FeedParser hocElectionManager;
 
-    public FeedFormatDetector(FeedParser paXml, FeedParser bundled, FeedParser democracyClub,
-                              FeedParser hocElectionManager) {
+    public FeedFormatDetector(
+            FeedParser paXml, FeedParser bundled, FeedParser democracyClub, FeedParser hocElectionManager) {
         this.paXml = paXml;
         this.bundled = bundled;
         this.democracyClub = democracyClub;
@@ -26,7 +26,8 @@ public final class FeedFormatDetector implements FeedParser {
     @Override
     public List<FeedMessage> parse(FeedFile file) throws FeedRejected {
         String head = new String(file.content(), 0, Math.min(file.content().length, 512), StandardCharsets.UTF_8)
-                .replace("\uFEFF", "").stripLeading();
+                .replace("\uFEFF", "")
+                .stripLeading();
         if (head.isEmpty()) {
             throw new FeedRejected("empty file");
         }

@@ -20,8 +20,7 @@ import java.util.Map;
 final class HocCsv {
     private static final Map<String, String> HEADER_ALIASES = Map.of("ONS ID2", "ONS ID");
 
-    private HocCsv() {
-    }
+    private HocCsv() {}
 
     static List<Map<String, String>> read(Path file) throws IOException {
         CsvMapper mapper = new CsvMapper();

@@ -48,7 +48,8 @@ public final class HocElectionManagerFeedParser implements FeedParser {
         }
         if (rows.get(0).containsKey("Candidate_Id")) {
             Map<String, List<Map<String, String>>> grouped = new LinkedHashMap<>();
-            rows.forEach(r -> grouped.computeIfAbsent(r.get("Election_Id"), k -> new ArrayList<>()).add(r));
+            rows.forEach(r -> grouped.computeIfAbsent(r.get("Election_Id"), k -> new ArrayList<>())
+                    .add(r));
             candidaciesBySeatElection = grouped;
             return List.of(new FeedMessage.Ignored("Election manager candidacies: " + rows.size() + " rows kept"));
         }
@@ -77,14 +78,20 @@ public final class HocElectionManagerFeedParser implements FeedParser {
             if (votes < 0) {
                 throw new FeedRejected(seat.name() + ": negative votes for " + c.get("Candidate_Family_Name"));
             }
-            candidates.add(new Candidacy(c.get("Candidate_Given_Name"), c.get("Candidate_Family_Name"), party(c), votes));
+            candidates.add(
+                    new Candidacy(c.get("Candidate_Given_Name"), c.get("Candidate_Family_Name"), party(c), votes));
         }
         try {
-            Contest contest = new Contest(election, seat, number(row.get("Electorate"), seat.name() + " electorate"),
+            Contest contest = new Contest(
+                    election,
+                    seat,
+                    number(row.get("Electorate"), seat.name() + " electorate"),
                     number(row.get("Valid_Votes"), seat.name() + " valid votes"),
-                    row.get("Invalid_Votes").isBlank() ? OptionalInt.empty()
+                    row.get("Invalid_Votes").isBlank()
+                            ? OptionalInt.empty()
                             : OptionalInt.of(number(row.get("Invalid_Votes"), seat.name() + " invalid votes")),
-                    Optional.empty(), candidates);
+                    Optional.empty(),
+                    candidates);
             return new FeedMessage.Result(contest, FeedMessage.Result.UNNUMBERED);
         } catch (IllegalArgumentException e) {
             throw new FeedRejected(e.getMessage(), e);
@@ -94,9 +101,14 @@ public final class HocElectionManagerFeedParser implements FeedParser {
     private FeedMessage.Rush rush(Map<String, String> row) throws FeedRejected {
         Seat seat = seat(row);
         Map<String, String> winner = candidacies(row).stream()
-                .filter(c -> c.get("Is_Winning_Candidate").equalsIgnoreCase("Yes")).findFirst()
+                .filter(c -> c.get("Is_Winning_Candidate").equalsIgnoreCase("Yes"))
+                .findFirst()
                 .orElseThrow(() -> new FeedRejected(seat.name() + ": winners only, but no winning candidate"));
-        return new FeedMessage.Rush(election, seat, party(winner), Optional.empty(),
+        return new FeedMessage.Rush(
+                election,
+                seat,
+                party(winner),
+                Optional.empty(),
                 winner.get("Candidate_Given_Name") + " " + winner.get("Candidate_Family_Name"),
                 revision(seat.gss() + "/rush", winner.hashCode()));
     }
@@ -110,15 +122,17 @@ public final class HocElectionManagerFeedParser implements FeedParser {
     }
 
     private Seat seat(Map<String, String> row) throws FeedRejected {
-        return seats.byGss(row.get("ONS_Constituency_Id")).orElseThrow(() -> new FeedRejected(
-                "unknown seat " + row.get("ONS_Constituency_Id") + " (" + row.get("Constituency_Name") + ")"));
+        return seats.byGss(row.get("ONS_Constituency_Id"))
+                .orElseThrow(() -> new FeedRejected(
+                        "unknown seat " + row.get("ONS_Constituency_Id") + " (" + row.get("Constituency_Name") + ")"));
     }
 
     private static Party party(Map<String, String> c) {
         if (c.get("Is_Standing_As_Speaker").equalsIgnoreCase("Yes")) {
             return new Party("Spk", "Speaker");
         }
-        if (c.get("Is_Standing_As_Independent").equalsIgnoreCase("Yes") || c.get("Primary_Party_Abbreviation").isBlank()) {
+        if (c.get("Is_Standing_As_Independent").equalsIgnoreCase("Yes")
+                || c.get("Primary_Party_Abbreviation").isBlank()) {
             return new Party("Ind", "Independent");
         }
         return new Party(c.get("Primary_Party_Abbreviation"), c.get("Primary_Party_Name"));
@@ -142,7 +156,8 @@ public final class HocElectionManagerFeedParser implements FeedParser {
 
     private static List<Map<String, String>> rows(FeedFile file) throws FeedRejected {
         try {
-            MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
+            MappingIterator<Map<String, String>> it = new CsvMapper()
+                    .readerForMapOf(String.class)
                     .with(CsvSchema.emptySchema().withHeader())
                     .readValues(FeedText.decode(file));
             List<Map<String, String>> rows = new ArrayList<>();

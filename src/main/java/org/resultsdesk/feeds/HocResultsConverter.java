@@ -24,30 +24,44 @@ public final class HocResultsConverter {
     static final List<String> RESULT_FILES = List.of("ge2019.tsv", "notional2019.tsv", "ge2024.tsv", "byelections.tsv");
     /** PA's seat numbers (2010 boundaries) against GSS codes: pa-number, gss. */
     static final String PA_SEATS_FILE = "pa-seats.tsv";
-    static final List<String> OUTPUT_FILES = List.of("ge2019.tsv", "notional2019.tsv", "ge2024.tsv", "byelections.tsv",
-            PA_SEATS_FILE);
+
+    static final List<String> OUTPUT_FILES =
+            List.of("ge2019.tsv", "notional2019.tsv", "ge2024.tsv", "byelections.tsv", PA_SEATS_FILE);
 
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter UK_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** Seat names misspelt in the source files, by GSS code (the code is right; only the name is corrected). */
     static final Map<String, String> NAME_CORRECTIONS = Map.of("E14000762", "Isle of Wight");
-    private static final String HEADER = "# Results Desk bundled results, converted from House of Commons Library data by"
-            + " HocResultsConverter. Contains Parliamentary information licensed under the Open Parliament Licence v3.0.";
 
-    private HocResultsConverter() {
-    }
+    private static final String HEADER =
+            "# Results Desk bundled results, converted from House of Commons Library data by"
+                    + " HocResultsConverter. Contains Parliamentary information licensed under the Open Parliament Licence v3.0.";
+
+    private HocResultsConverter() {}
 
     public static void convert(Path sharedData, Path outputDir) throws IOException {
         Files.createDirectories(outputDir);
-        write(outputDir.resolve("ge2019.tsv"), general("parl.2019-12-12", "2019-12-12", "2017",
-                sharedData.resolve("ge2019/HoC-GE2019-results-by-constituency.csv"),
-                sharedData.resolve("ge2019/HoC-GE2019-results-by-candidate.csv")));
-        write(outputDir.resolve("notional2019.tsv"), notional(
-                sharedData.resolve("ge2024/candidate-level-results-notional-general-election-12-12-2019.csv")));
-        write(outputDir.resolve("ge2024.tsv"), general("parl.2024-07-04", "2024-07-04", "2019 notional",
-                sharedData.resolve("ge2024/HoC-GE2024-results-by-constituency.csv"),
-                sharedData.resolve("ge2024/HoC-GE2024-results-by-candidate.csv")));
+        write(
+                outputDir.resolve("ge2019.tsv"),
+                general(
+                        "parl.2019-12-12",
+                        "2019-12-12",
+                        "2017",
+                        sharedData.resolve("ge2019/HoC-GE2019-results-by-constituency.csv"),
+                        sharedData.resolve("ge2019/HoC-GE2019-results-by-candidate.csv")));
+        write(
+                outputDir.resolve("notional2019.tsv"),
+                notional(
+                        sharedData.resolve("ge2024/candidate-level-results-notional-general-election-12-12-2019.csv")));
+        write(
+                outputDir.resolve("ge2024.tsv"),
+                general(
+                        "parl.2024-07-04",
+                        "2024-07-04",
+                        "2019 notional",
+                        sharedData.resolve("ge2024/HoC-GE2024-results-by-constituency.csv"),
+                        sharedData.resolve("ge2024/HoC-GE2024-results-by-candidate.csv")));
         List<String> byElections = new ArrayList<>();
         for (String parliament : List.of("parl58", "parl59")) {
             byElections.addAll(byElections(
@@ -59,12 +73,15 @@ public final class HocResultsConverter {
         for (Map<String, String> row : HocCsv.read(sharedData.resolve("feeds/pa-xml/ONS-PA-xref.csv"))) {
             paSeats.add(line(row.get("pa_id"), row.get("ons_id")));
         }
-        write(outputDir.resolve(PA_SEATS_FILE), paSeats, "# PA seat numbers and GSS codes (2010 boundaries), from"
-                + " ONS-PA-xref.csv of the ft-interactive/ge15 repository (MIT licence).");
+        write(
+                outputDir.resolve(PA_SEATS_FILE),
+                paSeats,
+                "# PA seat numbers and GSS codes (2010 boundaries), from"
+                        + " ONS-PA-xref.csv of the ft-interactive/ge15 repository (MIT licence).");
     }
 
-    private static List<String> general(String electionId, String date, String changesAgainst, Path constituencies,
-                                        Path candidates)
+    private static List<String> general(
+            String electionId, String date, String changesAgainst, Path constituencies, Path candidates)
             throws IOException {
         Map<String, List<Map<String, String>>> bySeat = groupBy(HocCsv.read(candidates), "ONS ID");
         List<String> lines = new ArrayList<>();
@@ -96,14 +113,30 @@ public final class HocResultsConverter {
         String electionId = "parl.2019-12-12.notional";
         List<String> lines = new ArrayList<>();
         lines.add(line("E", electionId, "NOTIONAL", "2019-12-12", ""));
-        for (List<Map<String, String>> rows : groupBy(HocCsv.read(file), "Constituency geographic code").values()) {
+        for (List<Map<String, String>> rows :
+                groupBy(HocCsv.read(file), "Constituency geographic code").values()) {
             Map<String, String> first = rows.get(0);
             String region = first.get("English region name").isEmpty()
-                    ? first.get("Country name") : first.get("English region name");
-            String majority = rows.stream().map(r -> r.get("Majority")).filter(m -> !m.isEmpty()).findFirst().orElse("");
-            lines.add(line("C", electionId, first.get("Constituency geographic code"), first.get("Constituency name"),
-                    region, first.get("Country name"), first.get("Electorate"), first.get("Election valid vote count"),
-                    first.get("Election invalid vote count"), "", majority, ""));
+                    ? first.get("Country name")
+                    : first.get("English region name");
+            String majority = rows.stream()
+                    .map(r -> r.get("Majority"))
+                    .filter(m -> !m.isEmpty())
+                    .findFirst()
+                    .orElse("");
+            lines.add(line(
+                    "C",
+                    electionId,
+                    first.get("Constituency geographic code"),
+                    first.get("Constituency name"),
+                    region,
+                    first.get("Country name"),
+                    first.get("Electorate"),
+                    first.get("Election valid vote count"),
+                    first.get("Election invalid vote count"),
+                    "",
+                    majority,
+                    ""));
             for (Map<String, String> row : rows) {
                 String code;
                 String name;
@@ -120,9 +153,16 @@ public final class HocResultsConverter {
                     code = row.get("Main party abbreviation");
                     name = row.get("Main party name");
                 }
-                lines.add(line("K", code, name, row.get("Candidate given name"), row.get("Candidate family name"),
-                        row.get("Candidate vote count"), row.get("Candidate vote change"),
-                        flag(row.get("Candidate is sitting MP")), flag(row.get("Candidate is former MP"))));
+                lines.add(line(
+                        "K",
+                        code,
+                        name,
+                        row.get("Candidate given name"),
+                        row.get("Candidate family name"),
+                        row.get("Candidate vote count"),
+                        row.get("Candidate vote change"),
+                        flag(row.get("Candidate is sitting MP")),
+                        flag(row.get("Candidate is former MP"))));
             }
         }
         return lines;
@@ -130,16 +170,32 @@ public final class HocResultsConverter {
 
     private static String contestLine(String electionId, Map<String, String> seat, String declarationTime) {
         String gss = seat.get("ONS ID");
-        return line("C", electionId, gss, NAME_CORRECTIONS.getOrDefault(gss, seat.get("Constituency name")),
+        return line(
+                "C",
+                electionId,
+                gss,
+                NAME_CORRECTIONS.getOrDefault(gss, seat.get("Constituency name")),
                 seat.get("Region name"),
-                seat.get("Country name"), seat.get("Electorate"), seat.get("Valid votes"), seat.get("Invalid votes"),
-                declaredAt(declarationTime), seat.get("Majority"), seat.get("Result"));
+                seat.get("Country name"),
+                seat.get("Electorate"),
+                seat.get("Valid votes"),
+                seat.get("Invalid votes"),
+                declaredAt(declarationTime),
+                seat.get("Majority"),
+                seat.get("Result"));
     }
 
     private static String candidateLine(Map<String, String> candidate) {
-        return line("K", candidate.get("Party abbreviation"), candidate.get("Party name"),
-                candidate.get("Candidate first name"), candidate.get("Candidate surname"), candidate.get("Votes"),
-                candidate.get("Change"), flag(candidate.get("Sitting MP")), flag(candidate.get("Former MP")));
+        return line(
+                "K",
+                candidate.get("Party abbreviation"),
+                candidate.get("Party name"),
+                candidate.get("Candidate first name"),
+                candidate.get("Candidate surname"),
+                candidate.get("Votes"),
+                candidate.get("Change"),
+                flag(candidate.get("Sitting MP")),
+                flag(candidate.get("Former MP")));
     }
 
     /** The Library's "Yes"/"No" (results files) and "true"/"false" (notionals) as the bundled "Y" or "". */
@@ -151,7 +207,10 @@ public final class HocResultsConverter {
         if (ukLocal == null || ukLocal.isBlank()) {
             return "";
         }
-        return LocalDateTime.parse(ukLocal.strip(), UK_DATE_TIME).atZone(LONDON).toInstant().toString();
+        return LocalDateTime.parse(ukLocal.strip(), UK_DATE_TIME)
+                .atZone(LONDON)
+                .toInstant()
+                .toString();
     }
 
     static String slug(String name) {
@@ -160,7 +219,8 @@ public final class HocResultsConverter {
 
     private static Map<String, List<Map<String, String>>> groupBy(List<Map<String, String>> rows, String column) {
         Map<String, List<Map<String, String>>> groups = new LinkedHashMap<>();
-        rows.forEach(r -> groups.computeIfAbsent(r.get(column), k -> new ArrayList<>()).add(r));
+        rows.forEach(r ->
+                groups.computeIfAbsent(r.get(column), k -> new ArrayList<>()).add(r));
         return groups;
     }
 

@@ -48,13 +48,18 @@ public final class HttpFeedPoller implements AutoCloseable {
     private final long maxBodyBytes;
     private ScheduledExecutorService scheduler;
 
-    public HttpFeedPoller(OkHttpClient client, List<HttpUrl> urls, Duration interval, Clock clock,
-                          Consumer<FeedFile> sink) {
+    public HttpFeedPoller(
+            OkHttpClient client, List<HttpUrl> urls, Duration interval, Clock clock, Consumer<FeedFile> sink) {
         this(client, urls, interval, clock, sink, DirectoryFeedSource.DEFAULT_MAX_FILE_BYTES);
     }
 
-    public HttpFeedPoller(OkHttpClient client, List<HttpUrl> urls, Duration interval, Clock clock,
-                          Consumer<FeedFile> sink, long maxBodyBytes) {
+    public HttpFeedPoller(
+            OkHttpClient client,
+            List<HttpUrl> urls,
+            Duration interval,
+            Clock clock,
+            Consumer<FeedFile> sink,
+            long maxBodyBytes) {
         if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("feeds.poll-seconds must be at least 1");
         }
@@ -90,7 +95,10 @@ public final class HttpFeedPoller implements AutoCloseable {
                 state.failures = 0;
             } catch (IOException e) {
                 Duration wait = failed(state);
-                LOG.warn("polling {} failed ({}); trying again in {} s", url, LogSafe.escape(e.getMessage()),
+                LOG.warn(
+                        "polling {} failed ({}); trying again in {} s",
+                        url,
+                        LogSafe.escape(e.getMessage()),
                         wait.toSeconds());
             } catch (RuntimeException | Error e) {
                 // Ingest failed (the database down, say): the body was not marked seen, so it comes again.
@@ -98,8 +106,11 @@ public final class HttpFeedPoller implements AutoCloseable {
                 if (state.failures == 1) {
                     LOG.error("ingest of {} failed; trying again in {} s", url, wait.toSeconds(), e);
                 } else {
-                    LOG.warn("ingest of {} failed again ({}); trying again in {} s", url,
-                            LogSafe.escape(e.toString()), wait.toSeconds());
+                    LOG.warn(
+                            "ingest of {} failed again ({}); trying again in {} s",
+                            url,
+                            LogSafe.escape(e.toString()),
+                            wait.toSeconds());
                 }
             }
         }
@@ -148,7 +159,9 @@ public final class HttpFeedPoller implements AutoCloseable {
             if (bytes.length > maxBodyBytes) {
                 throw new IOException("body longer than feeds.max-file-bytes (" + maxBodyBytes + ")");
             }
-            String name = url.pathSegments().isEmpty() ? url.host() : url.pathSegments().get(url.pathSize() - 1);
+            String name = url.pathSegments().isEmpty()
+                    ? url.host()
+                    : url.pathSegments().get(url.pathSize() - 1);
             sink.accept(new FeedFile(name.isBlank() ? url.toString() : name, bytes, clock.instant()));
             state.etag = response.header("ETag");
             state.lastModified = response.header("Last-Modified");

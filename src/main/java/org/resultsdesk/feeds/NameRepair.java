@@ -12,15 +12,15 @@ import java.nio.charset.StandardCharsets;
  * "Sinn Féin") is left as it is, since a real Latin-1 accent is followed by a letter, never by a byte from 0x80 to 0xBF.
  */
 final class NameRepair {
-    private NameRepair() {
-    }
+    private NameRepair() {}
 
     static String repair(String text) {
         if (text == null || text.chars().allMatch(c -> c < 0x80) || text.chars().anyMatch(c -> c > 0xFF)) {
             return text;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1)))

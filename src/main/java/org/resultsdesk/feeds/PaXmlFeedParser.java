@@ -75,20 +75,27 @@ public final class PaXmlFeedParser implements FeedParser {
             if (votes < 0) {
                 throw new FeedRejected("negative votes (" + votes + ") for " + name);
             }
-            candidates.add(new Candidacy(candidate.getAttribute("firstName"), candidate.getAttribute("surname"),
-                    PaParties.party(party.getAttribute("abbreviation"), party.getAttribute("name")), votes,
-                    !candidate.getAttribute("previousSittingMember").isBlank(), false));
+            candidates.add(new Candidacy(
+                    candidate.getAttribute("firstName"),
+                    candidate.getAttribute("surname"),
+                    PaParties.party(party.getAttribute("abbreviation"), party.getAttribute("name")),
+                    votes,
+                    !candidate.getAttribute("previousSittingMember").isBlank(),
+                    false));
         }
         if (candidates.isEmpty()) {
             throw new FeedRejected("result for " + seat.name() + " has no candidates");
         }
-        int valid = constituency.hasAttribute("turnout") && !constituency.getAttribute("turnout").isBlank()
+        int valid = constituency.hasAttribute("turnout")
+                        && !constituency.getAttribute("turnout").isBlank()
                 ? number(constituency, "turnout", "turnout")
                 : candidates.stream().mapToInt(Candidacy::votes).sum();
         int electorate = number(constituency, "electorate", "electorate");
         try {
-            return new FeedMessage.Result(new Contest(election, seat, electorate, valid, OptionalInt.empty(),
-                    declarationTime(root), candidates), revision(root, file));
+            return new FeedMessage.Result(
+                    new Contest(
+                            election, seat, electorate, valid, OptionalInt.empty(), declarationTime(root), candidates),
+                    revision(root, file));
         } catch (IllegalArgumentException e) {
             throw new FeedRejected(e.getMessage(), e);
         }
@@ -103,39 +110,48 @@ public final class PaXmlFeedParser implements FeedParser {
         }
         Party winner = PaParties.party(winnerCode, constituency.getAttribute("winningPartyName"));
         String sitting = first(constituency, "sittingPartyAbbreviation", "sittingParty");
-        Optional<Party> previous = sitting.isBlank() ? Optional.empty()
+        Optional<Party> previous = sitting.isBlank()
+                ? Optional.empty()
                 : Optional.of(PaParties.party(sitting, constituency.getAttribute("sittingPartyName")));
         String winnerName = children(constituency, "Candidate").stream()
                 .filter(c -> !c.getAttribute("elected").isBlank())
                 .map(c -> (c.getAttribute("firstName") + " " + c.getAttribute("surname")).strip())
-                .findFirst().orElse("");
-        return new FeedMessage.Rush(election, seat(constituency, election), winner, previous, winnerName,
-                revision(root, file));
+                .findFirst()
+                .orElse("");
+        return new FeedMessage.Rush(
+                election, seat(constituency, election), winner, previous, winnerName, revision(root, file));
     }
 
     private static FeedMessage.StateOfParties stateOfParties(Element root) throws FeedRejected {
         Element election = child(root, "Election");
         List<FeedMessage.PartyTally> tallies = new ArrayList<>();
         for (Element party : children(child(root, "Parties"), "Party")) {
-            tallies.add(new FeedMessage.PartyTally(PaParties.party(party.getAttribute("abbreviation"),
-                    party.getAttribute("name")), optionalNumber(party, "totalSeats"), optionalNumber(party, "gains"),
-                    optionalNumber(party, "losses"), optionalNumber(party, "totalVotes")));
+            tallies.add(new FeedMessage.PartyTally(
+                    PaParties.party(party.getAttribute("abbreviation"), party.getAttribute("name")),
+                    optionalNumber(party, "totalSeats"),
+                    optionalNumber(party, "gains"),
+                    optionalNumber(party, "losses"),
+                    optionalNumber(party, "totalVotes")));
         }
-        return new FeedMessage.StateOfParties(election.getAttribute("name"), date(election),
+        return new FeedMessage.StateOfParties(
+                election.getAttribute("name"),
+                date(election),
                 number(root, "numberOfResults", "numberOfResults"),
-                number(root, "totalNumberOfConstituencies", "totalNumberOfConstituencies"), tallies);
+                number(root, "totalNumberOfConstituencies", "totalNumberOfConstituencies"),
+                tallies);
     }
 
     private static Election election(Element election) throws FeedRejected {
         LocalDate date = date(election);
         String type = election.getAttribute("type");
         if (type.equals("B")) {
-            String seatName = withoutSuffix(election.getAttribute("name").strip(), "by-election").strip();
+            String seatName = withoutSuffix(election.getAttribute("name").strip(), "by-election")
+                    .strip();
             if (seatName.length() > MAX_NAME_LENGTH) {
                 throw new FeedRejected("by-election name longer than " + MAX_NAME_LENGTH + " characters");
             }
-            return new Election("parl." + HocResultsConverter.slug(seatName) + ".by." + date, ElectionKind.BY_ELECTION,
-                    date);
+            return new Election(
+                    "parl." + HocResultsConverter.slug(seatName) + ".by." + date, ElectionKind.BY_ELECTION, date);
         }
         return new Election("parl." + date, ElectionKind.GENERAL, date);
     }
@@ -143,7 +159,8 @@ public final class PaXmlFeedParser implements FeedParser {
     /** The text without a case-insensitive suffix; read without a regular expression, so any length is linear. */
     static String withoutSuffix(String text, String suffix) {
         return text.regionMatches(true, text.length() - suffix.length(), suffix, 0, suffix.length())
-                ? text.substring(0, text.length() - suffix.length()) : text;
+                ? text.substring(0, text.length() - suffix.length())
+                : text;
     }
 
     private Seat seat(Element constituency, Election election) throws FeedRejected {

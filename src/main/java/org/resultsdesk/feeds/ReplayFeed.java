@@ -49,19 +49,23 @@ public final class ReplayFeed {
 
     /** Plays every contest into {@code sink}, in declaration order and time; returns how many were played. */
     public int play(Consumer<FeedFile> sink) throws InterruptedException {
-        Instant first = contests.stream().flatMap(c -> c.declaredAt().stream()).findFirst().orElse(Instant.EPOCH);
+        Instant first = contests.stream()
+                .flatMap(c -> c.declaredAt().stream())
+                .findFirst()
+                .orElse(Instant.EPOCH);
         Instant started = clock.instant();
         int played = 0;
         for (Contest contest : contests) {
             Instant declared = contest.declaredAt().orElse(first);
-            Duration offset = Duration.ofMillis((long) (Duration.between(first, declared).toMillis() / speed));
+            Duration offset =
+                    Duration.ofMillis((long) (Duration.between(first, declared).toMillis() / speed));
             Duration wait = Duration.between(clock.instant(), started.plus(offset));
             if (!wait.isNegative() && !wait.isZero()) {
                 sleeper.sleep(wait);
             }
             String name = HocResultsConverter.slug(contest.seat().name()) + "_1.tsv";
-            sink.accept(new FeedFile(name, BundledFeedParser.write(contest).getBytes(StandardCharsets.UTF_8),
-                    clock.instant()));
+            sink.accept(new FeedFile(
+                    name, BundledFeedParser.write(contest).getBytes(StandardCharsets.UTF_8), clock.instant()));
             played++;
         }
         return played;

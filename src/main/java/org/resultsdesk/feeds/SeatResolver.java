@@ -56,7 +56,8 @@ public final class SeatResolver {
             if (in == null) {
                 throw new IllegalStateException("bundled data/" + HocResultsConverter.PA_SEATS_FILE + " missing");
             }
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
                     .filter(l -> !l.startsWith("#") && !l.isBlank())
                     .map(l -> l.split(BundledFormat.SEPARATOR))
                     .forEach(f -> map.put(f[0], f[1]));

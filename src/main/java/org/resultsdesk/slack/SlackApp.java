@@ -33,9 +33,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackApp {
     private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);
-    static final List<String> COMMANDS = List.of("/result", "/results", "/snippet", "/seats", "/scoreboard", "/resultsdesk",
-            "/subscribe", "/unsubscribe", "/subscriptions", "/quote", "/quotes",
-            "/chart", "/board", "/cards");
+    static final List<String> COMMANDS = List.of(
+            "/result",
+            "/results",
+            "/snippet",
+            "/seats",
+            "/scoreboard",
+            "/resultsdesk",
+            "/subscribe",
+            "/unsubscribe",
+            "/subscriptions",
+            "/quote",
+            "/quotes",
+            "/chart",
+            "/board",
+            "/cards");
     private static final long ACK_BUDGET_MILLIS = 2500;
 
     private final App app;
@@ -78,7 +90,8 @@ public final class SlackApp {
                     return ctx.ack();
                 }
                 SlackMessage m = renderer.render(reply);
-                return ctx.ack(r -> r.responseType(responseType()).text(m.text()).blocks(m.blocks()));
+                return ctx.ack(
+                        r -> r.responseType(responseType()).text(m.text()).blocks(m.blocks()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return ctx.ack("Interrupted; please try again.");
@@ -93,7 +106,8 @@ public final class SlackApp {
                         return null;
                     }
                     SlackMessage m = renderer.render(reply);
-                    ctx.respond(r -> r.responseType(responseType()).text(m.text()).blocks(m.blocks()));
+                    ctx.respond(
+                            r -> r.responseType(responseType()).text(m.text()).blocks(m.blocks()));
                     return null;
                 });
                 return ctx.ack("Working on it…");
@@ -102,9 +116,15 @@ public final class SlackApp {
         app.blockAction(Pattern.compile(SlackBlockKitRenderer.ACTION_PREFIX + ".*"), (req, ctx) -> {
             var payload = req.getPayload();
             String command = payload.getActions().get(0).getValue();
-            String channel = payload.getChannel() == null ? payload.getUser().getId() : payload.getChannel().getId();
-            SlackMessage m = renderer.render(this.commands.handle(command, context(channel, payload.getUser().getId(),
-                    payload.getUser().getName())));
+            String channel = payload.getChannel() == null
+                    ? payload.getUser().getId()
+                    : payload.getChannel().getId();
+            SlackMessage m = renderer.render(this.commands.handle(
+                    command,
+                    context(
+                            channel,
+                            payload.getUser().getId(),
+                            payload.getUser().getName())));
             workers.submit(() -> {
                 ctx.respond(r -> r.responseType(responseType()).text(m.text()).blocks(m.blocks()));
                 return null;
@@ -152,8 +172,13 @@ public final class SlackApp {
 
     /** Who asked and where; a D... conversation is a direct message. What they may do is decided in core.rights. */
     private static ChatContext context(String channel, String user, String userName) {
-        return new ChatContext(ChatContext.Platform.SLACK, channel, channel.startsWith("D")
-                ? ChatContext.ChatKind.PRIVATE : ChatContext.ChatKind.GROUP, user, userName, false);
+        return new ChatContext(
+                ChatContext.Platform.SLACK,
+                channel,
+                channel.startsWith("D") ? ChatContext.ChatKind.PRIVATE : ChatContext.ChatKind.GROUP,
+                user,
+                userName,
+                false);
     }
 
     private String responseType() {

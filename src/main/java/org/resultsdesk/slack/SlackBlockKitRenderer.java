@@ -11,10 +11,10 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import java.util.ArrayList;
 import java.util.List;
-import org.resultsdesk.core.command.PlainReplyRenderer;
 import org.resultsdesk.core.announce.Announcement;
 import org.resultsdesk.core.announce.PlainTextRenderer;
 import org.resultsdesk.core.announce.TextTable;
+import org.resultsdesk.core.command.PlainReplyRenderer;
 import org.resultsdesk.core.command.Reply;
 
 /**
@@ -48,14 +48,18 @@ public final class SlackBlockKitRenderer {
             List<BlockElement> buttons = new ArrayList<>();
             for (int i = 0; i < reply.suggestions().size() && i < 25; i++) {
                 Reply.Suggestion s = reply.suggestions().get(i);
-                buttons.add(ButtonElement.builder().actionId(ACTION_PREFIX + i)
-                        .text(PlainTextObject.builder().text(clip(s.label(), 75)).build())
-                        .value(clip(s.command(), 2000)).build());
+                buttons.add(ButtonElement.builder()
+                        .actionId(ACTION_PREFIX + i)
+                        .text(PlainTextObject.builder()
+                                .text(clip(s.label(), 75))
+                                .build())
+                        .value(clip(s.command(), 2000))
+                        .build());
             }
             blocks.add(ActionsBlock.builder().elements(buttons).build());
         }
-        List<LayoutBlock> limited = blocks.size() > MAX_BLOCKS ? new ArrayList<>(blocks.subList(0, MAX_BLOCKS - 1))
-                : blocks;
+        List<LayoutBlock> limited =
+                blocks.size() > MAX_BLOCKS ? new ArrayList<>(blocks.subList(0, MAX_BLOCKS - 1)) : blocks;
         if (limited != blocks) {
             limited.add(section("_…more than Slack can show in one message; ask for less._"));
         }
@@ -68,15 +72,21 @@ public final class SlackBlockKitRenderer {
     }
 
     private static void announcement(Announcement a, List<LayoutBlock> blocks) {
-        blocks.add(HeaderBlock.builder().text(PlainTextObject.builder().text(clip(a.headline(), MAX_HEADER)).build())
+        blocks.add(HeaderBlock.builder()
+                .text(PlainTextObject.builder()
+                        .text(clip(a.headline(), MAX_HEADER))
+                        .build())
                 .build());
         blocks.add(section("*" + escape(a.verdict()) + "*\n" + escape(a.winnerLine())));
         preformatted(PlainTextRenderer.rows(a), blocks);
         List<String> context = new ArrayList<>();
         context.add(a.swingAndTurnout());
         context.addAll(a.notes());
-        blocks.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder()
-                .text(escape(String.join("\n", context))).build())).build());
+        blocks.add(ContextBlock.builder()
+                .elements(List.of(MarkdownTextObject.builder()
+                        .text(escape(String.join("\n", context)))
+                        .build()))
+                .build());
     }
 
     /** Lines in code blocks, split so no section passes Slack's limit. */
@@ -111,7 +121,9 @@ public final class SlackBlockKitRenderer {
     }
 
     private static SectionBlock section(String mrkdwn) {
-        return SectionBlock.builder().text(MarkdownTextObject.builder().text(mrkdwn).build()).build();
+        return SectionBlock.builder()
+                .text(MarkdownTextObject.builder().text(mrkdwn).build())
+                .build();
     }
 
     /** Makes text inert in mrkdwn and in the top-level {@code text}: no mention, channel ping, or link survives. */

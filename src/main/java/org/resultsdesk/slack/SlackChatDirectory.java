@@ -32,8 +32,11 @@ public final class SlackChatDirectory implements ChatDirectory {
 
     public SlackChatDirectory(MethodsClient methods, Clock clock) {
         this.methods = methods;
-        this.admins = Caffeine.newBuilder().expireAfterWrite(REMEMBERED).maximumSize(10_000)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+        this.admins = Caffeine.newBuilder()
+                .expireAfterWrite(REMEMBERED)
+                .maximumSize(10_000)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
     }
 
     @Override
@@ -54,7 +57,9 @@ public final class SlackChatDirectory implements ChatDirectory {
                 LOG.warn("Slack would not describe user {}: {}", userId, info.getError());
                 return null;
             }
-            return info.getUser().isAdmin() || info.getUser().isOwner() || info.getUser().isPrimaryOwner();
+            return info.getUser().isAdmin()
+                    || info.getUser().isOwner()
+                    || info.getUser().isPrimaryOwner();
         } catch (IOException | SlackApiException e) {
             LOG.warn("could not ask Slack about user {}: {}", userId, e.getMessage());
             return null;

@@ -1,15 +1,18 @@
 package org.resultsdesk.slack;
 
-import java.util.List;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
+import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,9 +20,6 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
-import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
-import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import org.resultsdesk.core.cards.Picture;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.Reply;
@@ -39,8 +39,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackGateway implements ChatGateway {
     private static final Logger LOG = LoggerFactory.getLogger(SlackGateway.class);
-    private static final Set<String> GONE = Set.of("channel_not_found", "is_archived", "not_in_channel",
-            "invalid_auth", "token_revoked", "account_inactive", "missing_scope");
+    private static final Set<String> GONE = Set.of(
+            "channel_not_found",
+            "is_archived",
+            "not_in_channel",
+            "invalid_auth",
+            "token_revoked",
+            "account_inactive",
+            "missing_scope");
     private static final Set<String> BAD_BLOCKS = Set.of("invalid_blocks", "invalid_blocks_format", "msg_too_long");
 
     private final MethodsClient methods;
@@ -56,8 +62,9 @@ public final class SlackGateway implements ChatGateway {
     }
 
     /** Slack's limits: about one message a second in a channel, and a workspace cap of 200 a minute. */
-    public static final SendLimits WEB_API_LIMITS = new SendLimits(channel -> List.of(new SendLimits.Bucket(
-            "channel:" + channel, new SendLimits.Limit(1, Duration.ofSeconds(1)))),
+    public static final SendLimits WEB_API_LIMITS = new SendLimits(
+            channel -> List.of(
+                    new SendLimits.Bucket("channel:" + channel, new SendLimits.Limit(1, Duration.ofSeconds(1)))),
             List.of(new SendLimits.Bucket("workspace", new SendLimits.Limit(200, Duration.ofMinutes(1)))));
 
     @Override
@@ -68,14 +75,18 @@ public final class SlackGateway implements ChatGateway {
     @Override
     public DeliveryResult send(String channelId, Reply reply) {
         if (reply.picture().isPresent()) {
-            return upload(channelId, reply.picture().get(), renderer.render(reply.withoutPicture()).text());
+            return upload(
+                    channelId,
+                    reply.picture().get(),
+                    renderer.render(reply.withoutPicture()).text());
         }
         SlackMessage message = renderer.render(reply);
-        DeliveryResult result = call(() -> methods.chatPostMessage(r -> inert(r.channel(channelId))
-                .text(message.text()).blocks(message.blocks())));
+        DeliveryResult result = call(() -> methods.chatPostMessage(
+                r -> inert(r.channel(channelId)).text(message.text()).blocks(message.blocks())));
         if (result instanceof DeliveryResult.Rejected rejected && isBadBlocks(rejected)) {
             LOG.warn("Slack refused our blocks ({}); sending plain text", rejected.reason());
-            return call(() -> methods.chatPostMessage(r -> inert(r.channel(channelId)).text(message.text())));
+            return call(() ->
+                    methods.chatPostMessage(r -> inert(r.channel(channelId)).text(message.text())));
         }
         return result;
     }
@@ -83,8 +94,8 @@ public final class SlackGateway implements ChatGateway {
     private DeliveryResult upload(String channelId, Picture picture, String comment) {
         AtomicReference<FilesGetUploadURLExternalResponse> url = new AtomicReference<>();
         DeliveryResult asked = call(() -> {
-            FilesGetUploadURLExternalResponse response = methods.filesGetUploadURLExternal(r -> r
-                    .filename(picture.fileName()).length(picture.sizeBytes()).altTxt(cut(picture.altText(), 1000)));
+            FilesGetUploadURLExternalResponse response = methods.filesGetUploadURLExternal(r ->
+                    r.filename(picture.fileName()).length(picture.sizeBytes()).altTxt(cut(picture.altText(), 1000)));
             url.set(response);
             return response;
         });
@@ -92,15 +103,19 @@ public final class SlackGateway implements ChatGateway {
             return asked;
         }
         String fileId = url.get().getFileId();
-        Request upload = new Request.Builder().url(url.get().getUploadUrl())
-                .post(RequestBody.create(picture.png(), MediaType.get("image/png"))).build();
-        try (Response response = methods.getSlackHttpClient().getOkHttpClient().newCall(upload).execute()) {
+        Request upload = new Request.Builder()
+                .url(url.get().getUploadUrl())
+                .post(RequestBody.create(picture.png(), MediaType.get("image/png")))
+                .build();
+        try (Response response =
+                methods.getSlackHttpClient().getOkHttpClient().newCall(upload).execute()) {
             if (response.code() == 429) {
                 String header = response.header("Retry-After");
                 return new DeliveryResult.RetryAfter(Duration.ofSeconds(header == null ? 5 : Long.parseLong(header)));
             }
             if (!response.isSuccessful()) {
-                return response.code() >= 500 ? new DeliveryResult.Failed("Slack upload: HTTP " + response.code(), false)
+                return response.code() >= 500
+                        ? new DeliveryResult.Failed("Slack upload: HTTP " + response.code(), false)
                         : new DeliveryResult.Rejected("Slack refused the upload: HTTP " + response.code());
             }
         } catch (IOException e) {
@@ -109,10 +124,13 @@ public final class SlackGateway implements ChatGateway {
         }
         AtomicReference<FilesCompleteUploadExternalResponse> done = new AtomicReference<>();
         DeliveryResult completed = call(() -> {
-            FilesCompleteUploadExternalResponse response = methods.filesCompleteUploadExternal(r -> r
-                    .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(fileId)
-                            .title(picture.fileName()).build()))
-                    .channelId(channelId).initialComment(comment));
+            FilesCompleteUploadExternalResponse response = methods.filesCompleteUploadExternal(
+                    r -> r.files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder()
+                                    .id(fileId)
+                                    .title(picture.fileName())
+                                    .build()))
+                            .channelId(channelId)
+                            .initialComment(comment));
             done.set(response);
             return response;
         });
@@ -124,13 +142,16 @@ public final class SlackGateway implements ChatGateway {
 
     /** The ts of the message that shares the file in the channel, where Slack says it already. */
     private static Optional<String> shareTs(FilesCompleteUploadExternalResponse response, String channelId) {
-        if (response.getFiles() == null || response.getFiles().isEmpty()
+        if (response.getFiles() == null
+                || response.getFiles().isEmpty()
                 || response.getFiles().get(0).getShares() == null) {
             return Optional.empty();
         }
         var shares = response.getFiles().get(0).getShares();
         for (var channels : java.util.Arrays.asList(shares.getPublicChannels(), shares.getPrivateChannels())) {
-            if (channels != null && channels.get(channelId) != null && !channels.get(channelId).isEmpty()) {
+            if (channels != null
+                    && channels.get(channelId) != null
+                    && !channels.get(channelId).isEmpty()) {
                 return Optional.ofNullable(channels.get(channelId).get(0).getTs());
             }
         }
@@ -148,16 +169,23 @@ public final class SlackGateway implements ChatGateway {
                 return new DeliveryResult.Rejected("Slack gave no message for the shared file " + messageId);
             }
             String comment = renderer.render(reply.withoutPicture()).text();
-            DeliveryResult updated = call(() -> methods.chatUpdate(r -> r.channel(channelId).ts(messageId)
-                    .text(comment)));
+            DeliveryResult updated = call(() ->
+                    methods.chatUpdate(r -> r.channel(channelId).ts(messageId).text(comment)));
             return updated instanceof DeliveryResult.Delivered ? new DeliveryResult.Delivered(messageId) : updated;
         }
         SlackMessage message = renderer.render(reply);
-        DeliveryResult result = call(() -> methods.chatUpdate(r -> r.channel(channelId).ts(messageId)
-                .parse("none").linkNames(false).text(message.text()).blocks(message.blocks())));
+        DeliveryResult result = call(() -> methods.chatUpdate(r -> r.channel(channelId)
+                .ts(messageId)
+                .parse("none")
+                .linkNames(false)
+                .text(message.text())
+                .blocks(message.blocks())));
         if (result instanceof DeliveryResult.Rejected rejected && isBadBlocks(rejected)) {
-            return call(() -> methods.chatUpdate(r -> r.channel(channelId).ts(messageId).parse("none")
-                    .linkNames(false).text(message.text())));
+            return call(() -> methods.chatUpdate(r -> r.channel(channelId)
+                    .ts(messageId)
+                    .parse("none")
+                    .linkNames(false)
+                    .text(message.text())));
         }
         return result instanceof DeliveryResult.Delivered ? new DeliveryResult.Delivered(messageId) : result;
     }
@@ -177,8 +205,10 @@ public final class SlackGateway implements ChatGateway {
             T response = call.run();
             if (response.isOk()) {
                 String ts = response instanceof com.slack.api.methods.response.chat.ChatPostMessageResponse post
-                        ? post.getTs() : response instanceof com.slack.api.methods.response.chat.ChatUpdateResponse up
-                        ? up.getTs() : "";
+                        ? post.getTs()
+                        : response instanceof com.slack.api.methods.response.chat.ChatUpdateResponse up
+                                ? up.getTs()
+                                : "";
                 return new DeliveryResult.Delivered(ts == null ? "" : ts);
             }
             return outcome(response.getError());
@@ -186,7 +216,8 @@ public final class SlackGateway implements ChatGateway {
             int code = e.getResponse().code();
             if (code == 429) {
                 String header = e.getResponse().header("Retry-After");
-                return new DeliveryResult.RetryAfter(Duration.ofSeconds(header == null ? 5 : Long.parseLong(header.strip())));
+                return new DeliveryResult.RetryAfter(
+                        Duration.ofSeconds(header == null ? 5 : Long.parseLong(header.strip())));
             }
             if (code >= 500) {
                 return new DeliveryResult.Failed("Slack " + code, false);

@@ -38,8 +38,8 @@ public final class SlackHttpEndpoint extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(org.eclipse.jetty.server.Request exchange, org.eclipse.jetty.server.Response out,
-                          Callback callback) {
+    public boolean handle(
+            org.eclipse.jetty.server.Request exchange, org.eclipse.jetty.server.Response out, Callback callback) {
         if (!exchange.getMethod().equals("POST")) {
             return WebServer.send(out, callback, 405, "text/plain", "");
         }
@@ -88,13 +88,18 @@ public final class SlackHttpEndpoint extends Handler.Abstract {
             LOG.error("Slack request failed", e);
             return WebServer.send(out, callback, 500, "text/plain", "");
         }
-        return WebServer.send(out, callback, response.getStatusCode(), response.getContentType() == null
-                ? "text/plain" : response.getContentType(), response.getBody() == null ? "" : response.getBody());
+        return WebServer.send(
+                out,
+                callback,
+                response.getStatusCode(),
+                response.getContentType() == null ? "text/plain" : response.getContentType(),
+                response.getBody() == null ? "" : response.getBody());
     }
 
-    private static boolean refuse(org.eclipse.jetty.server.Request exchange, org.eclipse.jetty.server.Response out,
-                                  Callback callback) {
-        LOG.warn("rejected a Slack request with a missing, wrong or stale signature from {}",
+    private static boolean refuse(
+            org.eclipse.jetty.server.Request exchange, org.eclipse.jetty.server.Response out, Callback callback) {
+        LOG.warn(
+                "rejected a Slack request with a missing, wrong or stale signature from {}",
                 WebServer.remote(exchange));
         return WebServer.send(out, callback, 401, "text/plain", "invalid signature");
     }

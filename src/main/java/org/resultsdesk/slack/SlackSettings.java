@@ -9,11 +9,23 @@ import java.util.Set;
  * for Socket Mode, the Web API base URL (Slack's, or GovSlack's), whether replies go to the channel or only to the
  * asker, and the desk's editors (handed to core.rights).
  */
-public record SlackSettings(String botToken, String signingSecret, Optional<String> appToken, String apiUrl,
-                            Mode mode, Visibility replyVisibility, Set<String> editorUserIds) {
-    public enum Mode { HTTP, SOCKET }
+public record SlackSettings(
+        String botToken,
+        String signingSecret,
+        Optional<String> appToken,
+        String apiUrl,
+        Mode mode,
+        Visibility replyVisibility,
+        Set<String> editorUserIds) {
+    public enum Mode {
+        HTTP,
+        SOCKET
+    }
 
-    public enum Visibility { IN_CHANNEL, EPHEMERAL }
+    public enum Visibility {
+        IN_CHANNEL,
+        EPHEMERAL
+    }
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
 

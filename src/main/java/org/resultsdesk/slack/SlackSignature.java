@@ -59,7 +59,8 @@ public final class SlackSignature {
         if (!isFresh(timestamp) || signature == null) {
             return false;
         }
-        return MessageDigest.isEqual(sign(timestamp.strip(), body).getBytes(StandardCharsets.UTF_8),
+        return MessageDigest.isEqual(
+                sign(timestamp.strip(), body).getBytes(StandardCharsets.UTF_8),
                 signature.strip().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,10 +2,10 @@ package org.resultsdesk.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -16,7 +16,10 @@ import org.jdbi.v3.core.Jdbi;
  * being the auto-numbered key, filled in as the {@code identity} placeholder.
  */
 public final class Database implements AutoCloseable {
-    public enum Dialect { SQLITE, POSTGRESQL }
+    public enum Dialect {
+        SQLITE,
+        POSTGRESQL
+    }
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -72,9 +75,11 @@ public final class Database implements AutoCloseable {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .placeholders(Map.of("identity", dialect == Dialect.POSTGRESQL
-                        ? "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
-                        : "INTEGER PRIMARY KEY AUTOINCREMENT"))
+                .placeholders(Map.of(
+                        "identity",
+                        dialect == Dialect.POSTGRESQL
+                                ? "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
+                                : "INTEGER PRIMARY KEY AUTOINCREMENT"))
                 .load()
                 .migrate();
         return new Database(dataSource, dialect);
@@ -101,7 +106,9 @@ public final class Database implements AutoCloseable {
     /** True when a trivial query answers: what readiness checks ask. */
     public boolean isReachable() {
         try {
-            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            return jdbi.withHandle(
+                            h -> h.createQuery("SELECT 1").mapTo(Integer.class).one())
+                    == 1;
         } catch (RuntimeException e) {
             return false;
         }

@@ -21,7 +21,8 @@ final class DeclarationCodec {
         try {
             return mapper.writeValueAsString(message);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode " + message.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot encode " + message.getClass().getSimpleName(), e);
         }
     }
 

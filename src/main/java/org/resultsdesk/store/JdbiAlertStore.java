@@ -25,8 +25,8 @@ import org.resultsdesk.core.port.FencedOut;
  * instances should act on at once also notifies them ({@link StoreNotifications}); they catch up by sequence anyway.
  */
 public final class JdbiAlertStore implements AlertStore {
-    private static final String ALERT_COLUMNS = "id, platform, channel_id, contest_id, revision, kind, created_at,"
-            + " attempts, parts_sent";
+    private static final String ALERT_COLUMNS =
+            "id, platform, channel_id, contest_id, revision, kind, created_at," + " attempts, parts_sent";
     private static final String FAILED = "status NOT IN ('PENDING', 'IN_FLIGHT', 'SENT')";
 
     private final Jdbi jdbi;
@@ -41,8 +41,12 @@ public final class JdbiAlertStore implements AlertStore {
     @Override
     public List<Alert> record(Declaration declaration, List<Alert> alerts, Fence fence) {
         return jdbi.inTransaction(h -> {
-            if (!fence.isNone() && h.createUpdate("UPDATE leases SET token = token WHERE name = :name AND token = :token")
-                    .bind("name", fence.lease()).bind("token", fence.token()).execute() == 0) {
+            if (!fence.isNone()
+                    && h.createUpdate("UPDATE leases SET token = token WHERE name = :name AND token = :token")
+                                    .bind("name", fence.lease())
+                                    .bind("token", fence.token())
+                                    .execute()
+                            == 0) {
                 throw new FencedOut(fence);
             }
             h.createUpdate("INSERT INTO declarations (contest_id, stage, revision, payload, source, received_at)"
@@ -84,9 +88,10 @@ public final class JdbiAlertStore implements AlertStore {
                     .bind("contest", alert.contestId())
                     .bind("revision", alert.revision())
                     .bind("kind", alert.kind().name())
-                    .mapTo(Long.class).one();
-            stored.add(new Alert(id, alert.channel(), alert.contestId(), alert.revision(), alert.kind(),
-                    alert.createdAt(), 0, 0));
+                    .mapTo(Long.class)
+                    .one();
+            stored.add(new Alert(
+                    id, alert.channel(), alert.contestId(), alert.revision(), alert.kind(), alert.createdAt(), 0, 0));
         }
         if (!stored.isEmpty()) {
             notify(h, StoreNotifications.OUTBOX);
@@ -96,7 +101,10 @@ public final class JdbiAlertStore implements AlertStore {
 
     private void notify(Handle h, String channel) {
         if (dialect == Database.Dialect.POSTGRESQL) {
-            h.createQuery("SELECT pg_notify(:channel, '')").bind("channel", channel).mapTo(String.class).list();
+            h.createQuery("SELECT pg_notify(:channel, '')")
+                    .bind("channel", channel)
+                    .mapTo(String.class)
+                    .list();
         }
     }
 
@@ -104,8 +112,10 @@ public final class JdbiAlertStore implements AlertStore {
     public OptionalInt latestRevision(String contestId, Declaration.Stage stage) {
         Optional<Integer> max = jdbi.withHandle(h -> h.createQuery(
                         "SELECT MAX(revision) FROM declarations WHERE contest_id = :contest AND stage = :stage")
-                .bind("contest", contestId).bind("stage", stage.name())
-                .mapTo(Integer.class).findOne());
+                .bind("contest", contestId)
+                .bind("stage", stage.name())
+                .mapTo(Integer.class)
+                .findOne());
         return max.map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
@@ -114,7 +124,8 @@ public final class JdbiAlertStore implements AlertStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT seq, contest_id, stage, revision, payload, source,"
                         + " received_at FROM declarations WHERE contest_id = :contest AND stage = :stage"
                         + " ORDER BY revision DESC LIMIT 1")
-                .bind("contest", contestId).bind("stage", stage.name())
+                .bind("contest", contestId)
+                .bind("stage", stage.name())
                 .map((rs, ctx) -> declaration(rs))
                 .findOne());
     }
@@ -123,15 +134,20 @@ public final class JdbiAlertStore implements AlertStore {
     public List<Logged> declarationsAfter(long seq, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT seq, contest_id, stage, revision, payload, source,"
                         + " received_at FROM declarations WHERE seq > :seq ORDER BY seq LIMIT :limit")
-                .bind("seq", seq).bind("limit", limit)
+                .bind("seq", seq)
+                .bind("limit", limit)
                 .map((rs, ctx) -> new Logged(rs.getLong("seq"), declaration(rs)))
                 .list());
     }
 
     private Declaration declaration(ResultSet rs) throws SQLException {
         Declaration.Stage stage = Declaration.Stage.valueOf(rs.getString("stage"));
-        return new Declaration(rs.getString("contest_id"), stage, rs.getInt("revision"),
-                codec.decode(stage, rs.getString("payload")), rs.getString("source"),
+        return new Declaration(
+                rs.getString("contest_id"),
+                stage,
+                rs.getInt("revision"),
+                codec.decode(stage, rs.getString("payload")),
+                rs.getString("source"),
                 Instant.ofEpochMilli(rs.getLong("received_at")));
     }
 
@@ -157,8 +173,14 @@ public final class JdbiAlertStore implements AlertStore {
         return new Claim(token, due);
     }
 
-    private static List<Alert> due(Handle h, ChatContext.Platform platform, String status, String condition,
-                                   Instant now, int limit, String lock) {
+    private static List<Alert> due(
+            Handle h,
+            ChatContext.Platform platform,
+            String status,
+            String condition,
+            Instant now,
+            int limit,
+            String lock) {
         if (limit <= 0) {
             return List.of();
         }
@@ -175,26 +197,41 @@ public final class JdbiAlertStore implements AlertStore {
     }
 
     private static Alert alert(ResultSet rs) throws SQLException {
-        return new Alert(rs.getLong("id"),
+        return new Alert(
+                rs.getLong("id"),
                 new ChannelRef(ChatContext.Platform.valueOf(rs.getString("platform")), rs.getString("channel_id")),
-                rs.getString("contest_id"), rs.getInt("revision"), Alert.Kind.valueOf(rs.getString("kind")),
-                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getInt("attempts"), rs.getInt("parts_sent"));
+                rs.getString("contest_id"),
+                rs.getInt("revision"),
+                Alert.Kind.valueOf(rs.getString("kind")),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                rs.getInt("attempts"),
+                rs.getInt("parts_sent"));
     }
 
     @Override
     public void extendClaim(String token, Instant leaseUntil) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE outbox SET lease_until = :lease WHERE claim_token = :token"
                         + " AND status = 'IN_FLIGHT'")
-                .bind("lease", leaseUntil.toEpochMilli()).bind("token", token).execute());
+                .bind("lease", leaseUntil.toEpochMilli())
+                .bind("token", token)
+                .execute());
     }
 
     @Override
     public void markSent(String token, List<Long> alertIds, String messageId, Instant at) {
-        claimed(token, alertIds, h -> h.createUpdate("UPDATE outbox SET status = 'SENT',"
-                        + " message_id = COALESCE(message_id, :message), sent_at = :at, batch_size = :size,"
-                        + " lease_until = NULL WHERE id IN (<ids>) AND claim_token = :token AND status = 'IN_FLIGHT'")
-                .bind("message", messageId).bind("at", at.toEpochMilli()).bind("size", alertIds.size())
-                .bind("token", token).bindList("ids", alertIds).execute());
+        claimed(
+                token,
+                alertIds,
+                h -> h.createUpdate(
+                                "UPDATE outbox SET status = 'SENT',"
+                                        + " message_id = COALESCE(message_id, :message), sent_at = :at, batch_size = :size,"
+                                        + " lease_until = NULL WHERE id IN (<ids>) AND claim_token = :token AND status = 'IN_FLIGHT'")
+                        .bind("message", messageId)
+                        .bind("at", at.toEpochMilli())
+                        .bind("size", alertIds.size())
+                        .bind("token", token)
+                        .bindList("ids", alertIds)
+                        .execute());
     }
 
     @Override
@@ -202,39 +239,68 @@ public final class JdbiAlertStore implements AlertStore {
         jdbi.useHandle(h -> h.createUpdate("UPDATE outbox SET parts_sent = :parts,"
                         + " message_id = COALESCE(message_id, :message) WHERE id = :id AND claim_token = :token"
                         + " AND status = 'IN_FLIGHT'")
-                .bind("parts", parts).bind("message", firstMessageId).bind("id", alertId).bind("token", token)
+                .bind("parts", parts)
+                .bind("message", firstMessageId)
+                .bind("id", alertId)
+                .bind("token", token)
                 .execute());
     }
 
     @Override
     public void retryLater(String token, List<Long> alertIds, Instant notBefore, String reason, boolean attempted) {
-        claimed(token, alertIds, h -> h.createUpdate("UPDATE outbox SET status = 'PENDING', not_before = :notBefore,"
-                        + " lease_until = NULL, last_error = :reason, attempts = attempts + :tried WHERE id IN (<ids>)"
-                        + " AND claim_token = :token AND status = 'IN_FLIGHT'")
-                .bind("notBefore", notBefore.toEpochMilli()).bind("reason", reason).bind("tried", attempted ? 1 : 0)
-                .bind("token", token).bindList("ids", alertIds).execute());
+        claimed(
+                token,
+                alertIds,
+                h -> h.createUpdate("UPDATE outbox SET status = 'PENDING', not_before = :notBefore,"
+                                + " lease_until = NULL, last_error = :reason, attempts = attempts + :tried WHERE id IN (<ids>)"
+                                + " AND claim_token = :token AND status = 'IN_FLIGHT'")
+                        .bind("notBefore", notBefore.toEpochMilli())
+                        .bind("reason", reason)
+                        .bind("tried", attempted ? 1 : 0)
+                        .bind("token", token)
+                        .bindList("ids", alertIds)
+                        .execute());
     }
 
     @Override
     public void release(String token, List<Long> alertIds) {
-        claimed(token, alertIds, h -> h.createUpdate("UPDATE outbox SET status = 'PENDING', lease_until = NULL"
-                        + " WHERE id IN (<ids>) AND claim_token = :token AND status = 'IN_FLIGHT'")
-                .bind("token", token).bindList("ids", alertIds).execute());
+        claimed(
+                token,
+                alertIds,
+                h -> h.createUpdate("UPDATE outbox SET status = 'PENDING', lease_until = NULL"
+                                + " WHERE id IN (<ids>) AND claim_token = :token AND status = 'IN_FLIGHT'")
+                        .bind("token", token)
+                        .bindList("ids", alertIds)
+                        .execute());
     }
 
     @Override
     public void requeue(String token, List<Long> alertIds, ChannelRef to) {
-        claimed(token, alertIds, h -> h.createUpdate("UPDATE outbox SET channel_id = :channel, status = 'PENDING',"
-                        + " lease_until = NULL WHERE id IN (<ids>) AND claim_token = :token AND status = 'IN_FLIGHT'")
-                .bind("channel", to.channelId()).bind("token", token).bindList("ids", alertIds).execute());
+        claimed(
+                token,
+                alertIds,
+                h -> h.createUpdate(
+                                "UPDATE outbox SET channel_id = :channel, status = 'PENDING',"
+                                        + " lease_until = NULL WHERE id IN (<ids>) AND claim_token = :token AND status = 'IN_FLIGHT'")
+                        .bind("channel", to.channelId())
+                        .bind("token", token)
+                        .bindList("ids", alertIds)
+                        .execute());
     }
 
     @Override
     public void markFailed(String token, List<Long> alertIds, String status, String reason) {
-        claimed(token, alertIds, h -> h.createUpdate("UPDATE outbox SET status = :status, lease_until = NULL,"
-                        + " last_error = :reason WHERE id IN (<ids>) AND claim_token = :token AND status = 'IN_FLIGHT'")
-                .bind("status", status).bind("reason", reason).bind("token", token)
-                .bindList("ids", alertIds).execute());
+        claimed(
+                token,
+                alertIds,
+                h -> h.createUpdate(
+                                "UPDATE outbox SET status = :status, lease_until = NULL,"
+                                        + " last_error = :reason WHERE id IN (<ids>) AND claim_token = :token AND status = 'IN_FLIGHT'")
+                        .bind("status", status)
+                        .bind("reason", reason)
+                        .bind("token", token)
+                        .bindList("ids", alertIds)
+                        .execute());
     }
 
     @Override
@@ -244,7 +310,8 @@ public final class JdbiAlertStore implements AlertStore {
 
     @Override
     public boolean firstSentInDigest(ChannelRef channel, String contestId) {
-        return firstResultMessage(channel, contestId, "batch_size").map(size -> Integer.parseInt(size) > 1)
+        return firstResultMessage(channel, contestId, "batch_size")
+                .map(size -> Integer.parseInt(size) > 1)
                 .orElse(false);
     }
 
@@ -252,40 +319,51 @@ public final class JdbiAlertStore implements AlertStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + column + " FROM outbox WHERE platform = :platform AND"
                         + " channel_id = :channel AND contest_id = :contest AND status = 'SENT'"
                         + " AND kind IN ('RESULT', 'CORRECTION', 'QUOTE') ORDER BY sent_at, id LIMIT 1")
-                .bind("platform", channel.platform().name()).bind("channel", channel.channelId())
+                .bind("platform", channel.platform().name())
+                .bind("channel", channel.channelId())
                 .bind("contest", contestId)
-                .mapTo(String.class).findOne());
+                .mapTo(String.class)
+                .findOne());
     }
 
     @Override
     public void pauseChannel(ChannelRef channel, String reason, Instant at) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO paused_channels (platform, channel_id, reason, since)"
                         + " VALUES (:platform, :channel, :reason, :since) ON CONFLICT DO NOTHING")
-                .bind("platform", channel.platform().name()).bind("channel", channel.channelId())
-                .bind("reason", reason).bind("since", at.toEpochMilli()).execute());
+                .bind("platform", channel.platform().name())
+                .bind("channel", channel.channelId())
+                .bind("reason", reason)
+                .bind("since", at.toEpochMilli())
+                .execute());
     }
 
     @Override
     public void resumeChannel(ChannelRef channel) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM paused_channels WHERE platform = :platform AND"
-                        + " channel_id = :channel")
-                .bind("platform", channel.platform().name()).bind("channel", channel.channelId()).execute());
+        jdbi.useHandle(h -> h.createUpdate(
+                        "DELETE FROM paused_channels WHERE platform = :platform AND" + " channel_id = :channel")
+                .bind("platform", channel.platform().name())
+                .bind("channel", channel.channelId())
+                .execute());
     }
 
     @Override
     public List<PausedChannel> pausedChannels() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT platform, channel_id, reason, since FROM paused_channels"
-                        + " ORDER BY since")
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT platform, channel_id, reason, since FROM paused_channels" + " ORDER BY since")
                 .map((rs, ctx) -> new PausedChannel(
-                        new ChannelRef(ChatContext.Platform.valueOf(rs.getString("platform")), rs.getString("channel_id")),
-                        rs.getString("reason"), Instant.ofEpochMilli(rs.getLong("since"))))
+                        new ChannelRef(
+                                ChatContext.Platform.valueOf(rs.getString("platform")), rs.getString("channel_id")),
+                        rs.getString("reason"),
+                        Instant.ofEpochMilli(rs.getLong("since"))))
                 .list());
     }
 
     @Override
     public int pendingCount() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'IN_FLIGHT')")
-                .mapTo(Integer.class).one());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'IN_FLIGHT')")
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     @Override
@@ -293,15 +371,16 @@ public final class JdbiAlertStore implements AlertStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + ALERT_COLUMNS + ", status, last_error FROM outbox"
                         + " WHERE " + FAILED + " ORDER BY id DESC LIMIT :limit")
                 .bind("limit", limit)
-                .map((rs, ctx) -> new FailedAlert(alert(rs), rs.getString("status"),
-                        String.valueOf(rs.getString("last_error"))))
+                .map((rs, ctx) ->
+                        new FailedAlert(alert(rs), rs.getString("status"), String.valueOf(rs.getString("last_error"))))
                 .list());
     }
 
     @Override
     public int failedCount() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE " + FAILED)
-                .mapTo(Integer.class).one());
+                .mapTo(Integer.class)
+                .one());
     }
 
     private void claimed(String token, List<Long> ids, Consumer<Handle> statement) {

@@ -17,10 +17,13 @@ public final class JdbiChannelCards implements ChannelCards {
 
     @Override
     public boolean cardsOn(ChannelRef channel) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT cards FROM channel_cards"
-                        + " WHERE platform = :platform AND channel_id = :channel")
-                .bind("platform", channel.platform().name()).bind("channel", channel.channelId())
-                .mapTo(Boolean.class).findOne().orElse(false));
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT cards FROM channel_cards" + " WHERE platform = :platform AND channel_id = :channel")
+                .bind("platform", channel.platform().name())
+                .bind("channel", channel.channelId())
+                .mapTo(Boolean.class)
+                .findOne()
+                .orElse(false));
     }
 
     @Override
@@ -28,7 +31,10 @@ public final class JdbiChannelCards implements ChannelCards {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO channel_cards (platform, channel_id, cards, changed_at)"
                         + " VALUES (:platform, :channel, :cards, :at) ON CONFLICT (platform, channel_id)"
                         + " DO UPDATE SET cards = excluded.cards, changed_at = excluded.changed_at")
-                .bind("platform", channel.platform().name()).bind("channel", channel.channelId())
-                .bind("cards", on).bind("at", clock.millis()).execute());
+                .bind("platform", channel.platform().name())
+                .bind("channel", channel.channelId())
+                .bind("cards", on)
+                .bind("at", clock.millis())
+                .execute());
     }
 }

@@ -27,6 +27,7 @@ public final class JdbiLeaderLease implements LeaderLease {
     private long token;
     /** The last token this instance was granted, kept after the lease is lost so that stale writes are refused. */
     private long lastToken = -1;
+
     private Instant validUntil = Instant.MIN;
 
     public JdbiLeaderLease(Database database, String name, String holder, Duration ttl, Clock clock) {
@@ -47,16 +48,22 @@ public final class JdbiLeaderLease implements LeaderLease {
             Optional<Long> taken = jdbi.inTransaction(h -> {
                 h.createUpdate("INSERT INTO leases (name, token, holder, acquired_at, expires_at)"
                                 + " VALUES (:name, 0, '', 0, 0) ON CONFLICT DO NOTHING")
-                        .bind("name", name).execute();
+                        .bind("name", name)
+                        .execute();
                 int updated = h.createUpdate("UPDATE leases SET token = token + 1, holder = :holder,"
                                 + " acquired_at = :now, expires_at = :expires WHERE name = :name AND expires_at < :now")
-                        .bind("holder", holder).bind("now", now.toEpochMilli())
-                        .bind("expires", now.plus(ttl).toEpochMilli()).bind("name", name).execute();
+                        .bind("holder", holder)
+                        .bind("now", now.toEpochMilli())
+                        .bind("expires", now.plus(ttl).toEpochMilli())
+                        .bind("name", name)
+                        .execute();
                 if (updated == 0) {
                     return Optional.<Long>empty();
                 }
-                return h.createQuery("SELECT token FROM leases WHERE name = :name").bind("name", name)
-                        .mapTo(Long.class).findOne();
+                return h.createQuery("SELECT token FROM leases WHERE name = :name")
+                        .bind("name", name)
+                        .mapTo(Long.class)
+                        .findOne();
             });
             if (taken.isEmpty()) {
                 return false;
@@ -79,9 +86,11 @@ public final class JdbiLeaderLease implements LeaderLease {
         }
         Instant now = clock.instant();
         try {
-            int renewed = jdbi.withHandle(h -> h.createUpdate("UPDATE leases SET expires_at = :expires"
-                            + " WHERE name = :name AND token = :token")
-                    .bind("expires", now.plus(ttl).toEpochMilli()).bind("name", name).bind("token", token)
+            int renewed = jdbi.withHandle(h -> h.createUpdate(
+                            "UPDATE leases SET expires_at = :expires" + " WHERE name = :name AND token = :token")
+                    .bind("expires", now.plus(ttl).toEpochMilli())
+                    .bind("name", name)
+                    .bind("token", token)
                     .execute());
             if (renewed == 1) {
                 validUntil = now.plus(ttl);
@@ -114,9 +123,12 @@ public final class JdbiLeaderLease implements LeaderLease {
     public Optional<String> holder() {
         try {
             long now = clock.millis();
-            return jdbi.withHandle(h -> h.createQuery("SELECT holder FROM leases WHERE name = :name"
-                            + " AND expires_at >= :now")
-                    .bind("name", name).bind("now", now).mapTo(String.class).findOne());
+            return jdbi.withHandle(
+                    h -> h.createQuery("SELECT holder FROM leases WHERE name = :name" + " AND expires_at >= :now")
+                            .bind("name", name)
+                            .bind("now", now)
+                            .mapTo(String.class)
+                            .findOne());
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -129,7 +141,9 @@ public final class JdbiLeaderLease implements LeaderLease {
         }
         try {
             jdbi.useHandle(h -> h.createUpdate("UPDATE leases SET expires_at = 0 WHERE name = :name AND token = :token")
-                    .bind("name", name).bind("token", token).execute());
+                    .bind("name", name)
+                    .bind("token", token)
+                    .execute());
             LOG.info("{} gave up the {} lease", holder, name);
         } catch (RuntimeException e) {
             LOG.warn("could not give up the {} lease; it expires on its own: {}", name, e.getMessage());

@@ -36,13 +36,18 @@ public final class JdbiSendBudget implements SendBudget {
             Map<String, Long> tats = lockedTats(h, platform, buckets);
             long allowedAt = Long.MIN_VALUE;
             for (SendLimits.Bucket bucket : buckets) {
-                allowedAt = Math.max(allowedAt, tats.get(bucket.key()) - bucket.limit().toleranceMillis());
+                allowedAt = Math.max(
+                        allowedAt, tats.get(bucket.key()) - bucket.limit().toleranceMillis());
             }
             if (allowedAt > at) {
                 return Optional.of(Instant.ofEpochMilli(allowedAt));
             }
             for (SendLimits.Bucket bucket : buckets) {
-                setTat(h, platform, bucket.key(), Math.max(tats.get(bucket.key()), at) + bucket.limit().intervalMillis());
+                setTat(
+                        h,
+                        platform,
+                        bucket.key(),
+                        Math.max(tats.get(bucket.key()), at) + bucket.limit().intervalMillis());
             }
             return Optional.<Instant>empty();
         });
@@ -65,8 +70,11 @@ public final class JdbiSendBudget implements SendBudget {
     }
 
     private Map<String, Long> lockedTats(Handle h, ChatContext.Platform platform, List<SendLimits.Bucket> buckets) {
-        List<String> keys = buckets.stream().map(SendLimits.Bucket::key).sorted(Comparator.naturalOrder())
-                .distinct().toList();
+        List<String> keys = buckets.stream()
+                .map(SendLimits.Bucket::key)
+                .sorted(Comparator.naturalOrder())
+                .distinct()
+                .toList();
         Map<String, Long> tats = select(h, platform, keys);
         if (tats.size() < keys.size()) {
             // A bucket's first use: create it, then lock what was missing.
@@ -74,7 +82,9 @@ public final class JdbiSendBudget implements SendBudget {
                 if (!tats.containsKey(key)) {
                     h.createUpdate("INSERT INTO send_budget (platform, bucket, tat) VALUES (:platform, :bucket, 0)"
                                     + " ON CONFLICT DO NOTHING")
-                            .bind("platform", platform.name()).bind("bucket", key).execute();
+                            .bind("platform", platform.name())
+                            .bind("bucket", key)
+                            .execute();
                 }
             }
             tats = select(h, platform, keys);
@@ -86,7 +96,8 @@ public final class JdbiSendBudget implements SendBudget {
         Map<String, Long> tats = new HashMap<>();
         h.createQuery("SELECT bucket, tat FROM send_budget WHERE platform = :platform AND bucket IN (<keys>)"
                         + " ORDER BY bucket" + lock)
-                .bind("platform", platform.name()).bindList("keys", keys)
+                .bind("platform", platform.name())
+                .bindList("keys", keys)
                 .map((rs, ctx) -> tats.put(rs.getString("bucket"), rs.getLong("tat")))
                 .list();
         return tats;
@@ -94,6 +105,9 @@ public final class JdbiSendBudget implements SendBudget {
 
     private static void setTat(Handle h, ChatContext.Platform platform, String key, long tat) {
         h.createUpdate("UPDATE send_budget SET tat = :tat WHERE platform = :platform AND bucket = :bucket")
-                .bind("tat", tat).bind("platform", platform.name()).bind("bucket", key).execute();
+                .bind("tat", tat)
+                .bind("platform", platform.name())
+                .bind("bucket", key)
+                .execute();
     }
 }

@@ -19,38 +19,52 @@ public final class JdbiSubscriptionStore implements SubscriptionStore {
 
     @Override
     public boolean add(Subscription s) {
-        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO subscriptions (platform, channel_id, kind, target, label,"
-                        + " created_at) VALUES (:platform, :channel, :kind, :target, :label, :created)"
-                        + " ON CONFLICT DO NOTHING")
-                .bind("platform", s.channel().platform().name()).bind("channel", s.channel().channelId())
-                .bind("kind", s.kind().name()).bind("target", s.target()).bind("label", s.label())
-                .bind("created", clock.millis())
-                .execute()) > 0;
+        return jdbi.withHandle(
+                        h -> h.createUpdate("INSERT INTO subscriptions (platform, channel_id, kind, target, label,"
+                                        + " created_at) VALUES (:platform, :channel, :kind, :target, :label, :created)"
+                                        + " ON CONFLICT DO NOTHING")
+                                .bind("platform", s.channel().platform().name())
+                                .bind("channel", s.channel().channelId())
+                                .bind("kind", s.kind().name())
+                                .bind("target", s.target())
+                                .bind("label", s.label())
+                                .bind("created", clock.millis())
+                                .execute())
+                > 0;
     }
 
     @Override
     public int remove(Subscription s) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM subscriptions WHERE platform = :platform AND"
                         + " channel_id = :channel AND kind = :kind AND target = :target")
-                .bind("platform", s.channel().platform().name()).bind("channel", s.channel().channelId())
-                .bind("kind", s.kind().name()).bind("target", s.target())
+                .bind("platform", s.channel().platform().name())
+                .bind("channel", s.channel().channelId())
+                .bind("kind", s.kind().name())
+                .bind("target", s.target())
                 .execute());
     }
 
     @Override
     public int removeAll(ChannelRef channel) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM subscriptions WHERE platform = :platform AND"
-                        + " channel_id = :channel")
-                .bind("platform", channel.platform().name()).bind("channel", channel.channelId()).execute());
+        return jdbi.withHandle(h -> h.createUpdate(
+                        "DELETE FROM subscriptions WHERE platform = :platform AND" + " channel_id = :channel")
+                .bind("platform", channel.platform().name())
+                .bind("channel", channel.channelId())
+                .execute());
     }
 
     @Override
     public List<Subscription> forChannel(ChannelRef channel) {
         return jdbi.withHandle(h -> h.createQuery("SELECT platform, channel_id, kind, target, label FROM subscriptions"
                         + " WHERE platform = :platform AND channel_id = :channel ORDER BY created_at, kind, target")
-                .bind("platform", channel.platform().name()).bind("channel", channel.channelId())
-                .map((rs, ctx) -> row(rs.getString("platform"), rs.getString("channel_id"), rs.getString("kind"),
-                        rs.getString("target"), rs.getString("label")))
+                .bind("platform", channel.platform().name())
+                .bind("channel", channel.channelId())
+                .map((rs, ctx) -> row(
+                        rs.getString("platform"),
+                        rs.getString("channel_id"),
+                        rs.getString("kind"),
+                        rs.getString("target"),
+                        rs.getString("label")))
                 .list());
     }
 
@@ -58,8 +72,12 @@ public final class JdbiSubscriptionStore implements SubscriptionStore {
     public List<Subscription> all() {
         return jdbi.withHandle(h -> h.createQuery("SELECT platform, channel_id, kind, target, label FROM subscriptions"
                         + " ORDER BY platform, channel_id, created_at")
-                .map((rs, ctx) -> row(rs.getString("platform"), rs.getString("channel_id"), rs.getString("kind"),
-                        rs.getString("target"), rs.getString("label")))
+                .map((rs, ctx) -> row(
+                        rs.getString("platform"),
+                        rs.getString("channel_id"),
+                        rs.getString("kind"),
+                        rs.getString("target"),
+                        rs.getString("label")))
                 .list());
     }
 
@@ -67,19 +85,29 @@ public final class JdbiSubscriptionStore implements SubscriptionStore {
     public void moveChannel(ChannelRef from, ChannelRef to) {
         jdbi.useTransaction(h -> {
             for (Subscription s : forChannel(from)) {
-                h.createUpdate("INSERT INTO subscriptions (platform, channel_id, kind, target, label, created_at)"
-                                + " VALUES (:platform, :channel, :kind, :target, :label, :created) ON CONFLICT DO NOTHING")
-                        .bind("platform", to.platform().name()).bind("channel", to.channelId())
-                        .bind("kind", s.kind().name()).bind("target", s.target()).bind("label", s.label())
-                        .bind("created", clock.millis()).execute();
+                h.createUpdate(
+                                "INSERT INTO subscriptions (platform, channel_id, kind, target, label, created_at)"
+                                        + " VALUES (:platform, :channel, :kind, :target, :label, :created) ON CONFLICT DO NOTHING")
+                        .bind("platform", to.platform().name())
+                        .bind("channel", to.channelId())
+                        .bind("kind", s.kind().name())
+                        .bind("target", s.target())
+                        .bind("label", s.label())
+                        .bind("created", clock.millis())
+                        .execute();
             }
             h.createUpdate("DELETE FROM subscriptions WHERE platform = :platform AND channel_id = :channel")
-                    .bind("platform", from.platform().name()).bind("channel", from.channelId()).execute();
+                    .bind("platform", from.platform().name())
+                    .bind("channel", from.channelId())
+                    .execute();
         });
     }
 
     private static Subscription row(String platform, String channel, String kind, String target, String label) {
-        return new Subscription(new ChannelRef(ChatContext.Platform.valueOf(platform), channel),
-                Subscription.Kind.valueOf(kind), target, label);
+        return new Subscription(
+                new ChannelRef(ChatContext.Platform.valueOf(platform), channel),
+                Subscription.Kind.valueOf(kind),
+                target,
+                label);
     }
 }

@@ -17,8 +17,11 @@ public final class JdbiUpdateLedger implements UpdateLedger {
     @Override
     public boolean firstSeen(ChatContext.Platform platform, String updateId) {
         return jdbi.withHandle(h -> h.createUpdate("INSERT INTO processed_updates (platform, update_id, seen_at)"
-                        + " VALUES (:platform, :id, :at) ON CONFLICT DO NOTHING")
-                .bind("platform", platform.name()).bind("id", updateId).bind("at", clock.millis())
-                .execute()) == 1;
+                                + " VALUES (:platform, :id, :at) ON CONFLICT DO NOTHING")
+                        .bind("platform", platform.name())
+                        .bind("id", updateId)
+                        .bind("at", clock.millis())
+                        .execute())
+                == 1;
     }
 }

@@ -60,14 +60,16 @@ public final class StoreNotifications implements AutoCloseable {
                     PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
-                            listeners.getOrDefault(n.getName(), () -> { }).run();
+                            listeners.getOrDefault(n.getName(), () -> {}).run();
                         }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!broken && running) {
-                    LOG.warn("not hearing from other instances ({}); catching up by polling until the database"
-                            + " answers", e.getMessage());
+                    LOG.warn(
+                            "not hearing from other instances ({}); catching up by polling until the database"
+                                    + " answers",
+                            e.getMessage());
                 }
                 broken = true;
                 pause();

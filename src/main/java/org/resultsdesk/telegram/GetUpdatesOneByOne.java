@@ -19,8 +19,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 final class GetUpdatesOneByOne extends BotApiMethod<UpdateBatch> {
     @JsonProperty("offset")
     private final long offset;
+
     @JsonProperty("limit")
     private final int limit;
+
     @JsonProperty("timeout")
     private final int timeout;
 
@@ -43,7 +45,9 @@ final class GetUpdatesOneByOne extends BotApiMethod<UpdateBatch> {
         } catch (IOException e) {
             throw new TelegramApiRequestException("Unable to deserialize response", e);
         }
-        if (root == null || !root.path("ok").asBoolean(false) || !root.path("result").isArray()) {
+        if (root == null
+                || !root.path("ok").asBoolean(false)
+                || !root.path("result").isArray()) {
             // Not a list of updates: let the library build the error it builds for any failed method.
             return deserializeResponseArray(answer, Update.class);
         }
@@ -63,7 +67,8 @@ final class GetUpdatesOneByOne extends BotApiMethod<UpdateBatch> {
                 updates.add(update);
             } catch (IOException | RuntimeException e) {
                 String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-                        ? j.getOriginalMessage() : e.toString();
+                        ? j.getOriginalMessage()
+                        : e.toString();
                 unreadable.add("update " + LogSafe.escape(id.isValueNode() ? id.asText() : id.toString()) + ": "
                         + LogSafe.escape(reason));
             }

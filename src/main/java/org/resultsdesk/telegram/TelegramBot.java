@@ -38,8 +38,13 @@ public final class TelegramBot {
     private final String botUsername;
     private final ReplySender replies;
 
-    public TelegramBot(TelegramClient client, TelegramGateway gateway, CommandHandler commands, UpdateLedger ledger,
-                       String botUsername, ReplySender replies) {
+    public TelegramBot(
+            TelegramClient client,
+            TelegramGateway gateway,
+            CommandHandler commands,
+            UpdateLedger ledger,
+            String botUsername,
+            ReplySender replies) {
         this.client = client;
         this.gateway = gateway;
         this.commands = GuardedCommands.guard(commands);
@@ -55,9 +60,13 @@ public final class TelegramBot {
                 LOG.debug("update {} already handled", update.getUpdateId());
                 return;
             }
-            Message message = update.hasMessage() ? update.getMessage() : update.hasEditedMessage()
-                    ? update.getEditedMessage() : update.hasChannelPost() ? update.getChannelPost()
-                    : update.hasEditedChannelPost() ? update.getEditedChannelPost() : null;
+            Message message = update.hasMessage()
+                    ? update.getMessage()
+                    : update.hasEditedMessage()
+                            ? update.getEditedMessage()
+                            : update.hasChannelPost()
+                                    ? update.getChannelPost()
+                                    : update.hasEditedChannelPost() ? update.getEditedChannelPost() : null;
             Long chatId = update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null
                     ? update.getCallbackQuery().getMessage().getChatId()
                     : message != null ? message.getChatId() : null;
@@ -65,8 +74,11 @@ public final class TelegramBot {
                 return;
             }
             // Answered on the reply workers: this thread goes straight back to reading updates.
-            replies.submit(String.valueOf(chatId), () -> update.hasCallbackQuery() ? onButton(update.getCallbackQuery())
-                    : message.hasText() ? onMessage(message) : Optional.empty());
+            replies.submit(
+                    String.valueOf(chatId),
+                    () -> update.hasCallbackQuery()
+                            ? onButton(update.getCallbackQuery())
+                            : message.hasText() ? onMessage(message) : Optional.empty());
         } catch (Throwable e) {
             // Nothing one update carries may stop the poller that delivered it.
             LOG.error("could not handle Telegram update {}", update.getUpdateId(), e);
@@ -82,16 +94,16 @@ public final class TelegramBot {
                 return Optional.empty();
             }
             // In a group, "@ResultsDeskBot kingswood" (or "kingswood @ResultsDeskBot") is a lookup too.
-            text = "/result " + text.replaceAll("(?i)(^|\\s)" + java.util.regex.Pattern.quote(mention) + "(?=\\s|$)", " ")
-                    .strip();
+            text = "/result "
+                    + text.replaceAll("(?i)(^|\\s)" + java.util.regex.Pattern.quote(mention) + "(?=\\s|$)", " ")
+                            .strip();
         }
         String head = text.split("\\s+", 2)[0];
         int at = head.indexOf('@');
         if (at >= 0 && !head.substring(at + 1).equalsIgnoreCase(botUsername)) {
             return Optional.empty();
         }
-        return Optional.of(commands.handle(text, asker(message.getChat(), message.getFrom(),
-                message.getSenderChat())));
+        return Optional.of(commands.handle(text, asker(message.getChat(), message.getFrom(), message.getSenderChat())));
     }
 
     private static boolean containsWord(String text, String word) {
@@ -105,7 +117,8 @@ public final class TelegramBot {
 
     private Optional<Reply> onButton(CallbackQuery query) {
         try {
-            client.execute(AnswerCallbackQuery.builder().callbackQueryId(query.getId()).build());
+            client.execute(
+                    AnswerCallbackQuery.builder().callbackQueryId(query.getId()).build());
         } catch (TelegramApiException e) {
             LOG.info("could not acknowledge button press: {}", e.getMessage());
         }
@@ -121,16 +134,27 @@ public final class TelegramBot {
      * with {@code sender_chat} the group; a channel's own post; a linked channel's forward) is reported as that chat.
      */
     static ChatContext asker(Chat chat, User from, Chat senderChat) {
-        ChatContext.ChatKind kind = chat.isUserChat() ? ChatContext.ChatKind.PRIVATE
+        ChatContext.ChatKind kind = chat.isUserChat()
+                ? ChatContext.ChatKind.PRIVATE
                 : chat.isChannelChat() ? ChatContext.ChatKind.CHANNEL : ChatContext.ChatKind.GROUP;
         String chatId = String.valueOf(chat.getId());
         if (senderChat != null) {
-            return new ChatContext(ChatContext.Platform.TELEGRAM, chatId, kind, String.valueOf(senderChat.getId()),
-                    senderChat.getTitle(), true);
+            return new ChatContext(
+                    ChatContext.Platform.TELEGRAM,
+                    chatId,
+                    kind,
+                    String.valueOf(senderChat.getId()),
+                    senderChat.getTitle(),
+                    true);
         }
         if (from == null) {
             // Telegram sends a channel post without a sender only for the channel itself.
-            return new ChatContext(ChatContext.Platform.TELEGRAM, chatId, kind, chatId, chat.getTitle(),
+            return new ChatContext(
+                    ChatContext.Platform.TELEGRAM,
+                    chatId,
+                    kind,
+                    chatId,
+                    chat.getTitle(),
                     kind == ChatContext.ChatKind.CHANNEL);
         }
         String name = from.getFirstName() + (from.getLastName() == null ? "" : " " + from.getLastName());

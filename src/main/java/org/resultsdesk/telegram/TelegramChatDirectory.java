@@ -31,8 +31,11 @@ public final class TelegramChatDirectory implements ChatDirectory {
 
     public TelegramChatDirectory(TelegramClient client, Clock clock) {
         this.client = client;
-        this.admins = Caffeine.newBuilder().expireAfterWrite(REMEMBERED).maximumSize(10_000)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+        this.admins = Caffeine.newBuilder()
+                .expireAfterWrite(REMEMBERED)
+                .maximumSize(10_000)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
     }
 
     @Override
@@ -53,7 +56,9 @@ public final class TelegramChatDirectory implements ChatDirectory {
     private Set<String> ask(String chatId) {
         try {
             return client.execute(GetChatAdministrators.builder().chatId(chatId).build()).stream()
-                    .map(ChatMember::getUser).map(u -> String.valueOf(u.getId())).collect(Collectors.toSet());
+                    .map(ChatMember::getUser)
+                    .map(u -> String.valueOf(u.getId()))
+                    .collect(Collectors.toSet());
         } catch (TelegramApiException e) {
             LOG.warn("could not ask Telegram who administers chat {}: {}", chatId, e.getMessage());
             return null;

@@ -8,8 +8,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /** The TelegramBots client on our shared OkHttp client, pointed at the configured Bot API. */
 public final class TelegramClients {
-    private TelegramClients() {
-    }
+    private TelegramClients() {}
 
     /**
      * Derives Telegram's HTTP client from the shared one: no silent retry of a request whose connection failed (it
@@ -34,8 +33,11 @@ public final class TelegramClients {
                 .readTimeout(timeout)
                 .callTimeout(timeout)
                 .build();
-        TelegramUrl url = new TelegramUrl(settings.apiUrl().scheme(), settings.apiUrl().host(),
-                settings.apiUrl().port(), false);
+        TelegramUrl url = new TelegramUrl(
+                settings.apiUrl().scheme(),
+                settings.apiUrl().host(),
+                settings.apiUrl().port(),
+                false);
         return new OkHttpTelegramClient(http, settings.botToken(), url);
     }
 }

@@ -24,8 +24,8 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageMedia;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
-import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.media.InputMediaPhoto;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -50,7 +50,8 @@ public final class TelegramGateway implements ChatGateway {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramGateway.class);
     private static final Pattern RETRY_AFTER = Pattern.compile("retry after (\\d+)");
     private static final int BUTTONS_PER_ROW = 2;
-    private static final LinkPreviewOptions NO_PREVIEW = LinkPreviewOptions.builder().isDisabled(true).build();
+    private static final LinkPreviewOptions NO_PREVIEW =
+            LinkPreviewOptions.builder().isDisabled(true).build();
     static final int MAX_CAPTION = 1024;
 
     private final TelegramClient client;
@@ -81,10 +82,12 @@ public final class TelegramGateway implements ChatGateway {
      * The Bot API's limits: about one message a second in a chat, 20 a minute in a group (negative ids), 30 a
      * second for the whole bot.
      */
-    public static final SendLimits BOT_API_LIMITS = new SendLimits(chat -> chat.startsWith("-")
-            ? List.of(new SendLimits.Bucket("chat:" + chat, new SendLimits.Limit(1, Duration.ofSeconds(1))),
-                    new SendLimits.Bucket("group:" + chat, new SendLimits.Limit(20, Duration.ofMinutes(1))))
-            : List.of(new SendLimits.Bucket("chat:" + chat, new SendLimits.Limit(1, Duration.ofSeconds(1)))),
+    public static final SendLimits BOT_API_LIMITS = new SendLimits(
+            chat -> chat.startsWith("-")
+                    ? List.of(
+                            new SendLimits.Bucket("chat:" + chat, new SendLimits.Limit(1, Duration.ofSeconds(1))),
+                            new SendLimits.Bucket("group:" + chat, new SendLimits.Limit(20, Duration.ofMinutes(1))))
+                    : List.of(new SendLimits.Bucket("chat:" + chat, new SendLimits.Limit(1, Duration.ofSeconds(1)))),
             List.of(new SendLimits.Bucket("bot", new SendLimits.Limit(30, Duration.ofSeconds(1)))));
 
     @Override
@@ -128,16 +131,16 @@ public final class TelegramGateway implements ChatGateway {
         Caption caption = Caption.of(text);
         DeliveryResult photo;
         try {
-            photo = delivered(client.execute(photoRequest(chatId, picture, caption.html(), ParseMode.HTML,
-                    caption.buttons())));
+            photo = delivered(
+                    client.execute(photoRequest(chatId, picture, caption.html(), ParseMode.HTML, caption.buttons())));
         } catch (TelegramApiException e) {
             if (!(e instanceof TelegramApiRequestException r && describe(r).contains("can't parse entities"))) {
                 return outcome(e);
             }
             LOG.warn("Telegram could not parse our caption ({}); sending it as plain text", describe(r));
             try {
-                photo = delivered(client.execute(photoRequest(chatId, picture, caption.plain(), null,
-                        caption.buttons())));
+                photo = delivered(
+                        client.execute(photoRequest(chatId, picture, caption.plain(), null, caption.buttons())));
             } catch (TelegramApiException again) {
                 return outcome(again);
             }
@@ -168,10 +171,12 @@ public final class TelegramGateway implements ChatGateway {
         }
     }
 
-    private SendPhoto photoRequest(String chatId, Picture picture, String caption, String parseMode,
-                                   List<Reply.Suggestion> buttons) {
-        SendPhoto.SendPhotoBuilder<?, ?> builder = SendPhoto.builder().chatId(chatId)
-                .photo(new InputFile(new ByteArrayInputStream(picture.png()), picture.fileName())).caption(caption);
+    private SendPhoto photoRequest(
+            String chatId, Picture picture, String caption, String parseMode, List<Reply.Suggestion> buttons) {
+        SendPhoto.SendPhotoBuilder<?, ?> builder = SendPhoto.builder()
+                .chatId(chatId)
+                .photo(new InputFile(new ByteArrayInputStream(picture.png()), picture.fileName()))
+                .caption(caption);
         if (parseMode != null) {
             builder.parseMode(parseMode);
         }
@@ -188,8 +193,13 @@ public final class TelegramGateway implements ChatGateway {
         }
         TelegramMessage message = renderer.render(reply).get(0);
         try {
-            client.execute(EditMessageText.builder().chatId(chatId).messageId(Integer.valueOf(messageId))
-                    .text(message.html()).parseMode(ParseMode.HTML).linkPreviewOptions(NO_PREVIEW).build());
+            client.execute(EditMessageText.builder()
+                    .chatId(chatId)
+                    .messageId(Integer.valueOf(messageId))
+                    .text(message.html())
+                    .parseMode(ParseMode.HTML)
+                    .linkPreviewOptions(NO_PREVIEW)
+                    .build());
             return new DeliveryResult.Delivered(messageId);
         } catch (TelegramApiException e) {
             if (e instanceof TelegramApiRequestException r && describe(r).contains("message is not modified")) {
@@ -205,10 +215,15 @@ public final class TelegramGateway implements ChatGateway {
         Caption caption = Caption.of(renderer.render(reply.withoutPicture()));
         InputMediaPhoto media = InputMediaPhoto.builder()
                 .media(new ByteArrayInputStream(picture.png()), picture.fileName())
-                .caption(caption.html()).parseMode(ParseMode.HTML).build();
+                .caption(caption.html())
+                .parseMode(ParseMode.HTML)
+                .build();
         try {
-            client.execute(EditMessageMedia.builder().chatId(chatId).messageId(Integer.valueOf(messageId))
-                    .media(media).build());
+            client.execute(EditMessageMedia.builder()
+                    .chatId(chatId)
+                    .messageId(Integer.valueOf(messageId))
+                    .media(media)
+                    .build());
             return new DeliveryResult.Delivered(messageId);
         } catch (TelegramApiException e) {
             if (e instanceof TelegramApiRequestException r && describe(r).contains("message is not modified")) {
@@ -224,15 +239,17 @@ public final class TelegramGateway implements ChatGateway {
 
     private DeliveryResult sendOne(String chatId, TelegramMessage message, Integer replyTo) {
         try {
-            return delivered(client.execute(request(chatId, message.html(), ParseMode.HTML, message.buttons(),
-                    replyTo)));
+            return delivered(
+                    client.execute(request(chatId, message.html(), ParseMode.HTML, message.buttons(), replyTo)));
         } catch (TelegramApiException e) {
             if (e instanceof TelegramApiRequestException r && describe(r).contains("can't parse entities")) {
-                LOG.warn("Telegram could not parse our HTML ({}); sending plain text. Template at fault: {}",
-                        LogSafe.escape(describe(r)), LogSafe.escape(message.html()));
+                LOG.warn(
+                        "Telegram could not parse our HTML ({}); sending plain text. Template at fault: {}",
+                        LogSafe.escape(describe(r)),
+                        LogSafe.escape(message.html()));
                 try {
-                    return delivered(client.execute(request(chatId, message.plain(), null, message.buttons(),
-                            replyTo)));
+                    return delivered(
+                            client.execute(request(chatId, message.plain(), null, message.buttons(), replyTo)));
                 } catch (TelegramApiException again) {
                     return outcome(again);
                 }
@@ -241,15 +258,17 @@ public final class TelegramGateway implements ChatGateway {
         }
     }
 
-    private SendMessage request(String chatId, String text, String parseMode, List<Reply.Suggestion> buttons,
-                                Integer replyTo) {
-        SendMessage.SendMessageBuilder<?, ?> builder = SendMessage.builder().chatId(chatId).text(text)
-                .linkPreviewOptions(NO_PREVIEW);
+    private SendMessage request(
+            String chatId, String text, String parseMode, List<Reply.Suggestion> buttons, Integer replyTo) {
+        SendMessage.SendMessageBuilder<?, ?> builder =
+                SendMessage.builder().chatId(chatId).text(text).linkPreviewOptions(NO_PREVIEW);
         if (parseMode != null) {
             builder.parseMode(parseMode);
         }
         if (replyTo != null) {
-            builder.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true)
+            builder.replyParameters(ReplyParameters.builder()
+                    .messageId(replyTo)
+                    .allowSendingWithoutReply(true)
                     .build());
         }
         if (!buttons.isEmpty()) {
@@ -261,9 +280,13 @@ public final class TelegramGateway implements ChatGateway {
     private InlineKeyboardMarkup keyboard(List<Reply.Suggestion> buttons) {
         InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> keyboard = InlineKeyboardMarkup.builder();
         for (int i = 0; i < buttons.size(); i += BUTTONS_PER_ROW) {
-            keyboard.keyboardRow(new InlineKeyboardRow(buttons.subList(i, Math.min(i + BUTTONS_PER_ROW,
-                    buttons.size())).stream().map(b -> InlineKeyboardButton.builder().text(b.label())
-                    .callbackData(callbacks.dataFor(b.command())).build()).toList()));
+            keyboard.keyboardRow(new InlineKeyboardRow(
+                    buttons.subList(i, Math.min(i + BUTTONS_PER_ROW, buttons.size())).stream()
+                            .map(b -> InlineKeyboardButton.builder()
+                                    .text(b.label())
+                                    .callbackData(callbacks.dataFor(b.command()))
+                                    .build())
+                            .toList()));
         }
         return keyboard.build();
     }
@@ -280,7 +303,8 @@ public final class TelegramGateway implements ChatGateway {
                 return new DeliveryResult.RetryAfter(Duration.ofSeconds(retryAfter(r, description)));
             }
             if (r.getParameters() != null && r.getParameters().getMigrateToChatId() != null) {
-                return new DeliveryResult.Gone("group upgraded to a supergroup",
+                return new DeliveryResult.Gone(
+                        "group upgraded to a supergroup",
                         Optional.of(String.valueOf(r.getParameters().getMigrateToChatId())));
             }
             if (code == 403 || description.contains("chat not found") || code == 401) {

@@ -24,8 +24,7 @@ public final class TelegramHtmlRenderer {
     static final int MAX_LENGTH = 4000;
 
     /** A line of output: its HTML and its plain text (what Telegram counts). */
-    private record Line(String html, String plain, boolean preformatted) {
-    }
+    private record Line(String html, String plain, boolean preformatted) {}
 
     public List<TelegramMessage> render(Reply reply) {
         List<Line> lines = new ArrayList<>();
@@ -60,14 +59,16 @@ public final class TelegramHtmlRenderer {
         StringBuilder plain = new StringBuilder();
         boolean inPre = false;
         for (Line line : lines) {
-            String clipped = line.plain().length() > MAX_LENGTH ? line.plain().substring(0, MAX_LENGTH - 1) + "…" : null;
+            String clipped =
+                    line.plain().length() > MAX_LENGTH ? line.plain().substring(0, MAX_LENGTH - 1) + "…" : null;
             Line l = clipped == null ? line : new Line(escape(clipped), clipped, line.preformatted());
             if (plain.length() + l.plain().length() + 1 > MAX_LENGTH && plain.length() > 0) {
                 if (inPre) {
                     closePre(html);
                     inPre = false;
                 }
-                messages.add(new TelegramMessage(html.toString().strip(), plain.toString().strip(), List.of()));
+                messages.add(new TelegramMessage(
+                        html.toString().strip(), plain.toString().strip(), List.of()));
                 html.setLength(0);
                 plain.setLength(0);
             }
@@ -84,7 +85,8 @@ public final class TelegramHtmlRenderer {
         if (inPre) {
             closePre(html);
         }
-        messages.add(new TelegramMessage(html.toString().strip(), plain.toString().strip(), buttons));
+        messages.add(
+                new TelegramMessage(html.toString().strip(), plain.toString().strip(), buttons));
         return messages;
     }
 
@@ -109,8 +111,13 @@ public final class TelegramHtmlRenderer {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
-            boolean joiner = next != WORD_JOINER && (c == '@' || c == ':' && next == '/'
-                    || c == '.' && i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)) && Character.isLetter(next));
+            boolean joiner = next != WORD_JOINER
+                    && (c == '@'
+                            || c == ':' && next == '/'
+                            || c == '.'
+                                    && i > 0
+                                    && Character.isLetterOrDigit(text.charAt(i - 1))
+                                    && Character.isLetter(next));
             if (joiner && out == null) {
                 out = new StringBuilder(text.length() + 16).append(text, 0, i);
             }

@@ -25,6 +25,7 @@ public final class TelegramLongPoller implements AutoCloseable {
 
     /** Set by {@link #close()}: a poll failing from then on was interrupted on purpose. */
     private volatile boolean closing;
+
     private final TelegramClient client;
     private final TelegramBot bot;
     private final int timeoutSeconds;
@@ -93,7 +94,10 @@ public final class TelegramLongPoller implements AutoCloseable {
             failures++;
             Duration wait = backoff(failures);
             if (failures == 1 || failures % 20 == 0) {
-                LOG.warn("polling Telegram failed ({} in a row): {}; next try in {} ms", failures, e.getMessage(),
+                LOG.warn(
+                        "polling Telegram failed ({} in a row): {}; next try in {} ms",
+                        failures,
+                        e.getMessage(),
                         wait.toMillis());
             }
             return wait;

@@ -8,9 +8,12 @@ import okhttp3.HttpUrl;
  * How to reach Telegram: the bot's token and username, the Bot API base URL (Telegram's, or a newsroom's own local
  * Bot API server), and whether updates come by long polling or by webhook (with its secret).
  */
-public record TelegramSettings(String botToken, String botUsername, HttpUrl apiUrl, Mode mode,
-                               Optional<String> webhookSecret) {
-    public enum Mode { POLLING, WEBHOOK }
+public record TelegramSettings(
+        String botToken, String botUsername, HttpUrl apiUrl, Mode mode, Optional<String> webhookSecret) {
+    public enum Mode {
+        POLLING,
+        WEBHOOK
+    }
 
     public static final HttpUrl DEFAULT_API_URL = HttpUrl.get("https://api.telegram.org");
 

@@ -27,8 +27,8 @@ public final class TelegramWebhook extends Handler.Abstract {
     private final byte[] secret;
     private final TelegramBot bot;
     private final long maxBodyBytes;
-    private final ObjectMapper mapper = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper mapper =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public TelegramWebhook(String secret, TelegramBot bot, long maxBodyBytes) {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);

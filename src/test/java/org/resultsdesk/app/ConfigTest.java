@@ -9,17 +9,19 @@ import org.junit.jupiter.api.Test;
 class ConfigTest {
     @Test
     void environmentOverridesTheFileAndBlankMeansUnset() {
-        Config config = Config.of(Map.of("telegram.bot-token", "from-file", "store.jdbc-url", ""),
+        Config config = Config.of(
+                Map.of("telegram.bot-token", "from-file", "store.jdbc-url", ""),
                 Map.of("TELEGRAM_BOT_TOKEN", "from-env"));
         assertThat(config.get("telegram.bot-token")).contains("from-env");
         assertThat(config.get("store.jdbc-url")).isEmpty();
-        assertThat(config.with("store.jdbc-url", "jdbc:sqlite:x").get("store.jdbc-url")).contains("jdbc:sqlite:x");
+        assertThat(config.with("store.jdbc-url", "jdbc:sqlite:x").get("store.jdbc-url"))
+                .contains("jdbc:sqlite:x");
     }
 
     @Test
     void badValuesFailWithOneMessageNamingTheKeyAndItsVariable() {
-        Config config = Config.of(Map.of("ops.port", "eighty", "slack.bot-token", "xoxb-1",
-                "telegram.bot-token", "123:ABC"), Map.of());
+        Config config = Config.of(
+                Map.of("ops.port", "eighty", "slack.bot-token", "xoxb-1", "telegram.bot-token", "123:ABC"), Map.of());
         assertThatThrownBy(() -> config.getInt("ops.port", 8081))
                 .hasMessage("configuration key ops.port (OPS_PORT) must be a whole number, not 'eighty'");
         assertThatThrownBy(() -> SlackConfig.settings(config))
@@ -30,12 +32,29 @@ class ConfigTest {
 
     @Test
     void secretsNeverAppearInWhatIsLogged() {
-        Config config = Config.of(Map.of("telegram.bot-token", "123456:SECRET-TOKEN", "telegram.bot-username", "Bot",
-                "telegram.mode", "webhook", "telegram.webhook-secret", "webhook-secret-1234",
-                "slack.bot-token", "xoxb-SECRET", "slack.signing-secret", "signing-SECRET",
-                "slack.app-token", "xapp-SECRET"), Map.of());
-        String logged = TelegramConfig.settings(config).orElseThrow() + " " + SlackConfig.settings(config).orElseThrow();
+        Config config = Config.of(
+                Map.of(
+                        "telegram.bot-token",
+                        "123456:SECRET-TOKEN",
+                        "telegram.bot-username",
+                        "Bot",
+                        "telegram.mode",
+                        "webhook",
+                        "telegram.webhook-secret",
+                        "webhook-secret-1234",
+                        "slack.bot-token",
+                        "xoxb-SECRET",
+                        "slack.signing-secret",
+                        "signing-SECRET",
+                        "slack.app-token",
+                        "xapp-SECRET"),
+                Map.of());
+        String logged = TelegramConfig.settings(config).orElseThrow() + " "
+                + SlackConfig.settings(config).orElseThrow();
 
-        assertThat(logged).doesNotContain("SECRET").doesNotContain("webhook-secret-1234").contains("***");
+        assertThat(logged)
+                .doesNotContain("SECRET")
+                .doesNotContain("webhook-secret-1234")
+                .contains("***");
     }
 }

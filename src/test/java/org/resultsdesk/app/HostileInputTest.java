@@ -37,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.resultsdesk.InlineReplies;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.console.ConsoleApp;
@@ -50,6 +51,7 @@ import org.resultsdesk.core.command.CommandHandler;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.model.Candidacy;
 import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.Election;
 import org.resultsdesk.core.model.ElectionKind;
 import org.resultsdesk.core.model.FeedMessage;
@@ -63,8 +65,6 @@ import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiUpdateLedger;
-import org.resultsdesk.InlineReplies;
-import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.telegram.TelegramBot;
 import org.resultsdesk.telegram.TelegramClients;
 import org.resultsdesk.telegram.TelegramGateway;
@@ -85,11 +85,12 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 class HostileInputTest {
     static final String HOSTILE = "<!channel> <!here> <!everyone> <@U123> <!subteam^S1> <https://evil.example|click>"
             + " @everyone @admin https://evil.example evil.com & &amp; <b>x</b> </pre> \u202eRTL";
-    static final ChatContext SLACK_EDITOR = new ChatContext(ChatContext.Platform.SLACK, "C0DESK",
-            ChatContext.ChatKind.GROUP, "U0ED", "editor", false);
+    static final ChatContext SLACK_EDITOR =
+            new ChatContext(ChatContext.Platform.SLACK, "C0DESK", ChatContext.ChatKind.GROUP, "U0ED", "editor", false);
 
     @TempDir
     Path dir;
+
     final MutableClock clock = new MutableClock(Instant.parse("2024-07-05T03:00:00Z"));
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     final Logger root = (Logger) LoggerFactory.getLogger("org.resultsdesk");
@@ -101,9 +102,13 @@ class HostileInputTest {
     void setUp() throws Exception {
         logs.start();
         root.addAppender(logs);
-        Config config = Config.of(Map.of("feeds.directory", dir.resolve("inbox").toString(),
-                "feeds.settle-millis", "50"), Map.of());
-        desk = new ResultsDesk(config, Clock.systemUTC(), TestData.freshArchive(), Database.sqlite(dir),
+        Config config = Config.of(
+                Map.of("feeds.directory", dir.resolve("inbox").toString(), "feeds.settle-millis", "50"), Map.of());
+        desk = new ResultsDesk(
+                config,
+                Clock.systemUTC(),
+                TestData.freshArchive(),
+                Database.sqlite(dir),
                 ResultsDesk.feedParser(config, TestData.archive()));
         telegram = new FakeTelegramApi(clock);
         slack = new FakeSlackApi(clock);
@@ -120,18 +125,95 @@ class HostileInputTest {
     // ---- commands -------------------------------------------------------------------------------------------------
 
     static List<String> commands(int count) {
-        List<String> prefixes = List.of("/result ", "/r ", "/snippet ", "/seats ", "/scoreboard ", "/quote ",
-                "/quote kingswood ", "/quote national ", "/quotes ", "/quotes approval ", "/quote approve ",
-                "/quote retract ", "/subscribe ", "/subscribe region ", "/unsubscribe ", "/subscriptions ",
-                "/status ", "/help ", "/about ", "result ", "", "/", "/result@ResultsDeskBot ");
-        List<String> fragments = List.of("kingswood", "brighton kemptown", "(", ")", "((((((((((", "[", "]", "{",
-                "}", HOSTILE, "<!channel>", "<@U123>", "@everyone", "&amp;", "\u0000", "\u0007", "\u001b[31m", "\t",
-                "\u202e", "\u200f", "\u2028", "مرحبا بالعالم", "שלום", "🎉🌹", "\uD83D", ":", "“", "”", "\"", "'", ",",
-                ",,,,", "a".repeat(60) + "!", "(a+)+$", ".*.*.*.*=", "\\", "%s%n%x", "${jndi:ldap://x}", "(Editor)",
-                "2019", "2024-02-15", "15/02/2024", "by-election", "general", "99999999999999999999", "-1", "#12",
-                "approve", "national", "on", "off", "region", "all", " ".repeat(3000), "x".repeat(10_000),
-                "kingswood ".repeat(400), ": ".repeat(2000), "(".repeat(5000) + ")", "a,".repeat(2000),
-                "\\s*".repeat(500) + "by-election", "(Aide): x", " & ", "St. Helens", "ynys mon");
+        List<String> prefixes = List.of(
+                "/result ",
+                "/r ",
+                "/snippet ",
+                "/seats ",
+                "/scoreboard ",
+                "/quote ",
+                "/quote kingswood ",
+                "/quote national ",
+                "/quotes ",
+                "/quotes approval ",
+                "/quote approve ",
+                "/quote retract ",
+                "/subscribe ",
+                "/subscribe region ",
+                "/unsubscribe ",
+                "/subscriptions ",
+                "/status ",
+                "/help ",
+                "/about ",
+                "result ",
+                "",
+                "/",
+                "/result@ResultsDeskBot ");
+        List<String> fragments = List.of(
+                "kingswood",
+                "brighton kemptown",
+                "(",
+                ")",
+                "((((((((((",
+                "[",
+                "]",
+                "{",
+                "}",
+                HOSTILE,
+                "<!channel>",
+                "<@U123>",
+                "@everyone",
+                "&amp;",
+                "\u0000",
+                "\u0007",
+                "\u001b[31m",
+                "\t",
+                "\u202e",
+                "\u200f",
+                "\u2028",
+                "مرحبا بالعالم",
+                "שלום",
+                "🎉🌹",
+                "\uD83D",
+                ":",
+                "“",
+                "”",
+                "\"",
+                "'",
+                ",",
+                ",,,,",
+                "a".repeat(60) + "!",
+                "(a+)+$",
+                ".*.*.*.*=",
+                "\\",
+                "%s%n%x",
+                "${jndi:ldap://x}",
+                "(Editor)",
+                "2019",
+                "2024-02-15",
+                "15/02/2024",
+                "by-election",
+                "general",
+                "99999999999999999999",
+                "-1",
+                "#12",
+                "approve",
+                "national",
+                "on",
+                "off",
+                "region",
+                "all",
+                " ".repeat(3000),
+                "x".repeat(10_000),
+                "kingswood ".repeat(400),
+                ": ".repeat(2000),
+                "(".repeat(5000) + ")",
+                "a,".repeat(2000),
+                "\\s*".repeat(500) + "by-election",
+                "(Aide): x",
+                " & ",
+                "St. Helens",
+                "ynys mon");
         List<String> separators = List.of(" ", "", ":", ", ", "  ");
         Random random = new Random(14);
         List<String> out = new ArrayList<>(count);
@@ -183,7 +265,9 @@ class HostileInputTest {
     }
 
     List<ILoggingEvent> errors() {
-        return logged().stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)).toList();
+        return logged().stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+                .toList();
     }
 
     @Test
@@ -192,32 +276,49 @@ class HostileInputTest {
         Timed timed = new Timed(desk.commands);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long start = System.nanoTime();
-        new ConsoleApp(timed).run(new BufferedReader(new StringReader(String.join("\n", commands) + "\n/result"
-                + " kingswood\n")), new PrintStream(out, true, StandardCharsets.UTF_8), false);
+        new ConsoleApp(timed)
+                .run(
+                        new BufferedReader(
+                                new StringReader(String.join("\n", commands) + "\n/result" + " kingswood\n")),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        false);
         long took = System.nanoTime() - start;
 
-        System.out.printf("hostile commands: %d through the console in %d ms, slowest answer %d ms (%s)%n",
-                timed.answered.get(), took / 1_000_000, timed.slowestNanos.get() / 1_000_000,
+        System.out.printf(
+                "hostile commands: %d through the console in %d ms, slowest answer %d ms (%s)%n",
+                timed.answered.get(),
+                took / 1_000_000,
+                timed.slowestNanos.get() / 1_000_000,
                 org.resultsdesk.core.text.LogSafe.escape(timed.slowest));
-        assertThat(timed.answered.get()).as("every non-blank line answered, the last one too")
+        assertThat(timed.answered.get())
+                .as("every non-blank line answered, the last one too")
                 .isEqualTo(commands.stream().filter(c -> !c.isBlank()).count() + 1);
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed.substring(printed.lastIndexOf("Kingswood by-election, 15 Feb 2024")))
-                .as("the console still answers after them all").contains("Overturns a Conservative majority of 11,220");
+                .as("the console still answers after them all")
+                .contains("Overturns a Conservative majority of 11,220");
         assertThat(errors()).as("nothing thrown past the command boundary").isEmpty();
     }
 
     @Test
     void generatedCommandsThroughTheTelegramAndSlackFakesAnswerEveryoneAndAddressNobody() throws Exception {
         List<String> commands = commands(10_000).subList(0, 300);
-        TelegramSettings settings = new TelegramSettings(FakeTelegramApi.TOKEN, FakeTelegramApi.USERNAME,
-                HttpUrl.get(telegram.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty());
+        TelegramSettings settings = new TelegramSettings(
+                FakeTelegramApi.TOKEN,
+                FakeTelegramApi.USERNAME,
+                HttpUrl.get(telegram.baseUrl()),
+                TelegramSettings.Mode.POLLING,
+                Optional.empty());
         TelegramClient client = TelegramClients.create(new OkHttpClient(), settings);
         TelegramGateway telegramGateway = new TelegramGateway(client);
-        TelegramBot bot = new TelegramBot(client, telegramGateway, desk.commands,
-                new JdbiUpdateLedger(desk.database, clock), FakeTelegramApi.USERNAME,
+        TelegramBot bot = new TelegramBot(
+                client,
+                telegramGateway,
+                desk.commands,
+                new JdbiUpdateLedger(desk.database, clock),
+                FakeTelegramApi.USERNAME,
                 InlineReplies.on(telegramGateway, new JdbiSendBudget(desk.database), clock));
-        TelegramLongPoller poller = new TelegramLongPoller(client, bot, 0, d -> { });
+        TelegramLongPoller poller = new TelegramLongPoller(client, bot, 0, d -> {});
         TelegramUpdates updates = new TelegramUpdates();
         for (int batch = 0; batch < commands.size(); batch += 100) {
             for (int i = batch; i < batch + 100; i++) {
@@ -245,20 +346,39 @@ class HostileInputTest {
         Contest real = TestData.contest("parl.kingswood.by.2024-02-15", "E14000774");
         List<Candidacy> hostile = new ArrayList<>();
         for (Candidacy c : real.candidates()) {
-            hostile.add(new Candidacy(HOSTILE.substring(0, 40), "@everyone evil.com",
-                    new Party(c.party().code(), c.party().name() + " <!here> https://evil.example"), c.votes()));
+            hostile.add(new Candidacy(
+                    HOSTILE.substring(0, 40),
+                    "@everyone evil.com",
+                    new Party(c.party().code(), c.party().name() + " <!here> https://evil.example"),
+                    c.votes()));
         }
-        Contest contest = new Contest(real.election(), real.seat(), real.electorate(), real.validVotes(),
-                real.invalidVotes(), real.declaredAt(), hostile);
-        desk.alertStore.record(Declaration.of(new FeedMessage.Result(contest, 1), "hostile.tsv", clock.instant()),
+        Contest contest = new Contest(
+                real.election(),
+                real.seat(),
+                real.electorate(),
+                real.validVotes(),
+                real.invalidVotes(),
+                real.declaredAt(),
+                hostile);
+        desk.alertStore.record(
+                Declaration.of(new FeedMessage.Result(contest, 1), "hostile.tsv", clock.instant()), List.of());
+        desk.alertStore.record(
+                Declaration.of(
+                        new FeedMessage.Rush(
+                                new Election("parl.2029-05-03", ElectionKind.GENERAL, LocalDate.of(2029, 5, 3)),
+                                real.seat(),
+                                real.winner().party(),
+                                Optional.of(real.candidates().get(1).party()),
+                                HOSTILE,
+                                1),
+                        "rush.xml",
+                        clock.instant()),
                 List.of());
-        desk.alertStore.record(Declaration.of(new FeedMessage.Rush(new Election("parl.2029-05-03",
-                ElectionKind.GENERAL, LocalDate.of(2029, 5, 3)), real.seat(), real.winner().party(),
-                Optional.of(real.candidates().get(1).party()), HOSTILE, 1), "rush.xml", clock.instant()), List.of());
         desk.follower.catchUp();
         ChatContext console = ChatContext.console();
-        String filed = text(desk.commands.handle("/quote kingswood " + HOSTILE.substring(0, 100).replace(":", "")
-                + " (<!here> @admin): " + HOSTILE, console));
+        String filed = text(desk.commands.handle(
+                "/quote kingswood " + HOSTILE.substring(0, 100).replace(":", "") + " (<!here> @admin): " + HOSTILE,
+                console));
         assertThat(filed).contains("#1");
         desk.commands.handle("/quote approve 1", console);
 
@@ -269,22 +389,42 @@ class HostileInputTest {
         Alert rush = Alert.pending(channel, "parl.2029-05-03/E14000774", 1, Alert.Kind.RUSH, clock.instant());
         Alert quote = Alert.pending(channel, "quote/1", 1, Alert.Kind.QUOTE, clock.instant());
         Alert retraction = Alert.pending(channel, "quote/1", 2, Alert.Kind.RETRACTION, clock.instant());
-        List<Reply> replies = new ArrayList<>(List.of(composer.single(result), composer.single(correction),
-                composer.single(rush), composer.single(quote), composer.single(retraction), composer.corrected(result),
+        List<Reply> replies = new ArrayList<>(List.of(
+                composer.single(result),
+                composer.single(correction),
+                composer.single(rush),
+                composer.single(quote),
+                composer.single(retraction),
+                composer.corrected(result),
                 composer.digest(java.util.stream.Stream.of(result, correction, rush, quote, retraction)
-                        .map(composer::line).toList()),
-                new Reply(List.of(new Reply.Table(HOSTILE, List.of(List.of(HOSTILE, "1"), List.of("2", HOSTILE))),
-                        new Reply.Text(HOSTILE)), List.of(new Reply.Suggestion(HOSTILE, "/result kingswood")))));
-        for (String command : List.of("/result kingswood", "/snippet kingswood", "/quotes kingswood",
-                "/quotes pending", "/seats " + HOSTILE, "/result " + HOSTILE, "/subscribe " + HOSTILE,
+                        .map(composer::line)
+                        .toList()),
+                new Reply(
+                        List.of(
+                                new Reply.Table(HOSTILE, List.of(List.of(HOSTILE, "1"), List.of("2", HOSTILE))),
+                                new Reply.Text(HOSTILE)),
+                        List.of(new Reply.Suggestion(HOSTILE, "/result kingswood")))));
+        for (String command : List.of(
+                "/result kingswood",
+                "/snippet kingswood",
+                "/quotes kingswood",
+                "/quotes pending",
+                "/seats " + HOSTILE,
+                "/result " + HOSTILE,
+                "/subscribe " + HOSTILE,
                 "/quote kingswood " + HOSTILE)) {
             replies.add(desk.commands.handle(command, console));
         }
 
-        TelegramSettings settings = new TelegramSettings(FakeTelegramApi.TOKEN, FakeTelegramApi.USERNAME,
-                HttpUrl.get(telegram.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty());
+        TelegramSettings settings = new TelegramSettings(
+                FakeTelegramApi.TOKEN,
+                FakeTelegramApi.USERNAME,
+                HttpUrl.get(telegram.baseUrl()),
+                TelegramSettings.Mode.POLLING,
+                Optional.empty());
         TelegramGateway telegramGateway = new TelegramGateway(TelegramClients.create(new OkHttpClient(), settings));
-        SlackGateway slackGateway = new SlackGateway(SlackApp.slack(slackSettings()).methods(FakeSlackApi.BOT_TOKEN));
+        SlackGateway slackGateway =
+                new SlackGateway(SlackApp.slack(slackSettings()).methods(FakeSlackApi.BOT_TOKEN));
         for (Reply reply : replies) {
             clock.advance(Duration.ofSeconds(5));
             assertThat(telegramGateway.send("42", reply)).isInstanceOf(DeliveryResult.Delivered.class);
@@ -295,7 +435,8 @@ class HostileInputTest {
         }
         slack.failNext("C0DESK", "invalid_blocks");
         clock.advance(Duration.ofSeconds(5));
-        assertThat(slackGateway.send("C0DESK", replies.get(0))).as("the plain-text retry")
+        assertThat(slackGateway.send("C0DESK", replies.get(0)))
+                .as("the plain-text retry")
                 .isInstanceOf(DeliveryResult.Delivered.class);
 
         assertThat(telegram.messages(42)).hasSizeGreaterThanOrEqualTo(replies.size());
@@ -311,17 +452,21 @@ class HostileInputTest {
     static void assertInert(FakeTelegramApi telegram, FakeSlackApi slack) {
         for (JsonNode request : telegram.sendRequests()) {
             String html = request.path("text").asText();
-            String shown = request.path("parse_mode").asText("").equalsIgnoreCase("HTML") ? TelegramHtml.text(html)
-                    : html;
+            String shown =
+                    request.path("parse_mode").asText("").equalsIgnoreCase("HTML") ? TelegramHtml.text(html) : html;
             assertThat(shown).doesNotContainPattern(TELEGRAM_MENTION).doesNotContainPattern(TELEGRAM_LINK);
             assertThat(html).doesNotContain("<a ").doesNotContain("tg://");
             JsonNode preview = request.path("link_preview_options");
-            assertThat(preview.isTextual() ? preview.asText() : preview.toString()).contains("\"is_disabled\":true");
+            assertThat(preview.isTextual() ? preview.asText() : preview.toString())
+                    .contains("\"is_disabled\":true");
         }
         for (Map<String, String> request : slack.chatRequests()) {
             assertThat(request.get("text")).as("top-level text").doesNotContain("<");
-            assertThat(request.getOrDefault("blocks", "[]")).doesNotContain("<!").doesNotContain("<@")
-                    .doesNotContain("<http").doesNotContain("<#");
+            assertThat(request.getOrDefault("blocks", "[]"))
+                    .doesNotContain("<!")
+                    .doesNotContain("<@")
+                    .doesNotContain("<http")
+                    .doesNotContain("<#");
             assertThat(request).containsEntry("parse", "none").containsEntry("link_names", "0");
             if (request.containsKey("unfurl_links")) {
                 assertThat(request).containsEntry("unfurl_links", "0").containsEntry("unfurl_media", "0");
@@ -344,26 +489,53 @@ class HostileInputTest {
 
         Contest kingswood = TestData.contest("parl.2019-12-12", "E14000774");
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
-        String pa = new String(getClass().getResourceAsStream(
-                "/feeds/pa/RECONSTRUCTED-FirstPastThePostResult-Kingswood-2024.xml").readAllBytes(), StandardCharsets.UTF_8);
-        files.put("spaces.xml", pa.replace("name=\"Kingswood By-election\"",
-                "name=\"Kingswood" + " ".repeat(200_000) + "By-election x\"").getBytes(StandardCharsets.UTF_8));
-        files.put("doctype.xml", "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>"
-                .getBytes(StandardCharsets.UTF_8));
-        files.put("evil\nINFO o.r.DeclarationIngest - accepted everything.tsv",
+        String pa = new String(
+                getClass()
+                        .getResourceAsStream("/feeds/pa/RECONSTRUCTED-FirstPastThePostResult-Kingswood-2024.xml")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        files.put(
+                "spaces.xml",
+                pa.replace(
+                                "name=\"Kingswood By-election\"",
+                                "name=\"Kingswood" + " ".repeat(200_000) + "By-election x\"")
+                        .getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "doctype.xml",
+                "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>"
+                        .getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "evil\nINFO o.r.DeclarationIngest - accepted everything.tsv",
                 "root:x:0:0:root:/root:/bin/bash\n".getBytes(StandardCharsets.UTF_8));
         files.put("maxvotes_1.tsv", tsv(withVotes(kingswood, Integer.MAX_VALUE)));
-        files.put("ge2099_1.tsv", tsv(new Contest(new Election("parl.2099-05-07", ElectionKind.GENERAL,
-                LocalDate.of(2099, 5, 7)), kingswood.seat(), kingswood.electorate(), kingswood.validVotes(),
-                kingswood.invalidVotes(), kingswood.declaredAt(), kingswood.candidates())));
+        files.put(
+                "ge2099_1.tsv",
+                tsv(new Contest(
+                        new Election("parl.2099-05-07", ElectionKind.GENERAL, LocalDate.of(2099, 5, 7)),
+                        kingswood.seat(),
+                        kingswood.electorate(),
+                        kingswood.validVotes(),
+                        kingswood.invalidVotes(),
+                        kingswood.declaredAt(),
+                        kingswood.candidates())));
         List<Candidacy> crowd = new ArrayList<>();
         for (int i = 0; i < 10_001; i++) {
             crowd.add(new Candidacy("Cand", "Idate" + i, kingswood.winner().party(), 1));
         }
-        files.put("crowd_1.tsv", tsv(new Contest(kingswood.election(), kingswood.seat(), 70_000, 10_001,
-                java.util.OptionalInt.empty(), Optional.empty(), crowd)));
-        files.put("twice_1.tsv", (BundledFeedParser.write(kingswood) + BundledFeedParser.write(withVotes(kingswood, 5)))
-                .getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "crowd_1.tsv",
+                tsv(new Contest(
+                        kingswood.election(),
+                        kingswood.seat(),
+                        70_000,
+                        10_001,
+                        java.util.OptionalInt.empty(),
+                        Optional.empty(),
+                        crowd)));
+        files.put(
+                "twice_1.tsv",
+                (BundledFeedParser.write(kingswood) + BundledFeedParser.write(withVotes(kingswood, 5)))
+                        .getBytes(StandardCharsets.UTF_8));
         files.put("ballot-twice.json", dcBallotTwice());
         byte[] badUtf8 = tsv(kingswood);
         int at = new String(badUtf8, StandardCharsets.UTF_8).indexOf("Chris");
@@ -374,14 +546,18 @@ class HostileInputTest {
             Files.write(inbox.resolve(file.getKey()), file.getValue());
         }
         Files.createSymbolicLink(inbox.resolve("passwd.tsv"), Path.of("/etc/passwd"));
-        new ProcessBuilder("mkfifo", inbox.resolve("pipe.tsv").toString()).start().waitFor();
-        try (RandomAccessFile huge = new RandomAccessFile(inbox.resolve("huge.xml").toFile(), "rw")) {
+        new ProcessBuilder("mkfifo", inbox.resolve("pipe.tsv").toString())
+                .start()
+                .waitFor();
+        try (RandomAccessFile huge =
+                new RandomAccessFile(inbox.resolve("huge.xml").toFile(), "rw")) {
             huge.setLength(3L * 1024 * 1024 * 1024);
         }
         List<String> names = new ArrayList<>(files.keySet());
         names.addAll(List.of("passwd.tsv", "pipe.tsv", "huge.xml"));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> names.stream().allMatch(n -> !linesNaming(n).isEmpty()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> names.stream().allMatch(n -> !linesNaming(n).isEmpty()));
         byte[] good = ("\uFEFF" + BundledFeedParser.write(kingswood)).getBytes(StandardCharsets.UTF_8);
         Files.write(inbox.resolve("bom_1.tsv"), good);
         await().atMost(Duration.ofSeconds(60)).until(() -> alerts.sent.size() == 1);
@@ -394,24 +570,35 @@ class HostileInputTest {
         assertThat(linesNaming("ge2099_1.tsv").get(0)).contains("outside");
         assertThat(linesNaming("crowd_1.tsv").get(0)).contains("10001 candidates");
         assertThat(linesNaming("passwd.tsv").get(0)).doesNotContain("root:");
-        assertThat(logged()).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(logged())
+                .extracting(ILoggingEvent::getFormattedMessage)
                 .noneMatch(m -> m.contains("\n") || m.contains("root:x:0:0:root:/root"));
-        assertThat(alerts.sent).singleElement().satisfies(s -> assertThat(text(s.reply()) + s.reply().parts())
-                .contains("Kingswood"));
+        assertThat(alerts.sent)
+                .singleElement()
+                .satisfies(s -> assertThat(text(s.reply()) + s.reply().parts()).contains("Kingswood"));
         assertThat(desk.feedWatcherHealthy()).isTrue();
     }
 
     private List<String> linesNaming(String fileName) {
         String escaped = org.resultsdesk.core.text.LogSafe.escape(fileName);
-        return logged().stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
-                .map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains(" " + escaped + ":")).toList();
+        return logged().stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains(" " + escaped + ":"))
+                .toList();
     }
 
     private static Contest withVotes(Contest c, int votes) {
         List<Candidacy> candidates = c.candidates().stream()
-                .map(k -> new Candidacy(k.givenName(), k.familyName(), k.party(), votes)).toList();
-        return new Contest(c.election(), c.seat(), c.electorate(),
-                (int) Math.min(Integer.MAX_VALUE, (long) votes * candidates.size()), c.invalidVotes(), c.declaredAt(),
+                .map(k -> new Candidacy(k.givenName(), k.familyName(), k.party(), votes))
+                .toList();
+        return new Contest(
+                c.election(),
+                c.seat(),
+                c.electorate(),
+                (int) Math.min(Integer.MAX_VALUE, (long) votes * candidates.size()),
+                c.invalidVotes(),
+                c.declaredAt(),
                 candidates);
     }
 
@@ -421,8 +608,8 @@ class HostileInputTest {
 
     private byte[] dcBallotTwice() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        ObjectNode root = (ObjectNode) json.readTree(getClass().getResourceAsStream(
-                "/feeds/dc/parl-kingswood-result-set.json"));
+        ObjectNode root =
+                (ObjectNode) json.readTree(getClass().getResourceAsStream("/feeds/dc/parl-kingswood-result-set.json"));
         ArrayNode results = (ArrayNode) root.path("results");
         ObjectNode copy = results.get(0).deepCopy();
         ((ObjectNode) copy.path("candidate_results").get(0)).put("num_ballots", 11_000);
@@ -431,12 +618,20 @@ class HostileInputTest {
     }
 
     private SlackSettings slackSettings() {
-        return new SlackSettings(FakeSlackApi.BOT_TOKEN, "secret", Optional.empty(), slack.apiUrl(),
-                SlackSettings.Mode.HTTP, SlackSettings.Visibility.IN_CHANNEL, java.util.Set.of("U0ED"));
+        return new SlackSettings(
+                FakeSlackApi.BOT_TOKEN,
+                "secret",
+                Optional.empty(),
+                slack.apiUrl(),
+                SlackSettings.Mode.HTTP,
+                SlackSettings.Visibility.IN_CHANNEL,
+                java.util.Set.of("U0ED"));
     }
 
     private static String text(Reply reply) {
-        return reply.parts().stream().filter(p -> p instanceof Reply.Text).map(p -> ((Reply.Text) p).text())
+        return reply.parts().stream()
+                .filter(p -> p instanceof Reply.Text)
+                .map(p -> ((Reply.Text) p).text())
                 .reduce("", (a, b) -> a + b);
     }
 }

@@ -28,7 +28,11 @@ class NightDeskWiringTest {
     }
 
     ResultsDesk open(Config config) {
-        return new ResultsDesk(config, oneInTheMorning, TestData.freshArchive(), Database.sqlite(dir.resolve("db")),
+        return new ResultsDesk(
+                config,
+                oneInTheMorning,
+                TestData.freshArchive(),
+                Database.sqlite(dir.resolve("db")),
                 ResultsDesk.feedParser(config, TestData.archive()));
     }
 
@@ -36,13 +40,16 @@ class NightDeskWiringTest {
     void dueReadsTheConfiguredTimesFileAndTheWatchListSurvivesARestart() throws Exception {
         Path times = dir.resolve("times.csv");
         Files.writeString(times, "seat,expected\nBootle,01:30\nRuncorn and Helsby,03:00\n");
-        Config config = Config.of(Map.of("night.election", "parl.2029-08-15",
-                "night.declaration-times", times.toString()), Map.of());
+        Config config = Config.of(
+                Map.of("night.election", "parl.2029-08-15", "night.declaration-times", times.toString()), Map.of());
 
         try (ResultsDesk desk = open(config)) {
-            assertThat(ask(desk, "/watch runcorn and helsby")).startsWith("This channel now watches Runcorn and Helsby");
+            assertThat(ask(desk, "/watch runcorn and helsby"))
+                    .startsWith("This channel now watches Runcorn and Helsby");
             // 01:00 BST: Bootle is due at 01:30; Runcorn and Helsby, watched, later.
-            assertThat(ask(desk, "/due")).contains("Due by 02:00, soonest first: 1 seat").contains("01:30  Bootle")
+            assertThat(ask(desk, "/due"))
+                    .contains("Due by 02:00, soonest first: 1 seat")
+                    .contains("01:30  Bootle")
                     .contains("Watched here, later: Runcorn and Helsby (due 03:00).")
                     .contains("648 seats have no expected time.");
         }
@@ -57,7 +64,8 @@ class NightDeskWiringTest {
         Files.writeString(times, "seat,expected\nAtlantis,01:30\n");
         Config config = Config.of(Map.of("night.declaration-times", times.toString()), Map.of());
 
-        assertThatThrownBy(() -> open(config).close()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> open(config).close())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("declaration-times file times.csv, line 2: unknown seat Atlantis");
     }
 }

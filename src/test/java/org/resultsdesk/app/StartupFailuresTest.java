@@ -32,16 +32,16 @@ class StartupFailuresTest {
     @TempDir
     Path dir;
 
-    record Outcome(int exitCode, String stdout, String stderr) {
-    }
+    record Outcome(int exitCode, String stdout, String stderr) {}
 
     @Test
     void aSettleTimeThatIsNotANumberIsOneLineAndExitCode2() throws Exception {
         Outcome outcome = run(Map.of("FEEDS_SETTLE_MILLIS", "soon"), "");
 
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.stderr()).isEqualTo("results-desk: configuration key feeds.settle-millis"
-                + " (FEEDS_SETTLE_MILLIS) must be a whole number, not 'soon'\n");
+        assertThat(outcome.stderr())
+                .isEqualTo("results-desk: configuration key feeds.settle-millis"
+                        + " (FEEDS_SETTLE_MILLIS) must be a whole number, not 'soon'\n");
     }
 
     @Test
@@ -49,8 +49,9 @@ class StartupFailuresTest {
         Outcome outcome = run(Map.of("FEEDS_URLS", "https://feeds.example/results, not a url"), "");
 
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.stderr()).isEqualTo("results-desk: configuration key feeds.urls (FEEDS_URLS) has an"
-                + " invalid URL: 'not a url'\n");
+        assertThat(outcome.stderr())
+                .isEqualTo("results-desk: configuration key feeds.urls (FEEDS_URLS) has an"
+                        + " invalid URL: 'not a url'\n");
     }
 
     @Test
@@ -58,8 +59,10 @@ class StartupFailuresTest {
         Outcome outcome = run(Map.of("STORE_JDBC_URL", "postgres://desk:" + SECRET + "@db:5432/results"), "");
 
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.stderr()).isEqualTo("results-desk: configuration key store.jdbc-url (STORE_JDBC_URL) must"
-                + " be a JDBC URL such as jdbc:postgresql://db:5432/results, not 'postgres://desk:***@db:5432/results'\n");
+        assertThat(outcome.stderr())
+                .isEqualTo(
+                        "results-desk: configuration key store.jdbc-url (STORE_JDBC_URL) must"
+                                + " be a JDBC URL such as jdbc:postgresql://db:5432/results, not 'postgres://desk:***@db:5432/results'\n");
         assertThat(outcome.stdout() + outcome.stderr()).doesNotContain(SECRET);
     }
 
@@ -68,13 +71,18 @@ class StartupFailuresTest {
         Outcome json = run(Map.of("LOGGING_FORMAT", "json"), "/result kingswood\n");
         assertThat(json.exitCode()).isZero();
         assertThat(json.stdout()).contains("Kingswood");
-        assertThat(json.stderr().lines().filter(l -> !l.isBlank()).toList()).isNotEmpty()
-                .allSatisfy(line -> assertThat(line).startsWith("{").contains("\"level\":\"").endsWith("}"));
+        assertThat(json.stderr().lines().filter(l -> !l.isBlank()).toList())
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line)
+                        .startsWith("{")
+                        .contains("\"level\":\"")
+                        .endsWith("}"));
 
         Outcome xml = run(Map.of("LOGGING_FORMAT", "xml"), "");
         assertThat(xml.exitCode()).isEqualTo(2);
-        assertThat(xml.stderr()).isEqualTo("results-desk: configuration key logging.format (LOGGING_FORMAT) must be"
-                + " one of json, text, not 'xml'\n");
+        assertThat(xml.stderr())
+                .isEqualTo("results-desk: configuration key logging.format (LOGGING_FORMAT) must be"
+                        + " one of json, text, not 'xml'\n");
     }
 
     @Test
@@ -82,9 +90,13 @@ class StartupFailuresTest {
         Outcome outcome = run(Map.of(), "");
 
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.stderr().lines().filter(l -> l.startsWith("results-desk:")).toList()).containsExactly(
-                "results-desk: nothing to do: no chat token (TELEGRAM_BOT_TOKEN, SLACK_BOT_TOKEN), no feed"
-                        + " (FEEDS_DIRECTORY, FEEDS_URLS) and no console input; set one, or pipe commands in");
+        assertThat(outcome.stderr()
+                        .lines()
+                        .filter(l -> l.startsWith("results-desk:"))
+                        .toList())
+                .containsExactly(
+                        "results-desk: nothing to do: no chat token (TELEGRAM_BOT_TOKEN, SLACK_BOT_TOKEN), no feed"
+                                + " (FEEDS_DIRECTORY, FEEDS_URLS) and no console input; set one, or pipe commands in");
         assertThat(outcome.stderr()).doesNotContain("\tat ");
     }
 
@@ -95,15 +107,19 @@ class StartupFailuresTest {
             closedPort = socket.getLocalPort();
         }
         String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/results?password=" + SECRET;
-        Outcome outcome = run(Map.of("STORE_JDBC_URL", url, "STORE_PASSWORD", SECRET,
-                "STORE_CONNECT_WAIT_SECONDS", "3"), "");
+        Outcome outcome =
+                run(Map.of("STORE_JDBC_URL", url, "STORE_PASSWORD", SECRET, "STORE_CONNECT_WAIT_SECONDS", "3"), "");
 
         assertThat(outcome.exitCode()).isEqualTo(3);
-        assertThat(outcome.stderr()).as("one line an attempt").contains("database jdbc:postgresql://127.0.0.1:"
-                + closedPort + "/results?password=*** not reachable").contains("(attempt 1)");
+        assertThat(outcome.stderr())
+                .as("one line an attempt")
+                .contains("database jdbc:postgresql://127.0.0.1:" + closedPort + "/results?password=*** not reachable")
+                .contains("(attempt 1)");
         String last = outcome.stderr().lines().reduce((a, b) -> b).orElseThrow();
-        assertThat(last).startsWith("results-desk: database jdbc:postgresql://127.0.0.1:" + closedPort
-                + "/results?password=*** (STORE_JDBC_URL) did not answer within 3 s (store.connect-wait-seconds): ");
+        assertThat(last)
+                .startsWith(
+                        "results-desk: database jdbc:postgresql://127.0.0.1:" + closedPort
+                                + "/results?password=*** (STORE_JDBC_URL) did not answer within 3 s (store.connect-wait-seconds): ");
         assertThat(outcome.stderr()).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(outcome.stdout() + outcome.stderr()).doesNotContain(SECRET);
     }
@@ -113,14 +129,23 @@ class StartupFailuresTest {
         HttpClient http = HttpClient.newHttpClient();
         Path log = dir.resolve("late.log");
         try (TestPostgres.Schema schema = TestPostgres.freshSchema("rd_late");
-             TcpProxy proxy = new TcpProxy(TestPostgres.port())) {
+                TcpProxy proxy = new TcpProxy(TestPostgres.port())) {
             proxy.cut();
-            Map<String, String> env = new HashMap<>(Map.of("STORE_JDBC_URL", schema.urlThroughPort(proxy.port()),
-                    "STORE_USER", schema.user(), "STORE_PASSWORD", SECRET, "STORE_CONNECT_WAIT_SECONDS", "300",
-                    "FEEDS_DIRECTORY", Files.createDirectories(dir.resolve("inbox")).toString()));
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "STORE_JDBC_URL",
+                    schema.urlThroughPort(proxy.port()),
+                    "STORE_USER",
+                    schema.user(),
+                    "STORE_PASSWORD",
+                    SECRET,
+                    "STORE_CONNECT_WAIT_SECONDS",
+                    "300",
+                    "FEEDS_DIRECTORY",
+                    Files.createDirectories(dir.resolve("inbox")).toString()));
             Process process = start(env, log);
             try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("(attempt 2)"));
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> Files.readString(log).contains("(attempt 2)"));
                 Matcher port = Pattern.compile("operations on port (\\d+)").matcher(Files.readString(log));
                 assertThat(port.find()).isTrue();
                 URI ops = URI.create("http://127.0.0.1:" + port.group(1));
@@ -130,7 +155,8 @@ class StartupFailuresTest {
                 assertThat(starting.body()).contains("database: starting");
 
                 proxy.restore();
-                await().atMost(Duration.ofSeconds(90)).until(() -> get(http, ops.resolve("/readyz")).statusCode() == 200);
+                await().atMost(Duration.ofSeconds(90))
+                        .until(() -> get(http, ops.resolve("/readyz")).statusCode() == 200);
                 assertThat(get(http, ops.resolve("/readyz")).body()).contains("database: ok");
                 assertThat(process.isAlive()).isTrue();
             } finally {
@@ -145,7 +171,8 @@ class StartupFailuresTest {
     }
 
     private static HttpResponse<String> get(HttpClient http, URI uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+        return http.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -164,15 +191,23 @@ class StartupFailuresTest {
     }
 
     private Process start(Map<String, String> settings, Path log) throws IOException {
-        Process process = builder(settings).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = builder(settings)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         process.getOutputStream().close();
         return process;
     }
 
     private ProcessBuilder builder(Map<String, String> settings) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-cp",
-                System.getProperty("java.class.path"), "org.resultsdesk.app.Main", "--config",
+        ProcessBuilder builder = new ProcessBuilder(
+                java,
+                "-Dfile.encoding=UTF-8",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.resultsdesk.app.Main",
+                "--config",
                 dir.resolve("none.yml").toString());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.matches("(TELEGRAM|SLACK|STORE|FEEDS|OPS|LOGGING|REPLAY|DELIVERY)_.*"));

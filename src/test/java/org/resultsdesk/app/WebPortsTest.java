@@ -43,6 +43,7 @@ class WebPortsTest {
 
     @TempDir
     Path dir;
+
     FakeTelegramApi telegram;
     FakeSlackApi slack;
     ResultsDesk desk;
@@ -54,14 +55,25 @@ class WebPortsTest {
     void setUp() throws Exception {
         telegram = new FakeTelegramApi(Clock.systemUTC());
         slack = new FakeSlackApi(Clock.systemUTC());
-        Config config = Config.of(Map.ofEntries(Map.entry("ops.port", "0"),
-                Map.entry("telegram.bot-token", FakeTelegramApi.TOKEN),
-                Map.entry("telegram.bot-username", FakeTelegramApi.USERNAME),
-                Map.entry("telegram.api-url", telegram.baseUrl()), Map.entry("telegram.mode", "webhook"),
-                Map.entry("telegram.webhook-secret", WEBHOOK_SECRET), Map.entry("telegram.webhook-port", "0"),
-                Map.entry("slack.bot-token", FakeSlackApi.BOT_TOKEN), Map.entry("slack.signing-secret", SLACK_SECRET),
-                Map.entry("slack.api-url", slack.apiUrl()), Map.entry("slack.port", "0")), Map.of());
-        desk = new ResultsDesk(config, Clock.systemUTC(), TestData.freshArchive(), Database.sqlite(dir),
+        Config config = Config.of(
+                Map.ofEntries(
+                        Map.entry("ops.port", "0"),
+                        Map.entry("telegram.bot-token", FakeTelegramApi.TOKEN),
+                        Map.entry("telegram.bot-username", FakeTelegramApi.USERNAME),
+                        Map.entry("telegram.api-url", telegram.baseUrl()),
+                        Map.entry("telegram.mode", "webhook"),
+                        Map.entry("telegram.webhook-secret", WEBHOOK_SECRET),
+                        Map.entry("telegram.webhook-port", "0"),
+                        Map.entry("slack.bot-token", FakeSlackApi.BOT_TOKEN),
+                        Map.entry("slack.signing-secret", SLACK_SECRET),
+                        Map.entry("slack.api-url", slack.apiUrl()),
+                        Map.entry("slack.port", "0")),
+                Map.of());
+        desk = new ResultsDesk(
+                config,
+                Clock.systemUTC(),
+                TestData.freshArchive(),
+                Database.sqlite(dir),
                 ResultsDesk.feedParser(config, TestData.archive()));
         desk.startTelegram(config, new OkHttpClient());
         desk.startSlack(config);
@@ -92,41 +104,58 @@ class WebPortsTest {
     @Test
     void theTelegramWebhookAnswersDuringASlowloris() throws Exception {
         try (Slowloris slow = slowloris(desk.webPort("telegram"), "/telegram")) {
-            String update = new TelegramUpdates().message(42L, 42L, "/result kingswood").toString();
-            assertAnswered(HttpRequest.newBuilder(uri(desk.webPort("telegram"), "/telegram"))
-                    .header("X-Telegram-Bot-Api-Secret-Token", WEBHOOK_SECRET)
-                    .POST(HttpRequest.BodyPublishers.ofString(update)).build(), 200);
+            String update =
+                    new TelegramUpdates().message(42L, 42L, "/result kingswood").toString();
+            assertAnswered(
+                    HttpRequest.newBuilder(uri(desk.webPort("telegram"), "/telegram"))
+                            .header("X-Telegram-Bot-Api-Secret-Token", WEBHOOK_SECRET)
+                            .POST(HttpRequest.BodyPublishers.ofString(update))
+                            .build(),
+                    200);
         }
     }
 
     @Test
     void aFiftyMegabyteBodyIsRefusedWith413BeforeItIsRead() throws Exception {
-        assertThat(HostileClients.statusForDeclaredBody(ops.port(), "/metrics", FIFTY_MB, Map.of())).isEqualTo(413);
-        assertThat(HostileClients.statusForDeclaredBody(desk.webPort("slack"), "/slack/events", FIFTY_MB,
-                slackHeaders())).isEqualTo(413);
-        assertThat(HostileClients.statusForDeclaredBody(desk.webPort("telegram"), "/telegram", FIFTY_MB,
-                Map.of("X-Telegram-Bot-Api-Secret-Token", WEBHOOK_SECRET))).isEqualTo(413);
+        assertThat(HostileClients.statusForDeclaredBody(ops.port(), "/metrics", FIFTY_MB, Map.of()))
+                .isEqualTo(413);
+        assertThat(HostileClients.statusForDeclaredBody(
+                        desk.webPort("slack"), "/slack/events", FIFTY_MB, slackHeaders()))
+                .isEqualTo(413);
+        assertThat(HostileClients.statusForDeclaredBody(
+                        desk.webPort("telegram"),
+                        "/telegram",
+                        FIFTY_MB,
+                        Map.of("X-Telegram-Bot-Api-Secret-Token", WEBHOOK_SECRET)))
+                .isEqualTo(413);
     }
 
     @Test
     void aBodyStreamedPastTheLimitIsRefusedWith413() throws Exception {
         long twoMb = 2L * 1024 * 1024;
-        assertThat(HostileClients.statusForStreamedBody(desk.webPort("slack"), "/slack/events", twoMb,
-                slackHeaders())).isEqualTo(413);
-        assertThat(HostileClients.statusForStreamedBody(desk.webPort("telegram"), "/telegram", twoMb,
-                Map.of("X-Telegram-Bot-Api-Secret-Token", WEBHOOK_SECRET))).isEqualTo(413);
+        assertThat(HostileClients.statusForStreamedBody(desk.webPort("slack"), "/slack/events", twoMb, slackHeaders()))
+                .isEqualTo(413);
+        assertThat(HostileClients.statusForStreamedBody(
+                        desk.webPort("telegram"),
+                        "/telegram",
+                        twoMb,
+                        Map.of("X-Telegram-Bot-Api-Secret-Token", WEBHOOK_SECRET)))
+                .isEqualTo(413);
     }
 
     @Test
     void slackTimestampsAtTheEdgesOfALongAreRefusedWith401() throws Exception {
         String body = "command=%2Fresult&text=kingswood";
-        for (String ts : new String[] {"9223372036854775807", "-9223372036854775808", "-9223372036854775807",
-                "99999999999999999999", "abc"}) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(desk.webPort("slack"),
-                            "/slack/events"))
-                    .header("X-Slack-Request-Timestamp", ts)
-                    .header("X-Slack-Signature", signature.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        for (String ts : new String[] {
+            "9223372036854775807", "-9223372036854775808", "-9223372036854775807", "99999999999999999999", "abc"
+        }) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(uri(desk.webPort("slack"), "/slack/events"))
+                            .header("X-Slack-Request-Timestamp", ts)
+                            .header("X-Slack-Signature", signature.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(ts).isEqualTo(401);
         }
     }
@@ -147,16 +176,30 @@ class WebPortsTest {
     }
 
     private HttpRequest slackCommand(String command, String text) {
-        String body = Map.of("team_id", "T0NEWS", "channel_id", "C0DESK", "user_id", "U0REPORTER", "command", command,
-                        "text", text, "response_url", slack.responseUrl("web-ports"))
-                .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        String body = Map.of(
+                        "team_id",
+                        "T0NEWS",
+                        "channel_id",
+                        "C0DESK",
+                        "user_id",
+                        "U0REPORTER",
+                        "command",
+                        command,
+                        "text",
+                        text,
+                        "response_url",
+                        slack.responseUrl("web-ports"))
+                .entrySet()
+                .stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         String ts = String.valueOf(Clock.systemUTC().instant().getEpochSecond());
         return HttpRequest.newBuilder(uri(desk.webPort("slack"), "/slack/events"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", ts)
                 .header("X-Slack-Signature", signature.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private static URI uri(int port, String path) {

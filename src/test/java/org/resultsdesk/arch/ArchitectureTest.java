@@ -13,41 +13,83 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule coreImportsNoSdkHttpSqlOrJson = noClasses()
-            .that().resideInAPackage("org.resultsdesk.core..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.telegram..", "com.slack..", "okhttp3..", "java.net.http..", "com.sun.net.httpserver..",
-                    "java.sql..", "javax.sql..", "org.jdbi..", "org.flywaydb..", "com.zaxxer..",
-                    "com.fasterxml.jackson..", "picocli..", "java.awt..", "javax.imageio..", "org.knowm..")
+            .that()
+            .resideInAPackage("org.resultsdesk.core..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.telegram..",
+                    "com.slack..",
+                    "okhttp3..",
+                    "java.net.http..",
+                    "com.sun.net.httpserver..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "org.jdbi..",
+                    "org.flywaydb..",
+                    "com.zaxxer..",
+                    "com.fasterxml.jackson..",
+                    "picocli..",
+                    "java.awt..",
+                    "javax.imageio..",
+                    "org.knowm..")
             .because("core is the domain and its use cases; adapters translate for it (cards draw its models)");
 
     @ArchTest
     static final ArchRule coreDependsOnNoAdapter = noClasses()
-            .that().resideInAPackage("org.resultsdesk.core..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.resultsdesk.feeds..", "org.resultsdesk.store..", "org.resultsdesk.telegram..",
-                    "org.resultsdesk.slack..", "org.resultsdesk.console..", "org.resultsdesk.app..",
+            .that()
+            .resideInAPackage("org.resultsdesk.core..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.resultsdesk.feeds..",
+                    "org.resultsdesk.store..",
+                    "org.resultsdesk.telegram..",
+                    "org.resultsdesk.slack..",
+                    "org.resultsdesk.console..",
+                    "org.resultsdesk.app..",
                     "org.resultsdesk.cards..");
 
     @ArchTest
     static final ArchRule adaptersDoNotDependOnEachOther = noClasses()
-            .that().resideInAnyPackage("org.resultsdesk.telegram..", "org.resultsdesk.slack..",
-                    "org.resultsdesk.console..", "org.resultsdesk.feeds..", "org.resultsdesk.store..",
+            .that()
+            .resideInAnyPackage(
+                    "org.resultsdesk.telegram..",
+                    "org.resultsdesk.slack..",
+                    "org.resultsdesk.console..",
+                    "org.resultsdesk.feeds..",
+                    "org.resultsdesk.store..",
                     "org.resultsdesk.cards..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.resultsdesk.app..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.resultsdesk.app..")
             .because("app alone wires the adapters together");
 
     @ArchTest
     static final ArchRule telegramIgnoresOtherAdapters = noClasses()
-            .that().resideInAPackage("org.resultsdesk.telegram..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.resultsdesk.slack..", "org.resultsdesk.console..",
-                    "org.resultsdesk.store..", "org.resultsdesk.feeds..", "org.resultsdesk.cards..")
+            .that()
+            .resideInAPackage("org.resultsdesk.telegram..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.resultsdesk.slack..",
+                    "org.resultsdesk.console..",
+                    "org.resultsdesk.store..",
+                    "org.resultsdesk.feeds..",
+                    "org.resultsdesk.cards..")
             .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule slackIgnoresOtherAdapters = noClasses()
-            .that().resideInAPackage("org.resultsdesk.slack..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.resultsdesk.telegram..",
-                    "org.resultsdesk.console..", "org.resultsdesk.store..", "org.resultsdesk.feeds..",
+            .that()
+            .resideInAPackage("org.resultsdesk.slack..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.resultsdesk.telegram..",
+                    "org.resultsdesk.console..",
+                    "org.resultsdesk.store..",
+                    "org.resultsdesk.feeds..",
                     "org.resultsdesk.cards..")
             .allowEmptyShould(true);
 }

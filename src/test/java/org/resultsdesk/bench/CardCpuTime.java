@@ -24,8 +24,7 @@ import org.resultsdesk.core.seats.SeatDirectory;
 public final class CardCpuTime {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private CardCpuTime() {
-    }
+    private CardCpuTime() {}
 
     public static void main(String[] args) {
         ChartCardRenderer renderer = new ChartCardRenderer();
@@ -34,8 +33,11 @@ public final class CardCpuTime {
         SeatDirectory seats = new SeatDirectory(TestData.archive().seats());
         report("result card, Kingswood 2024 (6 candidates)", 300, () -> renderer.resultCard(kingswood));
         report("result card, Holborn and St Pancras 2024 (12)", 300, () -> renderer.resultCard(twelve));
-        report("board, GE2019 (650 seats, model and drawing)", 60, () -> new PictureCommands(TestData.archive(),
-                seats, new Cards(renderer)).handle(CommandLine.parse("/board 2019"), ChatContext.console()));
+        report(
+                "board, GE2019 (650 seats, model and drawing)",
+                60,
+                () -> new PictureCommands(TestData.archive(), seats, new Cards(renderer))
+                        .handle(CommandLine.parse("/board 2019"), ChatContext.console()));
     }
 
     private static ResultCard card(String election, String gss) {
@@ -54,7 +56,8 @@ public final class CardCpuTime {
             millis[i] = (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
         }
         Arrays.sort(millis);
-        System.out.printf("%-50s CPU ms: p50 %.1f, p99 %.1f, max %.1f (%d draws)%n", what, millis[runs / 2],
-                millis[(int) Math.ceil(runs * 0.99) - 1], millis[runs - 1], runs);
+        System.out.printf(
+                "%-50s CPU ms: p50 %.1f, p99 %.1f, max %.1f (%d draws)%n",
+                what, millis[runs / 2], millis[(int) Math.ceil(runs * 0.99) - 1], millis[runs - 1], runs);
     }
 }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,9 +80,11 @@ public final class ElectionNightBenchmark {
         boolean postgres = args.length > 0 && args[0].equals("postgres");
         BundledResults.Loaded loaded = BundledResults.read();
         List<Contest> night = loaded.archive().contestsOf("parl.2019-12-12").stream()
-                .sorted(Comparator.comparing((Contest c) -> c.declaredAt().orElseThrow())).toList();
+                .sorted(Comparator.comparing((Contest c) -> c.declaredAt().orElseThrow()))
+                .toList();
         Instant first = night.get(0).declaredAt().orElseThrow();
-        Duration realSpan = Duration.between(first, night.get(night.size() - 1).declaredAt().orElseThrow());
+        Duration realSpan =
+                Duration.between(first, night.get(night.size() - 1).declaredAt().orElseThrow());
         double compression = (double) realSpan.toMillis() / NIGHT.toMillis();
 
         MutableClock clock = new MutableClock(Instant.parse("2019-12-12T22:00:00Z"));
@@ -103,7 +104,8 @@ public final class ElectionNightBenchmark {
             databases.add(Database.sqlite(work.resolve("db")));
         }
 
-        try (FakeTelegramApi telegram = new FakeTelegramApi(clock); FakeSlackApi slack = new FakeSlackApi(clock)) {
+        try (FakeTelegramApi telegram = new FakeTelegramApi(clock);
+                FakeSlackApi slack = new FakeSlackApi(clock)) {
             Database database = databases.get(0);
             JdbiAlertStore outbox = new JdbiAlertStore(database);
             JdbiSubscriptionStore subscriptions = new JdbiSubscriptionStore(database, clock);
@@ -111,38 +113,65 @@ public final class ElectionNightBenchmark {
             List<String> slackChannels = new ArrayList<>();
             for (int i = 0; i < TELEGRAM_CHATS; i++) {
                 telegramChats.add(String.valueOf(-1_000_000L - i));
-                subscriptions.add(new Subscription(new ChannelRef(Platform.TELEGRAM, telegramChats.get(i)),
-                        Subscription.Kind.ALL, null, "all"));
+                subscriptions.add(new Subscription(
+                        new ChannelRef(Platform.TELEGRAM, telegramChats.get(i)), Subscription.Kind.ALL, null, "all"));
             }
             for (int i = 0; i < SLACK_CHANNELS; i++) {
                 slackChannels.add("C" + (100_000 + i));
-                subscriptions.add(new Subscription(new ChannelRef(Platform.SLACK, slackChannels.get(i)),
-                        Subscription.Kind.ALL, null, "all"));
+                subscriptions.add(new Subscription(
+                        new ChannelRef(Platform.SLACK, slackChannels.get(i)), Subscription.Kind.ALL, null, "all"));
             }
             Map<String, Instant> landed = new HashMap<>();
-            DeclarationIngest ingest = new DeclarationIngest(new BundledFeedParser(),
-                    new StoreFollower(outbox, archive, new RushBoard()), outbox,
-                    new AlertRouter(subscriptions), clock, () -> { });
+            DeclarationIngest ingest = new DeclarationIngest(
+                    new BundledFeedParser(),
+                    new StoreFollower(outbox, archive, new RushBoard()),
+                    outbox,
+                    new AlertRouter(subscriptions),
+                    clock,
+                    () -> {});
             DirectoryFeedSource source = new DirectoryFeedSource(inbox, Duration.ofMillis(200), clock, file -> {
                 ingest.accept(file);
             });
             OkHttpClient http = new OkHttpClient();
-            SlackSettings slackSettings = new SlackSettings(FakeSlackApi.BOT_TOKEN, "bench", Optional.empty(),
-                    slack.apiUrl(), SlackSettings.Mode.HTTP, SlackSettings.Visibility.IN_CHANNEL, Set.of());
+            SlackSettings slackSettings = new SlackSettings(
+                    FakeSlackApi.BOT_TOKEN,
+                    "bench",
+                    Optional.empty(),
+                    slack.apiUrl(),
+                    SlackSettings.Mode.HTTP,
+                    SlackSettings.Visibility.IN_CHANNEL,
+                    Set.of());
             List<AlertDelivery> workers = new ArrayList<>();
             for (int i = 0; i < databases.size(); i++) {
                 JdbiAlertStore store = new JdbiAlertStore(databases.get(i));
                 AlertComposer composer = new AlertComposer(store, archive);
                 JdbiSendBudget budget = new JdbiSendBudget(databases.get(i));
                 AlertDelivery.Settings settings = AlertDelivery.Settings.DEFAULTS.withOwner("instance-" + i);
-                workers.add(new AlertDelivery(new TelegramGateway(TelegramClients.create(http,
-                        new TelegramSettings(FakeTelegramApi.TOKEN, FakeTelegramApi.USERNAME,
-                                HttpUrl.get(telegram.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty()))),
-                        store, new JdbiSubscriptionStore(databases.get(i), clock), composer, budget, clock, settings,
-                        new AlertDelivery.Listener() { }));
-                workers.add(new AlertDelivery(new SlackGateway(SlackApp.slack(slackSettings)
-                        .methods(FakeSlackApi.BOT_TOKEN)), store, new JdbiSubscriptionStore(databases.get(i), clock),
-                        composer, budget, clock, settings, new AlertDelivery.Listener() { }));
+                workers.add(new AlertDelivery(
+                        new TelegramGateway(TelegramClients.create(
+                                http,
+                                new TelegramSettings(
+                                        FakeTelegramApi.TOKEN,
+                                        FakeTelegramApi.USERNAME,
+                                        HttpUrl.get(telegram.baseUrl()),
+                                        TelegramSettings.Mode.POLLING,
+                                        Optional.empty()))),
+                        store,
+                        new JdbiSubscriptionStore(databases.get(i), clock),
+                        composer,
+                        budget,
+                        clock,
+                        settings,
+                        new AlertDelivery.Listener() {}));
+                workers.add(new AlertDelivery(
+                        new SlackGateway(SlackApp.slack(slackSettings).methods(FakeSlackApi.BOT_TOKEN)),
+                        store,
+                        new JdbiSubscriptionStore(databases.get(i), clock),
+                        composer,
+                        budget,
+                        clock,
+                        settings,
+                        new AlertDelivery.Listener() {}));
             }
 
             long wallStart = System.nanoTime();
@@ -152,8 +181,15 @@ public final class ElectionNightBenchmark {
             boolean draining = true;
             while (next < night.size() || draining) {
                 Instant now = clock.instant();
-                while (next < night.size() && !start.plusMillis((long) (Duration.between(first,
-                        night.get(next).declaredAt().orElseThrow()).toMillis() / compression)).isAfter(now)) {
+                while (next < night.size()
+                        && !start.plusMillis((long) (Duration.between(
+                                                        first,
+                                                        night.get(next)
+                                                                .declaredAt()
+                                                                .orElseThrow())
+                                                .toMillis()
+                                        / compression))
+                                .isAfter(now)) {
                     Contest c = night.get(next++);
                     Path partial = inbox.resolve(c.seat().gss() + "_1.tsv.part");
                     Files.writeString(partial, BundledFeedParser.write(c), StandardCharsets.UTF_8);
@@ -191,27 +227,46 @@ public final class ElectionNightBenchmark {
             }
             List<Long> latencies = new ArrayList<>();
             landed.forEach((seat, at) -> Optional.ofNullable(firstPost.get(seat))
-                    .ifPresent(posted -> latencies.add(Duration.between(at, posted).toMillis())));
+                    .ifPresent(
+                            posted -> latencies.add(Duration.between(at, posted).toMillis())));
             latencies.sort(Long::compare);
             long expectedPairs = (long) night.size() * (TELEGRAM_CHATS + SLACK_CHANNELS);
-            Duration lastLanding = Duration.between(start, landed.values().stream().max(Instant::compareTo).orElseThrow());
+            Duration lastLanding = Duration.between(
+                    start, landed.values().stream().max(Instant::compareTo).orElseThrow());
             Duration total = Duration.between(start, end);
 
-            System.out.printf("Election night benchmark (%s): GE2019, %d declarations over %s (virtual), %d Telegram"
-                    + " groups, %d Slack channels%n", postgres ? "two instances sharing PostgreSQL" : "one instance on"
-                    + " SQLite", night.size(), NIGHT, TELEGRAM_CHATS, SLACK_CHANNELS);
-            System.out.printf("file landing to first post: p50 %.1f s, p99 %.1f s, max %.1f s%n",
-                    pct(latencies, 50) / 1000.0, pct(latencies, 99) / 1000.0,
+            System.out.printf(
+                    "Election night benchmark (%s): GE2019, %d declarations over %s (virtual), %d Telegram"
+                            + " groups, %d Slack channels%n",
+                    postgres ? "two instances sharing PostgreSQL" : "one instance on" + " SQLite",
+                    night.size(),
+                    NIGHT,
+                    TELEGRAM_CHATS,
+                    SLACK_CHANNELS);
+            System.out.printf(
+                    "file landing to first post: p50 %.1f s, p99 %.1f s, max %.1f s%n",
+                    pct(latencies, 50) / 1000.0,
+                    pct(latencies, 99) / 1000.0,
                     latencies.get(latencies.size() - 1) / 1000.0);
-            pairLatency("Telegram", pairPost, landed, telegramChats,
+            pairLatency(
+                    "Telegram",
+                    pairPost,
+                    landed,
+                    telegramChats,
                     new IdealSchedule(TelegramGateway.BOT_API_LIMITS, STEP).postTimes(landed, telegramChats));
-            pairLatency("Slack", pairPost, landed, slackChannels,
+            pairLatency(
+                    "Slack",
+                    pairPost,
+                    landed,
+                    slackChannels,
                     new IdealSchedule(SlackGateway.WEB_API_LIMITS, STEP).postTimes(landed, slackChannels));
-            System.out.printf("total delivery time: %s from the first landing; last file landed at %s%n", total,
-                    lastLanding);
-            System.out.printf("posts: Telegram %d, Slack %d (for %d declaration-channel pairs)%n", telegramPosts,
-                    slackPosts, expectedPairs);
-            System.out.printf("429s received: Telegram %d, Slack %d%n", telegram.throttledCount(), slack.throttledCount());
+            System.out.printf(
+                    "total delivery time: %s from the first landing; last file landed at %s%n", total, lastLanding);
+            System.out.printf(
+                    "posts: Telegram %d, Slack %d (for %d declaration-channel pairs)%n",
+                    telegramPosts, slackPosts, expectedPairs);
+            System.out.printf(
+                    "429s received: Telegram %d, Slack %d%n", telegram.throttledCount(), slack.throttledCount());
             System.out.printf("duplicates: %d; losses: %d%n", duplicates, expectedPairs - pairPost.size());
             System.out.printf("wall time %.1f s%n", wallSeconds);
         } finally {
@@ -227,8 +282,12 @@ public final class ElectionNightBenchmark {
     }
 
     /** Each pair's latency from its file landing to its post, beside the ideal schedule's bound for that pair. */
-    private static void pairLatency(String platform, Map<String, Instant> posted, Map<String, Instant> landed,
-                                    List<String> channels, Map<String, Instant> ideal) {
+    private static void pairLatency(
+            String platform,
+            Map<String, Instant> posted,
+            Map<String, Instant> landed,
+            List<String> channels,
+            Map<String, Instant> ideal) {
         List<Long> actual = new ArrayList<>();
         List<Long> bound = new ArrayList<>();
         for (String channel : channels) {
@@ -242,10 +301,16 @@ public final class ElectionNightBenchmark {
         }
         actual.sort(Long::compare);
         bound.sort(Long::compare);
-        System.out.printf("%s pair latency: p50 %.1f s, p99 %.1f s, max %.1f s; the platform's bound: p50 %.1f s,"
-                        + " p99 %.1f s, max %.1f s; p99 ratio %.2f%n", platform, pct(actual, 50) / 1000.0,
-                pct(actual, 99) / 1000.0, actual.get(actual.size() - 1) / 1000.0, pct(bound, 50) / 1000.0,
-                pct(bound, 99) / 1000.0, bound.get(bound.size() - 1) / 1000.0,
+        System.out.printf(
+                "%s pair latency: p50 %.1f s, p99 %.1f s, max %.1f s; the platform's bound: p50 %.1f s,"
+                        + " p99 %.1f s, max %.1f s; p99 ratio %.2f%n",
+                platform,
+                pct(actual, 50) / 1000.0,
+                pct(actual, 99) / 1000.0,
+                actual.get(actual.size() - 1) / 1000.0,
+                pct(bound, 50) / 1000.0,
+                pct(bound, 99) / 1000.0,
+                bound.get(bound.size() - 1) / 1000.0,
                 (double) pct(actual, 99) / Math.max(1, pct(bound, 99)));
     }
 

@@ -43,16 +43,19 @@ final class IdealSchedule {
                 Map.Entry<String, Instant> landing = ordered.get(next++);
                 channels.forEach(c -> waiting.get(c).add(landing));
             }
-            PriorityQueue<String> oldestFirst = new PriorityQueue<>(Comparator.comparing(
-                    (String c) -> waiting.get(c).get(0).getValue()));
+            PriorityQueue<String> oldestFirst = new PriorityQueue<>(
+                    Comparator.comparing((String c) -> waiting.get(c).get(0).getValue()));
             channels.stream().filter(c -> !waiting.get(c).isEmpty()).forEach(oldestFirst::add);
             while (!oldestFirst.isEmpty()) {
                 String channel = oldestFirst.poll();
                 List<SendLimits.Bucket> buckets = limits.bucketsFor(channel);
                 long at = now.toEpochMilli();
-                if (buckets.stream().allMatch(b -> tat.getOrDefault(b.key(), 0L) - b.limit().toleranceMillis() <= at)) {
-                    buckets.forEach(b -> tat.put(b.key(), Math.max(tat.getOrDefault(b.key(), 0L), at)
-                            + b.limit().intervalMillis()));
+                if (buckets.stream()
+                        .allMatch(b -> tat.getOrDefault(b.key(), 0L) - b.limit().toleranceMillis() <= at)) {
+                    buckets.forEach(b -> tat.put(
+                            b.key(),
+                            Math.max(tat.getOrDefault(b.key(), 0L), at)
+                                    + b.limit().intervalMillis()));
                     for (Map.Entry<String, Instant> landing : waiting.get(channel)) {
                         posted.put(channel + "|" + landing.getKey(), now);
                         pairsLeft--;

@@ -33,9 +33,13 @@ class CardGoldenTest {
 
     @Test
     void theBoardFor2019() throws IOException {
-        PictureCommands commands = new PictureCommands(TestData.archive(),
-                new SeatDirectory(TestData.archive().seats()), new Cards(renderer));
-        GoldenImages.assertMatches("board-2019.png", commands.handle(CommandLine.parse("/board 2019"),
-                ChatContext.console()).picture().orElseThrow().png());
+        PictureCommands commands = new PictureCommands(
+                TestData.archive(), new SeatDirectory(TestData.archive().seats()), new Cards(renderer));
+        GoldenImages.assertMatches(
+                "board-2019.png",
+                commands.handle(CommandLine.parse("/board 2019"), ChatContext.console())
+                        .picture()
+                        .orElseThrow()
+                        .png());
     }
 }

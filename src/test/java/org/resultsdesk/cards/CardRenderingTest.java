@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.resultsdesk.TestData;
@@ -69,16 +68,22 @@ class CardRenderingTest {
         assertThat(card.notes()).containsExactly("Overturns a Conservative majority of 11,220 (2019)");
         assertThat(card.credit())
                 .isEqualTo("Contains Parliamentary information licensed under the Open Parliament Licence v3.0");
-        assertThat(card.bars()).extracting(ResultCard.Bar::label)
+        assertThat(card.bars())
+                .extracting(ResultCard.Bar::label)
                 .containsExactly("LAB", "CON", "RUK", "GRN", "LD", "UKIP");
-        assertThat(card.bars()).extracting(ResultCard.Bar::votes)
+        assertThat(card.bars())
+                .extracting(ResultCard.Bar::votes)
                 .containsExactly("11,176", "8,675", "2,578", "1,450", "861", "129");
-        assertThat(card.bars()).extracting(ResultCard.Bar::shareText)
+        assertThat(card.bars())
+                .extracting(ResultCard.Bar::shareText)
                 .containsExactly("44.9%", "34.9%", "10.4%", "5.8%", "3.5%", "0.5%");
-        assertThat(card.bars()).extracting(ResultCard.Bar::change)
+        assertThat(card.bars())
+                .extracting(ResultCard.Bar::change)
                 .containsExactly("+11.5", "-21.3", "new", "+3.4", "-3.5", "new");
-        assertThat(card.bars()).extracting(ResultCard.Bar::direction).containsExactly(Direction.UP, Direction.DOWN,
-                Direction.NEW, Direction.UP, Direction.DOWN, Direction.NEW);
+        assertThat(card.bars())
+                .extracting(ResultCard.Bar::direction)
+                .containsExactly(
+                        Direction.UP, Direction.DOWN, Direction.NEW, Direction.UP, Direction.DOWN, Direction.NEW);
         assertThat(card.bars().get(0).share()).isCloseTo(44.9, org.assertj.core.data.Offset.offset(0.05));
         assertThat(card.bars()).allSatisfy(b -> assertThat(b.party()).isNotBlank());
 
@@ -140,10 +145,10 @@ class CardRenderingTest {
     @Test
     void theBoardForTheNightOf2019() throws IOException {
         Cards cards = new Cards(renderer);
-        PictureCommands commands = new PictureCommands(TestData.archive(),
-                new SeatDirectory(TestData.archive().seats()), cards);
-        Reply reply = commands.handle(org.resultsdesk.core.command.CommandLine.parse("/board 2019"),
-                ChatContext.console());
+        PictureCommands commands = new PictureCommands(
+                TestData.archive(), new SeatDirectory(TestData.archive().seats()), cards);
+        Reply reply =
+                commands.handle(org.resultsdesk.core.command.CommandLine.parse("/board 2019"), ChatContext.console());
         Picture picture = reply.picture().orElseThrow();
         Files.createDirectories(Path.of("target", "cards"));
         Files.write(Path.of("target", "cards", picture.fileName()), picture.png());
@@ -152,8 +157,8 @@ class CardRenderingTest {
         assertThat(image.getHeight()).isEqualTo(675);
         assertThat(reply.parts()).containsExactly(new Reply.Text("General election 2019: 650 of 650 seats declared"));
         assertThat(picture.altText()).contains("CON").contains("365");
-        Reply again = commands.handle(org.resultsdesk.core.command.CommandLine.parse("/board 2019"),
-                ChatContext.console());
+        Reply again =
+                commands.handle(org.resultsdesk.core.command.CommandLine.parse("/board 2019"), ChatContext.console());
         assertThat(again.picture()).contains(picture);
         assertThat(cards.drawn()).isEqualTo(1);
     }

@@ -20,8 +20,7 @@ final class GoldenImages {
     /** The share of pixels allowed to differ. */
     private static final double PIXEL_TOLERANCE = 0.003;
 
-    private GoldenImages() {
-    }
+    private GoldenImages() {}
 
     static void assertMatches(String name, byte[] png) throws IOException {
         if (Boolean.getBoolean("cards.golden.update")) {
@@ -50,7 +49,8 @@ final class GoldenImages {
             Files.createDirectories(out.getParent());
             Files.write(out, png);
         }
-        assertThat(share).as(name + ": share of pixels unlike the golden (actual written to target/cards)")
+        assertThat(share)
+                .as(name + ": share of pixels unlike the golden (actual written to target/cards)")
                 .isLessThanOrEqualTo(PIXEL_TOLERANCE);
     }
 

@@ -16,8 +16,11 @@ class ConsoleAppTest {
 
     private static String run(String input) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new ConsoleApp(new CommandService(TestData.archive(), new SeatDirectory(TestData.archive().seats())))
-                .run(new BufferedReader(new StringReader(input)), new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        new ConsoleApp(new CommandService(
+                        TestData.archive(), new SeatDirectory(TestData.archive().seats())))
+                .run(
+                        new BufferedReader(new StringReader(input)),
+                        new PrintStream(bytes, true, StandardCharsets.UTF_8),
                         false);
         return bytes.toString(StandardCharsets.UTF_8);
     }
@@ -26,7 +29,8 @@ class ConsoleAppTest {
     void pipedResultPrintsTheWellingboroughAnnouncement() throws Exception {
         String out = run("/result wellingborough\n");
 
-        assertThat(out).startsWith("Wellingborough by-election, 15 Feb 2024\nLabour GAIN from Conservative\n")
+        assertThat(out)
+                .startsWith("Wellingborough by-election, 15 Feb 2024\nLabour GAIN from Conservative\n")
                 .contains("13,844  45.9%")
                 .contains("Swing 28.5% Con to Lab")
                 .contains("Overturns a Conservative majority of 18,540 (2019)");
@@ -45,17 +49,21 @@ class ConsoleAppTest {
     void aCommandThatThrowsAnythingIsRefusedAndTheNextLineIsStillAnswered() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new ConsoleApp((text, context) -> {
-            if (text.contains("overflow")) {
-                throw new StackOverflowError();
-            }
-            if (text.contains("boom")) {
-                throw new IllegalArgumentException("a quote needs a speaker and words");
-            }
-            return org.resultsdesk.core.command.Reply.text("answered " + text);
-        }).run(new BufferedReader(new StringReader("/overflow\n/boom\n/next\n")),
-                new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+                    if (text.contains("overflow")) {
+                        throw new StackOverflowError();
+                    }
+                    if (text.contains("boom")) {
+                        throw new IllegalArgumentException("a quote needs a speaker and words");
+                    }
+                    return org.resultsdesk.core.command.Reply.text("answered " + text);
+                })
+                .run(
+                        new BufferedReader(new StringReader("/overflow\n/boom\n/next\n")),
+                        new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                        false);
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("Sorry, I could not handle that message. Try /help.\n"
-                + "Sorry, I could not handle that message. Try /help.\nanswered /next\n");
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .isEqualTo("Sorry, I could not handle that message. Try /help.\n"
+                        + "Sorry, I could not handle that message. Try /help.\nanswered /next\n");
     }
 }

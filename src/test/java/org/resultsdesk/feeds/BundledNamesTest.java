@@ -13,14 +13,16 @@ import org.resultsdesk.core.model.Contest;
 /** Every bundled name is clean text: no double-encoded UTF-8 and no control characters. */
 class BundledNamesTest {
     /** "Ã" or "Â" followed by a Latin-1 continuation byte, the "â€" of a mangled quote, or C0/C1 controls. */
-    private static final Pattern MOJIBAKE = Pattern.compile("[ÃÂ][\\u0080-\\u00BF]|â€|[\\u0000-\\u001F\\u007F-\\u009F]");
+    private static final Pattern MOJIBAKE =
+            Pattern.compile("[ÃÂ][\\u0080-\\u00BF]|â€|[\\u0000-\\u001F\\u007F-\\u009F]");
 
     @Test
     void everyNameIsFreeOfMojibakeAndControlCharacters() {
         List<String> bad = new ArrayList<>();
         int names = 0;
         for (Contest contest : TestData.archive().contests()) {
-            List<String> texts = new ArrayList<>(List.of(contest.seat().name(), contest.seat().region()));
+            List<String> texts = new ArrayList<>(
+                    List.of(contest.seat().name(), contest.seat().region()));
             for (Candidacy c : contest.candidates()) {
                 texts.addAll(List.of(c.givenName(), c.familyName(), c.party().name()));
             }
@@ -49,7 +51,8 @@ class BundledNamesTest {
 
     @Test
     void copyUsesTheNamePeopleKnowAndTheTableTheFullName() {
-        Candidacy pochin = TestData.contest("parl.runcorn-and-helsby.by.2025-05-01", "E14001455").winner();
+        Candidacy pochin = TestData.contest("parl.runcorn-and-helsby.by.2025-05-01", "E14001455")
+                .winner();
         assertThat(pochin.displayName()).isEqualTo("Sarah Joanne Pochin");
         assertThat(pochin.knownName()).isEqualTo("Sarah Pochin");
         assertThat(pochin.sittingMp()).isFalse();

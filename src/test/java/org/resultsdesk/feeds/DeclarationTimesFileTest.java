@@ -12,7 +12,8 @@ import org.resultsdesk.core.model.ElectionKind;
 import org.resultsdesk.core.night.ExpectedTimes;
 
 class DeclarationTimesFileTest {
-    static final Election NEXT = new Election("parl.2029-08-15", ElectionKind.GENERAL, java.time.LocalDate.of(2029, 8, 15));
+    static final Election NEXT =
+            new Election("parl.2029-08-15", ElectionKind.GENERAL, java.time.LocalDate.of(2029, 8, 15));
     final SeatResolver seats = new SeatResolver(TestData.archive());
 
     ExpectedTimes read(String csv) throws Exception {
@@ -49,8 +50,11 @@ class DeclarationTimesFileTest {
     @Test
     void aRehearsalsFileRoundTripsTheNightsRealTimes() throws Exception {
         var ge2019 = TestData.archive().contestsOf("parl.2019-12-12");
-        ExpectedTimes times = DeclarationTimesFile.read(new StringReader(DeclarationTimesFile.write(ge2019)), "r.csv",
-                ge2019.get(0).election(), seats);
+        ExpectedTimes times = DeclarationTimesFile.read(
+                new StringReader(DeclarationTimesFile.write(ge2019)),
+                "r.csv",
+                ge2019.get(0).election(),
+                seats);
         assertThat(times.byGss()).hasSize(650);
         ge2019.forEach(c -> assertThat(times.at(c.seat().gss())).isEqualTo(c.declaredAt()));
     }

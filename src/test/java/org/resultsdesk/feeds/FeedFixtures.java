@@ -11,11 +11,10 @@ import org.resultsdesk.core.port.FeedFile;
 /** The feed samples under src/test/resources/feeds, and parsers wired to the bundled seats. */
 final class FeedFixtures {
     static final SeatResolver SEATS = new SeatResolver(TestData.archive());
-    static final Election NEXT_GENERAL = new Election("parl.2029-05-03", ElectionKind.GENERAL,
-            java.time.LocalDate.of(2029, 5, 3));
+    static final Election NEXT_GENERAL =
+            new Election("parl.2029-05-03", ElectionKind.GENERAL, java.time.LocalDate.of(2029, 5, 3));
 
-    private FeedFixtures() {
-    }
+    private FeedFixtures() {}
 
     static FeedFile file(String resource) {
         try (InputStream in = FeedFixtures.class.getResourceAsStream("/feeds/" + resource)) {
@@ -33,7 +32,10 @@ final class FeedFixtures {
     }
 
     static FeedFormatDetector detector() {
-        return new FeedFormatDetector(new PaXmlFeedParser(SEATS), new BundledFeedParser(),
-                new DemocracyClubFeedParser(SEATS), new HocElectionManagerFeedParser(NEXT_GENERAL, SEATS));
+        return new FeedFormatDetector(
+                new PaXmlFeedParser(SEATS),
+                new BundledFeedParser(),
+                new DemocracyClubFeedParser(SEATS),
+                new HocElectionManagerFeedParser(NEXT_GENERAL, SEATS));
     }
 }

@@ -30,17 +30,19 @@ class FeedParsersTest {
         assertThat(c.election().kind()).isEqualTo(ElectionKind.BY_ELECTION);
         assertThat(c.seat().gss()).isEqualTo("E14000774");
         assertThat(c.validVotes()).isEqualTo(24_869);
-        assertThat(c.candidates()).extracting(x -> x.party().code())
+        assertThat(c.candidates())
+                .extracting(x -> x.party().code())
                 .containsExactly("Lab", "Con", "RUK", "Green", "LD", "UKIP");
         assertThat(c.winner().displayName()).isEqualTo("Damien Egan");
-        assertThat(c.declaredAt()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("2024-02-16T02:00:00Z"));
+        assertThat(c.declaredAt())
+                .hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("2024-02-16T02:00:00Z"));
     }
 
     @Test
     void aPaResultKeepsItsComparisonLikeTheBundledOne() throws Exception {
         Contest c = ((FeedMessage.Result) parse(KINGSWOOD_PA).get(0)).contest();
-        var figures = new org.resultsdesk.core.calc.ResultCalculator().calculate(c,
-                org.resultsdesk.TestData.archive().comparisonFor(c));
+        var figures = new org.resultsdesk.core.calc.ResultCalculator()
+                .calculate(c, org.resultsdesk.TestData.archive().comparisonFor(c));
         var a = new org.resultsdesk.core.announce.AnnouncementFactory().announce(figures);
 
         // PA gives no rejected ballots, so turnout is on valid votes, and so is the 2019 figure beside it.
@@ -52,25 +54,29 @@ class FeedParsersTest {
     @Test
     void paRevisionComesFromTheFileNameWhenTheRootHasNone() throws Exception {
         String xml = new String(FeedFixtures.file(KINGSWOOD_PA).content()).replace(" revision=\"1\"", "");
-        FeedMessage.Result r = (FeedMessage.Result) feeds.parse(FeedFixtures.file(
-                "Test_Snap_General_Election_result_Kingswood_3.xml", xml)).get(0);
+        FeedMessage.Result r = (FeedMessage.Result)
+                feeds.parse(FeedFixtures.file("Test_Snap_General_Election_result_Kingswood_3.xml", xml))
+                        .get(0);
         assertThat(r.revision()).isEqualTo(3);
     }
 
     @Test
     void paRushFindsTheSeatByPaNumber() throws Exception {
-        FeedMessage.Rush rush = (FeedMessage.Rush) parse("pa/Test_Snap_General_Election_rush_Kingswood_1.xml").get(0);
+        FeedMessage.Rush rush = (FeedMessage.Rush)
+                parse("pa/Test_Snap_General_Election_rush_Kingswood_1.xml").get(0);
 
         assertThat(rush.seat().gss()).isEqualTo("E14000774");
         assertThat(rush.winner().code()).isEqualTo("Con");
-        assertThat(rush.previousWinner()).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("Con"));
+        assertThat(rush.previousWinner())
+                .hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("Con"));
         assertThat(rush.winnerName()).isEqualTo("Chris Skidmore");
         assertThat(rush.election().id()).isEqualTo("parl.2019-12-12");
     }
 
     @Test
     void theGenuinePaStateOfPartiesSample() throws Exception {
-        FeedMessage.StateOfParties sop = (FeedMessage.StateOfParties) parse("pa/Test_General_Election_SOP_650.xml").get(0);
+        FeedMessage.StateOfParties sop = (FeedMessage.StateOfParties)
+                parse("pa/Test_General_Election_SOP_650.xml").get(0);
 
         assertThat(sop.declared()).isEqualTo(650);
         assertThat(sop.total()).isEqualTo(650);
@@ -96,12 +102,13 @@ class FeedParsersTest {
 
     @Test
     void electionManagerJoinsCandidaciesToSeatsByState() throws Exception {
-        HocElectionManagerFeedParser parser = new HocElectionManagerFeedParser(FeedFixtures.NEXT_GENERAL,
-                FeedFixtures.SEATS);
+        HocElectionManagerFeedParser parser =
+                new HocElectionManagerFeedParser(FeedFixtures.NEXT_GENERAL, FeedFixtures.SEATS);
         assertThatThrownBy(() -> parser.parse(FeedFixtures.file("hoc/constituencies.csv")))
                 .hasMessageContaining("no candidacies received");
 
-        assertThat(parser.parse(FeedFixtures.file("hoc/candidacies.csv"))).singleElement()
+        assertThat(parser.parse(FeedFixtures.file("hoc/candidacies.csv")))
+                .singleElement()
                 .isInstanceOf(FeedMessage.Ignored.class);
         List<FeedMessage> messages = parser.parse(FeedFixtures.file("hoc/constituencies.csv"));
 
@@ -111,32 +118,39 @@ class FeedParsersTest {
             assertThat(r.contest().totalCandidateVotes()).isEqualTo(r.contest().validVotes());
             assertThat(r.contest().election().id()).isEqualTo("parl.2029-05-03");
         });
-        assertThat(messages.get(1)).isInstanceOfSatisfying(FeedMessage.Rush.class,
-                r -> assertThat(r.seat().name()).isEqualTo("Airdrie and Shotts"));
+        assertThat(messages.get(1))
+                .isInstanceOfSatisfying(
+                        FeedMessage.Rush.class, r -> assertThat(r.seat().name()).isEqualTo("Airdrie and Shotts"));
         assertThat(messages.get(2)).isInstanceOf(FeedMessage.Ignored.class);
         assertThat(messages.get(3)).isInstanceOf(FeedMessage.Ignored.class);
         assertThat(messages.get(4)).isInstanceOfSatisfying(FeedMessage.Result.class, r -> {
-            assertThat(r.contest().candidates()).extracting(Candidacy::displayName).doesNotHaveDuplicates();
+            assertThat(r.contest().candidates())
+                    .extracting(Candidacy::displayName)
+                    .doesNotHaveDuplicates();
             assertThat(r.revision()).as("numbered by the ingest").isEqualTo(FeedMessage.Result.UNNUMBERED);
         });
     }
 
     @Test
     void democracyClubParliamentaryBallotsAreResultsAndLocalOnesIgnored() throws Exception {
-        assertThat(parse("dc/ynr-v0.9-result_sets-sample.json")).hasSize(3)
+        assertThat(parse("dc/ynr-v0.9-result_sets-sample.json"))
+                .hasSize(3)
                 .allSatisfy(m -> assertThat(m).isInstanceOf(FeedMessage.Ignored.class));
 
-        FeedMessage.Result r = (FeedMessage.Result) parse("dc/parl-kingswood-result-set.json").get(0);
+        FeedMessage.Result r =
+                (FeedMessage.Result) parse("dc/parl-kingswood-result-set.json").get(0);
         assertThat(r.contest().election().id()).isEqualTo("parl.kingswood.by.2024-02-15");
         assertThat(r.contest().validVotes()).isEqualTo(24_869);
         assertThat(r.contest().invalidVotes()).hasValue(36);
         assertThat(r.contest().winner().party().code()).isEqualTo("Lab");
-        assertRejected("{\"results\": [{\"ballot_paper_id\": \"parl.x.2024-01-01\", \"candidate_results\": [{",
+        assertRejected(
+                "{\"results\": [{\"ballot_paper_id\": \"parl.x.2024-01-01\", \"candidate_results\": [{",
                 "corrupt or truncated JSON");
     }
 
     private void assertRejected(String body, String reason) {
         assertThatThrownBy(() -> feeds.parse(FeedFixtures.file("bad_1.xml", body)))
-                .isInstanceOf(FeedRejected.class).hasMessageContaining(reason);
+                .isInstanceOf(FeedRejected.class)
+                .hasMessageContaining(reason);
     }
 }

@@ -22,6 +22,7 @@ import org.resultsdesk.core.port.FeedFile;
 class FeedSourcesTest {
     @TempDir
     Path feed;
+
     MutableClock clock = new MutableClock(Instant.parse("2024-07-05T00:00:00Z"));
     List<FeedFile> received = new ArrayList<>();
 
@@ -29,7 +30,7 @@ class FeedSourcesTest {
     void aFileIsReadOnlyOnceItHasSettledAndEachVersionOnce() throws Exception {
         DirectoryFeedSource source = new DirectoryFeedSource(feed, Duration.ofMillis(500), clock, received::add);
         Path file = feed.resolve("result_Kingswood_1.xml");
-        Files.writeString(file, "<FirstPastThePostResult");           // the sync is still writing
+        Files.writeString(file, "<FirstPastThePostResult"); // the sync is still writing
         assertThat(source.scanOnce()).isZero();
         clock.advance(Duration.ofMillis(300));
         Files.writeString(file, "<FirstPastThePostResult revision=\"1\"/>");
@@ -74,13 +75,24 @@ class FeedSourcesTest {
     void thePollerUsesConditionalRequestsAndBacksOffAfterErrors() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.start();
-            server.enqueue(new MockResponse.Builder().code(200).body("<x revision=\"1\"/>")
-                    .addHeader("ETag", "\"v1\"").addHeader("Last-Modified", "Fri, 05 Jul 2024 00:00:00 GMT").build());
+            server.enqueue(new MockResponse.Builder()
+                    .code(200)
+                    .body("<x revision=\"1\"/>")
+                    .addHeader("ETag", "\"v1\"")
+                    .addHeader("Last-Modified", "Fri, 05 Jul 2024 00:00:00 GMT")
+                    .build());
             server.enqueue(new MockResponse.Builder().code(304).build());
             server.enqueue(new MockResponse.Builder().code(500).build());
-            server.enqueue(new MockResponse.Builder().code(200).body("<x revision=\"2\"/>").build());
-            HttpFeedPoller poller = new HttpFeedPoller(new OkHttpClient(), List.of(server.url("/feed/sop.xml")),
-                    Duration.ofSeconds(1), clock, received::add);
+            server.enqueue(new MockResponse.Builder()
+                    .code(200)
+                    .body("<x revision=\"2\"/>")
+                    .build());
+            HttpFeedPoller poller = new HttpFeedPoller(
+                    new OkHttpClient(),
+                    List.of(server.url("/feed/sop.xml")),
+                    Duration.ofSeconds(1),
+                    clock,
+                    received::add);
 
             assertThat(poller.pollOnce()).isEqualTo(1);
             assertThat(received.get(0).name()).isEqualTo("sop.xml");
@@ -114,7 +126,8 @@ class FeedSourcesTest {
             clock.advance(Duration.ofSeconds(1));
             source.scanOnce();
         }
-        assertThat(attempts).as("read until the ingest went through, then never again")
+        assertThat(attempts)
+                .as("read until the ingest went through, then never again")
                 .containsExactly("result_1.tsv", "result_1.tsv", "result_1.tsv");
     }
 
@@ -122,12 +135,14 @@ class FeedSourcesTest {
     void onlyRegularFilesInsideTheDirectoryUnderTheLimitAreRead() throws Exception {
         Path outside = Files.writeString(feed.getParent().resolve("outside-" + feed.getFileName() + ".xml"), "<x/>");
         try {
-            DirectoryFeedSource source = new DirectoryFeedSource(feed, Duration.ofMillis(100), clock, received::add,
-                    1000);
+            DirectoryFeedSource source =
+                    new DirectoryFeedSource(feed, Duration.ofMillis(100), clock, received::add, 1000);
             Files.createSymbolicLink(feed.resolve("link.xml"), outside);
             Files.createSymbolicLink(feed.resolve("passwd.xml"), Path.of("/etc/passwd"));
             Files.createDirectory(feed.resolve("folder.xml"));
-            new ProcessBuilder("mkfifo", feed.resolve("pipe.xml").toString()).start().waitFor();
+            new ProcessBuilder("mkfifo", feed.resolve("pipe.xml").toString())
+                    .start()
+                    .waitFor();
             try (var big = new java.io.RandomAccessFile(feed.resolve("huge.xml").toFile(), "rw")) {
                 big.setLength(3L * 1024 * 1024 * 1024); // sparse: costs nothing on disk
             }
@@ -150,12 +165,15 @@ class FeedSourcesTest {
         try (MockWebServer server = new MockWebServer()) {
             server.start();
             for (int i = 0; i < 3; i++) {
-                server.enqueue(new MockResponse.Builder().code(200).body("<x revision=\"1\"/>")
-                        .addHeader("ETag", "\"v1\"").build());
+                server.enqueue(new MockResponse.Builder()
+                        .code(200)
+                        .body("<x revision=\"1\"/>")
+                        .addHeader("ETag", "\"v1\"")
+                        .build());
             }
             List<Integer> attempts = new ArrayList<>();
-            HttpFeedPoller poller = new HttpFeedPoller(new OkHttpClient(), List.of(server.url("/feed/r.xml")),
-                    Duration.ofSeconds(1), clock, f -> {
+            HttpFeedPoller poller = new HttpFeedPoller(
+                    new OkHttpClient(), List.of(server.url("/feed/r.xml")), Duration.ofSeconds(1), clock, f -> {
                         attempts.add(attempts.size());
                         if (attempts.size() == 1) {
                             throw new IllegalStateException("database is down");
@@ -166,7 +184,8 @@ class FeedSourcesTest {
             assertThat(poller.pollOnce()).isEqualTo(1);
             server.takeRequest();
             assertThat(server.takeRequest().getHeaders().get("If-None-Match"))
-                    .as("the failed body's ETag was not kept, so it came again whole").isNull();
+                    .as("the failed body's ETag was not kept, so it came again whole")
+                    .isNull();
             assertThat(poller.pollOnce()).isEqualTo(1);
             assertThat(server.takeRequest().getHeaders().get("If-None-Match")).isEqualTo("\"v1\"");
             assertThat(attempts).hasSize(3);

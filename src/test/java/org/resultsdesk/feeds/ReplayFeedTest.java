@@ -25,9 +25,10 @@ class ReplayFeedTest {
         List<Contest> night = TestData.archive().contestsOf("parl.2019-12-12");
 
         int played = new ReplayFeed(night, 60, clock, d -> {
-            waits.add(d);
-            clock.advance(d);
-        }).play(files::add);
+                    waits.add(d);
+                    clock.advance(d);
+                })
+                .play(files::add);
 
         assertThat(played).isEqualTo(650);
         assertThat(files.get(0).name()).isEqualTo("newcastle-upon-tyne-central_1.tsv");

@@ -81,6 +81,7 @@ class CardedAlertsTest {
 
     @TempDir
     Path dir;
+
     final MutableClock clock = new MutableClock(Instant.parse("2019-12-12T23:00:00Z"));
     final TelegramUpdates updates = new TelegramUpdates();
     final Cards cards = new Cards(new ChartCardRenderer());
@@ -106,26 +107,52 @@ class CardedAlertsTest {
         ResultsArchive archive = TestData.freshArchive();
         SeatDirectory seats = new SeatDirectory(archive.seats());
         subscriptions = new JdbiSubscriptionStore(database, clock);
-        DeclarationIngest ingest = new DeclarationIngest(new BundledFeedParser(),
-                new StoreFollower(outbox, archive, new RushBoard()), outbox, new AlertRouter(subscriptions), clock,
-                () -> { });
+        DeclarationIngest ingest = new DeclarationIngest(
+                new BundledFeedParser(),
+                new StoreFollower(outbox, archive, new RushBoard()),
+                outbox,
+                new AlertRouter(subscriptions),
+                clock,
+                () -> {});
         Files.createDirectories(dir.resolve("inbox"));
         inbox = new DirectoryFeedSource(dir.resolve("inbox"), Duration.ofMillis(200), clock, ingest::accept);
-        client = TelegramClients.create(new OkHttpClient(), new TelegramSettings(FakeTelegramApi.TOKEN,
-                FakeTelegramApi.USERNAME, HttpUrl.get(api.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty()));
+        client = TelegramClients.create(
+                new OkHttpClient(),
+                new TelegramSettings(
+                        FakeTelegramApi.TOKEN,
+                        FakeTelegramApi.USERNAME,
+                        HttpUrl.get(api.baseUrl()),
+                        TelegramSettings.Mode.POLLING,
+                        Optional.empty()));
         TelegramGateway gateway = new TelegramGateway(client);
         JdbiChannelCards channelCards = new JdbiChannelCards(database, clock);
         rights = new Rights(new JdbiAuditTrail(database), clock);
-        rights.enable(new PlatformRights(ChatContext.Platform.TELEGRAM, Set.of(), Optional.empty(), false),
+        rights.enable(
+                new PlatformRights(ChatContext.Platform.TELEGRAM, Set.of(), Optional.empty(), false),
                 new TelegramChatDirectory(client, clock));
-        commands = new CommandService(archive, seats, new SubscriptionCommands(subscriptions, seats, archive, rights),
+        commands = new CommandService(
+                archive,
+                seats,
+                new SubscriptionCommands(subscriptions, seats, archive, rights),
                 new CardsCommand(channelCards, rights));
-        bot = new TelegramBot(client, gateway, commands, new JdbiUpdateLedger(database, clock),
-                FakeTelegramApi.USERNAME, InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
-        composer = new AlertComposer(outbox, archive, CardSource.NONE, ContextSource.NONE,
-                AlertPictures.cards(channelCards, cards));
-        delivery = new AlertDelivery(gateway, outbox, subscriptions, composer, new JdbiSendBudget(database), clock,
-                AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
+        bot = new TelegramBot(
+                client,
+                gateway,
+                commands,
+                new JdbiUpdateLedger(database, clock),
+                FakeTelegramApi.USERNAME,
+                InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
+        composer = new AlertComposer(
+                outbox, archive, CardSource.NONE, ContextSource.NONE, AlertPictures.cards(channelCards, cards));
+        delivery = new AlertDelivery(
+                gateway,
+                outbox,
+                subscriptions,
+                composer,
+                new JdbiSendBudget(database),
+                clock,
+                AlertDelivery.Settings.DEFAULTS,
+                new AlertDelivery.Listener() {});
     }
 
     @AfterEach
@@ -136,7 +163,7 @@ class CardedAlertsTest {
 
     void say(long chat, long from, String text) {
         api.queueUpdate(updates.message(chat, from, text));
-        assertThat(new TelegramLongPoller(client, bot, 0, d -> { }).pollOnce()).isZero();
+        assertThat(new TelegramLongPoller(client, bot, 0, d -> {}).pollOnce()).isZero();
         clock.advance(Duration.ofSeconds(2));
     }
 
@@ -164,11 +191,20 @@ class CardedAlertsTest {
     /** Kingswood 2019 with 20 votes moved from Conservative to Labour. */
     static Contest recount() {
         Contest k = kingswood();
-        return new Contest(k.election(), k.seat(), k.electorate(), k.validVotes(), k.invalidVotes(), k.declaredAt(),
-                k.candidates().stream().map(c -> c.party().code().equals("Con")
-                        ? new Candidacy(c.givenName(), c.familyName(), c.party(), c.votes() - 20)
-                        : c.party().code().equals("Lab")
-                        ? new Candidacy(c.givenName(), c.familyName(), c.party(), c.votes() + 20) : c).toList());
+        return new Contest(
+                k.election(),
+                k.seat(),
+                k.electorate(),
+                k.validVotes(),
+                k.invalidVotes(),
+                k.declaredAt(),
+                k.candidates().stream()
+                        .map(c -> c.party().code().equals("Con")
+                                ? new Candidacy(c.givenName(), c.familyName(), c.party(), c.votes() - 20)
+                                : c.party().code().equals("Lab")
+                                        ? new Candidacy(c.givenName(), c.familyName(), c.party(), c.votes() + 20)
+                                        : c)
+                        .toList());
     }
 
     private List<FakeTelegramApi.Posted> since(long chat, int from) {
@@ -208,29 +244,49 @@ class CardedAlertsTest {
         assertThat(api.mediaEdits()).containsExactly(photo.messageId());
         FakeTelegramApi.Photo replaced = api.photo(photo.messageId()).orElseThrow();
         assertThat(replaced.png()).isNotEqualTo(first.png());
-        assertThat(api.messages(CARDS).stream().filter(m -> m.messageId() == photo.messageId()).findFirst()
-                .orElseThrow().text()).contains("majority 11,180").contains("Corrected: revision 2");
+        assertThat(api.messages(CARDS).stream()
+                        .filter(m -> m.messageId() == photo.messageId())
+                        .findFirst()
+                        .orElseThrow()
+                        .text())
+                .contains("majority 11,180")
+                .contains("Corrected: revision 2");
         List<FakeTelegramApi.Posted> after = since(CARDS, cardsBefore);
         assertThat(after).hasSize(2);
         assertThat(after.get(1).text()).startsWith("Correction: revised figures for Kingswood");
         assertThat(api.photo(after.get(1).messageId())).isEmpty();
-        assertThat(since(TEXT, textBefore)).hasSize(2).allSatisfy(m -> assertThat(api.photo(m.messageId())).isEmpty());
+        assertThat(since(TEXT, textBefore))
+                .hasSize(2)
+                .allSatisfy(m -> assertThat(api.photo(m.messageId())).isEmpty());
     }
 
     @Test
     void aCardedSlackChannelGetsOneUploadAndAChannelWithCardsOffGetsText() throws Exception {
         try (FakeSlackApi slack = new FakeSlackApi(clock)) {
-            SlackSettings settings = new SlackSettings(FakeSlackApi.BOT_TOKEN, "secret", Optional.empty(),
-                    slack.apiUrl(), SlackSettings.Mode.HTTP, SlackSettings.Visibility.IN_CHANNEL, Set.of("U0EDITOR"));
-            AlertDelivery toSlack = new AlertDelivery(new SlackGateway(SlackApp.slack(settings)
-                    .methods(FakeSlackApi.BOT_TOKEN)), outbox, subscriptions, composer, new JdbiSendBudget(database),
-                    clock, AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
-            rights.enable(new PlatformRights(ChatContext.Platform.SLACK, settings.editorUserIds(), Optional.empty(), true),
+            SlackSettings settings = new SlackSettings(
+                    FakeSlackApi.BOT_TOKEN,
+                    "secret",
+                    Optional.empty(),
+                    slack.apiUrl(),
+                    SlackSettings.Mode.HTTP,
+                    SlackSettings.Visibility.IN_CHANNEL,
+                    Set.of("U0EDITOR"));
+            AlertDelivery toSlack = new AlertDelivery(
+                    new SlackGateway(SlackApp.slack(settings).methods(FakeSlackApi.BOT_TOKEN)),
+                    outbox,
+                    subscriptions,
+                    composer,
+                    new JdbiSendBudget(database),
+                    clock,
+                    AlertDelivery.Settings.DEFAULTS,
+                    new AlertDelivery.Listener() {});
+            rights.enable(
+                    new PlatformRights(ChatContext.Platform.SLACK, settings.editorUserIds(), Optional.empty(), true),
                     new SlackChatDirectory(SlackApp.slack(settings).methods(FakeSlackApi.BOT_TOKEN), clock));
-            ChatContext pictures = ChatContext.person(ChatContext.Platform.SLACK, "C0PICTURES",
-                    ChatContext.ChatKind.GROUP, "U0EDITOR");
-            ChatContext words = ChatContext.person(ChatContext.Platform.SLACK, "C0WORDS", ChatContext.ChatKind.GROUP,
-                    "U0EDITOR");
+            ChatContext pictures = ChatContext.person(
+                    ChatContext.Platform.SLACK, "C0PICTURES", ChatContext.ChatKind.GROUP, "U0EDITOR");
+            ChatContext words =
+                    ChatContext.person(ChatContext.Platform.SLACK, "C0WORDS", ChatContext.ChatKind.GROUP, "U0EDITOR");
             commands.handle("/cards on", pictures);
             commands.handle("/subscribe kingswood", pictures);
             commands.handle("/cards off", words);
@@ -245,7 +301,8 @@ class CardedAlertsTest {
                 assertThat(u.comment()).startsWith("Kingswood, general election 12 Dec 2019");
             });
             assertThat(slack.messages("C0PICTURES")).hasSize(1);
-            assertThat(slack.messages("C0WORDS")).singleElement()
+            assertThat(slack.messages("C0WORDS"))
+                    .singleElement()
                     .satisfies(m -> assertThat(m.text()).startsWith("Kingswood, general election 12 Dec 2019"));
 
             land(recount(), 2);

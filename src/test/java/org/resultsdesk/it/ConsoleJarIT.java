@@ -23,8 +23,8 @@ class ConsoleJarIT {
         Path jar = Path.of("target/results-desk.jar");
         assertThat(jar).exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString()).redirectError(
-                ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder =
+                new ProcessBuilder(java, "-jar", jar.toString()).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("STORE_DATA_DIRECTORY", data.toString());
         builder.environment().put("OPS_PORT", "0");
         Process process = builder.start();
@@ -35,7 +35,8 @@ class ConsoleJarIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).isZero();
-        assertThat(out).startsWith("Wellingborough by-election, 15 Feb 2024\nLabour GAIN from Conservative\n")
+        assertThat(out)
+                .startsWith("Wellingborough by-election, 15 Feb 2024\nLabour GAIN from Conservative\n")
                 .contains("13,844  45.9%")
                 .contains("Swing 28.5% Con to Lab")
                 .contains("Overturns a Conservative majority of 18,540 (2019)");

@@ -11,8 +11,7 @@ import org.resultsdesk.telegram.fake.TelegramHtml;
 
 /** Which (chat, seat) results the fake Bot API received, and how often: what delivery tests count. */
 final class DeliveredPairs {
-    private DeliveredPairs() {
-    }
+    private DeliveredPairs() {}
 
     /** "chatId|seat name" to the number of posts that carried that GE2019 result to that chat. */
     static Map<String, Integer> count(List<FakeTelegramApi.Posted> posts) {
@@ -45,7 +44,8 @@ final class DeliveredPairs {
     /** Every pair of these chats and contests. */
     static Set<String> expected(List<?> chats, List<Contest> contests) {
         Set<String> expected = new HashSet<>();
-        chats.forEach(chat -> contests.forEach(c -> expected.add(chat + "|" + c.seat().name())));
+        chats.forEach(
+                chat -> contests.forEach(c -> expected.add(chat + "|" + c.seat().name())));
         return expected;
     }
 }

@@ -24,18 +24,28 @@ import org.resultsdesk.telegram.fake.FakeTelegramApi;
  * to a Telegram API until it is killed. Arguments: data directory, Bot API base URL.
  */
 public final class DeliveryWorkerMain {
-    private DeliveryWorkerMain() {
-    }
+    private DeliveryWorkerMain() {}
 
     public static void main(String[] args) throws Exception {
         Database database = Database.sqlite(Path.of(args[0]));
         JdbiAlertStore outbox = new JdbiAlertStore(database);
-        TelegramGateway gateway = new TelegramGateway(TelegramClients.create(new OkHttpClient(),
-                new TelegramSettings(FakeTelegramApi.TOKEN, FakeTelegramApi.USERNAME, HttpUrl.get(args[1]),
-                        TelegramSettings.Mode.POLLING, Optional.empty())));
-        AlertDelivery delivery = new AlertDelivery(gateway, outbox, new JdbiSubscriptionStore(database, Clock.systemUTC()),
-                new AlertComposer(outbox, TestData.archive()), new JdbiSendBudget(database), Clock.systemUTC(),
-                new AlertDelivery.Settings(Duration.ofSeconds(2), 25, 8, 200, "worker"), new AlertDelivery.Listener() { });
+        TelegramGateway gateway = new TelegramGateway(TelegramClients.create(
+                new OkHttpClient(),
+                new TelegramSettings(
+                        FakeTelegramApi.TOKEN,
+                        FakeTelegramApi.USERNAME,
+                        HttpUrl.get(args[1]),
+                        TelegramSettings.Mode.POLLING,
+                        Optional.empty())));
+        AlertDelivery delivery = new AlertDelivery(
+                gateway,
+                outbox,
+                new JdbiSubscriptionStore(database, Clock.systemUTC()),
+                new AlertComposer(outbox, TestData.archive()),
+                new JdbiSendBudget(database),
+                Clock.systemUTC(),
+                new AlertDelivery.Settings(Duration.ofSeconds(2), 25, 8, 200, "worker"),
+                new AlertDelivery.Listener() {});
         new DeliveryLoop("telegram", delivery, Clock.systemUTC(), Duration.ofMillis(100)).start();
         System.out.println("worker ready");
         Thread.currentThread().join();

@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.resultsdesk.InlineReplies;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.alerts.AlertComposer;
@@ -25,30 +27,28 @@ import org.resultsdesk.core.alerts.DeclarationIngest;
 import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.StoreFollower;
 import org.resultsdesk.core.alerts.SubscriptionCommands;
-import java.util.Set;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandService;
-import org.resultsdesk.core.rights.PlatformRights;
-import org.resultsdesk.core.rights.Rights;
-import org.resultsdesk.slack.SlackApp;
-import org.resultsdesk.slack.SlackChatDirectory;
-import org.resultsdesk.store.JdbiAuditTrail;
-import org.resultsdesk.telegram.TelegramChatDirectory;
-import org.resultsdesk.slack.SlackGateway;
-import org.resultsdesk.slack.SlackSettings;
-import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.rights.PlatformRights;
+import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.feeds.BundledFeedParser;
 import org.resultsdesk.feeds.DirectoryFeedSource;
+import org.resultsdesk.slack.SlackApp;
+import org.resultsdesk.slack.SlackChatDirectory;
+import org.resultsdesk.slack.SlackGateway;
+import org.resultsdesk.slack.SlackSettings;
+import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
-import org.resultsdesk.store.JdbiSendBudget;
-import org.resultsdesk.InlineReplies;
 import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiAuditTrail;
+import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.TelegramBot;
+import org.resultsdesk.telegram.TelegramChatDirectory;
 import org.resultsdesk.telegram.TelegramClients;
 import org.resultsdesk.telegram.TelegramGateway;
 import org.resultsdesk.telegram.TelegramLongPoller;
@@ -69,6 +69,7 @@ class ElectionNightTest {
 
     @TempDir
     Path dir;
+
     final MutableClock clock = new MutableClock(Instant.parse("2019-12-12T23:00:00Z"));
     final TelegramUpdates telegramUpdates = new TelegramUpdates();
     FakeTelegramApi api;
@@ -94,22 +95,46 @@ class ElectionNightTest {
         ResultsArchive archive = TestData.freshArchive();
         SeatDirectory seats = new SeatDirectory(archive.seats());
         subscriptions = new JdbiSubscriptionStore(database, clock);
-        ingest = new DeclarationIngest(new BundledFeedParser(), new StoreFollower(outbox, archive, new RushBoard()),
-                outbox, new AlertRouter(subscriptions), clock, () -> { });
+        ingest = new DeclarationIngest(
+                new BundledFeedParser(),
+                new StoreFollower(outbox, archive, new RushBoard()),
+                outbox,
+                new AlertRouter(subscriptions),
+                clock,
+                () -> {});
         Files.createDirectories(dir.resolve("inbox"));
         inbox = new DirectoryFeedSource(dir.resolve("inbox"), Duration.ofMillis(200), clock, ingest::accept);
-        client = TelegramClients.create(new OkHttpClient(), new TelegramSettings(FakeTelegramApi.TOKEN,
-                FakeTelegramApi.USERNAME, HttpUrl.get(api.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty()));
+        client = TelegramClients.create(
+                new OkHttpClient(),
+                new TelegramSettings(
+                        FakeTelegramApi.TOKEN,
+                        FakeTelegramApi.USERNAME,
+                        HttpUrl.get(api.baseUrl()),
+                        TelegramSettings.Mode.POLLING,
+                        Optional.empty()));
         TelegramGateway gateway = new TelegramGateway(client);
         rights = new Rights(new JdbiAuditTrail(database), clock);
-        rights.enable(new PlatformRights(ChatContext.Platform.TELEGRAM, Set.of(), Optional.empty(), false),
+        rights.enable(
+                new PlatformRights(ChatContext.Platform.TELEGRAM, Set.of(), Optional.empty(), false),
                 new TelegramChatDirectory(client, clock));
         commands = new CommandService(archive, seats, new SubscriptionCommands(subscriptions, seats, archive, rights));
-        bot = new TelegramBot(client, gateway, commands, new JdbiUpdateLedger(database, clock), FakeTelegramApi.USERNAME,
+        bot = new TelegramBot(
+                client,
+                gateway,
+                commands,
+                new JdbiUpdateLedger(database, clock),
+                FakeTelegramApi.USERNAME,
                 InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
         composer = new AlertComposer(outbox, archive);
-        delivery = new AlertDelivery(gateway, outbox, subscriptions, composer,
-                new JdbiSendBudget(database), clock, AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
+        delivery = new AlertDelivery(
+                gateway,
+                outbox,
+                subscriptions,
+                composer,
+                new JdbiSendBudget(database),
+                clock,
+                AlertDelivery.Settings.DEFAULTS,
+                new AlertDelivery.Listener() {});
     }
 
     @AfterEach
@@ -120,7 +145,7 @@ class ElectionNightTest {
 
     void say(long chat, long from, String text) {
         api.queueUpdate(telegramUpdates.message(chat, from, text));
-        assertThat(new TelegramLongPoller(client, bot, 0, d -> { }).pollOnce()).isZero();
+        assertThat(new TelegramLongPoller(client, bot, 0, d -> {}).pollOnce()).isZero();
         clock.advance(Duration.ofSeconds(2));
     }
 
@@ -158,24 +183,40 @@ class ElectionNightTest {
         land(ge2019("E14000831"), 1); // Newcastle upon Tyne Central: nobody follows it
         deliverFor(Duration.ofSeconds(10));
 
-        List<FakeTelegramApi.Posted> newsroom = api.messages(NEWSROOM).subList(before, api.messages(NEWSROOM).size());
-        assertThat(newsroom).singleElement().satisfies(p -> assertThat(p.text()).contains("<b>Kingswood, general election"));
-        assertThat(api.messages(SOUTH_WEST_DESK).stream().filter(p -> p.text().contains("Kingswood, general"))).hasSize(1);
+        List<FakeTelegramApi.Posted> newsroom =
+                api.messages(NEWSROOM).subList(before, api.messages(NEWSROOM).size());
+        assertThat(newsroom)
+                .singleElement()
+                .satisfies(p -> assertThat(p.text()).contains("<b>Kingswood, general election"));
+        assertThat(api.messages(SOUTH_WEST_DESK).stream().filter(p -> p.text().contains("Kingswood, general")))
+                .hasSize(1);
         assertThat(api.allMessages()).noneMatch(p -> p.text().contains("Newcastle"));
 
         Contest kingswood = ge2019("E14000774");
-        Contest recount = new Contest(kingswood.election(), kingswood.seat(), kingswood.electorate(),
-                kingswood.validVotes(), kingswood.invalidVotes(), kingswood.declaredAt(), kingswood.candidates().stream()
-                .map(c -> c.party().code().equals("Con") ? new org.resultsdesk.core.model.Candidacy(c.givenName(),
-                        c.familyName(), c.party(), c.votes() - 20)
-                        : c.party().code().equals("Lab") ? new org.resultsdesk.core.model.Candidacy(c.givenName(),
-                        c.familyName(), c.party(), c.votes() + 20) : c).toList());
+        Contest recount = new Contest(
+                kingswood.election(),
+                kingswood.seat(),
+                kingswood.electorate(),
+                kingswood.validVotes(),
+                kingswood.invalidVotes(),
+                kingswood.declaredAt(),
+                kingswood.candidates().stream()
+                        .map(c -> c.party().code().equals("Con")
+                                ? new org.resultsdesk.core.model.Candidacy(
+                                        c.givenName(), c.familyName(), c.party(), c.votes() - 20)
+                                : c.party().code().equals("Lab")
+                                        ? new org.resultsdesk.core.model.Candidacy(
+                                                c.givenName(), c.familyName(), c.party(), c.votes() + 20)
+                                        : c)
+                        .toList());
         land(recount, 2);
         deliverFor(Duration.ofSeconds(10));
 
         FakeTelegramApi.Posted original = newsroom.get(0);
         FakeTelegramApi.Posted edited = api.messages(NEWSROOM).stream()
-                .filter(p -> p.messageId() == original.messageId()).findFirst().orElseThrow();
+                .filter(p -> p.messageId() == original.messageId())
+                .findFirst()
+                .orElseThrow();
         assertThat(edited.text()).contains("majority 11,180").contains("Corrected: revision 2");
         assertThat(api.messages(NEWSROOM).get(api.messages(NEWSROOM).size() - 1).text())
                 .startsWith("Correction: revised figures for Kingswood");
@@ -184,22 +225,40 @@ class ElectionNightTest {
     @Test
     void slackChannelsGetTheSameAlertsCorrectionsAndPausing() throws Exception {
         try (FakeSlackApi slack = new FakeSlackApi(clock)) {
-            SlackSettings settings = new SlackSettings(FakeSlackApi.BOT_TOKEN, "secret", Optional.empty(),
-                    slack.apiUrl(), SlackSettings.Mode.HTTP, SlackSettings.Visibility.IN_CHANNEL, Set.of("U0EDITOR"));
-            AlertDelivery toSlack = new AlertDelivery(new SlackGateway(SlackApp.slack(settings)
-                    .methods(FakeSlackApi.BOT_TOKEN)), outbox, subscriptions, composer, new JdbiSendBudget(database), clock,
-                    AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
-            rights.enable(new PlatformRights(ChatContext.Platform.SLACK, settings.editorUserIds(), Optional.empty(), true),
+            SlackSettings settings = new SlackSettings(
+                    FakeSlackApi.BOT_TOKEN,
+                    "secret",
+                    Optional.empty(),
+                    slack.apiUrl(),
+                    SlackSettings.Mode.HTTP,
+                    SlackSettings.Visibility.IN_CHANNEL,
+                    Set.of("U0EDITOR"));
+            AlertDelivery toSlack = new AlertDelivery(
+                    new SlackGateway(SlackApp.slack(settings).methods(FakeSlackApi.BOT_TOKEN)),
+                    outbox,
+                    subscriptions,
+                    composer,
+                    new JdbiSendBudget(database),
+                    clock,
+                    AlertDelivery.Settings.DEFAULTS,
+                    new AlertDelivery.Listener() {});
+            rights.enable(
+                    new PlatformRights(ChatContext.Platform.SLACK, settings.editorUserIds(), Optional.empty(), true),
                     new SlackChatDirectory(SlackApp.slack(settings).methods(FakeSlackApi.BOT_TOKEN), clock));
-            ChatContext reporter = ChatContext.person(ChatContext.Platform.SLACK, "C0POLITICS",
-                    ChatContext.ChatKind.GROUP, "U0REPORTER");
-            ChatContext editor = ChatContext.person(ChatContext.Platform.SLACK, "C0POLITICS", ChatContext.ChatKind.GROUP,
-                    "U0EDITOR");
-            assertThat(commands.handle("/subscribe kingswood", reporter).parts().get(0).toString())
+            ChatContext reporter = ChatContext.person(
+                    ChatContext.Platform.SLACK, "C0POLITICS", ChatContext.ChatKind.GROUP, "U0REPORTER");
+            ChatContext editor = ChatContext.person(
+                    ChatContext.Platform.SLACK, "C0POLITICS", ChatContext.ChatKind.GROUP, "U0EDITOR");
+            assertThat(commands.handle("/subscribe kingswood", reporter)
+                            .parts()
+                            .get(0)
+                            .toString())
                     .contains("Only the desk's editors and the workspace's admins");
             commands.handle("/subscribe kingswood", editor);
-            commands.handle("/subscribe all", ChatContext.person(ChatContext.Platform.SLACK, "C0ARCHIVED",
-                    ChatContext.ChatKind.GROUP, "U0EDITOR"));
+            commands.handle(
+                    "/subscribe all",
+                    ChatContext.person(
+                            ChatContext.Platform.SLACK, "C0ARCHIVED", ChatContext.ChatKind.GROUP, "U0EDITOR"));
             slack.failNext("C0ARCHIVED", "is_archived");
 
             land(ge2019("E14000774"), 1);
@@ -207,14 +266,24 @@ class ElectionNightTest {
                 toSlack.deliverDue();
                 clock.advance(Duration.ofSeconds(1));
             }
-            assertThat(slack.messages("C0POLITICS")).singleElement()
+            assertThat(slack.messages("C0POLITICS"))
+                    .singleElement()
                     .satisfies(m -> assertThat(m.text()).startsWith("Kingswood, general election 12 Dec 2019"));
-            assertThat(outbox.pausedChannels()).singleElement()
+            assertThat(outbox.pausedChannels())
+                    .singleElement()
                     .satisfies(p -> assertThat(p.reason()).isEqualTo("is_archived"));
 
             Contest kingswood = ge2019("E14000774");
-            land(new Contest(kingswood.election(), kingswood.seat(), kingswood.electorate() + 1, kingswood.validVotes(),
-                    kingswood.invalidVotes(), kingswood.declaredAt(), kingswood.candidates()), 2);
+            land(
+                    new Contest(
+                            kingswood.election(),
+                            kingswood.seat(),
+                            kingswood.electorate() + 1,
+                            kingswood.validVotes(),
+                            kingswood.invalidVotes(),
+                            kingswood.declaredAt(),
+                            kingswood.candidates()),
+                    2);
             for (int i = 0; i < 5; i++) {
                 toSlack.deliverDue();
                 clock.advance(Duration.ofSeconds(1));
@@ -230,7 +299,9 @@ class ElectionNightTest {
     void aBurstOf50ToAGroupFollowingEverythingArrivesWithin20MessagesAMinute() throws Exception {
         say(NEWSROOM, EDITOR, "/subscribe all");
         Instant start = clock.instant();
-        List<Contest> burst = TestData.archive().contestsOf("parl.2019-12-12").stream().limit(50).toList();
+        List<Contest> burst = TestData.archive().contestsOf("parl.2019-12-12").stream()
+                .limit(50)
+                .toList();
         for (Contest c : burst) {
             land(c, 1);
             delivery.deliverDue();
@@ -238,15 +309,23 @@ class ElectionNightTest {
         deliverFor(Duration.ofMinutes(3));
 
         List<FakeTelegramApi.Posted> alerts = api.messages(NEWSROOM).stream()
-                .filter(p -> p.at().isAfter(start)).toList();
+                .filter(p -> p.at().isAfter(start))
+                .toList();
         for (FakeTelegramApi.Posted p : alerts) {
-            assertThat(alerts.stream().filter(q -> !q.at().isBefore(p.at())
-                    && q.at().isBefore(p.at().plus(Duration.ofMinutes(1))))).hasSizeLessThanOrEqualTo(20);
+            assertThat(alerts.stream()
+                            .filter(q ->
+                                    !q.at().isBefore(p.at()) && q.at().isBefore(p.at().plus(Duration.ofMinutes(1)))))
+                    .hasSizeLessThanOrEqualTo(20);
         }
-        String all = String.join("\n", alerts.stream().map(FakeTelegramApi.Posted::text).toList());
-        burst.forEach(c -> assertThat(all).contains(org.resultsdesk.telegram.TelegramHtmlRenderer.escape(c.seat().name())));
+        String all = String.join(
+                "\n", alerts.stream().map(FakeTelegramApi.Posted::text).toList());
+        burst.forEach(c -> assertThat(all)
+                .contains(org.resultsdesk.telegram.TelegramHtmlRenderer.escape(
+                        c.seat().name())));
         assertThat(outbox.pendingCount()).isZero();
-        assertThat(api.throttledCount()).as("our own limits kept us clear of 429s").isZero();
+        assertThat(api.throttledCount())
+                .as("our own limits kept us clear of 429s")
+                .isZero();
     }
 
     @Test
@@ -261,15 +340,19 @@ class ElectionNightTest {
         delivery.deliverDue();
         clock.advance(Duration.ofSeconds(8));
         delivery.deliverDue();
-        assertThat(api.messages(NEWSROOM)).as("waited the 9 seconds Telegram asked for").hasSize(before);
+        assertThat(api.messages(NEWSROOM))
+                .as("waited the 9 seconds Telegram asked for")
+                .hasSize(before);
         clock.advance(Duration.ofSeconds(1));
         delivery.deliverDue();
         assertThat(api.messages(NEWSROOM)).hasSize(before + 1);
 
-        assertThat(outbox.pausedChannels()).singleElement()
+        assertThat(outbox.pausedChannels())
+                .singleElement()
                 .satisfies(p -> assertThat(p.reason()).contains("kicked"));
         land(ge2019("E14000831"), 1);
         deliverFor(Duration.ofSeconds(5));
-        assertThat(api.messages(SOUTH_WEST_DESK).stream().filter(p -> p.text().contains("Newcastle"))).isEmpty();
+        assertThat(api.messages(SOUTH_WEST_DESK).stream().filter(p -> p.text().contains("Newcastle")))
+                .isEmpty();
     }
 }

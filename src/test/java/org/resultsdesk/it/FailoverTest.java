@@ -22,11 +22,11 @@ import org.resultsdesk.core.alerts.Subscription;
 import org.resultsdesk.core.command.ChatContext.Platform;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.feeds.BundledFeedParser;
+import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.store.TestPostgres;
-import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
 
 /**
@@ -44,19 +44,24 @@ class FailoverTest {
     void theSecondInstanceTakesOverWhenTheLeaderIsKilled() throws Exception {
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
         try (TestPostgres.Schema schema = TestPostgres.freshSchema("rd_failover");
-             FakeTelegramApi telegram = new FakeTelegramApi(Clock.systemUTC());
-             FakeSlackApi slack = new FakeSlackApi(Clock.systemUTC());
-             Database database = schema.open()) {
+                FakeTelegramApi telegram = new FakeTelegramApi(Clock.systemUTC());
+                FakeSlackApi slack = new FakeSlackApi(Clock.systemUTC());
+                Database database = schema.open()) {
             JdbiSubscriptionStore subscriptions = new JdbiSubscriptionStore(database, Clock.systemUTC());
             for (int i = 0; i < CHATS; i++) {
-                subscriptions.add(new Subscription(new ChannelRef(Platform.TELEGRAM, String.valueOf(-3_000_000L - i)),
-                        Subscription.Kind.ALL, null, "all"));
+                subscriptions.add(new Subscription(
+                        new ChannelRef(Platform.TELEGRAM, String.valueOf(-3_000_000L - i)),
+                        Subscription.Kind.ALL,
+                        null,
+                        "all"));
             }
             List<String> slackChannels = List.of("C0FAILA", "C0FAILB", "C0FAILC");
-            slackChannels.forEach(ch -> subscriptions.add(new Subscription(new ChannelRef(Platform.SLACK, ch),
-                    Subscription.Kind.ALL, null, "all")));
+            slackChannels.forEach(ch -> subscriptions.add(
+                    new Subscription(new ChannelRef(Platform.SLACK, ch), Subscription.Kind.ALL, null, "all")));
             JdbiAlertStore outbox = new JdbiAlertStore(database);
-            List<Contest> burst = TestData.archive().contestsOf("parl.2019-12-12").stream().limit(24).toList();
+            List<Contest> burst = TestData.archive().contestsOf("parl.2019-12-12").stream()
+                    .limit(24)
+                    .toList();
 
             Path logA = dir.resolve("a.log");
             Path logB = dir.resolve("b.log");
@@ -69,45 +74,56 @@ class FailoverTest {
             while (telegram.allMessages().size() < 10) {
                 land(inbox, burst.get(landed++));
                 int seen = telegram.allMessages().size();
-                await().atMost(Duration.ofSeconds(20)).until(() -> telegram.allMessages().size() > seen);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> telegram.allMessages().size() > seen);
             }
             a.destroyForcibly().waitFor();
             long killedAt = System.nanoTime();
             Set<String> recordedSent = recordedSent(database);
             await().atMost(Duration.ofSeconds(30)).until(() -> contains(logB, "is now leader"));
             double takeover = (System.nanoTime() - killedAt) / 1e9;
-            System.out.printf("failover: the second instance led the feed %.1f s after the leader was killed%n",
-                    takeover);
+            System.out.printf(
+                    "failover: the second instance led the feed %.1f s after the leader was killed%n", takeover);
 
             while (landed < burst.size()) {
                 land(inbox, burst.get(landed++));
             }
             try {
-                await().atMost(Duration.ofSeconds(120)).until(() -> declarations(database) == burst.size()
-                        && outbox.pendingCount() == 0);
+                await().atMost(Duration.ofSeconds(120))
+                        .until(() -> declarations(database) == burst.size() && outbox.pendingCount() == 0);
             } finally {
                 b.destroyForcibly().waitFor();
             }
 
             Map<String, Integer> deliveries = DeliveredPairs.count(telegram.allMessages());
-            Set<String> expected = DeliveredPairs.expected(java.util.stream.LongStream.range(0, CHATS)
-                    .mapToObj(i -> -3_000_000L - i).toList(), burst);
+            Set<String> expected = DeliveredPairs.expected(
+                    java.util.stream.LongStream.range(0, CHATS)
+                            .mapToObj(i -> -3_000_000L - i)
+                            .toList(),
+                    burst);
             Map<String, Integer> slackDeliveries = DeliveredPairs.countSlack(slack.allMessages());
             assertThat(slackDeliveries.keySet()).containsAll(DeliveredPairs.expected(slackChannels, burst));
             deliveries.putAll(slackDeliveries);
             assertThat(takeover).isLessThan(10);
             assertThat(deliveries.keySet()).containsAll(expected);
             assertThat(recordedSent).isNotEmpty();
-            recordedSent.forEach(pair -> assertThat(deliveries.get(pair)).as(pair).isEqualTo(1));
+            recordedSent.forEach(
+                    pair -> assertThat(deliveries.get(pair)).as(pair).isEqualTo(1));
         }
     }
 
-    private Process instance(TestPostgres.Schema schema, Path inbox, FakeTelegramApi telegram, FakeSlackApi slack, Path log)
+    private Process instance(
+            TestPostgres.Schema schema, Path inbox, FakeTelegramApi telegram, FakeSlackApi slack, Path log)
             throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-cp",
-                System.getProperty("java.class.path"), "org.resultsdesk.app.Main", "--config",
-                dir.resolve("none.yml").toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-Dfile.encoding=UTF-8",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.resultsdesk.app.Main",
+                        "--config",
+                        dir.resolve("none.yml").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
@@ -142,17 +158,21 @@ class FailoverTest {
     }
 
     private static int declarations(Database database) {
-        return database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM declarations")
-                .mapTo(Integer.class).one());
+        return database.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM declarations")
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     /** Channel and seat of every alert recorded as sent, on either platform. */
     private static Set<String> recordedSent(Database database) {
         Map<String, String> seatById = new HashMap<>();
-        TestData.archive().contestsOf("parl.2019-12-12").forEach(c -> seatById.put(c.id(), c.seat().name()));
-        return new HashSet<>(database.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT channel_id, contest_id FROM outbox WHERE status = 'SENT'")
-                .map((rs, ctx) -> rs.getString("channel_id") + "|" + seatById.get(rs.getString("contest_id")))
-                .list()));
+        TestData.archive()
+                .contestsOf("parl.2019-12-12")
+                .forEach(c -> seatById.put(c.id(), c.seat().name()));
+        return new HashSet<>(database.jdbi()
+                .withHandle(h -> h.createQuery("SELECT channel_id, contest_id FROM outbox WHERE status = 'SENT'")
+                        .map((rs, ctx) -> rs.getString("channel_id") + "|" + seatById.get(rs.getString("contest_id")))
+                        .list()));
     }
 }

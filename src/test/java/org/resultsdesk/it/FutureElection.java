@@ -44,10 +44,16 @@ final class FutureElection {
         Candidacy second = candidates.get(1);
         int moved = Math.min(Math.abs(votes), first.votes() - 1);
         candidates.set(0, new Candidacy(first.givenName(), first.familyName(), first.party(), first.votes() - moved));
-        candidates.set(1, new Candidacy(second.givenName(), second.familyName(), second.party(),
-                second.votes() + moved));
-        return new Contest(election, c.seat(), c.electorate(), c.validVotes(), c.invalidVotes(),
-                Optional.of(Instant.now()), candidates);
+        candidates.set(
+                1, new Candidacy(second.givenName(), second.familyName(), second.party(), second.votes() + moved));
+        return new Contest(
+                election,
+                c.seat(),
+                c.electorate(),
+                c.validVotes(),
+                c.invalidVotes(),
+                Optional.of(Instant.now()),
+                candidates);
     }
 
     /** A corrected count: {@code votes} more moved from the winner to the runner-up. */
@@ -56,10 +62,10 @@ final class FutureElection {
         Candidacy first = candidates.get(0);
         Candidacy second = candidates.get(1);
         candidates.set(0, new Candidacy(first.givenName(), first.familyName(), first.party(), first.votes() - votes));
-        candidates.set(1, new Candidacy(second.givenName(), second.familyName(), second.party(),
-                second.votes() + votes));
-        return new Contest(election, c.seat(), c.electorate(), c.validVotes(), c.invalidVotes(), c.declaredAt(),
-                candidates);
+        candidates.set(
+                1, new Candidacy(second.givenName(), second.familyName(), second.party(), second.votes() + votes));
+        return new Contest(
+                election, c.seat(), c.electorate(), c.validVotes(), c.invalidVotes(), c.declaredAt(), candidates);
     }
 
     /** "Kingswood, general election 25 Nov 2026": how its announcements head each result. */

@@ -20,9 +20,14 @@ final class Instance implements AutoCloseable {
     static Instance start(String name, Path dir, Map<String, String> env) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = dir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-cp",
-                System.getProperty("java.class.path"), "org.resultsdesk.app.Main", "--config",
-                dir.resolve("none.yml").toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-Dfile.encoding=UTF-8",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.resultsdesk.app.Main",
+                        "--config",
+                        dir.resolve("none.yml").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
@@ -58,7 +63,10 @@ final class Instance implements AutoCloseable {
     }
 
     private void signal(String signal) throws Exception {
-        new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
     }
 
     /** Stops it, and shows the end of its log when asked to ({@code -Dit.logs=true}), for reading a failure. */

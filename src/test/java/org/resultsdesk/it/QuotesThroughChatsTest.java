@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.resultsdesk.InlineReplies;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.alerts.AlertComposer;
@@ -36,11 +37,10 @@ import org.resultsdesk.slack.SlackGateway;
 import org.resultsdesk.slack.SlackSettings;
 import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
-import org.resultsdesk.store.JdbiSendBudget;
-import org.resultsdesk.InlineReplies;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiQuoteStore;
+import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.TelegramBot;
@@ -67,6 +67,7 @@ class QuotesThroughChatsTest {
 
     @TempDir
     Path dir;
+
     final MutableClock clock = new MutableClock(Instant.parse("2024-02-16T02:30:00Z"));
     final TelegramUpdates telegramUpdates = new TelegramUpdates();
     FakeTelegramApi telegram;
@@ -89,35 +90,79 @@ class QuotesThroughChatsTest {
         database = Database.sqlite(dir);
         outbox = new JdbiAlertStore(database);
         JdbiSubscriptionStore subscriptions = new JdbiSubscriptionStore(database, clock);
-        subscriptions.add(new Subscription(new ChannelRef(Platform.TELEGRAM, String.valueOf(KINGSWOOD_DESK)),
-                Subscription.Kind.SEAT, "E14000774", "Kingswood"));
-        subscriptions.add(new Subscription(new ChannelRef(Platform.TELEGRAM, String.valueOf(UNRELATED)),
-                Subscription.Kind.SEAT, "E14001025", "Wellingborough"));
-        subscriptions.add(new Subscription(new ChannelRef(Platform.SLACK, SLACK_POLITICS), Subscription.Kind.ALL, null,
-                "all"));
+        subscriptions.add(new Subscription(
+                new ChannelRef(Platform.TELEGRAM, String.valueOf(KINGSWOOD_DESK)),
+                Subscription.Kind.SEAT,
+                "E14000774",
+                "Kingswood"));
+        subscriptions.add(new Subscription(
+                new ChannelRef(Platform.TELEGRAM, String.valueOf(UNRELATED)),
+                Subscription.Kind.SEAT,
+                "E14001025",
+                "Wellingborough"));
+        subscriptions.add(
+                new Subscription(new ChannelRef(Platform.SLACK, SLACK_POLITICS), Subscription.Kind.ALL, null, "all"));
         JdbiQuoteStore quotes = new JdbiQuoteStore(database);
         SeatDirectory seats = new SeatDirectory(TestData.archive().seats());
         QuoteCards cards = new QuoteCards(quotes, TestData.archive());
-        client = TelegramClients.create(new OkHttpClient(), new TelegramSettings(FakeTelegramApi.TOKEN,
-                FakeTelegramApi.USERNAME, HttpUrl.get(telegram.baseUrl()), TelegramSettings.Mode.POLLING,
-                Optional.empty()));
+        client = TelegramClients.create(
+                new OkHttpClient(),
+                new TelegramSettings(
+                        FakeTelegramApi.TOKEN,
+                        FakeTelegramApi.USERNAME,
+                        HttpUrl.get(telegram.baseUrl()),
+                        TelegramSettings.Mode.POLLING,
+                        Optional.empty()));
         Rights rights = new Rights(new JdbiAuditTrail(database), clock);
-        rights.enable(new PlatformRights(Platform.TELEGRAM, Set.of(), Optional.of(String.valueOf(COUNT_CHAT)), false),
+        rights.enable(
+                new PlatformRights(Platform.TELEGRAM, Set.of(), Optional.of(String.valueOf(COUNT_CHAT)), false),
                 new TelegramChatDirectory(client, clock));
-        commands = new CommandService(TestData.archive(), seats, cards, new QuoteCommands(new QuoteService(quotes,
-                outbox, new AlertRouter(subscriptions), TestData.archive(), clock, () -> { }), quotes,
-                TestData.archive(), seats, rights));
+        commands = new CommandService(
+                TestData.archive(),
+                seats,
+                cards,
+                new QuoteCommands(
+                        new QuoteService(
+                                quotes, outbox, new AlertRouter(subscriptions), TestData.archive(), clock, () -> {}),
+                        quotes,
+                        TestData.archive(),
+                        seats,
+                        rights));
         TelegramGateway telegramGateway = new TelegramGateway(client);
-        bot = new TelegramBot(client, telegramGateway, commands, new JdbiUpdateLedger(database, clock),
-                FakeTelegramApi.USERNAME, InlineReplies.on(telegramGateway, new JdbiSendBudget(database), clock));
+        bot = new TelegramBot(
+                client,
+                telegramGateway,
+                commands,
+                new JdbiUpdateLedger(database, clock),
+                FakeTelegramApi.USERNAME,
+                InlineReplies.on(telegramGateway, new JdbiSendBudget(database), clock));
         AlertComposer composer = new AlertComposer(outbox, TestData.archive(), cards);
-        toTelegram = new AlertDelivery(telegramGateway, outbox, subscriptions, composer, new JdbiSendBudget(database), clock,
-                AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
-        SlackSettings slackSettings = new SlackSettings(FakeSlackApi.BOT_TOKEN, "secret", Optional.empty(),
-                slack.apiUrl(), SlackSettings.Mode.HTTP, SlackSettings.Visibility.IN_CHANNEL, Set.of());
-        toSlack = new AlertDelivery(new SlackGateway(SlackApp.slack(slackSettings).methods(FakeSlackApi.BOT_TOKEN)),
-                outbox, subscriptions, composer, new JdbiSendBudget(database), clock, AlertDelivery.Settings.DEFAULTS,
-                new AlertDelivery.Listener() { });
+        toTelegram = new AlertDelivery(
+                telegramGateway,
+                outbox,
+                subscriptions,
+                composer,
+                new JdbiSendBudget(database),
+                clock,
+                AlertDelivery.Settings.DEFAULTS,
+                new AlertDelivery.Listener() {});
+        SlackSettings slackSettings = new SlackSettings(
+                FakeSlackApi.BOT_TOKEN,
+                "secret",
+                Optional.empty(),
+                slack.apiUrl(),
+                SlackSettings.Mode.HTTP,
+                SlackSettings.Visibility.IN_CHANNEL,
+                Set.of());
+        toSlack = new AlertDelivery(
+                new SlackGateway(SlackApp.slack(slackSettings).methods(FakeSlackApi.BOT_TOKEN)),
+                outbox,
+                subscriptions,
+                composer,
+                new JdbiSendBudget(database),
+                clock,
+                AlertDelivery.Settings.DEFAULTS,
+                new AlertDelivery.Listener() {});
     }
 
     @AfterEach
@@ -137,7 +182,7 @@ class QuotesThroughChatsTest {
 
     void poll(ObjectNode update) {
         telegram.queueUpdate(update);
-        assertThat(new TelegramLongPoller(client, bot, 0, d -> { }).pollOnce()).isZero();
+        assertThat(new TelegramLongPoller(client, bot, 0, d -> {}).pollOnce()).isZero();
         clock.advance(Duration.ofSeconds(2));
     }
 
@@ -148,11 +193,19 @@ class QuotesThroughChatsTest {
 
     @Test
     void aQuoteFiledInTelegramIsApprovedByAnEditorAndReachesEveryFollowerOnceThenIsRetracted() {
-        poll(telegramUpdates.message(COUNT_CHAT, REPORTER, "/quote kingswood Keir Starmer (Labour leader): These are fantastic results"
-                + " in Kingswood & Wellingborough <3 🌹"));
+        poll(telegramUpdates.message(
+                COUNT_CHAT,
+                REPORTER,
+                "/quote kingswood Keir Starmer (Labour leader): These are fantastic results"
+                        + " in Kingswood & Wellingborough <3 🌹"));
         FakeTelegramApi.Posted filed = telegram.messages(COUNT_CHAT).get(0);
         assertThat(filed.text()).contains("Filed quote #1 from Keir Starmer (Labour leader) (Kingswood)");
-        String approve = filed.replyMarkup().path("inline_keyboard").get(0).get(0).path("callback_data").asText();
+        String approve = filed.replyMarkup()
+                .path("inline_keyboard")
+                .get(0)
+                .get(0)
+                .path("callback_data")
+                .asText();
 
         poll(telegramUpdates.buttonPress(COUNT_CHAT, REPORTER, approve));
         assertThat(lastText(COUNT_CHAT)).startsWith("Only the desk's editors can approve quotes");
@@ -163,12 +216,17 @@ class QuotesThroughChatsTest {
         assertThat(lastText(COUNT_CHAT)).contains("Approved quote #1").contains("going to 2 channel(s)");
         deliver();
 
-        assertThat(telegram.messages(KINGSWOOD_DESK)).singleElement().satisfies(card -> assertThat(card.text())
-                .isEqualTo("“These are fantastic results in Kingswood &amp; Wellingborough &lt;3 🌹”\n— Keir Starmer"
-                        + " (Labour leader)\nKingswood: Labour GAIN from Conservative, majority 2,501\nApproved by User 7"));
+        assertThat(telegram.messages(KINGSWOOD_DESK))
+                .singleElement()
+                .satisfies(
+                        card -> assertThat(card.text())
+                                .isEqualTo(
+                                        "“These are fantastic results in Kingswood &amp; Wellingborough &lt;3 🌹”\n— Keir Starmer"
+                                                + " (Labour leader)\nKingswood: Labour GAIN from Conservative, majority 2,501\nApproved by User 7"));
         assertThat(telegram.messages(UNRELATED)).isEmpty();
-        assertThat(slack.messages(SLACK_POLITICS)).singleElement().satisfies(card -> assertThat(card.text())
-                .contains("— Keir Starmer (Labour leader)"));
+        assertThat(slack.messages(SLACK_POLITICS))
+                .singleElement()
+                .satisfies(card -> assertThat(card.text()).contains("— Keir Starmer (Labour leader)"));
 
         poll(telegramUpdates.message(KINGSWOOD_DESK, REPORTER, "/result kingswood"));
         assertThat(lastText(KINGSWOOD_DESK)).contains("Quotes:").contains("— Keir Starmer (Labour leader)");
@@ -187,19 +245,26 @@ class QuotesThroughChatsTest {
         poll(telegramUpdates.message(COUNT_CHAT, EDITOR, "/quotes approval off"));
         poll(telegramUpdates.message(COUNT_CHAT, REPORTER, "/quote kingswood Damien Egan: " + "x".repeat(1600)));
         assertThat(lastText(COUNT_CHAT)).contains("the desk takes up to 1500");
-        poll(telegramUpdates.message(COUNT_CHAT, REPORTER, "/quote kingswood Damien Egan: " + "word ".repeat(220).strip()));
+        poll(telegramUpdates.message(
+                COUNT_CHAT,
+                REPORTER,
+                "/quote kingswood Damien Egan: " + "word ".repeat(220).strip()));
         assertThat(lastText(COUNT_CHAT)).contains("is out to 2 channel(s)");
         deliver();
-        assertThat(telegram.messages(KINGSWOOD_DESK)).singleElement()
+        assertThat(telegram.messages(KINGSWOOD_DESK))
+                .singleElement()
                 .satisfies(m -> assertThat(m.text().length()).isGreaterThan(1000));
     }
 
     @Test
     void editorsAreDecidedPerPlatform() {
-        ChatContext slackReporter = ChatContext.person(Platform.SLACK, SLACK_POLITICS, ChatContext.ChatKind.GROUP,
-                "U0REPORTER");
+        ChatContext slackReporter =
+                ChatContext.person(Platform.SLACK, SLACK_POLITICS, ChatContext.ChatKind.GROUP, "U0REPORTER");
         commands.handle("/quote national Rishi Sunak: Disappointing", slackReporter);
-        assertThat(commands.handle("/quote approve 1", slackReporter).parts().get(0).toString())
+        assertThat(commands.handle("/quote approve 1", slackReporter)
+                        .parts()
+                        .get(0)
+                        .toString())
                 .contains("Only the desk's editors can approve quotes");
     }
 }

@@ -76,7 +76,8 @@ class SharedNightTest {
 
     @Test
     void aLeaderKilledMidDeliveryLosesNothingAndTheSurvivorAnswersWithTheStoredFigures() throws Exception {
-        try (Instance one = instance("a", freePort()); Instance two = instance("b", freePort())) {
+        try (Instance one = instance("a", freePort());
+                Instance two = instance("b", freePort())) {
             Instance a = leaderOf(one, two);
             Instance b = a == one ? two : one;
             subscribeGroups();
@@ -93,21 +94,25 @@ class SharedNightTest {
             while (landed < night.contests.size()) {
                 FutureElection.land(inbox, night.contests.get(landed++), 1);
             }
-            await().atMost(Duration.ofSeconds(180)).until(() -> declarations() == night.contests.size()
-                    && pending() == 0);
+            await().atMost(Duration.ofSeconds(180))
+                    .until(() -> declarations() == night.contests.size() && pending() == 0);
 
             Map<String, Integer> pairs = delivered();
             dump();
             assertThat(pairs.keySet()).containsExactlyInAnyOrderElementsOf(expected(night.contests));
             pairs.forEach((pair, times) -> {
                 if (!inFlightAtTheKill.contains(pair)) {
-                    assertThat(times).as(pair + " (in flight at the kill: " + inFlightAtTheKill + ")").isEqualTo(1);
+                    assertThat(times)
+                            .as(pair + " (in flight at the kill: " + inFlightAtTheKill + ")")
+                            .isEqualTo(1);
                 }
             });
 
             Contest last = night.contests.get(night.contests.size() - 1);
-            telegram.queueUpdate(updates.message(REPORTER, REPORTER, "/result " + last.seat().name()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> !telegram.messages(REPORTER).isEmpty());
+            telegram.queueUpdate(
+                    updates.message(REPORTER, REPORTER, "/result " + last.seat().name()));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !telegram.messages(REPORTER).isEmpty());
             assertThat(TelegramHtml.text(telegram.messages(REPORTER).get(0).text()))
                     .contains(night.headline(last))
                     .contains(String.format(Locale.UK, "majority %,d", FutureElection.majority(last)));
@@ -117,7 +122,8 @@ class SharedNightTest {
     @Test
     void aFrozenLeaderIsReplacedAndWhenItWakesItWritesAndSendsNothing() throws Exception {
         Map<String, Integer> slackPorts = Map.of("a", freePort(), "b", freePort());
-        try (Instance one = instance("a", slackPorts.get("a")); Instance two = instance("b", slackPorts.get("b"))) {
+        try (Instance one = instance("a", slackPorts.get("a"));
+                Instance two = instance("b", slackPorts.get("b"))) {
             Instance a = leaderOf(one, two);
             Instance b = a == one ? two : one;
             int slackPortOfA = slackPorts.get(a.name);
@@ -126,14 +132,15 @@ class SharedNightTest {
             for (Contest c : before) {
                 FutureElection.land(inbox, c, 1);
             }
-            await().atMost(Duration.ofSeconds(120)).until(() -> delivered().keySet().containsAll(expected(before))
-                    && pending() == 0);
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> delivered().keySet().containsAll(expected(before)) && pending() == 0);
             long acceptedByA = a.count("accepted ");
 
             a.freeze();
             long frozenAt = System.nanoTime();
             await().atMost(Duration.ofSeconds(120)).until(() -> b.logged("is now leader"));
-            System.out.printf("freeze: the second instance led the feed %.1f s after the leader was frozen%n",
+            System.out.printf(
+                    "freeze: the second instance led the feed %.1f s after the leader was frozen%n",
                     (System.nanoTime() - frozenAt) / 1e9);
             List<Contest> during = night.contests.subList(5, 10);
             for (Contest c : during) {
@@ -151,48 +158,60 @@ class SharedNightTest {
             FutureElection.land(inbox, corrected, 2);
             await().atMost(Duration.ofSeconds(90)).until(() -> declarations() == 13 && pending() == 0);
 
-            assertThat(a.count("accepted ")).as("the thawed instance ingested nothing").isEqualTo(acceptedByA);
+            assertThat(a.count("accepted "))
+                    .as("the thawed instance ingested nothing")
+                    .isEqualTo(acceptedByA);
             Map<String, Integer> pairs = delivered();
             dump();
             assertThat(pairs.keySet()).containsExactlyInAnyOrderElementsOf(expected(night.contests.subList(0, 12)));
-            assertThat(pairs).as("nothing sent twice").allSatisfy((pair, times) -> assertThat(times).as(pair)
-                    .isEqualTo(1));
+            assertThat(pairs)
+                    .as("nothing sent twice")
+                    .allSatisfy((pair, times) -> assertThat(times).as(pair).isEqualTo(1));
 
             // The correction was read by b; a, which no longer leads, answers with it from the store.
             long asked = System.nanoTime();
-            await().atMost(Duration.ofSeconds(10)).until(() -> slashResult(slackPortOfA, corrected)
-                    .contains(String.format(Locale.UK, "majority %,d", FutureElection.majority(corrected))));
-            System.out.printf("the other instance answered with the correction within %.2f s of being asked%n",
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> slashResult(slackPortOfA, corrected)
+                            .contains(String.format(Locale.UK, "majority %,d", FutureElection.majority(corrected))));
+            System.out.printf(
+                    "the other instance answered with the correction within %.2f s of being asked%n",
                     (System.nanoTime() - asked) / 1e9);
         }
     }
 
     private Instance instance(String name, int slackPort) throws Exception {
-        return Instance.start(name, dir, Map.ofEntries(
-                Map.entry("STORE_JDBC_URL", schema.url()),
-                Map.entry("STORE_USER", schema.user()),
-                Map.entry("STORE_PASSWORD", schema.password() == null ? "" : schema.password()),
-                Map.entry("FEEDS_DIRECTORY", inbox.toString()),
-                Map.entry("FEEDS_SETTLE_MILLIS", "100"),
-                Map.entry("TELEGRAM_BOT_TOKEN", FakeTelegramApi.TOKEN),
-                Map.entry("TELEGRAM_BOT_USERNAME", FakeTelegramApi.USERNAME),
-                Map.entry("TELEGRAM_API_URL", telegram.baseUrl()),
-                Map.entry("SLACK_BOT_TOKEN", FakeSlackApi.BOT_TOKEN),
-                Map.entry("SLACK_SIGNING_SECRET", SLACK_SECRET),
-                Map.entry("SLACK_API_URL", slack.apiUrl()),
-                Map.entry("SLACK_PORT", String.valueOf(slackPort)),
-                Map.entry("OPS_PORT", "0"),
-                Map.entry("RESULTS_DESK_LOG_LEVEL", Boolean.getBoolean("it.logs") ? "DEBUG" : "INFO")));
+        return Instance.start(
+                name,
+                dir,
+                Map.ofEntries(
+                        Map.entry("STORE_JDBC_URL", schema.url()),
+                        Map.entry("STORE_USER", schema.user()),
+                        Map.entry("STORE_PASSWORD", schema.password() == null ? "" : schema.password()),
+                        Map.entry("FEEDS_DIRECTORY", inbox.toString()),
+                        Map.entry("FEEDS_SETTLE_MILLIS", "100"),
+                        Map.entry("TELEGRAM_BOT_TOKEN", FakeTelegramApi.TOKEN),
+                        Map.entry("TELEGRAM_BOT_USERNAME", FakeTelegramApi.USERNAME),
+                        Map.entry("TELEGRAM_API_URL", telegram.baseUrl()),
+                        Map.entry("SLACK_BOT_TOKEN", FakeSlackApi.BOT_TOKEN),
+                        Map.entry("SLACK_SIGNING_SECRET", SLACK_SECRET),
+                        Map.entry("SLACK_API_URL", slack.apiUrl()),
+                        Map.entry("SLACK_PORT", String.valueOf(slackPort)),
+                        Map.entry("OPS_PORT", "0"),
+                        Map.entry("RESULTS_DESK_LOG_LEVEL", Boolean.getBoolean("it.logs") ? "DEBUG" : "INFO")));
     }
 
     /** With {@code -Dit.logs=true}: every post and outbox row, for reading a failure. */
     private void dump() {
         if (Boolean.getBoolean("it.logs")) {
-            GROUPS.forEach(g -> telegram.messages(g).forEach(m -> System.out.println("POST " + g + " " + m.at()
-                    + " #" + m.messageId() + " " + TelegramHtml.text(m.text()).lines().limit(4).toList())));
-            List<Map<String, Object>> rows = database.jdbi().withHandle(h -> h.createQuery("SELECT id,"
-                    + " channel_id, contest_id, revision, kind, status, message_id, claimed_by, attempts, last_error"
-                    + " FROM outbox ORDER BY id").mapToMap().list());
+            GROUPS.forEach(g -> telegram.messages(g)
+                    .forEach(m -> System.out.println("POST " + g + " " + m.at() + " #" + m.messageId() + " "
+                            + TelegramHtml.text(m.text()).lines().limit(4).toList())));
+            List<Map<String, Object>> rows = database.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT id,"
+                                    + " channel_id, contest_id, revision, kind, status, message_id, claimed_by, attempts, last_error"
+                                    + " FROM outbox ORDER BY id")
+                            .mapToMap()
+                            .list());
             rows.forEach(r -> System.out.println("ROW " + r));
         }
     }
@@ -214,8 +233,10 @@ class SharedNightTest {
             telegram.setAdministrators(group, EDITOR);
             telegram.queueUpdate(updates.message(group, EDITOR, "/subscribe all"));
         }
-        await().atMost(Duration.ofSeconds(120)).until(() -> GROUPS.stream().allMatch(g -> telegram.messages(g)
-                .stream().anyMatch(m -> m.text().contains("now follows"))));
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> GROUPS.stream()
+                        .allMatch(g -> telegram.messages(g).stream()
+                                .anyMatch(m -> m.text().contains("now follows"))));
     }
 
     /** "group|seat" to how many posts carried that seat's result of tonight's election to that group. */
@@ -238,44 +259,66 @@ class SharedNightTest {
 
     private Set<String> expected(List<Contest> contests) {
         Set<String> expected = new HashSet<>();
-        GROUPS.forEach(g -> contests.forEach(c -> expected.add(g + "|" + c.seat().name())));
+        GROUPS.forEach(
+                g -> contests.forEach(c -> expected.add(g + "|" + c.seat().name())));
         return expected;
     }
 
     private Set<String> inFlight() {
-        Map<String, String> seats = night.contests.stream().collect(Collectors.toMap(Contest::id,
-                c -> c.seat().name()));
-        return new HashSet<>(database.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT channel_id, contest_id FROM outbox WHERE status = 'IN_FLIGHT'")
-                .map((rs, ctx) -> rs.getString("channel_id") + "|" + seats.get(rs.getString("contest_id")))
-                .list()));
+        Map<String, String> seats = night.contests.stream()
+                .collect(Collectors.toMap(Contest::id, c -> c.seat().name()));
+        return new HashSet<>(database.jdbi()
+                .withHandle(h -> h.createQuery("SELECT channel_id, contest_id FROM outbox WHERE status = 'IN_FLIGHT'")
+                        .map((rs, ctx) -> rs.getString("channel_id") + "|" + seats.get(rs.getString("contest_id")))
+                        .list()));
     }
 
     private int declarations() {
-        return database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM declarations")
-                .mapTo(Integer.class).one());
+        return database.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM declarations")
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     private int pending() {
-        return database.jdbi().withHandle(h -> h.createQuery(
-                "SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'IN_FLIGHT')").mapTo(Integer.class).one());
+        return database.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'IN_FLIGHT')")
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     /** /result for the contest's seat, asked of one instance's Slack endpoint, really signed; the answer's text. */
     private String slashResult(int port, Contest contest) throws Exception {
-        String body = Map.of("team_id", "T0NEWS", "channel_id", "C0DESK", "user_id", "U0REPORTER",
-                        "command", "/result", "text", contest.seat().name(),
-                        "response_url", slack.responseUrl("shared"))
-                .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        String body = Map.of(
+                        "team_id",
+                        "T0NEWS",
+                        "channel_id",
+                        "C0DESK",
+                        "user_id",
+                        "U0REPORTER",
+                        "command",
+                        "/result",
+                        "text",
+                        contest.seat().name(),
+                        "response_url",
+                        slack.responseUrl("shared"))
+                .entrySet()
+                .stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         String ts = String.valueOf(Clock.systemUTC().instant().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", new SlackSignature(SLACK_SECRET, Clock.systemUTC())
-                        .sign(ts, body.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+                .header(
+                        "X-Slack-Signature",
+                        new SlackSignature(SLACK_SECRET, Clock.systemUTC())
+                                .sign(ts, body.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static int freePort() throws Exception {

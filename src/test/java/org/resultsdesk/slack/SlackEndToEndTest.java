@@ -46,14 +46,29 @@ class SlackEndToEndTest {
     @BeforeEach
     void setUp() throws Exception {
         api = new FakeSlackApi(clock);
-        SlackSettings settings = new SlackSettings(FakeSlackApi.BOT_TOKEN, SECRET, Optional.empty(), api.apiUrl(),
-                SlackSettings.Mode.HTTP, SlackSettings.Visibility.IN_CHANNEL, Set.of("U0EDITOR"));
+        SlackSettings settings = new SlackSettings(
+                FakeSlackApi.BOT_TOKEN,
+                SECRET,
+                Optional.empty(),
+                api.apiUrl(),
+                SlackSettings.Mode.HTTP,
+                SlackSettings.Visibility.IN_CHANNEL,
+                Set.of("U0EDITOR"));
         var slack = SlackApp.slack(settings);
         gateway = new SlackGateway(slack.methods(FakeSlackApi.BOT_TOKEN));
-        CommandService commands = new CommandService(TestData.archive(), new SeatDirectory(TestData.archive().seats()));
+        CommandService commands = new CommandService(
+                TestData.archive(), new SeatDirectory(TestData.archive().seats()));
         signature = new SlackSignature(SECRET, clock);
-        server = WebServer.start("slack", "127.0.0.1", 0, Map.of("/slack/events", new SlackHttpEndpoint(
-                new SlackApp(settings, slack, commands), signature, WebServer.Limits.DEFAULT.maxBodyBytes())),
+        server = WebServer.start(
+                "slack",
+                "127.0.0.1",
+                0,
+                Map.of(
+                        "/slack/events",
+                        new SlackHttpEndpoint(
+                                new SlackApp(settings, slack, commands),
+                                signature,
+                                WebServer.Limits.DEFAULT.maxBodyBytes())),
                 WebServer.Limits.DEFAULT);
         endpoint = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
     }
@@ -65,10 +80,29 @@ class SlackEndToEndTest {
     }
 
     String command(String name, String text) {
-        Map<String, String> form = Map.of("token", "x", "team_id", "T0NEWS", "team_domain", "newsroom",
-                "channel_id", "C0DESK", "channel_name", "desk", "user_id", "U0REPORTER", "user_name", "rep",
-                "command", name, "text", text, "response_url", api.responseUrl("cmd1"));
-        return form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        Map<String, String> form = Map.of(
+                "token",
+                "x",
+                "team_id",
+                "T0NEWS",
+                "team_domain",
+                "newsroom",
+                "channel_id",
+                "C0DESK",
+                "channel_name",
+                "desk",
+                "user_id",
+                "U0REPORTER",
+                "user_name",
+                "rep",
+                "command",
+                name,
+                "text",
+                text,
+                "response_url",
+                api.responseUrl("cmd1"));
+        return form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
@@ -98,8 +132,10 @@ class SlackEndToEndTest {
                 + "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
         String expected = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";
 
-        assertThat(signature.sign("1531420618", body.getBytes(StandardCharsets.UTF_8))).isEqualTo(expected);
-        assertThat(signature.verify("1531420618", expected, body.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(signature.sign("1531420618", body.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(expected);
+        assertThat(signature.verify("1531420618", expected, body.getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
     }
 
     @Test
@@ -121,18 +157,26 @@ class SlackEndToEndTest {
         String ts = String.valueOf(NOW.getEpochSecond());
         String good = signature.sign(ts, body.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(post(body.replace("kingswood", "wellingborough"), ts, good).statusCode()).as("tampered body").isEqualTo(401);
+        assertThat(post(body.replace("kingswood", "wellingborough"), ts, good).statusCode())
+                .as("tampered body")
+                .isEqualTo(401);
         char last = good.charAt(good.length() - 1);
         String tampered = good.substring(0, good.length() - 1) + (last == '0' ? '1' : '0');
-        assertThat(post(body, ts, tampered).statusCode()).as("tampered signature").isEqualTo(401);
+        assertThat(post(body, ts, tampered).statusCode())
+                .as("tampered signature")
+                .isEqualTo(401);
         assertThat(post(body, null, null).statusCode()).as("no headers").isEqualTo(401);
         assertThat(post(body, ts, null).statusCode()).as("no signature").isEqualTo(401);
         String old = String.valueOf(NOW.minusSeconds(301).getEpochSecond());
-        assertThat(post(body, old, signature.sign(old, body.getBytes(StandardCharsets.UTF_8))).statusCode())
-                .as("too old").isEqualTo(401);
+        assertThat(post(body, old, signature.sign(old, body.getBytes(StandardCharsets.UTF_8)))
+                        .statusCode())
+                .as("too old")
+                .isEqualTo(401);
         String future = String.valueOf(NOW.plusSeconds(301).getEpochSecond());
-        assertThat(post(body, future, signature.sign(future, body.getBytes(StandardCharsets.UTF_8))).statusCode())
-                .as("from the future").isEqualTo(401);
+        assertThat(post(body, future, signature.sign(future, body.getBytes(StandardCharsets.UTF_8)))
+                        .statusCode())
+                .as("from the future")
+                .isEqualTo(401);
         assertThat(post(body, ts, good).statusCode()).isEqualTo(200);
     }
 
@@ -146,44 +190,72 @@ class SlackEndToEndTest {
 
     @Test
     void aSuggestionButtonRunsItsCommandThroughTheResponseUrl() throws Exception {
-        JsonNode suggestion = json.readTree(signed(command("/result", "kingswod")).body());
-        JsonNode button = suggestion.path("blocks").get(suggestion.path("blocks").size() - 1).path("elements").get(0);
+        JsonNode suggestion =
+                json.readTree(signed(command("/result", "kingswod")).body());
+        JsonNode button = suggestion
+                .path("blocks")
+                .get(suggestion.path("blocks").size() - 1)
+                .path("elements")
+                .get(0);
         assertThat(button.path("text").path("text").asText()).isEqualTo("Kingswood (2019, 2024 by-election)");
 
-        String payload = json.createObjectNode().put("type", "block_actions").put("api_app_id", "A0APP")
-                .put("token", "x").put("trigger_id", "1.2").put("response_url", api.responseUrl("button1"))
-                .set("team", json.createObjectNode().put("id", "T0NEWS").put("domain", "newsroom")).toString();
+        String payload = json.createObjectNode()
+                .put("type", "block_actions")
+                .put("api_app_id", "A0APP")
+                .put("token", "x")
+                .put("trigger_id", "1.2")
+                .put("response_url", api.responseUrl("button1"))
+                .set("team", json.createObjectNode().put("id", "T0NEWS").put("domain", "newsroom"))
+                .toString();
         ObjectNodeBuilder b = new ObjectNodeBuilder(json.readTree(payload));
-        b.node.set("user", json.createObjectNode().put("id", "U0REPORTER").put("name", "rep").put("team_id", "T0NEWS"));
+        b.node.set(
+                "user",
+                json.createObjectNode()
+                        .put("id", "U0REPORTER")
+                        .put("name", "rep")
+                        .put("team_id", "T0NEWS"));
         b.node.set("channel", json.createObjectNode().put("id", "C0DESK").put("name", "desk"));
         b.node.set("container", json.createObjectNode().put("type", "message"));
-        b.node.set("actions", json.createArrayNode().add(json.createObjectNode().put("action_id",
-                button.path("action_id").asText()).put("block_id", "b1").put("type", "button")
-                .put("value", button.path("value").asText()).put("action_ts", "1")));
-        HttpResponse<String> response = signed("payload=" + URLEncoder.encode(b.node.toString(), StandardCharsets.UTF_8));
+        b.node.set(
+                "actions",
+                json.createArrayNode()
+                        .add(json.createObjectNode()
+                                .put("action_id", button.path("action_id").asText())
+                                .put("block_id", "b1")
+                                .put("type", "button")
+                                .put("value", button.path("value").asText())
+                                .put("action_ts", "1")));
+        HttpResponse<String> response =
+                signed("payload=" + URLEncoder.encode(b.node.toString(), StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !api.responseUrlPosts().isEmpty());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !api.responseUrlPosts().isEmpty());
         assertThat(api.responseUrlPosts().get(0).toString()).contains("Kingswood by-election");
     }
 
     @Test
     void webApiOutcomesMapToDeliveryResults() {
         Reply hello = Reply.text("Kingswood declares soon");
-        for (String gone : new String[] {"channel_not_found", "is_archived", "not_in_channel", "invalid_auth",
-                "token_revoked"}) {
+        for (String gone :
+                new String[] {"channel_not_found", "is_archived", "not_in_channel", "invalid_auth", "token_revoked"}) {
             api.failNext("C-" + gone, gone);
-            assertThat(gateway.send("C-" + gone, hello)).as(gone).isEqualTo(
-                    new DeliveryResult.Gone(gone, Optional.empty()));
+            assertThat(gateway.send("C-" + gone, hello))
+                    .as(gone)
+                    .isEqualTo(new DeliveryResult.Gone(gone, Optional.empty()));
         }
         api.failNext("C429", "ratelimited");
         assertThat(gateway.send("C429", hello)).isEqualTo(new DeliveryResult.RetryAfter(Duration.ofSeconds(7)));
         api.failNext("C500", "http500");
-        assertThat(gateway.send("C500", hello)).isInstanceOfSatisfying(DeliveryResult.Failed.class,
-                f -> assertThat(f.mayHaveLanded()).isFalse());
+        assertThat(gateway.send("C500", hello))
+                .isInstanceOfSatisfying(
+                        DeliveryResult.Failed.class,
+                        f -> assertThat(f.mayHaveLanded()).isFalse());
         api.failNext("CBLOCKS", "invalid_blocks");
         assertThat(gateway.send("CBLOCKS", hello)).isInstanceOf(DeliveryResult.Delivered.class);
-        assertThat(api.messages("CBLOCKS")).singleElement().satisfies(m -> assertThat(m.blocks()).isEmpty());
+        assertThat(api.messages("CBLOCKS"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.blocks()).isEmpty());
         api.failNext("CLONG", "msg_too_long", "msg_too_long");
         assertThat(gateway.send("CLONG", hello)).isEqualTo(new DeliveryResult.Rejected("msg_too_long"));
     }
@@ -191,20 +263,28 @@ class SlackEndToEndTest {
     @Test
     void postingTwiceInASecondIsThrottledAndAnUpdateEditsByTs() {
         DeliveryResult first = gateway.send("CDESK", Reply.text("one"));
-        assertThat(gateway.send("CDESK", Reply.text("two"))).isEqualTo(new DeliveryResult.RetryAfter(Duration.ofSeconds(1)));
+        assertThat(gateway.send("CDESK", Reply.text("two")))
+                .isEqualTo(new DeliveryResult.RetryAfter(Duration.ofSeconds(1)));
         String ts = ((DeliveryResult.Delivered) first).messageId();
 
         assertThat(gateway.edit("CDESK", ts, Reply.text("one <corrected> & more")))
                 .isEqualTo(new DeliveryResult.Delivered(ts));
-        assertThat(api.messages("CDESK")).singleElement().satisfies(m -> assertThat(m.text())
-                .isEqualTo("one &lt;corrected&gt; &amp; more"));
+        assertThat(api.messages("CDESK"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.text()).isEqualTo("one &lt;corrected&gt; &amp; more"));
     }
 
     @Test
     void aSlowAnswerIsAcknowledgedInTimeAndFollowsThroughTheResponseUrl() throws Exception {
         java.util.concurrent.CountDownLatch acked = new java.util.concurrent.CountDownLatch(1);
-        SlackSettings settings = new SlackSettings(FakeSlackApi.BOT_TOKEN, SECRET, Optional.empty(), api.apiUrl(),
-                SlackSettings.Mode.HTTP, SlackSettings.Visibility.EPHEMERAL, Set.of());
+        SlackSettings settings = new SlackSettings(
+                FakeSlackApi.BOT_TOKEN,
+                SECRET,
+                Optional.empty(),
+                api.apiUrl(),
+                SlackSettings.Mode.HTTP,
+                SlackSettings.Visibility.EPHEMERAL,
+                Set.of());
         SlackApp slow = new SlackApp(settings, SlackApp.slack(settings), (text, context) -> {
             try {
                 acked.await();
@@ -214,8 +294,11 @@ class SlackEndToEndTest {
             return Reply.text("The answer to " + text);
         });
         HttpResponse<String> response;
-        try (WebServer slowServer = WebServer.start("slack", "127.0.0.1", 0, Map.of("/slow",
-                new SlackHttpEndpoint(slow, signature, WebServer.Limits.DEFAULT.maxBodyBytes())),
+        try (WebServer slowServer = WebServer.start(
+                "slack",
+                "127.0.0.1",
+                0,
+                Map.of("/slow", new SlackHttpEndpoint(slow, signature, WebServer.Limits.DEFAULT.maxBodyBytes())),
                 WebServer.Limits.DEFAULT)) {
             endpoint = URI.create("http://127.0.0.1:" + slowServer.port() + "/slow");
             response = signed(command("/scoreboard", "2024"));
@@ -224,7 +307,8 @@ class SlackEndToEndTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Working on it");
-        await().atMost(Duration.ofSeconds(5)).until(() -> !api.responseUrlPosts().isEmpty());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !api.responseUrlPosts().isEmpty());
         assertThat(api.responseUrlPosts().get(0).path("text").asText()).isEqualTo("The answer to /scoreboard 2024");
         assertThat(api.responseUrlPosts().get(0).path("response_type").asText()).isEqualTo("ephemeral");
     }

@@ -30,27 +30,30 @@ class SlackManifestTest {
             "filesGetUploadURLExternal", List.of("files:write"),
             "filesCompleteUploadExternal", List.of("files:write"),
             "getSlackHttpClient", List.of());
-    static final Pattern CALL = Pattern.compile(
-            "methods(?:\\((?:[^()]|\\([^()]*\\))*\\))?\\.([a-z][A-Za-z]+)\\(");
+
+    static final Pattern CALL = Pattern.compile("methods(?:\\((?:[^()]|\\([^()]*\\))*\\))?\\.([a-z][A-Za-z]+)\\(");
 
     @Test
     void theManifestListsExactlyTheScopesUsed() throws IOException {
         Set<String> called = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = CALL.matcher(Files.readString(source));
                 while (m.find()) {
                     called.add(m.group(1));
                 }
             }
         }
-        assertThat(called).as("add the scopes of a newly called method to SCOPES and the manifest")
-                .isSubsetOf(SCOPES.keySet()).contains("chatPostMessage", "conversationsInfo", "usersInfo");
+        assertThat(called)
+                .as("add the scopes of a newly called method to SCOPES and the manifest")
+                .isSubsetOf(SCOPES.keySet())
+                .contains("chatPostMessage", "conversationsInfo", "usersInfo");
         Set<String> needed = new TreeSet<>(Set.of("commands"));
         called.forEach(method -> needed.addAll(SCOPES.get(method)));
 
-        JsonNode manifest = new ObjectMapper(new YAMLFactory()).readTree(Path.of("config/slack-app-manifest.yml")
-                .toFile());
+        JsonNode manifest = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("config/slack-app-manifest.yml").toFile());
         Set<String> declared = new TreeSet<>();
         manifest.path("oauth_config").path("scopes").path("bot").forEach(s -> declared.add(s.asText()));
         assertThat(declared).isEqualTo(needed);

@@ -58,8 +58,14 @@ class SlackPicturesTest {
     @BeforeEach
     void setUp() throws Exception {
         api = new FakeSlackApi(clock);
-        SlackSettings settings = new SlackSettings(FakeSlackApi.BOT_TOKEN, SECRET, Optional.empty(), api.apiUrl(),
-                SlackSettings.Mode.HTTP, SlackSettings.Visibility.IN_CHANNEL, Set.of("U0EDITOR"));
+        SlackSettings settings = new SlackSettings(
+                FakeSlackApi.BOT_TOKEN,
+                SECRET,
+                Optional.empty(),
+                api.apiUrl(),
+                SlackSettings.Mode.HTTP,
+                SlackSettings.Visibility.IN_CHANNEL,
+                Set.of("U0EDITOR"));
         var slack = SlackApp.slack(settings);
         methods = slack.methods(FakeSlackApi.BOT_TOKEN);
         gateway = new SlackGateway(methods);
@@ -67,8 +73,16 @@ class SlackPicturesTest {
         pictures = new PictureCommands(TestData.archive(), seats, cards);
         CommandService commands = new CommandService(TestData.archive(), seats, pictures);
         signature = new SlackSignature(SECRET, clock);
-        server = WebServer.start("slack", "127.0.0.1", 0, Map.of("/slack/events", new SlackHttpEndpoint(
-                new SlackApp(settings, slack, commands, gateway), signature, WebServer.Limits.DEFAULT.maxBodyBytes())),
+        server = WebServer.start(
+                "slack",
+                "127.0.0.1",
+                0,
+                Map.of(
+                        "/slack/events",
+                        new SlackHttpEndpoint(
+                                new SlackApp(settings, slack, commands, gateway),
+                                signature,
+                                WebServer.Limits.DEFAULT.maxBodyBytes())),
                 WebServer.Limits.DEFAULT);
         endpoint = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
     }
@@ -80,16 +94,38 @@ class SlackPicturesTest {
     }
 
     private HttpResponse<String> slash(String name, String text) throws Exception {
-        String body = Map.of("token", "x", "team_id", "T0NEWS", "channel_id", "C0DESK", "channel_name", "desk",
-                        "user_id", "U0REPORTER", "user_name", "rep", "command", name, "text", text,
-                        "response_url", api.responseUrl("cmd1")).entrySet().stream()
+        String body = Map.of(
+                        "token",
+                        "x",
+                        "team_id",
+                        "T0NEWS",
+                        "channel_id",
+                        "C0DESK",
+                        "channel_name",
+                        "desk",
+                        "user_id",
+                        "U0REPORTER",
+                        "user_name",
+                        "rep",
+                        "command",
+                        name,
+                        "text",
+                        text,
+                        "response_url",
+                        api.responseUrl("cmd1"))
+                .entrySet()
+                .stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         String ts = String.valueOf(clock.instant().getEpochSecond());
-        return http.send(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", signature.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(endpoint)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Slack-Request-Timestamp", ts)
+                        .header("X-Slack-Signature", signature.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -99,15 +135,16 @@ class SlackPicturesTest {
         assertThat(ack.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> !api.uploads().isEmpty());
         FakeSlackApi.Upload upload = api.uploads().get(0);
-        assertThat(api.fileCalls()).containsExactly("files.getUploadURLExternal", "upload",
-                "files.completeUploadExternal");
+        assertThat(api.fileCalls())
+                .containsExactly("files.getUploadURLExternal", "upload", "files.completeUploadExternal");
         assertThat(upload.channel()).isEqualTo("C0DESK");
         assertThat(upload.fileName()).isEqualTo("kingswood-by-election-15-feb-2024.png");
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(upload.png()));
         assertThat(image.getWidth()).isEqualTo(1200);
         assertThat(image.getHeight()).isEqualTo(675);
         assertThat(upload.comment()).contains("Labour GAIN from Conservative");
-        assertThat(api.messages("C0DESK")).singleElement()
+        assertThat(api.messages("C0DESK"))
+                .singleElement()
                 .satisfies(m -> assertThat(m.ts()).isEqualTo(upload.ts()));
         assertThat(api.responseUrlPosts()).isEmpty();
     }
@@ -118,9 +155,12 @@ class SlackPicturesTest {
 
         slash("/board", "2019");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !api.responseUrlPosts().isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !api.responseUrlPosts().isEmpty());
         assertThat(api.uploads()).isEmpty();
-        assertThat(api.responseUrlPosts().get(0).path("text").asText()).contains("CON").contains("365");
+        assertThat(api.responseUrlPosts().get(0).path("text").asText())
+                .contains("CON")
+                .contains("365");
     }
 
     @Test
@@ -131,7 +171,8 @@ class SlackPicturesTest {
         api.failNext("C0GONE", "is_archived");
         DeliveryResult gone = gateway.send("C0GONE", chart);
 
-        assertThat(sent).isEqualTo(new DeliveryResult.Delivered(api.uploads().get(0).ts()));
+        assertThat(sent)
+                .isEqualTo(new DeliveryResult.Delivered(api.uploads().get(0).ts()));
         assertThat(gone).isInstanceOf(DeliveryResult.Gone.class);
         assertThat(api.uploads()).hasSize(1);
     }
@@ -139,12 +180,18 @@ class SlackPicturesTest {
     @Test
     void theFakeRefusesBytesThatAreNotThePngAnnounced() throws Exception {
         var url = methods.filesGetUploadURLExternal(r -> r.filename("card.png").length(10));
-        var response = new OkHttpClient().newCall(new Request.Builder().url(url.getUploadUrl())
-                .post(RequestBody.create("not a png!".getBytes(), MediaType.get("image/png"))).build()).execute();
+        var response = new OkHttpClient()
+                .newCall(new Request.Builder()
+                        .url(url.getUploadUrl())
+                        .post(RequestBody.create("not a png!".getBytes(), MediaType.get("image/png")))
+                        .build())
+                .execute();
         response.close();
-        var complete = methods.filesCompleteUploadExternal(r -> r.channelId("C0DESK").files(List.of(
-                com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.FileDetails.builder()
-                        .id(url.getFileId()).build())));
+        var complete = methods.filesCompleteUploadExternal(r -> r.channelId("C0DESK")
+                .files(List.of(
+                        com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.FileDetails.builder()
+                                .id(url.getFileId())
+                                .build())));
 
         assertThat(response.code()).isEqualTo(400);
         assertThat(complete.isOk()).isFalse();

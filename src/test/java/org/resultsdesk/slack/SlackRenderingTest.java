@@ -15,9 +15,9 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.resultsdesk.core.announce.CopySnippetWriter;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.announce.AnnouncementFactory;
+import org.resultsdesk.core.announce.CopySnippetWriter;
 import org.resultsdesk.core.calc.ResultCalculator;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.model.Candidacy;
@@ -32,24 +32,32 @@ class SlackRenderingTest {
     final ObjectMapper json = new ObjectMapper();
 
     Reply reply(Contest c) {
-        return Reply.of(new AnnouncementFactory().announce(new ResultCalculator().calculate(c,
-                TestData.archive().comparisonFor(c))));
+        return Reply.of(new AnnouncementFactory()
+                .announce(new ResultCalculator().calculate(c, TestData.archive().comparisonFor(c))));
     }
 
     JsonNode blocks(Reply reply) throws IOException {
-        return json.readTree(GsonFactory.createSnakeCase().toJson(renderer.render(reply).blocks()));
+        return json.readTree(
+                GsonFactory.createSnakeCase().toJson(renderer.render(reply).blocks()));
     }
 
     @Test
     void everyGe2024AndByElectionAnnouncementIsWithinBlockKitLimits() throws IOException {
         List<Contest> contests = new ArrayList<>(TestData.archive().contests().stream()
-                .filter(c -> c.election().id().equals("parl.2024-07-04") || c.election().kind() == ElectionKind.BY_ELECTION)
+                .filter(c -> c.election().id().equals("parl.2024-07-04")
+                        || c.election().kind() == ElectionKind.BY_ELECTION)
                 .toList());
         Contest kingswood = TestData.contest("parl.kingswood.by.2024-02-15", "E14000774");
         List<Candidacy> awkward = new ArrayList<>(kingswood.candidates());
         awkward.set(5, new Candidacy("<Independent>", "*Bold* & _Sons_", new Party("Ind", "Independent"), 129));
-        contests.add(new Contest(kingswood.election(), new Seat("E14000774", "St. Helens <&> Weston-super-Mare", "", ""),
-                kingswood.electorate(), kingswood.validVotes(), OptionalInt.of(36), Optional.empty(), awkward));
+        contests.add(new Contest(
+                kingswood.election(),
+                new Seat("E14000774", "St. Helens <&> Weston-super-Mare", "", ""),
+                kingswood.electorate(),
+                kingswood.validVotes(),
+                OptionalInt.of(36),
+                Optional.empty(),
+                awkward));
 
         for (Contest c : contests) {
             assertThat(BlockKitRules.problem(blocks(reply(c)))).as(c.id()).isEmpty();
@@ -72,15 +80,18 @@ class SlackRenderingTest {
     void goldenBlockKit(String election, String gss, String golden) throws IOException {
         Contest contest = TestData.contest(election, gss);
         assertGolden(blocks(reply(contest)), golden + ".json");
-        String snippet = new CopySnippetWriter().write(new ResultCalculator().calculate(contest,
-                TestData.archive().comparisonFor(contest)));
+        String snippet = new CopySnippetWriter()
+                .write(new ResultCalculator()
+                        .calculate(contest, TestData.archive().comparisonFor(contest)));
         assertGolden(blocks(Reply.text(snippet)), golden + "-snippet.json");
     }
 
     private void assertGolden(JsonNode actual, String golden) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/golden/slack/" + golden)) {
             assertThat(in).as(golden).isNotNull();
-            assertThat(actual).as(golden).isEqualTo(json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            assertThat(actual)
+                    .as(golden)
+                    .isEqualTo(json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }
     }
 }

@@ -23,7 +23,8 @@ class SqliteStoreContractTest extends StoreContract {
         database.close();
 
         database = Database.sqlite(dataDirectory);
-        assertThat(new JdbiUpdateLedger(database, java.time.Clock.systemUTC()).firstSeen(Platform.TELEGRAM, "7")).isFalse();
+        assertThat(new JdbiUpdateLedger(database, java.time.Clock.systemUTC()).firstSeen(Platform.TELEGRAM, "7"))
+                .isFalse();
         assertThat(new JdbiAlertStore(database).declarationsAfter(0, 10)).hasSize(1);
     }
 }

@@ -37,8 +37,7 @@ abstract class StoreContract {
 
     abstract Database open() throws Exception;
 
-    void cleanUp() throws Exception {
-    }
+    void cleanUp() throws Exception {}
 
     @BeforeEach
     void setUp() throws Exception {
@@ -77,24 +76,33 @@ abstract class StoreContract {
         List<Alert> stored = alerts.record(d, List.of(alertFor(NEWSDESK, d), alertFor(POLITICS, d)));
 
         assertThat(stored).extracting(Alert::id).doesNotContain(0L).doesNotHaveDuplicates();
-        assertThat(alerts.latestRevision(d.contestId(), Declaration.Stage.RESULT)).hasValue(1);
+        assertThat(alerts.latestRevision(d.contestId(), Declaration.Stage.RESULT))
+                .hasValue(1);
         assertThat(alerts.latestRevision(d.contestId(), Declaration.Stage.RUSH)).isEmpty();
-        assertThat(alerts.latestDeclaration(d.contestId(), Declaration.Stage.RESULT)).hasValueSatisfying(back -> {
-            assertThat(back.message()).isEqualTo(d.message());
-            assertThat(back.source()).isEqualTo("kingswood_1.xml");
-        });
+        assertThat(alerts.latestDeclaration(d.contestId(), Declaration.Stage.RESULT))
+                .hasValueSatisfying(back -> {
+                    assertThat(back.message()).isEqualTo(d.message());
+                    assertThat(back.source()).isEqualTo("kingswood_1.xml");
+                });
         assertThat(alerts.pendingCount()).isEqualTo(2);
     }
 
     @Test
     void aRushRoundTrips() {
-        FeedMessage.Rush rush = new FeedMessage.Rush(kingswood(1).message() instanceof FeedMessage.Result r
-                ? r.contest().election() : null, TestData.contest("parl.kingswood.by.2024-02-15", "E14000774").seat(),
-                new Party("Lab", "Labour"), java.util.Optional.of(new Party("Con", "Conservative")), "Damien Egan", 1);
+        FeedMessage.Rush rush = new FeedMessage.Rush(
+                kingswood(1).message() instanceof FeedMessage.Result r
+                        ? r.contest().election()
+                        : null,
+                TestData.contest("parl.kingswood.by.2024-02-15", "E14000774").seat(),
+                new Party("Lab", "Labour"),
+                java.util.Optional.of(new Party("Con", "Conservative")),
+                "Damien Egan",
+                1);
         alerts.record(Declaration.of(rush, "rush.xml", T0), List.of());
 
         assertThat(alerts.latestDeclaration(kingswood(1).contestId(), Declaration.Stage.RUSH))
-                .map(Declaration::message).contains(rush);
+                .map(Declaration::message)
+                .contains(rush);
     }
 
     @Test
@@ -105,12 +113,16 @@ abstract class StoreContract {
 
         List<org.resultsdesk.core.port.AlertStore.Logged> all = alerts.declarationsAfter(0, 10);
         assertThat(all).extracting(l -> l.declaration().revision()).containsExactly(1, 2, 3);
-        assertThat(all).extracting(org.resultsdesk.core.port.AlertStore.Logged::seq).isSorted();
-        assertThat(alerts.declarationsAfter(all.get(1).seq(), 10)).extracting(l -> l.declaration().revision())
+        assertThat(all)
+                .extracting(org.resultsdesk.core.port.AlertStore.Logged::seq)
+                .isSorted();
+        assertThat(alerts.declarationsAfter(all.get(1).seq(), 10))
+                .extracting(l -> l.declaration().revision())
                 .containsExactly(3);
         assertThat(alerts.declarationsAfter(all.get(0).seq(), 1)).hasSize(1);
         assertThat(alerts.latestDeclaration(kingswood(1).contestId(), Declaration.Stage.RESULT))
-                .map(Declaration::revision).contains(3);
+                .map(Declaration::revision)
+                .contains(3);
     }
 
     @Test
@@ -125,7 +137,8 @@ abstract class StoreContract {
         assertThat(claim(Platform.TELEGRAM, T0, lease)).as("in flight").isEmpty();
 
         alerts.markSent(claimed.token(), List.of(claimed.alerts().get(0).id()), "42", T0);
-        assertThat(claim(Platform.TELEGRAM, T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(2)))).isEmpty();
+        assertThat(claim(Platform.TELEGRAM, T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(2))))
+                .isEmpty();
         assertThat(alerts.firstMessageId(NEWSDESK, d.contestId())).contains("42");
         assertThat(alerts.firstSentInDigest(NEWSDESK, d.contestId())).isFalse();
         assertThat(alerts.pendingCount()).isZero();
@@ -138,7 +151,8 @@ abstract class StoreContract {
         org.resultsdesk.core.port.AlertStore.Claim crashed =
                 alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, "crashed");
 
-        assertThat(claim(Platform.TELEGRAM, T0.plusSeconds(29), T0.plusSeconds(59))).isEmpty();
+        assertThat(claim(Platform.TELEGRAM, T0.plusSeconds(29), T0.plusSeconds(59)))
+                .isEmpty();
         org.resultsdesk.core.port.AlertStore.Claim taken =
                 alerts.claimDue(Platform.TELEGRAM, T0.plusSeconds(31), T0.plusSeconds(61), 10, OWNER);
         assertThat(taken.alerts()).singleElement().extracting(Alert::attempts).isEqualTo(0);
@@ -158,20 +172,26 @@ abstract class StoreContract {
     void retryLaterWaitsCountsOnlyRealAttemptsAndFailedNeverReturns() {
         Declaration d = kingswood(1);
         List<Alert> stored = alerts.record(d, List.of(alertFor(NEWSDESK, d), alertFor(POLITICS, d)));
-        String token = alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, OWNER).token();
+        String token = alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, OWNER)
+                .token();
         alerts.retryLater(token, List.of(stored.get(0).id()), T0.plusSeconds(5), "rate limit", false);
 
-        assertThat(claim(Platform.TELEGRAM, T0.plusSeconds(4), T0.plusSeconds(40))).isEmpty();
+        assertThat(claim(Platform.TELEGRAM, T0.plusSeconds(4), T0.plusSeconds(40)))
+                .isEmpty();
         org.resultsdesk.core.port.AlertStore.Claim again =
                 alerts.claimDue(Platform.TELEGRAM, T0.plusSeconds(5), T0.plusSeconds(40), 10, OWNER);
         assertThat(again.alerts()).singleElement().extracting(Alert::attempts).isEqualTo(0);
         alerts.retryLater(again.token(), List.of(stored.get(0).id()), T0.plusSeconds(6), "500", true);
-        assertThat(claim(Platform.TELEGRAM, T0.plusSeconds(6), T0.plusSeconds(40))).singleElement()
-                .extracting(Alert::attempts).isEqualTo(1);
+        assertThat(claim(Platform.TELEGRAM, T0.plusSeconds(6), T0.plusSeconds(40)))
+                .singleElement()
+                .extracting(Alert::attempts)
+                .isEqualTo(1);
 
-        String slack = alerts.claimDue(Platform.SLACK, T0, T0.plusSeconds(30), 10, OWNER).token();
+        String slack = alerts.claimDue(Platform.SLACK, T0, T0.plusSeconds(30), 10, OWNER)
+                .token();
         alerts.markFailed(slack, List.of(stored.get(1).id()), "REJECTED", "bad blocks");
-        assertThat(claim(Platform.SLACK, T0.plusSeconds(100), T0.plusSeconds(130))).isEmpty();
+        assertThat(claim(Platform.SLACK, T0.plusSeconds(100), T0.plusSeconds(130)))
+                .isEmpty();
         assertThat(alerts.failedCount()).isEqualTo(1);
         assertThat(alerts.failed(5)).singleElement().satisfies(f -> {
             assertThat(f.status()).isEqualTo("REJECTED");
@@ -193,15 +213,17 @@ abstract class StoreContract {
                 alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, OWNER);
         assertThat(second.alerts()).singleElement().extracting(Alert::partsSent).isEqualTo(2);
         alerts.markSent(second.token(), List.of(stored.get(0).id()), "902", T0);
-        assertThat(alerts.firstMessageId(NEWSDESK, d.contestId())).as("the first part's message").contains("900");
+        assertThat(alerts.firstMessageId(NEWSDESK, d.contestId()))
+                .as("the first part's message")
+                .contains("900");
     }
 
     @Test
     void aWriteUnderAStaleFenceIsRefusedWhole() {
-        JdbiLeaderLease a = new JdbiLeaderLease(database, "feeds", "a", Duration.ofSeconds(5),
-                Clock.fixed(T0, ZoneOffset.UTC));
-        JdbiLeaderLease b = new JdbiLeaderLease(database, "feeds", "b", Duration.ofSeconds(5),
-                Clock.fixed(T0.plusSeconds(6), ZoneOffset.UTC));
+        JdbiLeaderLease a =
+                new JdbiLeaderLease(database, "feeds", "a", Duration.ofSeconds(5), Clock.fixed(T0, ZoneOffset.UTC));
+        JdbiLeaderLease b = new JdbiLeaderLease(
+                database, "feeds", "b", Duration.ofSeconds(5), Clock.fixed(T0.plusSeconds(6), ZoneOffset.UTC));
         assertThat(a.tryAcquire()).isTrue();
         org.resultsdesk.core.port.Fence stale = a.fence();
         Declaration d = kingswood(1);
@@ -209,13 +231,15 @@ abstract class StoreContract {
         assertThat(b.tryAcquire()).as("a's lease has expired by b's clock").isTrue();
 
         Declaration correction = kingswood(2);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> alerts.record(correction,
-                        List.of(alertFor(NEWSDESK, correction)), stale))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> alerts.record(correction, List.of(alertFor(NEWSDESK, correction)), stale))
                 .isInstanceOf(org.resultsdesk.core.port.FencedOut.class);
-        assertThat(alerts.latestRevision(d.contestId(), Declaration.Stage.RESULT)).hasValue(1);
+        assertThat(alerts.latestRevision(d.contestId(), Declaration.Stage.RESULT))
+                .hasValue(1);
         assertThat(alerts.pendingCount()).isEqualTo(1);
         alerts.record(correction, List.of(alertFor(NEWSDESK, correction)), b.fence());
-        assertThat(alerts.latestRevision(d.contestId(), Declaration.Stage.RESULT)).hasValue(2);
+        assertThat(alerts.latestRevision(d.contestId(), Declaration.Stage.RESULT))
+                .hasValue(2);
     }
 
     @Test
@@ -234,7 +258,9 @@ abstract class StoreContract {
         assertThat(a.isLeader()).isTrue();
 
         clock.now = T0.plusSeconds(10);
-        assertThat(a.isLeader()).as("a frozen holder stops counting itself leader by its own clock").isFalse();
+        assertThat(a.isLeader())
+                .as("a frozen holder stops counting itself leader by its own clock")
+                .isFalse();
         assertThat(b.tryAcquire()).isTrue();
         assertThat(a.renew()).as("a woke up: its token is stale").isFalse();
         assertThat(b.fence().token()).isGreaterThan(a.fence().token());
@@ -281,9 +307,12 @@ abstract class StoreContract {
         assertThat(budget.tryTake(Platform.TELEGRAM, both, T0)).contains(T0.plusSeconds(1));
         assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(1))).isEmpty();
         assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(2))).isEmpty();
-        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(3))).as("the group's 3 in 30 s are used")
+        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(3)))
+                .as("the group's 3 in 30 s are used")
                 .contains(T0.plusSeconds(10));
-        assertThat(budget.tryTake(Platform.SLACK, both, T0.plusSeconds(3))).as("another platform's budget").isEmpty();
+        assertThat(budget.tryTake(Platform.SLACK, both, T0.plusSeconds(3)))
+                .as("another platform's budget")
+                .isEmpty();
 
         budget.holdOff(Platform.TELEGRAM, List.of(chat), T0.plusSeconds(60));
         assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(59))).contains(T0.plusSeconds(60));
@@ -306,7 +335,8 @@ abstract class StoreContract {
         alerts.pauseChannel(NEWSDESK, "bot was kicked", T0);
 
         assertThat(claim(Platform.TELEGRAM, T0, T0.plusSeconds(30))).isEmpty();
-        assertThat(alerts.pausedChannels()).singleElement()
+        assertThat(alerts.pausedChannels())
+                .singleElement()
                 .satisfies(p -> assertThat(p.reason()).isEqualTo("bot was kicked"));
 
         alerts.resumeChannel(NEWSDESK);
@@ -316,14 +346,17 @@ abstract class StoreContract {
     @Test
     void aDigestIsRemembered() {
         Declaration d = kingswood(1);
-        Declaration other = Declaration.of(new FeedMessage.Result(
-                TestData.contest("parl.wellingborough.by.2024-02-15", "E14001025"), 1), "w.xml", T0);
+        Declaration other = Declaration.of(
+                new FeedMessage.Result(TestData.contest("parl.wellingborough.by.2024-02-15", "E14001025"), 1),
+                "w.xml",
+                T0);
         alerts.record(d, List.of(alertFor(NEWSDESK, d)));
         alerts.record(other, List.of(alertFor(NEWSDESK, other)));
         org.resultsdesk.core.port.AlertStore.Claim claimed =
                 alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, OWNER);
 
-        alerts.markSent(claimed.token(), claimed.alerts().stream().map(Alert::id).toList(), "77", T0);
+        alerts.markSent(
+                claimed.token(), claimed.alerts().stream().map(Alert::id).toList(), "77", T0);
         assertThat(alerts.firstSentInDigest(NEWSDESK, d.contestId())).isTrue();
         assertThat(alerts.firstMessageId(NEWSDESK, other.contestId())).contains("77");
     }
@@ -346,7 +379,10 @@ abstract class StoreContract {
 
         assertThat(subscriptions.remove(new Subscription(upgraded, Subscription.Kind.SEAT, "E14000774", null)))
                 .isEqualTo(1);
-        assertThat(subscriptions.all()).singleElement().extracting(Subscription::kind).isEqualTo(Subscription.Kind.ALL);
+        assertThat(subscriptions.all())
+                .singleElement()
+                .extracting(Subscription::kind)
+                .isEqualTo(Subscription.Kind.ALL);
         assertThat(subscriptions.removeAll(upgraded)).isEqualTo(1);
     }
 
@@ -372,23 +408,49 @@ abstract class StoreContract {
     @Test
     void quotesAreFiledDecidedAndFoundByContest() {
         JdbiQuoteStore quotes = new JdbiQuoteStore(database);
-        org.resultsdesk.core.quotes.Quote filed = quotes.file(new org.resultsdesk.core.quotes.Quote(0, "Keir Starmer",
-                "Labour leader", "Fantastic <results> & 🎉", List.of("parl.kingswood.by.2024-02-15/E14000774",
-                "parl.wellingborough.by.2024-02-15/E14001025"), "u1", NEWSDESK, T0,
+        org.resultsdesk.core.quotes.Quote filed = quotes.file(new org.resultsdesk.core.quotes.Quote(
+                0,
+                "Keir Starmer",
+                "Labour leader",
+                "Fantastic <results> & 🎉",
+                List.of("parl.kingswood.by.2024-02-15/E14000774", "parl.wellingborough.by.2024-02-15/E14001025"),
+                "u1",
+                NEWSDESK,
+                T0,
                 org.resultsdesk.core.quotes.Quote.Status.PENDING));
-        org.resultsdesk.core.quotes.Quote second = quotes.file(new org.resultsdesk.core.quotes.Quote(0, "Rishi Sunak",
-                "", "Disappointing", List.of(), "u2", NEWSDESK, T0, org.resultsdesk.core.quotes.Quote.Status.PENDING));
+        org.resultsdesk.core.quotes.Quote second = quotes.file(new org.resultsdesk.core.quotes.Quote(
+                0,
+                "Rishi Sunak",
+                "",
+                "Disappointing",
+                List.of(),
+                "u2",
+                NEWSDESK,
+                T0,
+                org.resultsdesk.core.quotes.Quote.Status.PENDING));
 
         assertThat(second.id()).isGreaterThan(filed.id());
         assertThat(quotes.find(filed.id())).contains(filed);
         assertThat(quotes.pending()).containsExactly(filed, second);
-        assertThat(quotes.decide(filed.id(), org.resultsdesk.core.quotes.Quote.Status.PENDING,
-                org.resultsdesk.core.quotes.Quote.Status.APPROVED, "ed", T0)).isTrue();
-        assertThat(quotes.decide(filed.id(), org.resultsdesk.core.quotes.Quote.Status.PENDING,
-                org.resultsdesk.core.quotes.Quote.Status.REJECTED, "ed", T0)).isFalse();
-        assertThat(quotes.approvedFor("parl.wellingborough.by.2024-02-15/E14001025")).extracting(q -> q.id())
+        assertThat(quotes.decide(
+                        filed.id(),
+                        org.resultsdesk.core.quotes.Quote.Status.PENDING,
+                        org.resultsdesk.core.quotes.Quote.Status.APPROVED,
+                        "ed",
+                        T0))
+                .isTrue();
+        assertThat(quotes.decide(
+                        filed.id(),
+                        org.resultsdesk.core.quotes.Quote.Status.PENDING,
+                        org.resultsdesk.core.quotes.Quote.Status.REJECTED,
+                        "ed",
+                        T0))
+                .isFalse();
+        assertThat(quotes.approvedFor("parl.wellingborough.by.2024-02-15/E14001025"))
+                .extracting(q -> q.id())
                 .containsExactly(filed.id());
-        assertThat(quotes.approvedFor("parl.wellingborough.by.2024-02-15/E1400102")).isEmpty();
+        assertThat(quotes.approvedFor("parl.wellingborough.by.2024-02-15/E1400102"))
+                .isEmpty();
         assertThat(quotes.find(second.id()).orElseThrow().isNational()).isTrue();
 
         assertThat(quotes.approvalRequired(NEWSDESK)).isTrue();
@@ -407,19 +469,34 @@ abstract class StoreContract {
 
     @Test
     void theAuditTrailKeepsWhoWhereWhenAndWhatAndGivesTheNewestFirst() {
-        AuditEntry first = audit.record(new AuditEntry(0, T0, NEWSDESK, "11", "Ann Admin", Action.SUBSCRIBE,
-                "Kingswood"));
+        AuditEntry first =
+                audit.record(new AuditEntry(0, T0, NEWSDESK, "11", "Ann Admin", Action.SUBSCRIBE, "Kingswood"));
         for (int i = 1; i <= 25; i++) {
-            audit.record(new AuditEntry(0, T0.plusSeconds(i), POLITICS, "U0EDITOR", "", Action.APPROVE,
+            audit.record(new AuditEntry(
+                    0,
+                    T0.plusSeconds(i),
+                    POLITICS,
+                    "U0EDITOR",
+                    "",
+                    Action.APPROVE,
                     "quote #" + i + " from Ynys Môn’s candidate"));
         }
 
         assertThat(first.id()).isPositive();
         List<AuditEntry> latest = audit.latest(20);
-        assertThat(latest).hasSize(20).extracting(AuditEntry::detail).startsWith(
-                "quote #25 from Ynys Môn’s candidate", "quote #24 from Ynys Môn’s candidate");
-        assertThat(latest.get(0)).isEqualTo(new AuditEntry(latest.get(0).id(), T0.plusSeconds(25), POLITICS,
-                "U0EDITOR", "", Action.APPROVE, "quote #25 from Ynys Môn’s candidate"));
+        assertThat(latest)
+                .hasSize(20)
+                .extracting(AuditEntry::detail)
+                .startsWith("quote #25 from Ynys Môn’s candidate", "quote #24 from Ynys Môn’s candidate");
+        assertThat(latest.get(0))
+                .isEqualTo(new AuditEntry(
+                        latest.get(0).id(),
+                        T0.plusSeconds(25),
+                        POLITICS,
+                        "U0EDITOR",
+                        "",
+                        Action.APPROVE,
+                        "quote #25 from Ynys Môn’s candidate"));
         assertThat(audit.latest(30)).last().isEqualTo(first);
     }
 }

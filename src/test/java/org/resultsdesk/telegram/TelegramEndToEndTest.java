@@ -10,9 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import org.resultsdesk.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.resultsdesk.InlineReplies;
+import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.command.Reply;
@@ -29,11 +30,10 @@ import org.resultsdesk.core.port.DeliveryResult;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiSendBudget;
-import org.resultsdesk.InlineReplies;
 import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
-import org.resultsdesk.telegram.fake.TelegramUpdates;
 import org.resultsdesk.telegram.fake.FakeTelegramApi.Failure;
+import org.resultsdesk.telegram.fake.TelegramUpdates;
 import org.resultsdesk.web.WebServer;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -45,6 +45,7 @@ class TelegramEndToEndTest {
 
     @TempDir
     Path dir;
+
     FakeTelegramApi api;
     Database database;
     TelegramClient client;
@@ -58,13 +59,23 @@ class TelegramEndToEndTest {
     void setUp() throws Exception {
         api = new FakeTelegramApi(clock);
         database = Database.sqlite(dir);
-        TelegramSettings settings = new TelegramSettings(FakeTelegramApi.TOKEN, FakeTelegramApi.USERNAME,
-                HttpUrl.get(api.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty());
+        TelegramSettings settings = new TelegramSettings(
+                FakeTelegramApi.TOKEN,
+                FakeTelegramApi.USERNAME,
+                HttpUrl.get(api.baseUrl()),
+                TelegramSettings.Mode.POLLING,
+                Optional.empty());
         client = TelegramClients.create(new OkHttpClient(), settings);
         gateway = new TelegramGateway(client);
-        CommandService commands = new CommandService(TestData.archive(), new SeatDirectory(TestData.archive().seats()));
-        bot = new TelegramBot(client, gateway, commands, new JdbiUpdateLedger(database, Clock.systemUTC()),
-                FakeTelegramApi.USERNAME, InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
+        CommandService commands = new CommandService(
+                TestData.archive(), new SeatDirectory(TestData.archive().seats()));
+        bot = new TelegramBot(
+                client,
+                gateway,
+                commands,
+                new JdbiUpdateLedger(database, Clock.systemUTC()),
+                FakeTelegramApi.USERNAME,
+                InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
         api.setAdministrators(NEWSROOM, EDITOR);
     }
 
@@ -78,7 +89,7 @@ class TelegramEndToEndTest {
         for (ObjectNode u : updates) {
             api.queueUpdate(u);
         }
-        TelegramLongPoller poller = new TelegramLongPoller(client, bot, 0, d -> { });
+        TelegramLongPoller poller = new TelegramLongPoller(client, bot, 0, d -> {});
         assertThat(poller.pollOnce()).isZero();
     }
 
@@ -88,7 +99,8 @@ class TelegramEndToEndTest {
 
         assertThat(api.messages(REPORTER)).singleElement().satisfies(m -> {
             assertThat(m.parseMode()).isEqualToIgnoringCase("HTML");
-            assertThat(m.text()).startsWith("<b>Kingswood by-election, 15 Feb 2024</b>\n<b>Labour GAIN from Conservative</b>")
+            assertThat(m.text())
+                    .startsWith("<b>Kingswood by-election, 15 Feb 2024</b>\n<b>Labour GAIN from Conservative</b>")
                     .contains("<pre>LAB   Damien Egan          11,176  44.9%  +11.5")
                     .contains("Swing 16.4% Con to Lab. Turnout 37.1% (2019: 71.7%)");
         });
@@ -96,7 +108,8 @@ class TelegramEndToEndTest {
 
     @Test
     void groupCommandsAddressedToThisBotAreAnsweredOthersIgnored() {
-        poll(updates.message(NEWSROOM, REPORTER, "/result@ResultsDeskBot wellingborough"),
+        poll(
+                updates.message(NEWSROOM, REPORTER, "/result@ResultsDeskBot wellingborough"),
                 updates.message(NEWSROOM, REPORTER, "/RESULT kingswood"),
                 updates.message(NEWSROOM, REPORTER, "/result@SomeOtherBot kingswood"),
                 updates.message(NEWSROOM, REPORTER, "chatting about kingswood"),
@@ -111,7 +124,8 @@ class TelegramEndToEndTest {
 
     @Test
     void aBareSeatNameMentioningTheBotInAGroupIsALookup() {
-        poll(updates.message(NEWSROOM, REPORTER, "@ResultsDeskBot wellingborough"),
+        poll(
+                updates.message(NEWSROOM, REPORTER, "@ResultsDeskBot wellingborough"),
                 updates.message(NEWSROOM, REPORTER, "kingswood 2019 @resultsdeskbot"),
                 updates.message(NEWSROOM, REPORTER, "@SomeOtherBot kingswood"));
 
@@ -126,8 +140,20 @@ class TelegramEndToEndTest {
         poll(updates.message(REPORTER, REPORTER, "/result kingswod"));
         FakeTelegramApi.Posted suggestion = api.messages(REPORTER).get(0);
         assertThat(suggestion.text()).contains("Did you mean Kingswood?");
-        String data = suggestion.replyMarkup().path("inline_keyboard").get(0).get(0).path("callback_data").asText();
-        assertThat(suggestion.replyMarkup().path("inline_keyboard").get(0).get(0).path("text").asText())
+        String data = suggestion
+                .replyMarkup()
+                .path("inline_keyboard")
+                .get(0)
+                .get(0)
+                .path("callback_data")
+                .asText();
+        assertThat(suggestion
+                        .replyMarkup()
+                        .path("inline_keyboard")
+                        .get(0)
+                        .get(0)
+                        .path("text")
+                        .asText())
                 .isEqualTo("Kingswood (2019, 2024 by-election)");
 
         poll(updates.buttonPress(REPORTER, REPORTER, data));
@@ -148,28 +174,52 @@ class TelegramEndToEndTest {
 
     @Test
     void webhookRequestsWithoutTheRightSecretGet401AndAreNotProcessed() throws Exception {
-        try (WebServer server = WebServer.start("telegram", "127.0.0.1", 0, Map.of("/telegram",
-                new TelegramWebhook("s3cret-s3cret-s3cret", bot, WebServer.Limits.DEFAULT.maxBodyBytes())),
+        try (WebServer server = WebServer.start(
+                "telegram",
+                "127.0.0.1",
+                0,
+                Map.of(
+                        "/telegram",
+                        new TelegramWebhook("s3cret-s3cret-s3cret", bot, WebServer.Limits.DEFAULT.maxBodyBytes())),
                 WebServer.Limits.DEFAULT)) {
             HttpClient http = HttpClient.newHttpClient();
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/telegram");
-            String body = updates.message(REPORTER, REPORTER, "/result kingswood").toString();
+            String body =
+                    updates.message(REPORTER, REPORTER, "/result kingswood").toString();
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body));
 
-            assertThat(http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
-            assertThat(http.send(request.copy().header("X-Telegram-Bot-Api-Secret-Token", "wrong").build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+            assertThat(http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(http.send(
+                                    request.copy()
+                                            .header("X-Telegram-Bot-Api-Secret-Token", "wrong")
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode())
+                    .isEqualTo(401);
             assertThat(api.messages(REPORTER)).isEmpty();
 
-            assertThat(http.send(request.copy().header("X-Telegram-Bot-Api-Secret-Token", "s3cret-s3cret-s3cret")
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+            assertThat(http.send(
+                                    request.copy()
+                                            .header("X-Telegram-Bot-Api-Secret-Token", "s3cret-s3cret-s3cret")
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode())
+                    .isEqualTo(200);
             assertThat(api.messages(REPORTER)).hasSize(1);
 
-            HttpRequest.Builder secret = HttpRequest.newBuilder(uri)
-                    .header("X-Telegram-Bot-Api-Secret-Token", "s3cret-s3cret-s3cret");
+            HttpRequest.Builder secret =
+                    HttpRequest.newBuilder(uri).header("X-Telegram-Bot-Api-Secret-Token", "s3cret-s3cret-s3cret");
             for (String bad : List.of("null", "{\"update_id\": ", "[1, 2]", "\"text\"", "")) {
-                assertThat(http.send(secret.copy().POST(HttpRequest.BodyPublishers.ofString(bad)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode()).as(bad).isEqualTo(400);
+                assertThat(http.send(
+                                        secret.copy()
+                                                .POST(HttpRequest.BodyPublishers.ofString(bad))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode())
+                        .as(bad)
+                        .isEqualTo(400);
             }
             assertThat(api.messages(REPORTER)).hasSize(1);
         }
@@ -177,7 +227,7 @@ class TelegramEndToEndTest {
 
     @Test
     void afterAnOutageLongerThanFifteenMinutesPollingResumesWithinSeconds() {
-        TelegramLongPoller poller = new TelegramLongPoller(client, bot, 0, d -> { });
+        TelegramLongPoller poller = new TelegramLongPoller(client, bot, 0, d -> {});
         api.setDown(true);
         Duration virtual = Duration.ZERO;
         Duration lastWait = Duration.ZERO;
@@ -189,7 +239,9 @@ class TelegramEndToEndTest {
 
         api.setDown(false);
         api.queueUpdate(updates.message(REPORTER, REPORTER, "/result kingswood"));
-        assertThat(poller.pollOnce()).as("the first poll after Telegram returns succeeds").isZero();
+        assertThat(poller.pollOnce())
+                .as("the first poll after Telegram returns succeeds")
+                .isZero();
         assertThat(api.messages(REPORTER)).hasSize(1);
     }
 
@@ -204,18 +256,26 @@ class TelegramEndToEndTest {
         api.failNext(6, Failure.THROTTLED_DESCRIPTION_ONLY);
         api.failNext(-7, Failure.KICKED);
 
-        assertThat(gateway.send("1", hello)).isInstanceOfSatisfying(DeliveryResult.Gone.class,
-                g -> assertThat(g.reason()).contains("blocked"));
+        assertThat(gateway.send("1", hello))
+                .isInstanceOfSatisfying(
+                        DeliveryResult.Gone.class, g -> assertThat(g.reason()).contains("blocked"));
         assertThat(gateway.send("2", hello)).isInstanceOf(DeliveryResult.Gone.class);
-        assertThat(gateway.send("-3", hello)).isInstanceOfSatisfying(DeliveryResult.Gone.class,
-                g -> assertThat(g.movedTo()).contains(String.valueOf(-3 - 1_000_000_000_000L)));
-        assertThat(gateway.send("4", hello)).isInstanceOfSatisfying(DeliveryResult.Failed.class,
-                f -> assertThat(f.mayHaveLanded()).isFalse());
-        assertThat(gateway.send("5", hello)).isInstanceOfSatisfying(DeliveryResult.Failed.class,
-                f -> assertThat(f.mayHaveLanded()).isTrue());
+        assertThat(gateway.send("-3", hello))
+                .isInstanceOfSatisfying(
+                        DeliveryResult.Gone.class,
+                        g -> assertThat(g.movedTo()).contains(String.valueOf(-3 - 1_000_000_000_000L)));
+        assertThat(gateway.send("4", hello))
+                .isInstanceOfSatisfying(
+                        DeliveryResult.Failed.class,
+                        f -> assertThat(f.mayHaveLanded()).isFalse());
+        assertThat(gateway.send("5", hello))
+                .isInstanceOfSatisfying(
+                        DeliveryResult.Failed.class,
+                        f -> assertThat(f.mayHaveLanded()).isTrue());
         assertThat(gateway.send("6", hello)).isEqualTo(new DeliveryResult.RetryAfter(Duration.ofSeconds(9)));
-        assertThat(gateway.send("-7", hello)).isInstanceOfSatisfying(DeliveryResult.Gone.class,
-                g -> assertThat(g.reason()).contains("kicked"));
+        assertThat(gateway.send("-7", hello))
+                .isInstanceOfSatisfying(
+                        DeliveryResult.Gone.class, g -> assertThat(g.reason()).contains("kicked"));
     }
 
     @Test
@@ -229,7 +289,9 @@ class TelegramEndToEndTest {
                 .isEqualTo(new DeliveryResult.Delivered(id));
         assertThat(gateway.edit(String.valueOf(NEWSROOM), id, Reply.text("one, corrected")))
                 .isEqualTo(new DeliveryResult.Delivered(id));
-        assertThat(api.messages(NEWSROOM)).singleElement().extracting(FakeTelegramApi.Posted::text)
+        assertThat(api.messages(NEWSROOM))
+                .singleElement()
+                .extracting(FakeTelegramApi.Posted::text)
                 .isEqualTo("one, corrected");
     }
 
@@ -238,8 +300,12 @@ class TelegramEndToEndTest {
         api.failNext(9, Failure.DROP_AFTER_POSTING);
 
         assertThat(gateway.send("9", Reply.text("Kingswood: Labour GAIN")))
-                .isInstanceOfSatisfying(DeliveryResult.Failed.class, f -> assertThat(f.mayHaveLanded()).isTrue());
-        assertThat(api.messages(9)).as("posted once, and the client did not retry by itself").hasSize(1);
+                .isInstanceOfSatisfying(
+                        DeliveryResult.Failed.class,
+                        f -> assertThat(f.mayHaveLanded()).isTrue());
+        assertThat(api.messages(9))
+                .as("posted once, and the client did not retry by itself")
+                .hasSize(1);
     }
 
     @Test
@@ -249,20 +315,24 @@ class TelegramEndToEndTest {
         String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"chat_id\"\r\n\r\n77\r\n--"
                 + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nSt. Helens & Ynys Môn\r\n--"
                 + boundary + "--\r\n";
-        HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/bot"
-                        + FakeTelegramApi.TOKEN + "/SENDMESSAGE"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> first = http.send(
+                HttpRequest.newBuilder(URI.create(api.baseUrl() + "/bot" + FakeTelegramApi.TOKEN + "/SENDMESSAGE"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(multipart))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         clock.advance(Duration.ofSeconds(2));
-        HttpResponse<String> second = http.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/bot"
-                        + FakeTelegramApi.TOKEN + "/sendMessage"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("chat_id=77&text=Kingswood%20%26%20Wellingborough"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> second = http.send(
+                HttpRequest.newBuilder(URI.create(api.baseUrl() + "/bot" + FakeTelegramApi.TOKEN + "/sendMessage"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("chat_id=77&text=Kingswood%20%26%20Wellingborough"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(second.statusCode()).isEqualTo(200);
-        assertThat(api.messages(77)).extracting(FakeTelegramApi.Posted::text)
+        assertThat(api.messages(77))
+                .extracting(FakeTelegramApi.Posted::text)
                 .containsExactly("St. Helens & Ynys Môn", "Kingswood & Wellingborough");
     }
 
@@ -270,7 +340,8 @@ class TelegramEndToEndTest {
     void markupTelegramRejectsIsResentAsPlainText() {
         api.failNext(11, Failure.BAD_ENTITIES);
 
-        assertThat(gateway.send("11", Reply.text("Kingswood & Wellingborough"))).isInstanceOf(DeliveryResult.Delivered.class);
+        assertThat(gateway.send("11", Reply.text("Kingswood & Wellingborough")))
+                .isInstanceOf(DeliveryResult.Delivered.class);
         assertThat(api.messages(11)).singleElement().satisfies(m -> {
             assertThat(m.parseMode()).isEmpty();
             assertThat(m.text()).isEqualTo("Kingswood & Wellingborough");
@@ -279,8 +350,8 @@ class TelegramEndToEndTest {
 
     private org.telegram.telegrambots.meta.api.objects.Update readUpdate(ObjectNode node) {
         try {
-            return new ObjectMapper().configure(
-                    com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            return new ObjectMapper()
+                    .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                     .treeToValue(node, org.telegram.telegrambots.meta.api.objects.Update.class);
         } catch (Exception e) {
             throw new AssertionError(e);

@@ -43,6 +43,7 @@ class TelegramPicturesTest {
 
     @TempDir
     Path dir;
+
     FakeTelegramApi api;
     Database database;
     TelegramClient client;
@@ -56,15 +57,24 @@ class TelegramPicturesTest {
     void setUp() throws Exception {
         api = new FakeTelegramApi(clock);
         database = Database.sqlite(dir);
-        TelegramSettings settings = new TelegramSettings(FakeTelegramApi.TOKEN, FakeTelegramApi.USERNAME,
-                HttpUrl.get(api.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty());
+        TelegramSettings settings = new TelegramSettings(
+                FakeTelegramApi.TOKEN,
+                FakeTelegramApi.USERNAME,
+                HttpUrl.get(api.baseUrl()),
+                TelegramSettings.Mode.POLLING,
+                Optional.empty());
         client = TelegramClients.create(new OkHttpClient(), settings);
         gateway = new TelegramGateway(client);
         SeatDirectory seats = new SeatDirectory(TestData.archive().seats());
-        CommandService commands = new CommandService(TestData.archive(), seats,
-                new PictureCommands(TestData.archive(), seats, cards));
-        bot = new TelegramBot(client, gateway, commands, new JdbiUpdateLedger(database, Clock.systemUTC()),
-                FakeTelegramApi.USERNAME, InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
+        CommandService commands =
+                new CommandService(TestData.archive(), seats, new PictureCommands(TestData.archive(), seats, cards));
+        bot = new TelegramBot(
+                client,
+                gateway,
+                commands,
+                new JdbiUpdateLedger(database, Clock.systemUTC()),
+                FakeTelegramApi.USERNAME,
+                InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
     }
 
     @AfterEach
@@ -75,7 +85,7 @@ class TelegramPicturesTest {
 
     private void poll(String text) {
         api.queueUpdate(updates.message(NEWSROOM, REPORTER, text));
-        assertThat(new TelegramLongPoller(client, bot, 0, d -> { }).pollOnce()).isZero();
+        assertThat(new TelegramLongPoller(client, bot, 0, d -> {}).pollOnce()).isZero();
     }
 
     private static BufferedImage decode(byte[] png) throws IOException {
@@ -94,7 +104,8 @@ class TelegramPicturesTest {
         BufferedImage image = decode(photo.png());
         assertThat(image.getWidth()).isEqualTo(1200);
         assertThat(image.getHeight()).isEqualTo(675);
-        assertThat(posted.text()).contains("Kingswood by-election, 15 Feb 2024: Labour GAIN from Conservative.")
+        assertThat(posted.text())
+                .contains("Kingswood by-election, 15 Feb 2024: Labour GAIN from Conservative.")
                 .contains("majority 2,501");
     }
 
@@ -125,37 +136,46 @@ class TelegramPicturesTest {
 
         // Through the paced outbound path, both arrive: the photo, then the text as a reply to it.
         InlineReplies.on(gateway, new JdbiSendBudget(database), clock)
-                .submit(String.valueOf(NEWSROOM), () -> Optional.of(reply)).join();
+                .submit(String.valueOf(NEWSROOM), () -> Optional.of(reply))
+                .join();
         List<FakeTelegramApi.Posted> posted = api.messages(NEWSROOM);
         assertThat(posted).hasSize(2);
         assertThat(api.photo(posted.get(0).messageId())).isPresent();
         assertThat(posted.get(0).text()).isEqualTo("Line one of a long caption");
         assertThat(posted.get(1).text()).contains("x".repeat(100));
-        assertThat(api.replyTo(posted.get(1).messageId())).contains(posted.get(0).messageId());
+        assertThat(api.replyTo(posted.get(1).messageId()))
+                .contains(posted.get(0).messageId());
     }
 
     @Test
     void anEditWithAPictureReplacesThePhoto() throws IOException {
         DeliveryResult sent = gateway.send(String.valueOf(NEWSROOM), Reply.picture(card(), "first", List.of()));
         String id = ((DeliveryResult.Delivered) sent).messageId();
-        Picture other = cards.resultCard(new org.resultsdesk.core.cards.ResultCardFactory().card(
-                TestData.figures("parl.wellingborough.by.2024-02-15", "E14001025"),
-                new org.resultsdesk.core.announce.AnnouncementFactory().announce(
-                        TestData.figures("parl.wellingborough.by.2024-02-15", "E14001025"))), "alt");
+        Picture other = cards.resultCard(
+                new org.resultsdesk.core.cards.ResultCardFactory()
+                        .card(
+                                TestData.figures("parl.wellingborough.by.2024-02-15", "E14001025"),
+                                new org.resultsdesk.core.announce.AnnouncementFactory()
+                                        .announce(TestData.figures("parl.wellingborough.by.2024-02-15", "E14001025"))),
+                "alt");
 
-        DeliveryResult edited = gateway.edit(String.valueOf(NEWSROOM), id, Reply.picture(other, "corrected", List.of()));
+        DeliveryResult edited =
+                gateway.edit(String.valueOf(NEWSROOM), id, Reply.picture(other, "corrected", List.of()));
 
         assertThat(edited).isEqualTo(new DeliveryResult.Delivered(id));
         assertThat(api.mediaEdits()).containsExactly(Integer.valueOf(id));
         FakeTelegramApi.Photo now = api.photo(Integer.parseInt(id)).orElseThrow();
         assertThat(now.png()).isEqualTo(other.png());
-        assertThat(api.messages(NEWSROOM)).singleElement().satisfies(m -> assertThat(m.text()).isEqualTo("corrected"));
+        assertThat(api.messages(NEWSROOM))
+                .singleElement()
+                .satisfies(m -> assertThat(m.text()).isEqualTo("corrected"));
     }
 
     @Test
     void theFakeHoldsPhotosToTelegramsRules() throws IOException {
-        assertThat(gateway.send("1", Reply.picture(new Picture("x.png", "not a png".getBytes(), 10, 10, "x"), "c",
-                List.of()))).isEqualTo(new DeliveryResult.Rejected("Telegram 400: Bad Request: IMAGE_PROCESS_FAILED"));
+        assertThat(gateway.send(
+                        "1", Reply.picture(new Picture("x.png", "not a png".getBytes(), 10, 10, "x"), "c", List.of())))
+                .isEqualTo(new DeliveryResult.Rejected("Telegram 400: Bad Request: IMAGE_PROCESS_FAILED"));
         assertThat(gateway.send("2", Reply.picture(png(2100, 100), "c", List.of())))
                 .isEqualTo(new DeliveryResult.Rejected("Telegram 400: Bad Request: PHOTO_INVALID_DIMENSIONS"));
         assertThat(gateway.send("3", Reply.picture(png(6000, 4001), "c", List.of())))
@@ -167,8 +187,10 @@ class TelegramPicturesTest {
 
     private Picture card() {
         var figures = TestData.figures("parl.kingswood.by.2024-02-15", "E14000774");
-        return cards.resultCard(new org.resultsdesk.core.cards.ResultCardFactory().card(figures,
-                new org.resultsdesk.core.announce.AnnouncementFactory().announce(figures)), "alt");
+        return cards.resultCard(
+                new org.resultsdesk.core.cards.ResultCardFactory()
+                        .card(figures, new org.resultsdesk.core.announce.AnnouncementFactory().announce(figures)),
+                "alt");
     }
 
     private static Picture png(int width, int height) throws IOException {

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.resultsdesk.core.announce.CopySnippetWriter;
-import org.junit.jupiter.api.Test;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.announce.AnnouncementFactory;
+import org.resultsdesk.core.announce.CopySnippetWriter;
 import org.resultsdesk.core.calc.ResultCalculator;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.model.Candidacy;
@@ -30,20 +30,28 @@ class TelegramRenderingTest {
     final AnnouncementFactory announcements = new AnnouncementFactory();
 
     Reply reply(Contest contest) {
-        return Reply.of(announcements.announce(calculator.calculate(contest, TestData.archive().comparisonFor(contest))));
+        return Reply.of(announcements.announce(
+                calculator.calculate(contest, TestData.archive().comparisonFor(contest))));
     }
 
     @Test
     void everyGe2024AndByElectionAnnouncementIsValidTelegramHtmlWithinTheLimit() {
         List<Contest> contests = TestData.archive().contests().stream()
-                .filter(c -> c.election().id().equals("parl.2024-07-04") || c.election().kind() == ElectionKind.BY_ELECTION)
+                .filter(c -> c.election().id().equals("parl.2024-07-04")
+                        || c.election().kind() == ElectionKind.BY_ELECTION)
                 .toList();
         Contest kingswood = TestData.contest("parl.kingswood.by.2024-02-15", "E14000774");
         List<Candidacy> awkward = new ArrayList<>(kingswood.candidates());
         awkward.set(5, new Candidacy("<Independent>", "O'Brien & Sons", new Party("Ind", "Independent"), 129));
         List<Contest> all = new ArrayList<>(contests);
-        all.add(new Contest(kingswood.election(), new Seat("E14000774", "St. Helens <&> Weston-super-Mare", "",
-                ""), kingswood.electorate(), kingswood.validVotes(), OptionalInt.of(36), Optional.empty(), awkward));
+        all.add(new Contest(
+                kingswood.election(),
+                new Seat("E14000774", "St. Helens <&> Weston-super-Mare", "", ""),
+                kingswood.electorate(),
+                kingswood.validVotes(),
+                OptionalInt.of(36),
+                Optional.empty(),
+                awkward));
 
         assertThat(contests).hasSizeGreaterThan(670);
         for (Contest c : all) {
@@ -54,14 +62,20 @@ class TelegramRenderingTest {
             }
         }
         String html = renderer.render(reply(all.get(all.size() - 1))).get(0).html();
-        assertThat(html).contains("St. Helens &lt;&amp;&gt; Weston-super-Mare").contains("&lt;Independent&gt; O'Brien &amp; Sons");
+        assertThat(html)
+                .contains("St. Helens &lt;&amp;&gt; Weston-super-Mare")
+                .contains("&lt;Independent&gt; O'Brien &amp; Sons");
     }
 
     @Test
     void namesLikeYnysMonAndSinnFeinSurviveAsTheyAre() {
-        String ynysMon = renderer.render(reply(TestData.contest("parl.2024-07-04", "W07000112"))).get(0).html();
+        String ynysMon = renderer.render(reply(TestData.contest("parl.2024-07-04", "W07000112")))
+                .get(0)
+                .html();
         assertThat(ynysMon).contains("Ynys Môn");
-        String belfastWest = renderer.render(reply(TestData.contest("parl.2024-07-04", "N05000004"))).get(0).html();
+        String belfastWest = renderer.render(reply(TestData.contest("parl.2024-07-04", "N05000004")))
+                .get(0)
+                .html();
         assertThat(belfastWest).contains("Sinn Féin").doesNotContain("&#");
     }
 
@@ -71,8 +85,8 @@ class TelegramRenderingTest {
         for (int i = 0; i < 400; i++) {
             text.append("Line ").append(i).append(": Labour GAIN from Conservative & more <text>\n");
         }
-        List<TelegramMessage> messages = renderer.render(Reply.text(text.toString(),
-                List.of(new Reply.Suggestion("Kingswood", "/result Kingswood"))));
+        List<TelegramMessage> messages = renderer.render(
+                Reply.text(text.toString(), List.of(new Reply.Suggestion("Kingswood", "/result Kingswood"))));
 
         assertThat(messages).hasSizeGreaterThan(4);
         messages.forEach(m -> {
@@ -80,7 +94,8 @@ class TelegramRenderingTest {
             assertThat(m.plain().length()).isLessThanOrEqualTo(4096);
         });
         assertThat(messages.get(0).plain()).startsWith("Line 0:").endsWith("<text>");
-        assertThat(messages.subList(0, messages.size() - 1)).allMatch(m -> m.buttons().isEmpty());
+        assertThat(messages.subList(0, messages.size() - 1))
+                .allMatch(m -> m.buttons().isEmpty());
         assertThat(messages.get(messages.size() - 1).buttons()).hasSize(1);
     }
 
@@ -89,8 +104,8 @@ class TelegramRenderingTest {
     void goldenHtml(String election, String gss, String golden) throws IOException {
         Contest contest = TestData.contest(election, gss);
         assertGolden(renderer.render(reply(contest)).get(0).html(), golden + ".html");
-        String snippet = new CopySnippetWriter().write(calculator.calculate(contest,
-                TestData.archive().comparisonFor(contest)));
+        String snippet = new CopySnippetWriter()
+                .write(calculator.calculate(contest, TestData.archive().comparisonFor(contest)));
         assertGolden(renderer.render(Reply.text(snippet)).get(0).html(), golden + "-snippet.html");
     }
 

@@ -66,6 +66,7 @@ class TelegramRightsTest {
 
     @TempDir
     Path dir;
+
     final MutableClock clock = new MutableClock(Instant.parse("2024-02-16T02:30:00Z"));
     final TelegramUpdates updates = new TelegramUpdates();
     FakeTelegramApi api;
@@ -86,30 +87,67 @@ class TelegramRightsTest {
         database = Database.sqlite(dir);
         JdbiAlertStore outbox = new JdbiAlertStore(database);
         subscriptions = new JdbiSubscriptionStore(database, clock);
-        subscriptions.add(new Subscription(new ChannelRef(Platform.TELEGRAM, String.valueOf(FOLLOWERS)),
-                Subscription.Kind.SEAT, "E14000774", "Kingswood"));
+        subscriptions.add(new Subscription(
+                new ChannelRef(Platform.TELEGRAM, String.valueOf(FOLLOWERS)),
+                Subscription.Kind.SEAT,
+                "E14000774",
+                "Kingswood"));
         quotes = new JdbiQuoteStore(database);
         audit = new JdbiAuditTrail(database);
-        client = TelegramClients.create(new OkHttpClient(), new TelegramSettings(FakeTelegramApi.TOKEN,
-                FakeTelegramApi.USERNAME, HttpUrl.get(api.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty()));
+        client = TelegramClients.create(
+                new OkHttpClient(),
+                new TelegramSettings(
+                        FakeTelegramApi.TOKEN,
+                        FakeTelegramApi.USERNAME,
+                        HttpUrl.get(api.baseUrl()),
+                        TelegramSettings.Mode.POLLING,
+                        Optional.empty()));
         Rights rights = new Rights(audit, clock);
-        rights.enable(new PlatformRights(Platform.TELEGRAM, Set.of(String.valueOf(DESK_EDITOR)),
-                Optional.of(String.valueOf(DESK_CHAT)), false), new TelegramChatDirectory(client, clock));
+        rights.enable(
+                new PlatformRights(
+                        Platform.TELEGRAM,
+                        Set.of(String.valueOf(DESK_EDITOR)),
+                        Optional.of(String.valueOf(DESK_CHAT)),
+                        false),
+                new TelegramChatDirectory(client, clock));
         SeatDirectory seats = new SeatDirectory(TestData.archive().seats());
         QuoteCards cards = new QuoteCards(quotes, TestData.archive());
-        CommandService commands = new CommandService(TestData.archive(), seats, cards,
+        CommandService commands = new CommandService(
+                TestData.archive(),
+                seats,
+                cards,
                 new SubscriptionCommands(subscriptions, seats, TestData.archive(), rights),
-                new QuoteCommands(new QuoteService(quotes, outbox, new AlertRouter(subscriptions), TestData.archive(),
-                        clock, () -> { }), quotes, TestData.archive(), seats, rights),
-                new StatusCommand(outbox, () -> new StatusCommand.Activity(Optional.empty(), Optional.empty(),
-                        Optional.empty()), Optional::empty, clock, rights),
+                new QuoteCommands(
+                        new QuoteService(
+                                quotes, outbox, new AlertRouter(subscriptions), TestData.archive(), clock, () -> {}),
+                        quotes,
+                        TestData.archive(),
+                        seats,
+                        rights),
+                new StatusCommand(
+                        outbox,
+                        () -> new StatusCommand.Activity(Optional.empty(), Optional.empty(), Optional.empty()),
+                        Optional::empty,
+                        clock,
+                        rights),
                 new AuditCommand(rights));
         TelegramGateway gateway = new TelegramGateway(client);
-        bot = new TelegramBot(client, gateway, commands, new JdbiUpdateLedger(database, clock),
-                FakeTelegramApi.USERNAME, InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
-        delivery = new AlertDelivery(gateway, outbox, subscriptions, new AlertComposer(outbox, TestData.archive(),
-                cards), new JdbiSendBudget(database), clock, AlertDelivery.Settings.DEFAULTS,
-                new AlertDelivery.Listener() { });
+        bot = new TelegramBot(
+                client,
+                gateway,
+                commands,
+                new JdbiUpdateLedger(database, clock),
+                FakeTelegramApi.USERNAME,
+                InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
+        delivery = new AlertDelivery(
+                gateway,
+                outbox,
+                subscriptions,
+                new AlertComposer(outbox, TestData.archive(), cards),
+                new JdbiSendBudget(database),
+                clock,
+                AlertDelivery.Settings.DEFAULTS,
+                new AlertDelivery.Listener() {});
     }
 
     @AfterEach
@@ -120,7 +158,7 @@ class TelegramRightsTest {
 
     void poll(ObjectNode update) {
         api.queueUpdate(update);
-        assertThat(new TelegramLongPoller(client, bot, 0, d -> { }).pollOnce()).isZero();
+        assertThat(new TelegramLongPoller(client, bot, 0, d -> {}).pollOnce()).isZero();
         clock.advance(Duration.ofSeconds(2));
     }
 
@@ -144,8 +182,14 @@ class TelegramRightsTest {
     /** A reporter files a Kingswood quote in the newsroom; it waits for approval. Returns its Approve button. */
     String fileQuote() {
         say(NEWSROOM, MEMBER, "/quote kingswood Damien Egan (Labour): A historic night");
-        return api.messages(NEWSROOM).get(api.messages(NEWSROOM).size() - 1).replyMarkup().path("inline_keyboard")
-                .get(0).get(0).path("callback_data").asText();
+        return api.messages(NEWSROOM)
+                .get(api.messages(NEWSROOM).size() - 1)
+                .replyMarkup()
+                .path("inline_keyboard")
+                .get(0)
+                .get(0)
+                .path("callback_data")
+                .asText();
     }
 
     Quote.Status quoteStatus() {
@@ -157,21 +201,23 @@ class TelegramRightsTest {
         fileQuote();
         int newsroomBefore = api.messages(NEWSROOM).size();
 
-        assertThat(say(STRANGER, STRANGER, "/quote approve 1")).isEqualTo("Only the desk's editors can approve quotes"
-                + " (the editors the desk has named and the administrators of the desk chat).");
-        assertThat(say(STRANGER, STRANGER, "/quotes approval off")).startsWith("Only the desk's editors can turn quote"
-                + " approval on or off");
+        assertThat(say(STRANGER, STRANGER, "/quote approve 1"))
+                .isEqualTo("Only the desk's editors can approve quotes"
+                        + " (the editors the desk has named and the administrators of the desk chat).");
+        assertThat(say(STRANGER, STRANGER, "/quotes approval off"))
+                .startsWith("Only the desk's editors can turn quote" + " approval on or off");
         assertThat(say(STRANGER, STRANGER, "/quote reject 1")).startsWith("Only the desk's editors can reject");
         assertThat(say(STRANGER, STRANGER, "/quote retract 1")).startsWith("Only the desk's editors can retract");
         assertThat(say(STRANGER, STRANGER, "/quotes pending")).startsWith("Only the desk's editors can see the quotes");
         assertThat(say(STRANGER, STRANGER, "/status")).startsWith("Only the desk's editors can see the desk's status");
         assertThat(say(STRANGER, STRANGER, "/audit")).startsWith("Only the desk's editors can see the audit trail");
-        assertThat(say(STRANGER, STRANGER, "/subscribe all in " + NEWSROOM)).startsWith("Only the administrators of"
-                + " telegram:-1001234 can change what that chat follows.");
+        assertThat(say(STRANGER, STRANGER, "/subscribe all in " + NEWSROOM))
+                .startsWith("Only the administrators of" + " telegram:-1001234 can change what that chat follows.");
         deliver();
 
         assertThat(quoteStatus()).isEqualTo(Quote.Status.PENDING);
-        assertThat(quotes.approvalRequired(new ChannelRef(Platform.TELEGRAM, String.valueOf(STRANGER)))).isTrue();
+        assertThat(quotes.approvalRequired(new ChannelRef(Platform.TELEGRAM, String.valueOf(STRANGER))))
+                .isTrue();
         assertThat(subscriptions.forChannel(NEWSROOM_REF)).isEmpty();
         assertThat(audit.latest(20)).isEmpty();
         assertThat(api.messages(NEWSROOM)).hasSize(newsroomBefore);
@@ -187,8 +233,9 @@ class TelegramRightsTest {
 
     @Test
     void aGroupMemberWhoIsNotAnAdministratorIsRefusedByCommandAndByEditedMessage() {
-        assertThat(say(NEWSROOM, MEMBER, "/subscribe all")).isEqualTo("Only this chat's administrators can change"
-                + " what this chat follows. /subscriptions shows what it follows now.");
+        assertThat(say(NEWSROOM, MEMBER, "/subscribe all"))
+                .isEqualTo("Only this chat's administrators can change"
+                        + " what this chat follows. /subscriptions shows what it follows now.");
         poll(updates.edited(NEWSROOM, MEMBER, "/subscribe gains"));
         assertThat(lastText(NEWSROOM)).startsWith("Only this chat's administrators can change");
         assertThat(say(NEWSROOM, MEMBER, "/quotes approval off")).startsWith("Only the desk's editors");
@@ -216,12 +263,13 @@ class TelegramRightsTest {
 
         poll(updates.fromAnonymousAdmin(DESK_CHAT, "/quote approve 1"));
         assertThat(lastText(DESK_CHAT)).startsWith("Approved quote #1");
-        assertThat(audit.latest(20)).extracting(AuditEntry::action, AuditEntry::userId, AuditEntry::userName)
+        assertThat(audit.latest(20))
+                .extracting(AuditEntry::action, AuditEntry::userId, AuditEntry::userName)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Action.APPROVE, String.valueOf(DESK_CHAT),
-                                "Newsroom " + DESK_CHAT),
-                        org.assertj.core.groups.Tuple.tuple(Action.SUBSCRIBE, String.valueOf(NEWSROOM),
-                                "Newsroom " + NEWSROOM));
+                        org.assertj.core.groups.Tuple.tuple(
+                                Action.APPROVE, String.valueOf(DESK_CHAT), "Newsroom " + DESK_CHAT),
+                        org.assertj.core.groups.Tuple.tuple(
+                                Action.SUBSCRIBE, String.valueOf(NEWSROOM), "Newsroom " + NEWSROOM));
     }
 
     @Test
@@ -233,7 +281,8 @@ class TelegramRightsTest {
         poll(updates.channelPost(channel, "/quote approve 1"));
         assertThat(lastText(channel)).startsWith("Only the desk's editors can approve quotes");
 
-        assertThat(subscriptions.forChannel(new ChannelRef(Platform.TELEGRAM, String.valueOf(channel)))).hasSize(1);
+        assertThat(subscriptions.forChannel(new ChannelRef(Platform.TELEGRAM, String.valueOf(channel))))
+                .hasSize(1);
         assertThat(quoteStatus()).isEqualTo(Quote.Status.PENDING);
     }
 
@@ -242,11 +291,13 @@ class TelegramRightsTest {
         fileQuote();
         assertThat(say(DESK_EDITOR, DESK_EDITOR, "/quote approve 1")).startsWith("Approved quote #1");
         deliver();
-        assertThat(api.messages(FOLLOWERS)).singleElement().satisfies(card -> assertThat(card.text())
-                .endsWith("\nKingswood: Labour GAIN from Conservative, majority 2,501\nApproved by User 7"));
+        assertThat(api.messages(FOLLOWERS))
+                .singleElement()
+                .satisfies(card -> assertThat(card.text())
+                        .endsWith("\nKingswood: Labour GAIN from Conservative, majority 2,501\nApproved by User 7"));
 
-        assertThat(say(DESK_ADMIN, DESK_ADMIN, "/quotes approval off")).isEqualTo("Quotes filed here now go out"
-                + " without approval.");
+        assertThat(say(DESK_ADMIN, DESK_ADMIN, "/quotes approval off"))
+                .isEqualTo("Quotes filed here now go out" + " without approval.");
         assertThat(say(DESK_EDITOR, DESK_EDITOR, "/status")).startsWith("Results Desk status");
         assertThat(say(DESK_EDITOR, DESK_EDITOR, "/audit")).isEqualTo("""
                 Latest editorial actions (UTC):
@@ -262,17 +313,21 @@ class TelegramRightsTest {
         assertThat(say(MEMBER, MEMBER, "/unsubscribe kingswood in " + NEWSROOM))
                 .startsWith("Only the administrators of telegram:-1001234");
 
-        assertThat(subscriptions.forChannel(NEWSROOM_REF)).extracting(Subscription::target).containsExactly("E14000774");
+        assertThat(subscriptions.forChannel(NEWSROOM_REF))
+                .extracting(Subscription::target)
+                .containsExactly("E14000774");
         assertThat(api.messages(NEWSROOM)).hasSize(before);
-        assertThat(audit.latest(20)).singleElement().satisfies(e -> assertThat(e.detail())
-                .isEqualTo("Kingswood for telegram:-1001234"));
+        assertThat(audit.latest(20))
+                .singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("Kingswood for telegram:-1001234"));
     }
 
     @Test
     void forgedReplayedAndSomeoneElsesButtonsAreCheckedLikeCommands() {
         String approve = fileQuote();
         poll(updates.buttonPress(NEWSROOM, MEMBER, approve));
-        assertThat(lastText(NEWSROOM)).as("the filer pressing the button they were shown")
+        assertThat(lastText(NEWSROOM))
+                .as("the filer pressing the button they were shown")
                 .startsWith("Only the desk's editors can approve quotes");
         poll(updates.buttonPress(NEWSROOM, MEMBER, "c:/quotes approval off"));
         assertThat(lastText(NEWSROOM)).startsWith("Only the desk's editors can turn quote approval");

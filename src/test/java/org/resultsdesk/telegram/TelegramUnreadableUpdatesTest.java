@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.resultsdesk.InlineReplies;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.command.CommandService;
@@ -20,7 +21,6 @@ import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiUpdateLedger;
-import org.resultsdesk.InlineReplies;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
 import org.resultsdesk.telegram.fake.TelegramUpdates;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -34,6 +34,7 @@ class TelegramUnreadableUpdatesTest {
 
     @TempDir
     Path dir;
+
     FakeTelegramApi api;
     Database database;
     TelegramLongPoller poller;
@@ -44,15 +45,23 @@ class TelegramUnreadableUpdatesTest {
     void setUp() throws Exception {
         api = new FakeTelegramApi(clock);
         database = Database.sqlite(dir);
-        TelegramSettings settings = new TelegramSettings(FakeTelegramApi.TOKEN, FakeTelegramApi.USERNAME,
-                HttpUrl.get(api.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty());
+        TelegramSettings settings = new TelegramSettings(
+                FakeTelegramApi.TOKEN,
+                FakeTelegramApi.USERNAME,
+                HttpUrl.get(api.baseUrl()),
+                TelegramSettings.Mode.POLLING,
+                Optional.empty());
         TelegramClient client = TelegramClients.create(new OkHttpClient(), settings);
         TelegramGateway gateway = new TelegramGateway(client);
-        TelegramBot bot = new TelegramBot(client, gateway,
-                new CommandService(TestData.archive(), new SeatDirectory(TestData.archive().seats())),
-                new JdbiUpdateLedger(database, Clock.systemUTC()), FakeTelegramApi.USERNAME,
+        TelegramBot bot = new TelegramBot(
+                client,
+                gateway,
+                new CommandService(
+                        TestData.archive(), new SeatDirectory(TestData.archive().seats())),
+                new JdbiUpdateLedger(database, Clock.systemUTC()),
+                FakeTelegramApi.USERNAME,
                 InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
-        poller = new TelegramLongPoller(client, bot, 0, d -> { });
+        poller = new TelegramLongPoller(client, bot, 0, d -> {});
     }
 
     @AfterEach
@@ -68,7 +77,8 @@ class TelegramUnreadableUpdatesTest {
     @Test
     void unreadableUpdatesAreSkippedAndTheRestOfTheBatchIsAnswered() {
         api.queueUpdate(message(10, "/result kingswood"));
-        api.queueUpdate(updates.message(CHAT, CHAT, "/result x").put("update_id", 11)
+        api.queueUpdate(updates.message(CHAT, CHAT, "/result x")
+                .put("update_id", 11)
                 .set("message", updates.message(CHAT, CHAT, "x").path("message").deepCopy()));
         ObjectNode chatIdNotANumber = message(12, "/result kingswood");
         ((ObjectNode) chatIdNotANumber.path("message").path("chat")).put("id", "not-a-number");
@@ -86,7 +96,8 @@ class TelegramUnreadableUpdatesTest {
 
         assertThat(poller.pollOnce()).isZero();
 
-        assertThat(api.messages(CHAT)).extracting(FakeTelegramApi.Posted::text)
+        assertThat(api.messages(CHAT))
+                .extracting(FakeTelegramApi.Posted::text)
                 .anySatisfy(t -> assertThat(t).contains("Kingswood by-election"))
                 .anySatisfy(t -> assertThat(t).contains("Wellingborough by-election"));
         assertThat(poller.offset()).isEqualTo(17);
@@ -98,13 +109,18 @@ class TelegramUnreadableUpdatesTest {
         api.queueUpdate(message(1L << 31, "/result wellingborough"));
         assertThat(poller.pollOnce()).isZero();
         assertThat(poller.offset()).isEqualTo((1L << 31) + 1);
-        assertThat(api.messages(CHAT)).singleElement().satisfies(m -> assertThat(m.text()).contains("Kingswood"));
+        assertThat(api.messages(CHAT))
+                .singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("Kingswood"));
 
         api.queueUpdate(message((1L << 31) + 1, "/result wellingborough"));
         assertThat(poller.pollOnce()).isZero();
         assertThat(poller.offset()).isEqualTo((1L << 31) + 2);
-        assertThat(api.messages(CHAT)).as("update ids past 2^31 cannot be read by TelegramBots").hasSize(1);
-        assertThat(api.calls().stream().filter(c -> c.equals("getupdates")).count()).as("no busy loop: one call a poll")
+        assertThat(api.messages(CHAT))
+                .as("update ids past 2^31 cannot be read by TelegramBots")
+                .hasSize(1);
+        assertThat(api.calls().stream().filter(c -> c.equals("getupdates")).count())
+                .as("no busy loop: one call a poll")
                 .isEqualTo(2);
 
         api.queueUpdate(message((1L << 31) + 5, "/about"));

@@ -35,30 +35,51 @@ class ThrottledRepliesTest {
     @Test
     void aThrottledChatDelaysNoOtherChatsAnswer() throws Exception {
         try (FakeTelegramApi api = new FakeTelegramApi(Clock.systemUTC());
-             Database database = Database.sqlite(dir)) {
-            TelegramGateway gateway = new TelegramGateway(TelegramClients.create(new OkHttpClient(),
-                    new TelegramSettings(FakeTelegramApi.TOKEN, FakeTelegramApi.USERNAME, HttpUrl.get(api.baseUrl()),
-                            TelegramSettings.Mode.POLLING, Optional.empty())));
-            try (ReplySender replies = ReplySender.pooled(gateway, new JdbiSendBudget(database), Clock.systemUTC(), 2,
-                    Duration.ofMinutes(1))) {
+                Database database = Database.sqlite(dir)) {
+            TelegramGateway gateway = new TelegramGateway(TelegramClients.create(
+                    new OkHttpClient(),
+                    new TelegramSettings(
+                            FakeTelegramApi.TOKEN,
+                            FakeTelegramApi.USERNAME,
+                            HttpUrl.get(api.baseUrl()),
+                            TelegramSettings.Mode.POLLING,
+                            Optional.empty())));
+            try (ReplySender replies = ReplySender.pooled(
+                    gateway, new JdbiSendBudget(database), Clock.systemUTC(), 2, Duration.ofMinutes(1))) {
                 org.telegram.telegrambots.meta.generics.TelegramClient client = TelegramClients.create(
-                        new OkHttpClient(), new TelegramSettings(FakeTelegramApi.TOKEN, FakeTelegramApi.USERNAME,
-                                HttpUrl.get(api.baseUrl()), TelegramSettings.Mode.POLLING, Optional.empty()));
-                TelegramBot bot = new TelegramBot(client, gateway,
-                        new CommandService(TestData.archive(), new SeatDirectory(TestData.archive().seats())),
-                        new JdbiUpdateLedger(database, Clock.systemUTC()), FakeTelegramApi.USERNAME, replies);
+                        new OkHttpClient(),
+                        new TelegramSettings(
+                                FakeTelegramApi.TOKEN,
+                                FakeTelegramApi.USERNAME,
+                                HttpUrl.get(api.baseUrl()),
+                                TelegramSettings.Mode.POLLING,
+                                Optional.empty()));
+                TelegramBot bot = new TelegramBot(
+                        client,
+                        gateway,
+                        new CommandService(
+                                TestData.archive(),
+                                new SeatDirectory(TestData.archive().seats())),
+                        new JdbiUpdateLedger(database, Clock.systemUTC()),
+                        FakeTelegramApi.USERNAME,
+                        replies);
                 TelegramUpdates updates = new TelegramUpdates();
                 api.failNext(THROTTLED, FakeTelegramApi.Failure.THROTTLED_DESCRIPTION_ONLY);
 
                 api.queueUpdate(updates.message(THROTTLED, THROTTLED, "/result kingswood"));
                 api.queueUpdate(updates.message(OTHER, OTHER, "/result wellingborough"));
-                new TelegramLongPoller(client, bot, 0, d -> { }).pollOnce();
+                new TelegramLongPoller(client, bot, 0, d -> {}).pollOnce();
 
-                await().atMost(Duration.ofSeconds(60)).until(() -> api.messages(THROTTLED).size() == 1);
-                assertThat(api.messages(OTHER)).singleElement().satisfies(m ->
-                        assertThat(m.text()).contains("Wellingborough"));
-                assertThat(Duration.between(api.messages(OTHER).get(0).at(), api.messages(THROTTLED).get(0).at()))
-                        .as("the other chat was answered while the throttled one waited out its retry-after").isGreaterThanOrEqualTo(Duration.ofSeconds(8));
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> api.messages(THROTTLED).size() == 1);
+                assertThat(api.messages(OTHER))
+                        .singleElement()
+                        .satisfies(m -> assertThat(m.text()).contains("Wellingborough"));
+                assertThat(Duration.between(
+                                api.messages(OTHER).get(0).at(),
+                                api.messages(THROTTLED).get(0).at()))
+                        .as("the other chat was answered while the throttled one waited out its retry-after")
+                        .isGreaterThanOrEqualTo(Duration.ofSeconds(8));
             }
         }
     }

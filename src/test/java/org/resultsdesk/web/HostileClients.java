@@ -16,8 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Clients that misbehave on purpose, over loopback only, bounded in count and time. */
 public final class HostileClients {
-    private HostileClients() {
-    }
+    private HostileClients() {}
 
     /**
      * Connections that each send a request head one byte at a time and never finish it, until closed or until
@@ -35,17 +34,22 @@ public final class HostileClients {
             for (int i = 0; i < connections; i++) {
                 Socket socket = new Socket();
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-                socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
-                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+                                .getBytes(StandardCharsets.US_ASCII));
                 sockets.add(socket);
             }
-            drip.scheduleAtFixedRate(() -> sockets.forEach(s -> {
-                try {
-                    s.getOutputStream().write('a');
-                } catch (IOException e) {
-                    // the server closed it; that is its right
-                }
-            }), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+            drip.scheduleAtFixedRate(
+                    () -> sockets.forEach(s -> {
+                        try {
+                            s.getOutputStream().write('a');
+                        } catch (IOException e) {
+                            // the server closed it; that is its right
+                        }
+                    }),
+                    every.toMillis(),
+                    every.toMillis(),
+                    TimeUnit.MILLISECONDS);
             drip.schedule(this::close, lifetime.toMillis(), TimeUnit.MILLISECONDS);
         }
 
@@ -70,8 +74,8 @@ public final class HostileClients {
     public static int statusForDeclaredBody(int port, String path, long declared, Map<String, String> headers)
             throws IOException {
         try (Socket socket = connect(port)) {
-            socket.getOutputStream().write(head(path, headers, "Content-Length: " + declared)
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(head(path, headers, "Content-Length: " + declared).getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             return status(socket.getInputStream());
         }
@@ -110,8 +114,10 @@ public final class HostileClients {
     private static String head(String path, Map<String, String> headers, String framing) {
         StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-        return head.append("Content-Type: application/x-www-form-urlencoded\r\n").append(framing)
-                .append("\r\n\r\n").toString();
+        return head.append("Content-Type: application/x-www-form-urlencoded\r\n")
+                .append(framing)
+                .append("\r\n\r\n")
+                .toString();
     }
 
     private static int status(InputStream in) throws IOException {

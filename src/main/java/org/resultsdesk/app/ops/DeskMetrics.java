@@ -3,8 +3,6 @@ package org.resultsdesk.app.ops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -12,6 +10,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,28 +35,45 @@ public final class DeskMetrics implements AlertDelivery.Listener {
     private static final List<String> FAILURES = List.of("rejected", "uncertain", "failed", "channel_gone");
 
     public DeskMetrics(Supplier<Number> outboxDepth) {
-        Gauge.builder("resultsdesk_outbox_depth", outboxDepth).description("alerts waiting or in flight")
+        Gauge.builder("resultsdesk_outbox_depth", outboxDepth)
+                .description("alerts waiting or in flight")
                 .register(registry);
         registerAtZero();
-        List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
-                new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics())
+        List.of(
+                        new JvmMemoryMetrics(),
+                        new JvmGcMetrics(),
+                        new JvmThreadMetrics(),
+                        new ClassLoaderMetrics(),
+                        new ProcessorMetrics(),
+                        new UptimeMetrics(),
+                        new FileDescriptorMetrics())
                 .forEach(binder -> binder.bindTo(registry));
     }
 
     /** Every documented counter, at zero until its first event, so dashboards and alerts see it from the start. */
     private void registerAtZero() {
         for (String outcome : List.of("accepted", "rejected", "nothing_new")) {
-            Counter.builder("resultsdesk_feed_files_total").tag("outcome", outcome).register(registry);
+            Counter.builder("resultsdesk_feed_files_total")
+                    .tag("outcome", outcome)
+                    .register(registry);
         }
         Counter.builder("resultsdesk_declarations_ingested_total").register(registry);
         Counter.builder("resultsdesk_declarations_rejected_total").register(registry);
         Counter.builder("resultsdesk_alerts_queued_total").register(registry);
         for (String platform : PLATFORMS) {
-            Counter.builder("resultsdesk_alerts_sent_total").tag("platform", platform).register(registry);
-            Counter.builder("resultsdesk_messages_posted_total").tag("platform", platform).register(registry);
-            Counter.builder("resultsdesk_rate_limited_total").tag("platform", platform).register(registry);
+            Counter.builder("resultsdesk_alerts_sent_total")
+                    .tag("platform", platform)
+                    .register(registry);
+            Counter.builder("resultsdesk_messages_posted_total")
+                    .tag("platform", platform)
+                    .register(registry);
+            Counter.builder("resultsdesk_rate_limited_total")
+                    .tag("platform", platform)
+                    .register(registry);
             for (String status : FAILURES) {
-                Counter.builder("resultsdesk_alerts_failed_total").tag("platform", platform).tag("status", status)
+                Counter.builder("resultsdesk_alerts_failed_total")
+                        .tag("platform", platform)
+                        .tag("status", status)
                         .register(registry);
             }
         }
@@ -73,41 +90,63 @@ public final class DeskMetrics implements AlertDelivery.Listener {
     }
 
     public void ingested(IngestOutcome outcome) {
-        String result = outcome instanceof IngestOutcome.Accepted ? "accepted"
+        String result = outcome instanceof IngestOutcome.Accepted
+                ? "accepted"
                 : outcome instanceof IngestOutcome.Rejected ? "rejected" : "nothing_new";
-        Counter.builder("resultsdesk_feed_files_total").tag("outcome", result).register(registry).increment();
+        Counter.builder("resultsdesk_feed_files_total")
+                .tag("outcome", result)
+                .register(registry)
+                .increment();
         if (outcome instanceof IngestOutcome.Accepted accepted) {
-            Counter.builder("resultsdesk_declarations_ingested_total").register(registry)
+            Counter.builder("resultsdesk_declarations_ingested_total")
+                    .register(registry)
                     .increment(accepted.contestIds().size());
-            Counter.builder("resultsdesk_alerts_queued_total").register(registry).increment(accepted.alertsQueued());
-            Counter.builder("resultsdesk_declarations_rejected_total").register(registry)
+            Counter.builder("resultsdesk_alerts_queued_total")
+                    .register(registry)
+                    .increment(accepted.alertsQueued());
+            Counter.builder("resultsdesk_declarations_rejected_total")
+                    .register(registry)
                     .increment(accepted.rejectedMessages().size());
         } else if (outcome instanceof IngestOutcome.Rejected) {
-            Counter.builder("resultsdesk_declarations_rejected_total").register(registry).increment();
+            Counter.builder("resultsdesk_declarations_rejected_total")
+                    .register(registry)
+                    .increment();
         }
     }
 
     @Override
     public void sent(ChannelRef channel, List<Alert> alerts, Instant at) {
         String platform = platform(channel);
-        Counter.builder("resultsdesk_alerts_sent_total").tag("platform", platform).register(registry)
+        Counter.builder("resultsdesk_alerts_sent_total")
+                .tag("platform", platform)
+                .register(registry)
                 .increment(alerts.size());
-        Counter.builder("resultsdesk_messages_posted_total").tag("platform", platform).register(registry).increment();
-        Timer latency = Timer.builder("resultsdesk_declaration_to_post_seconds").tag("platform", platform)
-                .publishPercentileHistogram().register(registry);
+        Counter.builder("resultsdesk_messages_posted_total")
+                .tag("platform", platform)
+                .register(registry)
+                .increment();
+        Timer latency = Timer.builder("resultsdesk_declaration_to_post_seconds")
+                .tag("platform", platform)
+                .publishPercentileHistogram()
+                .register(registry);
         alerts.forEach(a -> latency.record(Duration.between(a.createdAt(), at)));
     }
 
     @Override
     public void throttled(ChannelRef channel, Duration retryAfter) {
-        Counter.builder("resultsdesk_rate_limited_total").tag("platform", platform(channel)).register(registry)
+        Counter.builder("resultsdesk_rate_limited_total")
+                .tag("platform", platform(channel))
+                .register(registry)
                 .increment();
     }
 
     @Override
     public void failed(ChannelRef channel, List<Alert> alerts, String status, String reason) {
-        Counter.builder("resultsdesk_alerts_failed_total").tag("platform", platform(channel))
-                .tag("status", status.toLowerCase()).register(registry).increment(alerts.size());
+        Counter.builder("resultsdesk_alerts_failed_total")
+                .tag("platform", platform(channel))
+                .tag("status", status.toLowerCase())
+                .register(registry)
+                .increment(alerts.size());
     }
 
     /** A command handler that times every command it answers. */
@@ -117,7 +156,8 @@ public final class DeskMetrics implements AlertDelivery.Listener {
             try {
                 return handler.handle(text, context);
             } finally {
-                sample.stop(Timer.builder("resultsdesk_command_seconds").tag("platform", platform(context.platform()))
+                sample.stop(Timer.builder("resultsdesk_command_seconds")
+                        .tag("platform", platform(context.platform()))
                         .register(registry));
             }
         };
@@ -125,7 +165,9 @@ public final class DeskMetrics implements AlertDelivery.Listener {
 
     /** A counter's total over all its tags. */
     public double total(String counter) {
-        return registry.find(counter).counters().stream().mapToDouble(Counter::count).sum();
+        return registry.find(counter).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     public String scrape() {

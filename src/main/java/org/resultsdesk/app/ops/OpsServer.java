@@ -18,26 +18,34 @@ import org.resultsdesk.web.WebServer;
  * metrics yet, until {@link #serve} hands it the checks and metrics.
  */
 public final class OpsServer implements AutoCloseable {
-    private record State(Supplier<Answer> readiness, Supplier<String> metrics) {
-    }
+    private record State(Supplier<Answer> readiness, Supplier<String> metrics) {}
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
     private final WebServer server;
     private volatile State state = new State(() -> new Answer(503, "not ready\ndatabase: starting\n"), () -> "");
 
     private OpsServer(int port) throws IOException {
-        server = WebServer.start("ops", null, port, Map.of(
-                "/healthz", text(() -> new Answer(200, "ok\n")),
-                "/readyz", text(() -> state.readiness().get()),
-                "/metrics", new Handler.Abstract() {
-                    @Override
-                    public boolean handle(Request request, Response response, Callback callback) {
-                        return WebServer.send(response, callback, 200, "text/plain; version=0.0.4",
-                                state.metrics().get());
-                    }
-                }), WebServer.Limits.DEFAULT);
+        server = WebServer.start(
+                "ops",
+                null,
+                port,
+                Map.of(
+                        "/healthz", text(() -> new Answer(200, "ok\n")),
+                        "/readyz", text(() -> state.readiness().get()),
+                        "/metrics",
+                                new Handler.Abstract() {
+                                    @Override
+                                    public boolean handle(Request request, Response response, Callback callback) {
+                                        return WebServer.send(
+                                                response,
+                                                callback,
+                                                200,
+                                                "text/plain; version=0.0.4",
+                                                state.metrics().get());
+                                    }
+                                }),
+                WebServer.Limits.DEFAULT);
     }
 
     public OpsServer(int port, Map<String, BooleanSupplier> readiness, DeskMetrics metrics) throws IOException {
@@ -66,7 +74,8 @@ public final class OpsServer implements AutoCloseable {
         readiness.forEach((name, check) -> results.put(name, safely(check)));
         boolean ready = results.values().stream().allMatch(Boolean::booleanValue);
         StringBuilder body = new StringBuilder(ready ? "ready\n" : "not ready\n");
-        results.forEach((name, ok) -> body.append(name).append(": ").append(ok ? "ok" : "FAILING").append('\n'));
+        results.forEach((name, ok) ->
+                body.append(name).append(": ").append(ok ? "ok" : "FAILING").append('\n'));
         return new Answer(ready ? 200 : 503, body.toString());
     }
 

@@ -8,9 +8,22 @@ import java.util.Objects;
  * rendered when it is sent, from the latest revision in the store, so a queued alert never goes out stale.
  * {@code attempts} counts failed tries; {@code partsSent} how many parts of a long message are already posted.
  */
-public record Alert(long id, ChannelRef channel, String contestId, int revision, Kind kind, Instant createdAt,
-                    int attempts, int partsSent) {
-    public enum Kind { RUSH, RESULT, CORRECTION, QUOTE, RETRACTION }
+public record Alert(
+        long id,
+        ChannelRef channel,
+        String contestId,
+        int revision,
+        Kind kind,
+        Instant createdAt,
+        int attempts,
+        int partsSent) {
+    public enum Kind {
+        RUSH,
+        RESULT,
+        CORRECTION,
+        QUOTE,
+        RETRACTION
+    }
 
     public Alert {
         Objects.requireNonNull(channel);

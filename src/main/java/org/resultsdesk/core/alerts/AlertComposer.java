@@ -32,10 +32,10 @@ public final class AlertComposer {
     private final AnnouncementFactory announcements = new AnnouncementFactory();
     /** The newest result read for each contest, and each revision composed once, however many channels it goes to. */
     private final Map<String, Declaration> latest = lru(4096);
+
     private final Map<String, Composed> composed = lru(4096);
 
-    private record Composed(Contest contest, ResultFigures figures, Announcement announcement, List<String> context) {
-    }
+    private record Composed(Contest contest, ResultFigures figures, Announcement announcement, List<String> context) {}
 
     public AlertComposer(AlertStore store, ResultsArchive archive) {
         this(store, archive, CardSource.NONE);
@@ -52,8 +52,8 @@ public final class AlertComposer {
     }
 
     /** With {@code pictures} too: a result alert to a channel that takes pictures is its card, captioned. */
-    public AlertComposer(AlertStore store, ResultsArchive archive, CardSource cards, ContextSource context,
-                         AlertPictures pictures) {
+    public AlertComposer(
+            AlertStore store, ResultsArchive archive, CardSource cards, ContextSource context, AlertPictures pictures) {
         this.store = store;
         this.archive = archive;
         this.cards = cards;
@@ -65,19 +65,27 @@ public final class AlertComposer {
         return switch (alert.kind()) {
             case RUSH -> Reply.text(rushLine(alert));
             case RESULT -> pictured(alert, withContext(alert));
-            case CORRECTION -> new Reply(List.of(
-                    new Reply.Text("Correction: revised figures for " + announcement(alert).headline()
-                            + " (revision " + alert.revision() + ")"),
-                    new Reply.AnnouncementPart(announcement(alert))), List.of());
-            case QUOTE, RETRACTION -> cards.card(alert)
-                    .orElseThrow(() -> new IllegalStateException("no card for " + alert.contestId()));
+            case CORRECTION ->
+                new Reply(
+                        List.of(
+                                new Reply.Text("Correction: revised figures for "
+                                        + announcement(alert).headline() + " (revision " + alert.revision() + ")"),
+                                new Reply.AnnouncementPart(announcement(alert))),
+                        List.of());
+            case QUOTE, RETRACTION ->
+                cards.card(alert).orElseThrow(() -> new IllegalStateException("no card for " + alert.contestId()));
         };
     }
 
     /** The original message, edited to the corrected figures (and, in a channel of pictures, the corrected card). */
     public Reply corrected(Alert alert) {
-        return pictured(alert, new Reply(List.of(new Reply.AnnouncementPart(announcement(alert)),
-                new Reply.Text("Corrected: revision " + alert.revision())), List.of()));
+        return pictured(
+                alert,
+                new Reply(
+                        List.of(
+                                new Reply.AnnouncementPart(announcement(alert)),
+                                new Reply.Text("Corrected: revision " + alert.revision())),
+                        List.of()));
     }
 
     private Reply pictured(Alert alert, Reply text) {
@@ -117,9 +125,13 @@ public final class AlertComposer {
 
     private Reply withContext(Alert alert) {
         Composed c = composed(alert);
-        return c.context().isEmpty() ? Reply.of(c.announcement()) : new Reply(List.of(
-                new Reply.AnnouncementPart(c.announcement()), new Reply.Text(String.join("\n", c.context()))),
-                List.of());
+        return c.context().isEmpty()
+                ? Reply.of(c.announcement())
+                : new Reply(
+                        List.of(
+                                new Reply.AnnouncementPart(c.announcement()),
+                                new Reply.Text(String.join("\n", c.context()))),
+                        List.of());
     }
 
     /**
@@ -151,16 +163,18 @@ public final class AlertComposer {
 
     /** The newest stored revision: what the alert says, whichever instance read the file. */
     private FeedMessage stored(Alert alert, Declaration.Stage stage) {
-        return store.latestDeclaration(alert.contestId(), stage).map(Declaration::message)
-                .orElseThrow(() -> new IllegalStateException("no stored " + stage.name().toLowerCase()
-                        + " for " + alert.contestId()));
+        return store.latestDeclaration(alert.contestId(), stage)
+                .map(Declaration::message)
+                .orElseThrow(() -> new IllegalStateException(
+                        "no stored " + stage.name().toLowerCase() + " for " + alert.contestId()));
     }
 
     private String rushLine(Alert alert) {
         FeedMessage.Rush rush = (FeedMessage.Rush) stored(alert, Declaration.Stage.RUSH);
         String winner = PartyStyle.of(rush.winner()).name();
         String verdict = rush.previousWinner()
-                .map(p -> p.code().equals(rush.winner().code()) ? ": " + winner + " HOLD"
+                .map(p -> p.code().equals(rush.winner().code())
+                        ? ": " + winner + " HOLD"
                         : ": " + winner + " GAIN from " + PartyStyle.of(p).name())
                 .orElse("");
         String who = rush.winnerName().isEmpty() ? winner : rush.winnerName() + " (" + winner + ")";

@@ -43,14 +43,11 @@ public final class AlertDelivery {
 
     /** What delivery reports, for metrics: override what you need. */
     public interface Listener {
-        default void sent(ChannelRef channel, List<Alert> alerts, Instant at) {
-        }
+        default void sent(ChannelRef channel, List<Alert> alerts, Instant at) {}
 
-        default void throttled(ChannelRef channel, Duration retryAfter) {
-        }
+        default void throttled(ChannelRef channel, Duration retryAfter) {}
 
-        default void failed(ChannelRef channel, List<Alert> alerts, String status, String reason) {
-        }
+        default void failed(ChannelRef channel, List<Alert> alerts, String status, String reason) {}
     }
 
     private final ChatGateway gateway;
@@ -62,9 +59,15 @@ public final class AlertDelivery {
     private final Settings settings;
     private final Listener listener;
 
-    public AlertDelivery(ChatGateway gateway, AlertStore store, SubscriptionStore subscriptions,
-                         AlertComposer composer, SendBudget budget, Clock clock, Settings settings,
-                         Listener listener) {
+    public AlertDelivery(
+            ChatGateway gateway,
+            AlertStore store,
+            SubscriptionStore subscriptions,
+            AlertComposer composer,
+            SendBudget budget,
+            Clock clock,
+            Settings settings,
+            Listener listener) {
         this.gateway = gateway;
         this.store = store;
         this.subscriptions = subscriptions;
@@ -78,10 +81,13 @@ public final class AlertDelivery {
     /** One pass over the due alerts; returns when the next one it put back is due, if any. */
     public synchronized Optional<Instant> deliverDue() {
         Instant start = clock.instant();
-        AlertStore.Claim claim = store.claimDue(gateway.platform(), start, start.plus(settings.lease()),
-                settings.claimBatch(), settings.owner());
+        AlertStore.Claim claim = store.claimDue(
+                gateway.platform(), start, start.plus(settings.lease()), settings.claimBatch(), settings.owner());
         Map<ChannelRef, List<Alert>> byChannel = new LinkedHashMap<>();
-        claim.alerts().forEach(a -> byChannel.computeIfAbsent(a.channel(), c -> new ArrayList<>()).add(a));
+        claim.alerts()
+                .forEach(a -> byChannel
+                        .computeIfAbsent(a.channel(), c -> new ArrayList<>())
+                        .add(a));
 
         Pass pass = new Pass(claim.token(), start.plus(settings.lease()));
         List<Long> unreached = new ArrayList<>();
@@ -153,7 +159,8 @@ public final class AlertDelivery {
                     continue;
                 }
                 List<Alert> remaining = all.subList(all.indexOf(alert), all.size()).stream()
-                        .filter(a -> a.kind() == Alert.Kind.RETRACTION).toList();
+                        .filter(a -> a.kind() == Alert.Kind.RETRACTION)
+                        .toList();
                 Optional<Instant> wait = pacer.tryTake(channel.channelId(), clock.instant());
                 if (wait.isPresent()) {
                     defer(remaining, wait.get());
@@ -181,7 +188,8 @@ public final class AlertDelivery {
             }
             Reply reply;
             try {
-                reply = batch.size() == 1 ? composer.single(batch.get(0).alert())
+                reply = batch.size() == 1
+                        ? composer.single(batch.get(0).alert())
                         : composer.digest(batch.stream().map(Composed::line).toList());
             } catch (RuntimeException e) {
                 failAlone(batch.get(0).alert(), e);
@@ -192,7 +200,9 @@ public final class AlertDelivery {
                 store.release(token, ids(alerts(composed)));
                 return;
             }
-            batch.stream().map(Composed::alert).filter(a -> a.kind() == Alert.Kind.CORRECTION)
+            batch.stream()
+                    .map(Composed::alert)
+                    .filter(a -> a.kind() == Alert.Kind.CORRECTION)
                     .forEach(correction -> editOriginal(channel, correction));
             Alert first = batch.get(0).alert();
             DeliveryResult result = gateway.send(channel.channelId(), reply, first.partsSent());
@@ -220,8 +230,12 @@ public final class AlertDelivery {
         private void failAlone(Alert alert, RuntimeException e) {
             int attempts = alert.attempts() + 1;
             if (attempts >= settings.maxAttempts()) {
-                LOG.error("alert {} to {} could not be composed after {} attempts; giving up", alert.id(),
-                        alert.channel(), attempts, e);
+                LOG.error(
+                        "alert {} to {} could not be composed after {} attempts; giving up",
+                        alert.id(),
+                        alert.channel(),
+                        attempts,
+                        e);
                 fail(alert.channel(), List.of(alert), "FAILED", "could not be composed: " + e);
                 return;
             }
@@ -241,13 +255,27 @@ public final class AlertDelivery {
             } else if (result instanceof DeliveryResult.PartlyDelivered partly) {
                 store.partlySent(token, batch.get(0).id(), fromPart + partly.parts(), partly.firstMessageId());
                 Alert resumed = batch.get(0);
-                handle(channel, List.of(new Alert(resumed.id(), resumed.channel(), resumed.contestId(),
-                        resumed.revision(), resumed.kind(), resumed.createdAt(), resumed.attempts(),
-                        fromPart + partly.parts())), partly.rest(), fromPart + partly.parts());
+                handle(
+                        channel,
+                        List.of(new Alert(
+                                resumed.id(),
+                                resumed.channel(),
+                                resumed.contestId(),
+                                resumed.revision(),
+                                resumed.kind(),
+                                resumed.createdAt(),
+                                resumed.attempts(),
+                                fromPart + partly.parts())),
+                        partly.rest(),
+                        fromPart + partly.parts());
             } else if (result instanceof DeliveryResult.RetryAfter retry) {
                 Instant at = now.plus(retry.after());
                 pacer.throttled(channel.channelId(), at);
-                store.retryLater(token, ids(batch), at, "429: retry after " + retry.after().toSeconds() + "s",
+                store.retryLater(
+                        token,
+                        ids(batch),
+                        at,
+                        "429: retry after " + retry.after().toSeconds() + "s",
                         false);
                 listener.throttled(channel, retry.after());
                 next(at);
@@ -278,7 +306,8 @@ public final class AlertDelivery {
 
         private void gone(ChannelRef channel, List<Alert> batch, DeliveryResult.Gone gone) {
             if (gone.movedTo().isPresent()) {
-                ChannelRef moved = new ChannelRef(channel.platform(), gone.movedTo().get());
+                ChannelRef moved =
+                        new ChannelRef(channel.platform(), gone.movedTo().get());
                 LOG.info("{} moved to {}: subscriptions and {} alert(s) follow it", channel, moved, batch.size());
                 subscriptions.moveChannel(channel, moved);
                 store.requeue(token, ids(batch), moved);
@@ -300,7 +329,8 @@ public final class AlertDelivery {
                 return;
             }
             Optional<String> original = store.firstSentInDigest(channel, retraction.contestId())
-                    ? Optional.empty() : store.firstMessageId(channel, retraction.contestId());
+                    ? Optional.empty()
+                    : store.firstMessageId(channel, retraction.contestId());
             DeliveryResult result = original.isPresent()
                     ? gateway.edit(channel.channelId(), original.get(), notice)
                     : gateway.send(channel.channelId(), notice);
@@ -333,8 +363,7 @@ public final class AlertDelivery {
         }
     }
 
-    private record Composed(Alert alert, String line) {
-    }
+    private record Composed(Alert alert, String line) {}
 
     private static List<Alert> alerts(List<Composed> composed) {
         return composed.stream().map(Composed::alert).toList();

@@ -16,7 +16,7 @@ public interface AlertPictures {
 
     /** Result cards, drawn once per revision and shared by every channel that takes pictures. */
     static AlertPictures cards(ChannelCards channels, Cards cards) {
-        return (channel, figures, announcement) -> channels.cardsOn(channel)
-                ? Optional.of(cards.resultCard(figures, announcement)) : Optional.empty();
+        return (channel, figures, announcement) ->
+                channels.cardsOn(channel) ? Optional.of(cards.resultCard(figures, announcement)) : Optional.empty();
     }
 }

@@ -36,7 +36,8 @@ public final class CardsCommand implements CommandModule {
     @Override
     public Reply handle(CommandLine line, ChatContext context) {
         ChannelRef channel = new ChannelRef(context.platform(), context.channelId());
-        String choice = line.arguments().isEmpty() ? "" : line.arguments().get(0).toLowerCase(java.util.Locale.ROOT);
+        String choice =
+                line.arguments().isEmpty() ? "" : line.arguments().get(0).toLowerCase(java.util.Locale.ROOT);
         if (!choice.equals("on") && !choice.equals("off")) {
             return Reply.text("Alerts in this channel come as " + (cards.cardsOn(channel) ? "pictures" : "text")
                     + ". Editors can change it with /cards on or /cards off.");
@@ -47,7 +48,10 @@ public final class CardsCommand implements CommandModule {
         boolean on = choice.equals("on");
         cards.setCards(channel, on);
         rights.record(context, Action.CARDS, choice);
-        return Reply.text(on ? "Alerts in this channel will come as pictures: a result card with a short caption."
-                + " Digests stay text." : "Alerts in this channel will come as text.");
+        return Reply.text(
+                on
+                        ? "Alerts in this channel will come as pictures: a result card with a short caption."
+                                + " Digests stay text."
+                        : "Alerts in this channel will come as text.");
     }
 }

@@ -40,8 +40,13 @@ public final class DeclarationIngest {
     private final ResultCalculator calculator = new ResultCalculator();
 
     /** Unfenced: for a single instance, tools and tests. */
-    public DeclarationIngest(FeedParser parser, StoreFollower view, AlertStore store, AlertRouter router, Clock clock,
-                             Runnable alertsQueued) {
+    public DeclarationIngest(
+            FeedParser parser,
+            StoreFollower view,
+            AlertStore store,
+            AlertRouter router,
+            Clock clock,
+            Runnable alertsQueued) {
         this(parser, view, store, router, clock, alertsQueued, () -> Fence.NONE);
     }
 
@@ -49,14 +54,27 @@ public final class DeclarationIngest {
      * @param view   this instance's view of the store, brought up to date after each commit
      * @param fence  the leader's fence, checked inside each ingest transaction
      */
-    public DeclarationIngest(FeedParser parser, StoreFollower view, AlertStore store, AlertRouter router, Clock clock,
-                             Runnable alertsQueued, Supplier<Fence> fence) {
+    public DeclarationIngest(
+            FeedParser parser,
+            StoreFollower view,
+            AlertStore store,
+            AlertRouter router,
+            Clock clock,
+            Runnable alertsQueued,
+            Supplier<Fence> fence) {
         this(parser, view, store, router, clock, alertsQueued, fence, ResultLimits.DEFAULTS);
     }
 
     /** @param limits what a declared result may plausibly hold */
-    public DeclarationIngest(FeedParser parser, StoreFollower view, AlertStore store, AlertRouter router, Clock clock,
-                             Runnable alertsQueued, Supplier<Fence> fence, ResultLimits limits) {
+    public DeclarationIngest(
+            FeedParser parser,
+            StoreFollower view,
+            AlertStore store,
+            AlertRouter router,
+            Clock clock,
+            Runnable alertsQueued,
+            Supplier<Fence> fence,
+            ResultLimits limits) {
         this.parser = parser;
         this.view = view;
         this.store = store;
@@ -92,7 +110,8 @@ public final class DeclarationIngest {
         List<String> rejected = new ArrayList<>();
         int queued = 0;
         for (FeedMessage message : messages) {
-            if (message instanceof FeedMessage.Result unnumbered && unnumbered.revision() == FeedMessage.Result.UNNUMBERED) {
+            if (message instanceof FeedMessage.Result unnumbered
+                    && unnumbered.revision() == FeedMessage.Result.UNNUMBERED) {
                 Optional<FeedMessage.Result> numbered = numbered(unnumbered);
                 if (numbered.isEmpty()) {
                     continue;
@@ -102,8 +121,11 @@ public final class DeclarationIngest {
             if (message instanceof FeedMessage.Result result) {
                 Optional<String> problem = problem(result);
                 if (problem.isPresent()) {
-                    LOG.warn("rejected {} in feed file {}: {}", LogSafe.escape(result.contest().id()),
-                            LogSafe.escape(file.name()), LogSafe.escape(problem.get()));
+                    LOG.warn(
+                            "rejected {} in feed file {}: {}",
+                            LogSafe.escape(result.contest().id()),
+                            LogSafe.escape(file.name()),
+                            LogSafe.escape(problem.get()));
                     rejected.add(result.contest().id() + ": " + problem.get());
                     continue;
                 }
@@ -121,7 +143,10 @@ public final class DeclarationIngest {
                 queued += acceptRush(contestId, rush, file);
                 accepted.add(contestId);
             } else if (message instanceof FeedMessage.StateOfParties sop) {
-                LOG.info("state of parties from {}: {} of {} declared", LogSafe.escape(file.name()), sop.declared(),
+                LOG.info(
+                        "state of parties from {}: {} of {} declared",
+                        LogSafe.escape(file.name()),
+                        sop.declared(),
                         sop.total());
             }
         }
@@ -129,8 +154,11 @@ public final class DeclarationIngest {
             alertsQueued.run();
         }
         if (!accepted.isEmpty()) {
-            LOG.info("accepted {} declaration(s) from {}, {} alert(s) queued", accepted.size(),
-                    LogSafe.escape(file.name()), queued);
+            LOG.info(
+                    "accepted {} declaration(s) from {}, {} alert(s) queued",
+                    accepted.size(),
+                    LogSafe.escape(file.name()),
+                    queued);
             return new IngestOutcome.Accepted(accepted, queued, rejected);
         }
         if (!rejected.isEmpty()) {
@@ -146,8 +174,11 @@ public final class DeclarationIngest {
         if (stored.isEmpty()) {
             return Optional.of(new FeedMessage.Result(contest, 1));
         }
-        if (store.latestDeclaration(contest.id(), Declaration.Stage.RESULT).map(Declaration::message)
-                .filter(held -> held instanceof FeedMessage.Result r && r.contest().equals(contest)).isPresent()) {
+        if (store.latestDeclaration(contest.id(), Declaration.Stage.RESULT)
+                .map(Declaration::message)
+                .filter(held ->
+                        held instanceof FeedMessage.Result r && r.contest().equals(contest))
+                .isPresent()) {
             return Optional.empty();
         }
         return Optional.of(new FeedMessage.Result(contest, stored.getAsInt() + 1));
@@ -160,8 +191,8 @@ public final class DeclarationIngest {
         }
         OptionalInt stored = store.latestRevision(result.contest().id(), Declaration.Stage.RESULT);
         if (stored.isPresent() && stored.getAsInt() > result.revision()) {
-            return Optional.of("revision " + result.revision() + " is older than revision " + stored.getAsInt()
-                    + " already held");
+            return Optional.of(
+                    "revision " + result.revision() + " is older than revision " + stored.getAsInt() + " already held");
         }
         return Optional.empty();
     }
@@ -173,9 +204,14 @@ public final class DeclarationIngest {
 
     private int acceptResult(FeedMessage.Result result, FeedFile file) {
         Contest contest = result.contest();
-        boolean correction = store.latestRevision(contest.id(), Declaration.Stage.RESULT).isPresent();
+        boolean correction =
+                store.latestRevision(contest.id(), Declaration.Stage.RESULT).isPresent();
         Optional<Comparison> comparison = view.comparisonFor(contest);
-        boolean gain = calculator.calculate(contest, comparison).verdict().map(Verdict::gain).orElse(false);
+        boolean gain = calculator
+                .calculate(contest, comparison)
+                .verdict()
+                .map(Verdict::gain)
+                .orElse(false);
         Alert.Kind kind = correction ? Alert.Kind.CORRECTION : Alert.Kind.RESULT;
         List<Alert> alerts = router.channelsFor(contest.seat(), gain).stream()
                 .map(channel -> Alert.pending(channel, contest.id(), result.revision(), kind, clock.instant()))
@@ -186,7 +222,9 @@ public final class DeclarationIngest {
     }
 
     private int acceptRush(String contestId, FeedMessage.Rush rush, FeedFile file) {
-        boolean gain = rush.previousWinner().filter(p -> !p.code().equals(rush.winner().code())).isPresent();
+        boolean gain = rush.previousWinner()
+                .filter(p -> !p.code().equals(rush.winner().code()))
+                .isPresent();
         List<Alert> alerts = router.channelsFor(rush.seat(), gain).stream()
                 .map(channel -> Alert.pending(channel, contestId, rush.revision(), Alert.Kind.RUSH, clock.instant()))
                 .toList();

@@ -36,9 +36,11 @@ final class DeclarationValidator {
         for (int i = 0; i < messages.size(); i++) {
             String key = null;
             if (messages.get(i) instanceof FeedMessage.Result r) {
-                key = "result for " + r.contest().id() + " (" + r.contest().seat().name() + ")";
+                key = "result for " + r.contest().id() + " ("
+                        + r.contest().seat().name() + ")";
             } else if (messages.get(i) instanceof FeedMessage.Rush r) {
-                key = "rush for " + r.election().id() + "/" + r.seat().gss() + " (" + r.seat().name() + ")";
+                key = "rush for " + r.election().id() + "/" + r.seat().gss() + " ("
+                        + r.seat().name() + ")";
             }
             if (key == null) {
                 continue;
@@ -60,11 +62,12 @@ final class DeclarationValidator {
         }
         LocalDate latest = LocalDate.now(clock).plusDays(limits.maxDaysAhead());
         if (election.date().isAfter(latest) || election.date().isBefore(limits.earliestDate())) {
-            return Optional.of("election date " + election.date() + " is outside " + limits.earliestDate() + " to "
-                    + latest);
+            return Optional.of(
+                    "election date " + election.date() + " is outside " + limits.earliestDate() + " to " + latest);
         }
         if (!archive.knowsSeat(contest.seat().gss())) {
-            return Optional.of("unknown seat " + contest.seat().gss() + " (" + contest.seat().name() + ")");
+            return Optional.of("unknown seat " + contest.seat().gss() + " ("
+                    + contest.seat().name() + ")");
         }
         Optional<String> boundaries = notInForce(contest);
         if (boundaries.isPresent()) {
@@ -82,21 +85,25 @@ final class DeclarationValidator {
             if (c.votes() > limits.maxVotes()) {
                 return Optional.of("votes " + c.votes() + " for one candidate are more than " + limits.maxVotes());
             }
-            if (c.displayName().length() > limits.maxNameLength() || c.party().name().length() > limits.maxNameLength()
+            if (c.displayName().length() > limits.maxNameLength()
+                    || c.party().name().length() > limits.maxNameLength()
                     || c.party().code().length() > limits.maxNameLength()) {
-                return Optional.of("a candidate or party name is longer than " + limits.maxNameLength()
-                        + " characters");
+                return Optional.of(
+                        "a candidate or party name is longer than " + limits.maxNameLength() + " characters");
             }
             if (!seen.add(c.displayName().toLowerCase() + "|" + c.party().code())) {
-                return Optional.of("duplicate candidate " + c.displayName() + " (" + c.party().code() + ")");
+                return Optional.of("duplicate candidate " + c.displayName() + " ("
+                        + c.party().code() + ")");
             }
             total += c.votes();
         }
         if (total != contest.validVotes()) {
-            return Optional.of("candidates' votes add up to " + total + " but the valid vote is " + contest.validVotes());
+            return Optional.of(
+                    "candidates' votes add up to " + total + " but the valid vote is " + contest.validVotes());
         }
         if (contest.validVotes() > contest.electorate()) {
-            return Optional.of("valid vote " + contest.validVotes() + " exceeds the electorate " + contest.electorate());
+            return Optional.of(
+                    "valid vote " + contest.validVotes() + " exceeds the electorate " + contest.electorate());
         }
         return Optional.empty();
     }

@@ -54,7 +54,8 @@ public final class DeliveryLoop implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("delivery pass failed; retrying shortly", e);
             }
-            Duration wait = next.map(at -> Duration.between(clock.instant(), at)).orElse(idle);
+            Duration wait =
+                    next.map(at -> Duration.between(clock.instant(), at)).orElse(idle);
             wait = wait.isNegative() ? Duration.ZERO : wait.compareTo(idle) > 0 ? idle : wait;
             try {
                 if (wakeUps.tryAcquire(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS)) {

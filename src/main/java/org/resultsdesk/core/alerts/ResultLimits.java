@@ -9,8 +9,8 @@ import java.util.Objects;
  * election date outside the window in which results can be declared (a replay of an old night is fine, a date more
  * than {@code maxDaysAhead} days after today is not).
  */
-public record ResultLimits(int maxVotes, int maxCandidates, int maxNameLength, LocalDate earliestDate,
-                           int maxDaysAhead) {
+public record ResultLimits(
+        int maxVotes, int maxCandidates, int maxNameLength, LocalDate earliestDate, int maxDaysAhead) {
     public static final ResultLimits DEFAULTS = new ResultLimits(300_000, 50, 120, LocalDate.of(1900, 1, 1), 2);
 
     public ResultLimits {

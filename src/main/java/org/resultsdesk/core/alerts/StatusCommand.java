@@ -18,9 +18,8 @@ import org.resultsdesk.core.rights.Rights;
 /** /status for editors: how fresh the feed is, the last declaration, the queue, and any paused channels. */
 public final class StatusCommand implements CommandModule {
     /** The desk's latest activity, as the app tracks it. */
-    public record Activity(Optional<Instant> lastFeedFile, Optional<String> lastDeclaration,
-                           Optional<Instant> lastDeclarationAt) {
-    }
+    public record Activity(
+            Optional<Instant> lastFeedFile, Optional<String> lastDeclaration, Optional<Instant> lastDeclarationAt) {}
 
     private final AlertStore store;
     private final Supplier<Activity> activity;
@@ -29,8 +28,12 @@ public final class StatusCommand implements CommandModule {
     private final Rights rights;
 
     /** {@code leader} names the instance that reads the feeds now, if any does. */
-    public StatusCommand(AlertStore store, Supplier<Activity> activity, Supplier<Optional<String>> leader,
-                         Clock clock, Rights rights) {
+    public StatusCommand(
+            AlertStore store,
+            Supplier<Activity> activity,
+            Supplier<Optional<String>> leader,
+            Clock clock,
+            Rights rights) {
         this.store = store;
         this.rights = rights;
         this.activity = activity;
@@ -55,20 +58,37 @@ public final class StatusCommand implements CommandModule {
         }
         Activity now = activity.get();
         StringBuilder text = new StringBuilder("Results Desk status\n");
-        text.append("Feed: ").append(now.lastFeedFile().map(t -> "last file " + ago(t)).orElse("no file yet"))
+        text.append("Feed: ")
+                .append(now.lastFeedFile().map(t -> "last file " + ago(t)).orElse("no file yet"))
                 .append('\n');
-        text.append("Last declaration: ").append(now.lastDeclaration().map(d -> d + now.lastDeclarationAt()
-                .map(t -> ", " + ago(t)).orElse("")).orElse("none yet")).append('\n');
-        text.append("Feed leader: ").append(leader.get().orElse("none (no instance holds the lease)")).append('\n');
+        text.append("Last declaration: ")
+                .append(now.lastDeclaration()
+                        .map(d -> d
+                                + now.lastDeclarationAt()
+                                        .map(t -> ", " + ago(t))
+                                        .orElse(""))
+                        .orElse("none yet"))
+                .append('\n');
+        text.append("Feed leader: ")
+                .append(leader.get().orElse("none (no instance holds the lease)"))
+                .append('\n');
         text.append("Alerts waiting: ").append(store.pendingCount()).append('\n');
         int failed = store.failedCount();
         text.append("Alerts failed: ").append(failed).append('\n');
-        store.failed(3).forEach(f -> text.append("  ").append(f.alert().contestId()).append(" to ")
-                .append(f.alert().channel()).append(": ").append(f.status()).append(", ").append(f.reason())
-                .append('\n'));
+        store.failed(3)
+                .forEach(f -> text.append("  ")
+                        .append(f.alert().contestId())
+                        .append(" to ")
+                        .append(f.alert().channel())
+                        .append(": ")
+                        .append(f.status())
+                        .append(", ")
+                        .append(f.reason())
+                        .append('\n'));
         var paused = store.pausedChannels();
         text.append("Paused channels: ").append(paused.isEmpty() ? "none" : "");
-        paused.forEach(p -> text.append('\n').append("  ").append(p.channel()).append(": ").append(p.reason()));
+        paused.forEach(p ->
+                text.append('\n').append("  ").append(p.channel()).append(": ").append(p.reason()));
         return Reply.text(text.toString().strip());
     }
 

@@ -8,7 +8,12 @@ import java.util.Objects;
  * its normalised name; ALL and GAINS target every seat.
  */
 public record Subscription(ChannelRef channel, Kind kind, String target, String label) {
-    public enum Kind { SEAT, REGION, ALL, GAINS }
+    public enum Kind {
+        SEAT,
+        REGION,
+        ALL,
+        GAINS
+    }
 
     public Subscription {
         Objects.requireNonNull(channel);

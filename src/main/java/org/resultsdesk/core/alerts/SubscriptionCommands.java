@@ -38,8 +38,8 @@ public final class SubscriptionCommands implements CommandModule {
     private final SubscriptionStore store;
     private final SeatDirectory seats;
     /** " in -1001234567890", " in C0123ABCDE" or " in <#C0123ABCDE|politics>" at the end of a command. */
-    private static final Pattern NAMED_CHAT = Pattern.compile(
-            "(?:^|\\s+)in\\s+(-?\\d{5,}|[CG][A-Z0-9]{8,}|<#([CG][A-Z0-9]{4,})(?:\\|[^>]*)?>)$");
+    private static final Pattern NAMED_CHAT =
+            Pattern.compile("(?:^|\\s+)in\\s+(-?\\d{5,}|[CG][A-Z0-9]{8,}|<#([CG][A-Z0-9]{4,})(?:\\|[^>]*)?>)$");
 
     private final ResultsArchive archive;
     private final Rights rights;
@@ -75,16 +75,26 @@ public final class SubscriptionCommands implements CommandModule {
         ChannelRef channel = here;
         if (named.find()) {
             channel = new ChannelRef(context.platform(), named.group(2) != null ? named.group(2) : named.group(1));
-            line = new CommandLine(line.name(), List.of(line.argumentText().substring(0, named.start()).strip()
-                    .split("\\s+")).stream().filter(w -> !w.isEmpty()).toList());
+            line = new CommandLine(
+                    line.name(),
+                    List.of(line.argumentText()
+                                    .substring(0, named.start())
+                                    .strip()
+                                    .split("\\s+"))
+                            .stream()
+                            .filter(w -> !w.isEmpty())
+                            .toList());
         }
         Action action = subscribe ? Action.SUBSCRIBE : Action.UNSUBSCRIBE;
         if (rights.decide(context, action, channel) instanceof Decision.Refused refused) {
             return Reply.text(refused.message() + " /subscriptions shows what it follows now.");
         }
         if (line.arguments().isEmpty()) {
-            return Reply.text(subscribe ? USAGE : "Stop alerts with /unsubscribe <seat>, /unsubscribe region <name>,"
-                    + " /unsubscribe all, /unsubscribe gains, or /unsubscribe everything.");
+            return Reply.text(
+                    subscribe
+                            ? USAGE
+                            : "Stop alerts with /unsubscribe <seat>, /unsubscribe region <name>,"
+                                    + " /unsubscribe all, /unsubscribe gains, or /unsubscribe everything.");
         }
         if (subscribe) {
             ChatDirectory.PostingAccess access = rights.postingAccess(channel);
@@ -96,7 +106,8 @@ public final class SubscriptionCommands implements CommandModule {
         }
         Change change = new Change(context, channel, here);
         String first = line.arguments().get(0).toLowerCase();
-        String rest = String.join(" ", line.arguments().subList(1, line.arguments().size()));
+        String rest =
+                String.join(" ", line.arguments().subList(1, line.arguments().size()));
         if (!subscribe && first.equals("everything") && line.arguments().size() == 1) {
             int removed = store.removeAll(channel);
             if (removed > 0) {
@@ -134,41 +145,58 @@ public final class SubscriptionCommands implements CommandModule {
     private Reply seat(boolean subscribe, ChannelRef channel, String query, String command, Change change) {
         SeatMatch match = seats.find(query);
         if (match instanceof SeatMatch.Found found) {
-            List<Subscription> subs = found.seats().stream().map(Seat::gss).distinct()
-                    .map(gss -> new Subscription(channel, Subscription.Kind.SEAT, gss, found.name())).toList();
+            List<Subscription> subs = found.seats().stream()
+                    .map(Seat::gss)
+                    .distinct()
+                    .map(gss -> new Subscription(channel, Subscription.Kind.SEAT, gss, found.name()))
+                    .toList();
             Reply changed = change(subscribe, subs, found.name(), change);
             Optional<Abolitions.Abolished> gone = subscribe ? abolitions.of(found.seats()) : Optional.empty();
             // Followed all the same (a rehearsal replays its old results), with a warning and its successor.
-            return gone.map(g -> Reply.text(((Reply.Text) changed.parts().get(0)).text() + " " + g.note()
-                            + " Follow " + g.successor().name() + " too?",
-                    List.of(new Reply.Suggestion(g.successor().name(), "/" + command + " " + g.successor().name()))))
+            return gone.map(g -> Reply.text(
+                            ((Reply.Text) changed.parts().get(0)).text() + " " + g.note() + " Follow "
+                                    + g.successor().name() + " too?",
+                            List.of(new Reply.Suggestion(
+                                    g.successor().name(),
+                                    "/" + command + " " + g.successor().name()))))
                     .orElse(changed);
         }
-        List<String> names = match instanceof SeatMatch.Ambiguous a ? a.names()
+        List<String> names = match instanceof SeatMatch.Ambiguous a
+                ? a.names()
                 : match instanceof SeatMatch.Suggestions s ? s.names() : List.of();
         if (names.isEmpty()) {
             return Reply.text("I don't know a seat called \"" + query + "\". " + USAGE);
         }
-        return Reply.text("Which seat did you mean?",
-                names.stream().limit(8).map(n -> new Reply.Suggestion(n, "/" + command + " " + n + change.suffix()))
+        return Reply.text(
+                "Which seat did you mean?",
+                names.stream()
+                        .limit(8)
+                        .map(n -> new Reply.Suggestion(n, "/" + command + " " + n + change.suffix()))
                         .toList());
     }
 
     private Reply region(boolean subscribe, ChannelRef channel, String name, Change change) {
         Map<String, String> regions = regions();
         String key = Subscription.regionKey(name);
-        List<String> matching = regions.keySet().stream().filter(k -> k.equals(key)).toList();
+        List<String> matching =
+                regions.keySet().stream().filter(k -> k.equals(key)).toList();
         if (matching.isEmpty()) {
             matching = regions.keySet().stream().filter(k -> k.startsWith(key)).toList();
         }
         if (matching.size() != 1) {
-            return Reply.text("Regions are: " + String.join(", ", regions.values()) + ".",
-                    regions.values().stream().map(r -> new Reply.Suggestion(r,
-                            (subscribe ? "/subscribe" : "/unsubscribe") + " region " + r + change.suffix())).toList());
+            return Reply.text(
+                    "Regions are: " + String.join(", ", regions.values()) + ".",
+                    regions.values().stream()
+                            .map(r -> new Reply.Suggestion(
+                                    r, (subscribe ? "/subscribe" : "/unsubscribe") + " region " + r + change.suffix()))
+                            .toList());
         }
         String label = regions.get(matching.get(0));
-        return change(subscribe, List.of(new Subscription(channel, Subscription.Kind.REGION, matching.get(0), label)),
-                label + " (region)", change);
+        return change(
+                subscribe,
+                List.of(new Subscription(channel, Subscription.Kind.REGION, matching.get(0), label)),
+                label + " (region)",
+                change);
     }
 
     private Reply change(boolean subscribe, List<Subscription> subs, String what, Change change) {
@@ -186,19 +214,20 @@ public final class SubscriptionCommands implements CommandModule {
         if (removed > 0) {
             rights.record(change.asker(), Action.UNSUBSCRIBE, what + change.where());
         }
-        return Reply.text(change.subject() + (removed > 0 ? " no longer follows " : " was not following ") + what
-                + ".");
+        return Reply.text(
+                change.subject() + (removed > 0 ? " no longer follows " : " was not following ") + what + ".");
     }
 
     private Reply list(ChannelRef channel) {
         Set<String> labels = new LinkedHashSet<>();
         for (Subscription s : store.forChannel(channel)) {
-            labels.add(switch (s.kind()) {
-                case SEAT -> s.label();
-                case REGION -> s.label() + " (region)";
-                case ALL -> "every declaration";
-                case GAINS -> "every seat that changes hands";
-            });
+            labels.add(
+                    switch (s.kind()) {
+                        case SEAT -> s.label();
+                        case REGION -> s.label() + " (region)";
+                        case ALL -> "every declaration";
+                        case GAINS -> "every seat that changes hands";
+                    });
         }
         if (labels.isEmpty()) {
             return Reply.text("This channel follows nothing yet. " + USAGE);

@@ -29,7 +29,11 @@ public record Announcement(
         String turnout,
         List<String> notes) {
 
-    public enum Outcome { GAIN, HOLD, WIN }
+    public enum Outcome {
+        GAIN,
+        HOLD,
+        WIN
+    }
 
     /** One candidate line; {@code change} is "+11.5", "-3.5", "new", or empty when there is no comparison. */
     public record Row(String partyLabel, String candidate, String votes, String share, String change) {

@@ -23,14 +23,17 @@ public final class AnnouncementFactory {
                 contest.id(),
                 headline(contest),
                 verdict(figures),
-                figures.verdict().map(v -> v.gain() ? Announcement.Outcome.GAIN : Announcement.Outcome.HOLD)
+                figures.verdict()
+                        .map(v -> v.gain() ? Announcement.Outcome.GAIN : Announcement.Outcome.HOLD)
                         .orElse(Announcement.Outcome.WIN),
                 winner.displayName() + " (" + winnerStyle.abbreviation() + ") elected, majority "
-                        + Formats.votes(figures.majority()) + " (" + Formats.majorityPercent(figures.majority(),
-                        figures.majorityPercent()) + ")",
+                        + Formats.votes(figures.majority()) + " ("
+                        + Formats.majorityPercent(figures.majority(), figures.majorityPercent()) + ")",
                 figures.rows().stream().map(AnnouncementFactory::row).toList(),
-                figures.swing().map(s -> "Swing " + Formats.percent(s.points()) + " "
-                        + PartyStyle.of(s.from()).abbreviation() + " to " + PartyStyle.of(s.to()).abbreviation()),
+                figures.swing()
+                        .map(s -> "Swing " + Formats.percent(s.points()) + " "
+                                + PartyStyle.of(s.from()).abbreviation() + " to "
+                                + PartyStyle.of(s.to()).abbreviation()),
                 turnout(figures),
                 notes(figures));
     }
@@ -45,7 +48,10 @@ public final class AnnouncementFactory {
     private static String verdict(ResultFigures figures) {
         String winner = PartyStyle.of(figures.contest().winner().party()).name();
         return figures.verdict()
-                .map(v -> v.gain() ? winner + " GAIN from " + PartyStyle.of(v.previousWinner()).name() : winner + " HOLD")
+                .map(v -> v.gain()
+                        ? winner + " GAIN from "
+                                + PartyStyle.of(v.previousWinner()).name()
+                        : winner + " HOLD")
                 .orElse(winner + " WIN");
     }
 
@@ -62,11 +68,15 @@ public final class AnnouncementFactory {
         Turnout turnout = figures.turnout();
         StringBuilder line = new StringBuilder("Turnout ").append(Formats.percent(turnout.percent()));
         boolean validVotes = turnout.basis() == Turnout.Basis.VALID_VOTES;
-        // The earlier turnout on the same basis: ballot papers, or valid votes for a feed that gives no rejected ballots.
-        Optional<String> earlier = figures.comparison().flatMap(c -> (validVotes ? c.validVoteTurnoutPercent()
-                : c.turnoutPercent()).map(t -> c.label() + ": " + Formats.percent(t)));
+        // The earlier turnout on the same basis: ballot papers, or valid votes for a feed that gives no rejected
+        // ballots.
+        Optional<String> earlier = figures.comparison()
+                .flatMap(c -> (validVotes ? c.validVoteTurnoutPercent() : c.turnoutPercent())
+                        .map(t -> c.label() + ": " + Formats.percent(t)));
         if (validVotes) {
-            line.append(" (valid votes").append(earlier.map(e -> "; " + e).orElse("")).append(')');
+            line.append(" (valid votes")
+                    .append(earlier.map(e -> "; " + e).orElse(""))
+                    .append(')');
         } else {
             earlier.ifPresent(e -> line.append(" (").append(e).append(')'));
         }
@@ -78,14 +88,18 @@ public final class AnnouncementFactory {
         Optional<Verdict> gain = figures.verdict().filter(Verdict::gain);
         if (gain.isPresent() && figures.overturnedMajority().isPresent()) {
             Comparison before = figures.comparison().orElseThrow();
-            notes.add("Overturns " + Formats.withArticle(notionalPrefix(before)
-                    + PartyStyle.of(gain.get().previousWinner()).name())
-                    + " majority of " + Formats.votes(figures.overturnedMajority().getAsInt())
+            notes.add("Overturns "
+                    + Formats.withArticle(notionalPrefix(before)
+                            + PartyStyle.of(gain.get().previousWinner()).name())
+                    + " majority of "
+                    + Formats.votes(figures.overturnedMajority().getAsInt())
                     + " (" + before.label() + ")");
         }
-        figures.comparison().flatMap(Comparison::byElectionHolder).ifPresent(h -> notes.add("Held since the "
-                + Formats.date(h.byElection()) + " by-election by " + h.name() + " (" + PartyStyle.of(h.party())
-                .abbreviation() + ")"));
+        figures.comparison()
+                .flatMap(Comparison::byElectionHolder)
+                .ifPresent(h -> notes.add("Held since the "
+                        + Formats.date(h.byElection()) + " by-election by " + h.name() + " ("
+                        + PartyStyle.of(h.party()).abbreviation() + ")"));
         if (figures.contest().winner().party().code().equals("Spk")) {
             notes.add("No swing: by convention the major parties do not stand against the Speaker");
         }

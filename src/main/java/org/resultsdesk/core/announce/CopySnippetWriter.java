@@ -28,15 +28,21 @@ public final class CopySnippetWriter {
         Contest contest = figures.contest();
         Candidacy winner = contest.winner();
         String lead = lead(figures);
-        StringBuilder text = new StringBuilder(subject(winner)).append(' ').append(lead).append(". ");
+        StringBuilder text =
+                new StringBuilder(subject(winner)).append(' ').append(lead).append(". ");
 
-        text.append(winner.surname()).append(" secured ").append(Formats.count(winner.votes()))
+        text.append(winner.surname())
+                .append(" secured ")
+                .append(Formats.count(winner.votes()))
                 .append(winner.votes() == 1 ? " vote" : " votes");
         figures.runnerUp().map(CandidateFigures::candidacy).ifPresent(second -> {
             // Named already (the sitting MP defeated): the surname, and the party is not said again.
             boolean named = lead.contains(second.knownName());
-            text.append(" to ").append(named ? second.surname() : second.knownName()).append("'s ")
-                    .append(Formats.count(second.votes())).append(named ? "" : standingFor(second.party()));
+            text.append(" to ")
+                    .append(named ? second.surname() : second.knownName())
+                    .append("'s ")
+                    .append(Formats.count(second.votes()))
+                    .append(named ? "" : standingFor(second.party()));
         });
         text.append(", a majority of ").append(Formats.count(figures.majority()));
         figures.swing().ifPresent(swing -> text.append(", on ").append(swingPhrase(swing)));
@@ -44,7 +50,9 @@ public final class CopySnippetWriter {
         if (isSpeaker(winner.party())) {
             text.append("By convention the major parties do not stand against the Speaker, so no swing is given. ");
         }
-        text.append("Turnout was ").append(Formats.percent(figures.turnout().percent())).append('.');
+        text.append("Turnout was ")
+                .append(Formats.percent(figures.turnout().percent()))
+                .append('.');
         return text.toString();
     }
 
@@ -69,9 +77,11 @@ public final class CopySnippetWriter {
         Verdict verdict = figures.verdict().get();
         Comparison before = figures.comparison().orElseThrow();
         // A by-election since the comparison matters to the words only where the seat changed hands at it.
-        Optional<Comparison.Holder> holder = before.byElectionHolder()
-                .filter(h -> !sameParty(h.party(), before.winner()));
-        Optional<Candidacy> defeatedMp = contest.candidates().stream().skip(1).filter(Candidacy::sittingMp)
+        Optional<Comparison.Holder> holder =
+                before.byElectionHolder().filter(h -> !sameParty(h.party(), before.winner()));
+        Optional<Candidacy> defeatedMp = contest.candidates().stream()
+                .skip(1)
+                .filter(Candidacy::sittingMp)
                 .filter(c -> holder.map(h -> !h.name().equals(c.knownName())).orElse(true))
                 .findFirst();
 
@@ -82,7 +92,8 @@ public final class CopySnippetWriter {
             }
             return reElected;
         }
-        boolean holderIsWinnersParty = holder.filter(h -> sameParty(h.party(), winner.party())).isPresent();
+        boolean holderIsWinnersParty =
+                holder.filter(h -> sameParty(h.party(), winner.party())).isPresent();
         if (holder.isPresent() && !holderIsWinnersParty) {
             Comparison.Holder h = holder.get();
             String from = holderName(h) + ", who won it at the " + Formats.month(h.byElection()) + " by-election";
@@ -90,9 +101,12 @@ public final class CopySnippetWriter {
                     ? "has won " + where + ", taking the seat from " + from
                     : "has regained " + seat + " from " + from;
         }
-        String defeating = defeatedMp.map(mp -> "defeating the sitting " + adjective(mp.party()) + " MP "
-                + mp.knownName()).orElse("");
-        if (!verdict.gain() && defeatedMp.isPresent() && AnnouncementFactory.notionalPrefix(before).isEmpty()
+        String defeating = defeatedMp
+                .map(mp -> "defeating the sitting " + adjective(mp.party()) + " MP " + mp.knownName())
+                .orElse("");
+        if (!verdict.gain()
+                && defeatedMp.isPresent()
+                && AnnouncementFactory.notionalPrefix(before).isEmpty()
                 && !sameParty(defeatedMp.get().party(), winner.party())) {
             // The seat changed hands since the comparison result (a by-election or a defection we hold no record of).
             return "has regained " + seat + when + ", " + defeating;
@@ -108,20 +122,27 @@ public final class CopySnippetWriter {
         if (figures.overturnedMajority().isPresent()) {
             // The defeated MP's party is named once: "defeating the sitting Conservative MP Jane Hunt and overturning
             // a notional majority of 6,091".
-            boolean partyNamed = defeatedMp.filter(mp -> sameParty(mp.party(), verdict.previousWinner())).isPresent();
+            boolean partyNamed = defeatedMp
+                    .filter(mp -> sameParty(mp.party(), verdict.previousWinner()))
+                    .isPresent();
             return won + (defeating.isEmpty() ? "" : defeating + " and ") + "overturning "
-                    + (partyNamed ? Formats.withArticle(AnnouncementFactory.notionalPrefix(before) + "majority of "
-                            + Formats.count(figures.overturnedMajority().getAsInt()))
-                    : majorityPhrase(figures, before, verdict.previousWinner()));
+                    + (partyNamed
+                            ? Formats.withArticle(AnnouncementFactory.notionalPrefix(before) + "majority of "
+                                    + Formats.count(figures.overturnedMajority().getAsInt()))
+                            : majorityPhrase(figures, before, verdict.previousWinner()));
         }
-        return won + (defeating.isEmpty()
-                ? "taking the seat from " + PartyStyle.of(verdict.previousWinner()).collective() : defeating);
+        return won
+                + (defeating.isEmpty()
+                        ? "taking the seat from "
+                                + PartyStyle.of(verdict.previousWinner()).collective()
+                        : defeating);
     }
 
     /** "a notional Conservative majority of 3,690". */
     private static String majorityPhrase(ResultFigures figures, Comparison before, Party previous) {
-        return Formats.withArticle(AnnouncementFactory.notionalPrefix(before) + PartyStyle.of(previous).name()
-                + " majority of " + Formats.count(figures.overturnedMajority().getAsInt()));
+        return Formats.withArticle(AnnouncementFactory.notionalPrefix(before)
+                + PartyStyle.of(previous).name() + " majority of "
+                + Formats.count(figures.overturnedMajority().getAsInt()));
     }
 
     /** For a sitting MP re-elected where the comparison result says the seat changed hands. */
@@ -147,7 +168,9 @@ public final class CopySnippetWriter {
 
     /** The party as an adjective before "MP": "Conservative", "independent", "Independent Group for Change". */
     private static String adjective(Party party) {
-        return party.isIndependent() ? "independent" : PartyStyle.of(party).name().replaceFirst("^The ", "");
+        return party.isIndependent()
+                ? "independent"
+                : PartyStyle.of(party).name().replaceFirst("^The ", "");
     }
 
     private static boolean sameParty(Party a, Party b) {
@@ -161,6 +184,7 @@ public final class CopySnippetWriter {
     /** "an 8.5% swing from the SNP to Labour". */
     private static String swingPhrase(Swing swing) {
         return Formats.withArticle(Formats.percent(swing.points())) + " swing from "
-                + PartyStyle.of(swing.from()).collective() + " to " + PartyStyle.of(swing.to()).collective();
+                + PartyStyle.of(swing.from()).collective() + " to "
+                + PartyStyle.of(swing.to()).collective();
     }
 }

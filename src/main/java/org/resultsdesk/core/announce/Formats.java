@@ -12,13 +12,13 @@ import org.resultsdesk.core.calc.ShareChange;
 public final class Formats {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
-    private static final String[] SMALL_NUMBERS = {"zero", "one", "two", "three", "four", "five", "six", "seven",
-            "eight", "nine"};
+    private static final String[] SMALL_NUMBERS = {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
+    };
     /** Capitalised names spoken as words, not letter by letter, which take the article of their first sound. */
     private static final Set<String> PRONOUNCED_AS_WORDS = Set.of("UKIP");
 
-    private Formats() {
-    }
+    private Formats() {}
 
     static String votes(int votes) {
         return String.format(Locale.UK, "%,d", votes);
@@ -65,19 +65,26 @@ public final class Formats {
                     || (whole.startsWith("11") || whole.startsWith("18")) && whole.length() % 3 == 2;
         }
         String firstWord = word.split("[^\\p{L}]")[0];
-        if (firstWord.length() > 1 && firstWord.equals(firstWord.toUpperCase(Locale.ROOT))
+        if (firstWord.length() > 1
+                && firstWord.equals(firstWord.toUpperCase(Locale.ROOT))
                 && !PRONOUNCED_AS_WORDS.contains(firstWord)) {
             // An initialism is read letter by letter: "an SNP", "an SDLP", "a DUP", "a UUP".
             return "AEFHILMNORSX".indexOf(first) >= 0;
         }
         String lower = firstWord.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("hour") || lower.startsWith("honest") || lower.startsWith("honour") || lower.startsWith("heir")) {
+        if (lower.startsWith("hour")
+                || lower.startsWith("honest")
+                || lower.startsWith("honour")
+                || lower.startsWith("heir")) {
             return true;
         }
         if (lower.startsWith("u")) {
             // "an unusual", "an upset"; but "a Unionist", "a united", "a UKIP".
-            return !(lower.startsWith("uni") || lower.startsWith("use") || lower.startsWith("usu")
-                    || lower.startsWith("uk") || lower.startsWith("ut"));
+            return !(lower.startsWith("uni")
+                    || lower.startsWith("use")
+                    || lower.startsWith("usu")
+                    || lower.startsWith("uk")
+                    || lower.startsWith("ut"));
         }
         if (lower.startsWith("one") || lower.startsWith("eu")) {
             return false;

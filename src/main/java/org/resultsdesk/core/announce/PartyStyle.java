@@ -15,8 +15,9 @@ public record PartyStyle(String label, String abbreviation, String name, String 
     private static final Map<String, PartyStyle> KNOWN = Map.ofEntries(
             Map.entry("Con", new PartyStyle("CON", "Con", "Conservative", "the Conservatives", "the Conservatives'")),
             Map.entry("Lab", new PartyStyle("LAB", "Lab", "Labour", "Labour", "Labour's")),
-            Map.entry("LD", new PartyStyle("LD", "LD", "Liberal Democrat", "the Liberal Democrats",
-                    "the Liberal Democrats'")),
+            Map.entry(
+                    "LD",
+                    new PartyStyle("LD", "LD", "Liberal Democrat", "the Liberal Democrats", "the Liberal Democrats'")),
             Map.entry("RUK", new PartyStyle("RUK", "RUK", "Reform UK", "Reform UK", "Reform UK's")),
             Map.entry("BRX", new PartyStyle("BRX", "BRX", "Brexit Party", "the Brexit Party", "the Brexit Party's")),
             Map.entry("Green", new PartyStyle("GRN", "Green", "Green", "the Greens", "the Green Party's")),
@@ -27,11 +28,12 @@ public record PartyStyle(String label, String abbreviation, String name, String 
             Map.entry("SF", new PartyStyle("SF", "SF", "Sinn Féin", "Sinn Féin", "Sinn Féin's")),
             Map.entry("SDLP", new PartyStyle("SDLP", "SDLP", "SDLP", "the SDLP", "the SDLP's")),
             Map.entry("APNI", new PartyStyle("ALL", "Alliance", "Alliance", "Alliance", "Alliance's")),
-            Map.entry("PBPA", new PartyStyle("PBPA", "PBPA", "People Before Profit", "People Before Profit",
-                    "People Before Profit's")),
+            Map.entry(
+                    "PBPA",
+                    new PartyStyle(
+                            "PBPA", "PBPA", "People Before Profit", "People Before Profit", "People Before Profit's")),
             Map.entry("UKIP", new PartyStyle("UKIP", "UKIP", "UKIP", "UKIP", "UKIP's")),
-            Map.entry("WPB", new PartyStyle("WPB", "WPB", "Workers Party", "the Workers Party",
-                    "the Workers Party's")),
+            Map.entry("WPB", new PartyStyle("WPB", "WPB", "Workers Party", "the Workers Party", "the Workers Party's")),
             Map.entry("Spk", new PartyStyle("SPK", "Speaker", "Speaker", "the Speaker", "Speaker")),
             Map.entry("Ind", new PartyStyle("IND", "Ind", "Independent", "an independent", "independent")));
 

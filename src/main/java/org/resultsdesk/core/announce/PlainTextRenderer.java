@@ -8,9 +8,12 @@ public final class PlainTextRenderer {
 
     public String render(Announcement a) {
         StringBuilder out = new StringBuilder();
-        out.append(a.headline()).append('\n')
-                .append(a.verdict()).append('\n')
-                .append(a.winnerLine()).append('\n');
+        out.append(a.headline())
+                .append('\n')
+                .append(a.verdict())
+                .append('\n')
+                .append(a.winnerLine())
+                .append('\n');
         rows(a).forEach(line -> out.append("  ").append(line).append('\n'));
         out.append(a.swingAndTurnout()).append('\n');
         a.notes().forEach(n -> out.append(n).append('\n'));
@@ -22,14 +25,19 @@ public final class PlainTextRenderer {
      * label, name, votes right-aligned, share, change.
      */
     public static List<String> rows(Announcement a) {
-        int labelWidth = a.rows().stream().mapToInt(r -> r.partyLabel().length()).max().orElse(0) + 2;
-        int nameWidth = a.rows().stream().mapToInt(r -> r.candidate().length()).max().orElse(0) + 3;
-        int votesWidth = a.rows().stream().mapToInt(r -> r.votes().length()).max().orElse(0);
+        int labelWidth =
+                a.rows().stream().mapToInt(r -> r.partyLabel().length()).max().orElse(0) + 2;
+        int nameWidth =
+                a.rows().stream().mapToInt(r -> r.candidate().length()).max().orElse(0) + 3;
+        int votesWidth =
+                a.rows().stream().mapToInt(r -> r.votes().length()).max().orElse(0);
         List<String> lines = new ArrayList<>();
         for (Announcement.Row r : a.rows()) {
             String line = pad(r.partyLabel(), labelWidth) + pad(r.candidate(), nameWidth)
                     + leftPad(r.votes(), votesWidth) + "  " + leftPad(r.share(), 5)
-                    + (r.change().isEmpty() ? "" : "  " + leftPad(r.change(), r.change().equals("new") ? 4 : 5));
+                    + (r.change().isEmpty()
+                            ? ""
+                            : "  " + leftPad(r.change(), r.change().equals("new") ? 4 : 5));
             lines.add(line.stripTrailing());
         }
         return lines;

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Lays out a small table as monospaced lines: the first column left-aligned, the others right-aligned. */
 public final class TextTable {
-    private TextTable() {
-    }
+    private TextTable() {}
 
     public static List<String> lines(List<List<String>> rows) {
         int columns = rows.stream().mapToInt(List::size).max().orElse(0);

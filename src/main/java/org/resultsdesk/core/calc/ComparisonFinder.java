@@ -24,8 +24,7 @@ public final class ComparisonFinder {
     /** An old seat is this one's predecessor when most of its people live here (Kingswood, split three ways, is not). */
     private static final java.math.BigDecimal MOSTLY = new java.math.BigDecimal("0.5");
 
-    private ComparisonFinder() {
-    }
+    private ComparisonFinder() {}
 
     public static Optional<Comparison> find(Contest contest, Collection<Contest> earlier) {
         return find(contest, earlier, SeatLineage.NONE);
@@ -37,32 +36,39 @@ public final class ComparisonFinder {
             return Optional.empty();
         }
         Optional<Contest> previous = latestBefore(contest, earlier, ElectionKind.GENERAL);
-        Optional<Contest> notional = kind == ElectionKind.GENERAL
-                ? latestBefore(contest, earlier, ElectionKind.NOTIONAL) : Optional.empty();
+        Optional<Contest> notional =
+                kind == ElectionKind.GENERAL ? latestBefore(contest, earlier, ElectionKind.NOTIONAL) : Optional.empty();
         // A notional result stands in for the election before a boundary change, not for one fought since.
-        boolean notionalStands = notional.isPresent() && previous.filter(p -> p.election().date().isAfter(
-                notional.get().election().date())).isEmpty();
+        boolean notionalStands = notional.isPresent()
+                && previous.filter(p -> p.election()
+                                .date()
+                                .isAfter(notional.get().election().date()))
+                        .isEmpty();
         Optional<Contest> base = notionalStands ? notional : previous;
-        return base.map(before -> Comparisons.fromContest(before,
-                        year(before) + (before.election().kind() == ElectionKind.NOTIONAL ? " notional" : "")))
+        return base.map(before -> Comparisons.fromContest(
+                        before, year(before) + (before.election().kind() == ElectionKind.NOTIONAL ? " notional" : "")))
                 .map(c -> withHolder(c, contest, base.get().election().date(), earlier, lineage));
     }
 
     /** The comparison with who held the seat on the day, if a by-election since the given date says so. */
-    public static Comparison withHolder(Comparison comparison, Contest contest, LocalDate since,
-                                        Collection<Contest> earlier, SeatLineage lineage) {
+    public static Comparison withHolder(
+            Comparison comparison, Contest contest, LocalDate since, Collection<Contest> earlier, SeatLineage lineage) {
         String name = SeatNames.normalise(contest.seat().name());
         return earlier.stream()
                 .filter(c -> c.election().kind() == ElectionKind.BY_ELECTION)
-                .filter(c -> c.election().date().isAfter(since) && c.election().date().isBefore(contest.election().date()))
+                .filter(c -> c.election().date().isAfter(since)
+                        && c.election().date().isBefore(contest.election().date()))
                 .filter(c -> c.seat().gss().equals(contest.seat().gss())
                         || SeatNames.normalise(c.seat().name()).equals(name)
                         || lineage.successorOf(c.seat().gss())
-                                .filter(s -> s.gss().equals(contest.seat().gss()) && s.share().compareTo(MOSTLY) >= 0)
+                                .filter(s -> s.gss().equals(contest.seat().gss())
+                                        && s.share().compareTo(MOSTLY) >= 0)
                                 .isPresent())
                 .max(Comparator.comparing((Contest c) -> c.election().date()))
-                .map(by -> comparison.withByElectionHolder(new Comparison.Holder(by.winner().party(),
-                        by.winner().knownName(), by.election().date())))
+                .map(by -> comparison.withByElectionHolder(new Comparison.Holder(
+                        by.winner().party(),
+                        by.winner().knownName(),
+                        by.election().date())))
                 .orElse(comparison);
     }
 

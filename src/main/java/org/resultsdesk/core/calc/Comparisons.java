@@ -13,20 +13,25 @@ import org.resultsdesk.core.model.PriorShare;
 
 /** Builds the {@link Comparison} a later contest is measured against. */
 public final class Comparisons {
-    private Comparisons() {
-    }
+    private Comparisons() {}
 
     /** A full previous result: shares from votes, its winner, majority and turnout. */
     public static Comparison fromContest(Contest before, String label) {
         List<PriorShare> shares = before.candidates().stream()
                 .map(c -> new PriorShare(c.party(), c.displayName(), Percent.of(c.votes(), before.validVotes())))
                 .toList();
-        int majority = before.winner().votes() - before.runnerUp().map(Candidacy::votes).orElse(0);
+        int majority = before.winner().votes()
+                - before.runnerUp().map(Candidacy::votes).orElse(0);
         Turnout turnout = Turnout.of(before.electorate(), before.validVotes(), before.invalidVotes());
-        return new Comparison(label, before.winner().party(), before.winner().displayName(), shares,
+        return new Comparison(
+                label,
+                before.winner().party(),
+                before.winner().displayName(),
+                shares,
                 OptionalInt.of(majority),
                 turnout.basis() == Turnout.Basis.BALLOT_PAPERS ? Optional.of(turnout.percent()) : Optional.empty(),
-                Optional.of(Percent.of(before.validVotes(), before.electorate())), Optional.empty());
+                Optional.of(Percent.of(before.validVotes(), before.electorate())),
+                Optional.empty());
     }
 
     /**
@@ -34,12 +39,14 @@ public final class Comparisons {
      * file gives each party's change against 2017, but not the 2017 votes): each earlier share is the current share
      * less the published change, and the earlier winner is the one the published result text names.
      */
-    public static Comparison fromPublishedChanges(Contest now, Map<Candidacy, BigDecimal> changeFractions,
-                                                  Party previousWinner, String label) {
+    public static Comparison fromPublishedChanges(
+            Contest now, Map<Candidacy, BigDecimal> changeFractions, Party previousWinner, String label) {
         List<PriorShare> shares = now.candidates().stream()
                 .filter(changeFractions::containsKey)
-                .map(c -> new PriorShare(c.party(), c.displayName(), Percent.of(c.votes(), now.validVotes())
-                        .subtract(Percent.fromFraction(changeFractions.get(c)))))
+                .map(c -> new PriorShare(
+                        c.party(),
+                        c.displayName(),
+                        Percent.of(c.votes(), now.validVotes()).subtract(Percent.fromFraction(changeFractions.get(c)))))
                 .toList();
         return new Comparison(label, previousWinner, "", shares, OptionalInt.empty(), Optional.empty());
     }

@@ -16,8 +16,7 @@ public final class PartyContinuity {
     static final String RESOURCE = "/data/party-continuity.tsv";
     private static final Map<String, String> RENAMED = load();
 
-    private PartyContinuity() {
-    }
+    private PartyContinuity() {}
 
     public static String key(Party party, String candidateName) {
         if (party.isIndependent()) {

@@ -9,8 +9,7 @@ public final class Percent {
     private static final MathContext PRECISION = new MathContext(20, RoundingMode.HALF_EVEN);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private Percent() {
-    }
+    private Percent() {}
 
     public static BigDecimal of(long part, long whole) {
         if (whole <= 0) {

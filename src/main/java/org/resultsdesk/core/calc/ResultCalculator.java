@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 import org.resultsdesk.core.model.Candidacy;
 import org.resultsdesk.core.model.Comparison;
 import org.resultsdesk.core.model.Contest;
@@ -18,18 +18,18 @@ public final class ResultCalculator {
 
     public ResultFigures calculate(Contest contest, Optional<Comparison> comparison) {
         Map<String, Long> perParty = contest.candidates().stream()
-                .collect(Collectors.groupingBy(c -> PartyContinuity.key(c.party(), c.displayName()),
-                        Collectors.counting()));
+                .collect(Collectors.groupingBy(
+                        c -> PartyContinuity.key(c.party(), c.displayName()), Collectors.counting()));
         List<CandidateFigures> rows = contest.candidates().stream()
-                .map(c -> new CandidateFigures(c, Percent.of(c.votes(), contest.validVotes()),
-                        change(c, contest, comparison, perParty)))
+                .map(c -> new CandidateFigures(
+                        c, Percent.of(c.votes(), contest.validVotes()), change(c, contest, comparison, perParty)))
                 .toList();
 
-        int majority = contest.winner().votes() - contest.runnerUp().map(Candidacy::votes).orElse(0);
+        int majority = contest.winner().votes()
+                - contest.runnerUp().map(Candidacy::votes).orElse(0);
         Optional<Verdict> verdict = comparison.map(before -> verdict(contest.winner(), before));
-        OptionalInt overturned = verdict.filter(Verdict::gain).isPresent()
-                ? comparison.get().majority()
-                : OptionalInt.empty();
+        OptionalInt overturned =
+                verdict.filter(Verdict::gain).isPresent() ? comparison.get().majority() : OptionalInt.empty();
 
         return new ResultFigures(
                 contest,
@@ -50,8 +50,11 @@ public final class ResultCalculator {
                 .reduce(BigDecimal::add);
     }
 
-    private static ShareChange change(Candidacy candidacy, Contest contest, Optional<Comparison> comparison,
-                                      Map<String, Long> candidatesPerParty) {
+    private static ShareChange change(
+            Candidacy candidacy,
+            Contest contest,
+            Optional<Comparison> comparison,
+            Map<String, Long> candidatesPerParty) {
         if (comparison.isEmpty()) {
             return new ShareChange.NotCompared();
         }

@@ -23,8 +23,8 @@ final class SwingCalculator {
         }
         if (verdict.gain()) {
             Optional<CandidateFigures> loser = rows.stream()
-                    .filter(r -> PartyContinuity.same(r.candidacy().party(), r.candidacy().displayName(),
-                            before.winner(), before.winnerName()))
+                    .filter(r -> PartyContinuity.same(
+                            r.candidacy().party(), r.candidacy().displayName(), before.winner(), before.winnerName()))
                     .findFirst();
             return loser.flatMap(a -> between(a, winner, before));
         }
@@ -40,14 +40,14 @@ final class SwingCalculator {
 
     /** Swing from a to b, or from b to a when the figure comes out negative. */
     private static Optional<Swing> between(CandidateFigures a, CandidateFigures b, Comparison before) {
-        if (!(a.change() instanceof ShareChange.Points aChange) || !(b.change() instanceof ShareChange.Points bChange)) {
+        if (!(a.change() instanceof ShareChange.Points aChange)
+                || !(b.change() instanceof ShareChange.Points bChange)) {
             return Optional.empty();
         }
         BigDecimal toB = bChange.value().subtract(aChange.value()).divide(TWO);
         Party aParty = a.candidacy().party();
         Party bParty = b.candidacy().party();
-        return Optional.of(toB.signum() >= 0
-                ? new Swing(toB, aParty, bParty)
-                : new Swing(toB.negate(), bParty, aParty));
+        return Optional.of(
+                toB.signum() >= 0 ? new Swing(toB, aParty, bParty) : new Swing(toB.negate(), bParty, aParty));
     }
 }

@@ -3,5 +3,4 @@ package org.resultsdesk.core.calc;
 import org.resultsdesk.core.model.Party;
 
 /** GAIN or HOLD, measured against the winner of the comparison result. */
-public record Verdict(Party winner, Party previousWinner, boolean gain) {
-}
+public record Verdict(Party winner, Party previousWinner, boolean gain) {}

@@ -20,8 +20,8 @@ public record BoardCard(
         String credit) {
 
     /** One party's line; {@code share} "33.7%", {@code change} "+1.6", "new" or "". */
-    public record PartyRow(String label, String name, String colour, int seats, int gains, int losses, String share,
-                           String change) {
+    public record PartyRow(
+            String label, String name, String colour, int seats, int gains, int losses, String share, String change) {
         public PartyRow {
             Objects.requireNonNull(label);
             Objects.requireNonNull(name);

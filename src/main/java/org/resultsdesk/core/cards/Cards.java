@@ -38,13 +38,16 @@ public final class Cards {
     }
 
     public Picture resultCard(ResultCard card, String altText) {
-        return cached(card, () -> new Picture(card.fileName(), renderer.resultCard(card), ResultCard.WIDTH,
-                ResultCard.HEIGHT, altText));
+        return cached(
+                card,
+                () -> new Picture(
+                        card.fileName(), renderer.resultCard(card), ResultCard.WIDTH, ResultCard.HEIGHT, altText));
     }
 
     public Picture board(BoardCard card, String altText) {
-        return cached(card, () -> new Picture(card.fileName(), renderer.board(card), ResultCard.WIDTH,
-                ResultCard.HEIGHT, altText));
+        return cached(
+                card,
+                () -> new Picture(card.fileName(), renderer.board(card), ResultCard.WIDTH, ResultCard.HEIGHT, altText));
     }
 
     /** How many pictures have been drawn (not served from the cache). */
@@ -71,7 +74,8 @@ public final class Cards {
     /** "Kingswood By-election, 15 Feb 2024" gives "kingswood-by-election-15-feb-2024". */
     static String slug(String text) {
         String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug =
+                plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return slug.isEmpty() ? "card" : slug;
     }
 }

@@ -29,8 +29,7 @@ public final class PartyColours {
             Map.entry("Spk", "#404040"),
             Map.entry("Ind", "#DDDDDD"));
 
-    private PartyColours() {
-    }
+    private PartyColours() {}
 
     /** "#E4003B" for Labour; a neutral grey for parties without a colour of their own. */
     public static String of(String partyCode) {

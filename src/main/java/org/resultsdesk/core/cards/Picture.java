@@ -28,8 +28,12 @@ public record Picture(String fileName, byte[] png, int width, int height, String
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Picture p && fileName.equals(p.fileName) && Arrays.equals(png, p.png)
-                && width == p.width && height == p.height && altText.equals(p.altText);
+        return other instanceof Picture p
+                && fileName.equals(p.fileName)
+                && Arrays.equals(png, p.png)
+                && width == p.width
+                && height == p.height
+                && altText.equals(p.altText);
     }
 
     @Override

@@ -28,14 +28,28 @@ public record ResultCard(
             "Contains Parliamentary information licensed under the Open Parliament Licence v3.0";
 
     /** Which way a party's share moved against the comparison result. */
-    public enum Direction { UP, DOWN, SAME, NEW, NONE }
+    public enum Direction {
+        UP,
+        DOWN,
+        SAME,
+        NEW,
+        NONE
+    }
 
     /**
      * One candidate: {@code label} "LAB", {@code party} "Labour", {@code share} the unrounded percentage the bar's
      * length follows, {@code change} "+11.5" / "-21.3" / "new" / "" beside its {@code direction}.
      */
-    public record Bar(String label, String party, String candidate, String votes, double share, String shareText,
-                      String change, Direction direction, String colour) {
+    public record Bar(
+            String label,
+            String party,
+            String candidate,
+            String votes,
+            double share,
+            String shareText,
+            String change,
+            Direction direction,
+            String colour) {
         public Bar {
             Objects.requireNonNull(label);
             Objects.requireNonNull(party);

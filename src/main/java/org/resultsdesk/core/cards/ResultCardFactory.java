@@ -20,14 +20,29 @@ public final class ResultCardFactory {
         for (int i = 0; i < rows.size(); i++) {
             CandidateFigures f = rows.get(i);
             Announcement.Row row = announcement.rows().get(i);
-            bars.add(new ResultCard.Bar(row.partyLabel(), PartyStyle.of(f.candidacy().party()).name(),
-                    row.candidate(), row.votes(), f.sharePercent().doubleValue(), row.share(), row.change(),
-                    direction(row.change()), PartyColours.of(f.candidacy().party().code())));
+            bars.add(new ResultCard.Bar(
+                    row.partyLabel(),
+                    PartyStyle.of(f.candidacy().party()).name(),
+                    row.candidate(),
+                    row.votes(),
+                    f.sharePercent().doubleValue(),
+                    row.share(),
+                    row.change(),
+                    direction(row.change()),
+                    PartyColours.of(f.candidacy().party().code())));
         }
         String seat = figures.contest().seat().name();
-        return new ResultCard(announcement.contestId(), seat, election(announcement.headline(), seat),
-                announcement.verdict(), PartyColours.of(figures.contest().winner().party().code()), bars,
-                announcement.winnerLine(), announcement.swing(), announcement.turnout(), announcement.notes(),
+        return new ResultCard(
+                announcement.contestId(),
+                seat,
+                election(announcement.headline(), seat),
+                announcement.verdict(),
+                PartyColours.of(figures.contest().winner().party().code()),
+                bars,
+                announcement.winnerLine(),
+                announcement.swing(),
+                announcement.turnout(),
+                announcement.notes(),
                 ResultCard.CREDIT);
     }
 
@@ -45,7 +60,8 @@ public final class ResultCardFactory {
         if (change.equals("new")) {
             return ResultCard.Direction.NEW;
         }
-        return change.startsWith("+") ? ResultCard.Direction.UP
+        return change.startsWith("+")
+                ? ResultCard.Direction.UP
                 : change.startsWith("-") ? ResultCard.Direction.DOWN : ResultCard.Direction.SAME;
     }
 }

@@ -56,15 +56,24 @@ final class BoardCardFactory {
         int otherLosses = 0;
         long otherVotes = 0;
         for (Scoreboard.Line line : lines) {
-            if (rows.size() < PARTIES_SHOWN && (line.seats() > 0 || Percent.of(line.votes(), totalVotes)
-                    .compareTo(BigDecimal.ONE) >= 0)) {
+            if (rows.size() < PARTIES_SHOWN
+                    && (line.seats() > 0 || Percent.of(line.votes(), totalVotes).compareTo(BigDecimal.ONE) >= 0)) {
                 BigDecimal share = Percent.of(line.votes(), totalVotes);
                 BigDecimal prior = before.get(PartyContinuity.key(line.party(), ""));
-                rows.add(new BoardCard.PartyRow(PartyStyle.of(line.party()).label(),
-                        PartyStyle.of(line.party()).name(), PartyColours.of(line.party().code()), line.seats(),
-                        line.gains(), line.losses(), Formats.percent(share), before.isEmpty() ? ""
-                        : Formats.change(prior == null ? new ShareChange.New()
-                        : new ShareChange.Points(share.subtract(prior)))));
+                rows.add(new BoardCard.PartyRow(
+                        PartyStyle.of(line.party()).label(),
+                        PartyStyle.of(line.party()).name(),
+                        PartyColours.of(line.party().code()),
+                        line.seats(),
+                        line.gains(),
+                        line.losses(),
+                        Formats.percent(share),
+                        before.isEmpty()
+                                ? ""
+                                : Formats.change(
+                                        prior == null
+                                                ? new ShareChange.New()
+                                                : new ShareChange.Points(share.subtract(prior)))));
             } else {
                 otherSeats += line.seats();
                 otherGains += line.gains();
@@ -73,13 +82,32 @@ final class BoardCardFactory {
             }
         }
         if (otherVotes > 0) {
-            rows.add(new BoardCard.PartyRow("OTH", "Others", PartyColours.OTHER, otherSeats, otherGains, otherLosses,
-                    Formats.percent(Percent.of(otherVotes, totalVotes)), ""));
+            rows.add(new BoardCard.PartyRow(
+                    "OTH",
+                    "Others",
+                    PartyColours.OTHER,
+                    otherSeats,
+                    otherGains,
+                    otherLosses,
+                    Formats.percent(Percent.of(otherVotes, totalVotes)),
+                    ""));
         }
-        String label = contests.stream().map(archive::comparisonFor).flatMap(Optional::stream)
-                .map(Comparison::label).findFirst().orElse("");
-        return new BoardCard(election.id(), "General election " + election.date().getYear(), contests.size(),
-                HOUSE_SEATS, MAJORITY_LINE, rows, label, timelines(contests, lines), ResultCard.CREDIT);
+        String label = contests.stream()
+                .map(archive::comparisonFor)
+                .flatMap(Optional::stream)
+                .map(Comparison::label)
+                .findFirst()
+                .orElse("");
+        return new BoardCard(
+                election.id(),
+                "General election " + election.date().getYear(),
+                contests.size(),
+                HOUSE_SEATS,
+                MAJORITY_LINE,
+                rows,
+                label,
+                timelines(contests, lines),
+                ResultCard.CREDIT);
     }
 
     /** Each party's share in the declared seats' comparison results, weighted by tonight's valid votes. */
@@ -93,8 +121,10 @@ final class BoardCardFactory {
             }
             compared += contest.validVotes();
             for (PriorShare share : comparison.get().shares()) {
-                weighted.merge(PartyContinuity.key(share.party(), ""),
-                        share.percent().multiply(BigDecimal.valueOf(contest.validVotes())), BigDecimal::add);
+                weighted.merge(
+                        PartyContinuity.key(share.party(), ""),
+                        share.percent().multiply(BigDecimal.valueOf(contest.validVotes())),
+                        BigDecimal::add);
             }
         }
         if (compared == 0 || compared != totalVotes) {
@@ -108,8 +138,10 @@ final class BoardCardFactory {
 
     /** Running seat totals by party in declaration order, for the parties with the most seats. */
     private static List<BoardCard.Timeline> timelines(List<Contest> contests, List<Scoreboard.Line> lines) {
-        List<Contest> timed = contests.stream().filter(c -> c.declaredAt().isPresent())
-                .sorted(Comparator.comparing(c -> c.declaredAt().get())).toList();
+        List<Contest> timed = contests.stream()
+                .filter(c -> c.declaredAt().isPresent())
+                .sorted(Comparator.comparing(c -> c.declaredAt().get()))
+                .toList();
         if (timed.isEmpty()) {
             return List.of();
         }
@@ -117,7 +149,10 @@ final class BoardCardFactory {
         Instant last = timed.get(timed.size() - 1).declaredAt().get();
         Map<String, List<BoardCard.Point>> points = new LinkedHashMap<>();
         Map<String, Integer> counts = new HashMap<>();
-        List<Party> shown = lines.stream().filter(l -> l.seats() > 0).limit(LINES_SHOWN).map(Scoreboard.Line::party)
+        List<Party> shown = lines.stream()
+                .filter(l -> l.seats() > 0)
+                .limit(LINES_SHOWN)
+                .map(Scoreboard.Line::party)
                 .toList();
         shown.forEach(p -> points.put(p.code(), new ArrayList<>(List.of(new BoardCard.Point(first, 0)))));
         for (Contest contest : timed) {
@@ -127,10 +162,12 @@ final class BoardCardFactory {
                 points.get(winner).add(new BoardCard.Point(contest.declaredAt().get(), seats));
             }
         }
-        return shown.stream().map(p -> {
-            List<BoardCard.Point> line = points.get(p.code());
-            line.add(new BoardCard.Point(last, counts.getOrDefault(p.code(), 0)));
-            return new BoardCard.Timeline(PartyStyle.of(p).label(), PartyColours.of(p.code()), line);
-        }).toList();
+        return shown.stream()
+                .map(p -> {
+                    List<BoardCard.Point> line = points.get(p.code());
+                    line.add(new BoardCard.Point(last, counts.getOrDefault(p.code(), 0)));
+                    return new BoardCard.Timeline(PartyStyle.of(p).label(), PartyColours.of(p.code()), line);
+                })
+                .toList();
     }
 }

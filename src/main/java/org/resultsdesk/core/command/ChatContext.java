@@ -7,12 +7,20 @@ import java.util.Objects;
  * Telegram anonymous administrator or a channel post, the chat itself: {@code sentAsChat}, with {@code userId} the
  * sending chat's id). What they may do is decided in {@code core.rights}, never by the adapter.
  */
-public record ChatContext(Platform platform, String channelId, ChatKind chatKind, String userId, String userName,
-                          boolean sentAsChat) {
-    public enum Platform { CONSOLE, TELEGRAM, SLACK }
+public record ChatContext(
+        Platform platform, String channelId, ChatKind chatKind, String userId, String userName, boolean sentAsChat) {
+    public enum Platform {
+        CONSOLE,
+        TELEGRAM,
+        SLACK
+    }
 
     /** A one-to-one chat with the bot, a group or channel people talk in, or a broadcast channel. */
-    public enum ChatKind { PRIVATE, GROUP, CHANNEL }
+    public enum ChatKind {
+        PRIVATE,
+        GROUP,
+        CHANNEL
+    }
 
     public ChatContext {
         Objects.requireNonNull(platform);

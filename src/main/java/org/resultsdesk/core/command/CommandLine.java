@@ -22,7 +22,8 @@ public record CommandLine(String name, List<String> arguments) {
         if (at >= 0) {
             head = head.substring(0, at);
         }
-        return new CommandLine(head.toLowerCase(Locale.ROOT), Arrays.asList(words).subList(1, words.length));
+        return new CommandLine(
+                head.toLowerCase(Locale.ROOT), Arrays.asList(words).subList(1, words.length));
     }
 
     public String argumentText() {

@@ -38,8 +38,8 @@ public final class CommandService implements CommandHandler {
         this(archive, seats, ResultAddenda.NONE, modules);
     }
 
-    public CommandService(ResultsArchive archive, SeatDirectory seats, ResultAddenda addenda,
-                          CommandModule... modules) {
+    public CommandService(
+            ResultsArchive archive, SeatDirectory seats, ResultAddenda addenda, CommandModule... modules) {
         this.archive = archive;
         this.seats = seats;
         this.addenda = addenda;
@@ -63,8 +63,8 @@ public final class CommandService implements CommandHandler {
             }
         }
         if (text.length() > MAX_INPUT_LENGTH) {
-            return Reply.text("That is too long for a command (" + text.length() + " characters; "
-                    + MAX_INPUT_LENGTH + " at most). Try /result followed by a seat name.");
+            return Reply.text("That is too long for a command (" + text.length() + " characters; " + MAX_INPUT_LENGTH
+                    + " at most). Try /result followed by a seat name.");
         }
         return switch (line.name()) {
             case "result", "results", "r" -> result(line);
@@ -89,12 +89,15 @@ public final class CommandService implements CommandHandler {
         List<Reply.Suggestion> others = new ArrayList<>();
         abolitions.of(seats.seatsNamed(contest.seat().name())).ifPresent(gone -> {
             parts.add(new Reply.Text(gone.note()));
-            others.add(new Reply.Suggestion(gone.successor().name(), "/result " + gone.successor().name()));
+            others.add(new Reply.Suggestion(
+                    gone.successor().name(), "/result " + gone.successor().name()));
         });
         if (!found.others().isEmpty()) {
             List<Contest> all = new ArrayList<>(found.others());
             all.add(contest);
-            found.others().forEach(c -> others.add(ContestFinder.suggestion("result", contest.seat().name(), c, all)));
+            found.others()
+                    .forEach(c -> others.add(
+                            ContestFinder.suggestion("result", contest.seat().name(), c, all)));
             parts.add(new Reply.Text("Other results for " + contest.seat().name() + ":"));
         }
         return new Reply(parts, others);
@@ -104,7 +107,8 @@ public final class CommandService implements CommandHandler {
         ContestFinder.Found found = finder.find("snippet", line.arguments());
         return found.problem().orElseGet(() -> {
             Contest contest = found.contest().orElseThrow();
-            return Reply.text(snippets.write(figures(contest)) + addenda.sentence(contest).map(s -> " " + s).orElse(""));
+            return Reply.text(snippets.write(figures(contest))
+                    + addenda.sentence(contest).map(s -> " " + s).orElse(""));
         });
     }
 
@@ -116,9 +120,14 @@ public final class CommandService implements CommandHandler {
         if (names.isEmpty()) {
             return Reply.text("No seat matches \"" + line.argumentText() + "\".");
         }
-        return Reply.text("Seats matching \"" + line.argumentText() + "\":\n"
-                        + String.join("\n", names.stream().map(finder::withYears).toList()),
-                names.stream().limit(8).map(n -> new Reply.Suggestion(n, "/result " + n)).toList());
+        return Reply.text(
+                "Seats matching \"" + line.argumentText() + "\":\n"
+                        + String.join(
+                                "\n", names.stream().map(finder::withYears).toList()),
+                names.stream()
+                        .limit(8)
+                        .map(n -> new Reply.Suggestion(n, "/result " + n))
+                        .toList());
     }
 
     private ResultFigures figures(Contest contest) {
@@ -139,7 +148,7 @@ public final class CommandService implements CommandHandler {
     }
 
     private Reply about() {
-        return Reply.text("Results Desk serves declared results for " + archive.elections().size()
-                + " elections from its bundled data and live feeds.\n" + ATTRIBUTION);
+        return Reply.text("Results Desk serves declared results for "
+                + archive.elections().size() + " elections from its bundled data and live feeds.\n" + ATTRIBUTION);
     }
 }

@@ -41,26 +41,44 @@ final class ContestFinder {
         }
         if (match instanceof SeatMatch.Ambiguous ambiguous) {
             String more = ambiguous.total() > MAX_BUTTONS
-                    ? " The first " + MAX_BUTTONS + " are below; type more of the name for the others." : "";
-            return Found.problem(Reply.text("\"" + split.query() + "\" matches " + ambiguous.total()
-                    + " seats. Which one?" + more, buttons(command, ambiguous.names())));
+                    ? " The first " + MAX_BUTTONS + " are below; type more of the name for the others."
+                    : "";
+            return Found.problem(Reply.text(
+                    "\"" + split.query() + "\" matches " + ambiguous.total() + " seats. Which one?" + more,
+                    buttons(command, ambiguous.names())));
         }
-        if (match instanceof SeatMatch.Suggestions suggestions && !suggestions.names().isEmpty()) {
-            return Found.problem(Reply.text("I don't know a seat called \"" + split.query() + "\". Did you mean "
-                    + String.join(" or ", suggestions.names().subList(0, Math.min(3, suggestions.names().size())))
-                    + "?", buttons(command, suggestions.names())));
+        if (match instanceof SeatMatch.Suggestions suggestions
+                && !suggestions.names().isEmpty()) {
+            return Found.problem(Reply.text(
+                    "I don't know a seat called \"" + split.query() + "\". Did you mean "
+                            + String.join(
+                                    " or ",
+                                    suggestions
+                                            .names()
+                                            .subList(
+                                                    0,
+                                                    Math.min(
+                                                            3,
+                                                            suggestions.names().size())))
+                            + "?",
+                    buttons(command, suggestions.names())));
         }
-        return Found.problem(Reply.text("I don't know a seat called \"" + split.query()
-                + "\". Try /seats with part of the name."));
+        return Found.problem(
+                Reply.text("I don't know a seat called \"" + split.query() + "\". Try /seats with part of the name."));
     }
 
     private Found inSeat(String command, String name, List<Contest> contests, ElectionFilter filter) {
-        List<Contest> matching = contests.stream().filter(c -> filter.matches(c.election())).toList();
+        List<Contest> matching =
+                contests.stream().filter(c -> filter.matches(c.election())).toList();
         if (matching.isEmpty()) {
-            List<Reply.Suggestion> options = contests.stream().map(c -> suggestion(command, name, c, contests)).toList();
-            return Found.problem(Reply.text(contests.isEmpty()
-                    ? "I have no results for " + name + " yet."
-                    : "I have no result for " + name + " in that election. It has:", options));
+            List<Reply.Suggestion> options = contests.stream()
+                    .map(c -> suggestion(command, name, c, contests))
+                    .toList();
+            return Found.problem(Reply.text(
+                    contests.isEmpty()
+                            ? "I have no results for " + name + " yet."
+                            : "I have no result for " + name + " in that election. It has:",
+                    options));
         }
         Contest chosen = matching.get(0);
         List<Contest> others = new ArrayList<>(contests);
@@ -72,17 +90,24 @@ final class ContestFinder {
     static Reply.Suggestion suggestion(String command, String seatName, Contest contest, List<Contest> all) {
         boolean byElection = contest.election().kind() == ElectionKind.BY_ELECTION;
         int year = contest.election().date().getYear();
-        long sameYear = all.stream().filter(c -> c.election().date().getYear() == year).count();
-        long sameKind = all.stream().filter(c -> c.election().kind() == contest.election().kind()).count();
-        String qualifier = sameYear == 1 ? String.valueOf(year)
-                : byElection && sameKind == 1 ? "by-election"
-                : contest.election().date().toString();
+        long sameYear =
+                all.stream().filter(c -> c.election().date().getYear() == year).count();
+        long sameKind = all.stream()
+                .filter(c -> c.election().kind() == contest.election().kind())
+                .count();
+        String qualifier = sameYear == 1
+                ? String.valueOf(year)
+                : byElection && sameKind == 1
+                        ? "by-election"
+                        : contest.election().date().toString();
         String label = seatName + " " + (byElection ? "by-election " : "general election ") + year;
         return new Reply.Suggestion(label, "/" + command + " " + seatName + " " + qualifier);
     }
 
     private List<Reply.Suggestion> buttons(String command, List<String> names) {
-        return names.stream().limit(MAX_BUTTONS).map(n -> new Reply.Suggestion(withYears(n), "/" + command + " " + n))
+        return names.stream()
+                .limit(MAX_BUTTONS)
+                .map(n -> new Reply.Suggestion(withYears(n), "/" + command + " " + n))
                 .toList();
     }
 

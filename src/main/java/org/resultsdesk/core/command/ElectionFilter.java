@@ -16,12 +16,11 @@ import org.resultsdesk.core.model.ElectionKind;
  */
 public record ElectionFilter(Optional<ElectionKind> kind, Optional<Integer> year, Optional<LocalDate> date) {
     public static final ElectionFilter ANY = new ElectionFilter(Optional.empty(), Optional.empty(), Optional.empty());
-    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    private static final DateTimeFormatter UK_DATE =
+            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /** The query with its trailing election words removed, and the filter they make. */
-    public record Split(String query, ElectionFilter filter) {
-    }
+    public record Split(String query, ElectionFilter filter) {}
 
     public static Split split(List<String> words) {
         List<String> rest = new ArrayList<>(words);
@@ -63,18 +62,23 @@ public record ElectionFilter(Optional<ElectionKind> kind, Optional<Integer> year
     private static Optional<ElectionFilter> word(String w) {
         switch (w) {
             case "by-election", "by election", "byelection", "by" -> {
-                return Optional.of(new ElectionFilter(Optional.of(ElectionKind.BY_ELECTION), Optional.empty(), Optional.empty()));
+                return Optional.of(
+                        new ElectionFilter(Optional.of(ElectionKind.BY_ELECTION), Optional.empty(), Optional.empty()));
             }
             case "general", "general election", "ge" -> {
-                return Optional.of(new ElectionFilter(Optional.of(ElectionKind.GENERAL), Optional.empty(), Optional.empty()));
+                return Optional.of(
+                        new ElectionFilter(Optional.of(ElectionKind.GENERAL), Optional.empty(), Optional.empty()));
             }
             default -> {
                 if (w.matches("(19|20)\\d\\d")) {
-                    return Optional.of(new ElectionFilter(Optional.empty(), Optional.of(Integer.parseInt(w)), Optional.empty()));
+                    return Optional.of(
+                            new ElectionFilter(Optional.empty(), Optional.of(Integer.parseInt(w)), Optional.empty()));
                 }
                 if (w.matches("ge(19|20)\\d\\d")) {
-                    return Optional.of(new ElectionFilter(Optional.of(ElectionKind.GENERAL),
-                            Optional.of(Integer.parseInt(w.substring(2))), Optional.empty()));
+                    return Optional.of(new ElectionFilter(
+                            Optional.of(ElectionKind.GENERAL),
+                            Optional.of(Integer.parseInt(w.substring(2))),
+                            Optional.empty()));
                 }
                 return parseDate(w).map(d -> new ElectionFilter(Optional.empty(), Optional.empty(), Optional.of(d)));
             }

@@ -37,11 +37,18 @@ public final class GuardedCommands implements CommandHandler {
     public static Reply refuse(String text, ChatContext context, Throwable e) {
         if (e instanceof StackOverflowError) {
             // Its thousand-frame trace says nothing the message does not; the message and the type say it all.
-            LOG.error("message {} on {} in {} overflowed the stack", LogSafe.escape(text), context.platform(),
+            LOG.error(
+                    "message {} on {} in {} overflowed the stack",
+                    LogSafe.escape(text),
+                    context.platform(),
                     LogSafe.escape(context.channelId()));
         } else {
-            LOG.error("message {} on {} in {} failed", LogSafe.escape(text), context.platform(),
-                    LogSafe.escape(context.channelId()), e);
+            LOG.error(
+                    "message {} on {} in {} failed",
+                    LogSafe.escape(text),
+                    context.platform(),
+                    LogSafe.escape(context.channelId()),
+                    e);
         }
         return Reply.text(SORRY);
     }

@@ -78,7 +78,9 @@ public final class PictureCommands implements CommandModule {
         BoardCard board = boards.board(election.get());
         String alt = plainReplies.render(scoreboard.reply(arguments));
         Picture picture = cards.board(board, alt);
-        return Reply.picture(picture, board.title() + ": " + board.declared() + " of " + board.houseSeats()
-                + " seats declared", List.of());
+        return Reply.picture(
+                picture,
+                board.title() + ": " + board.declared() + " of " + board.houseSeats() + " seats declared",
+                List.of());
     }
 }

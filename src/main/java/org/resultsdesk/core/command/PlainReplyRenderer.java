@@ -14,7 +14,8 @@ public final class PlainReplyRenderer {
         StringBuilder out = new StringBuilder();
         if (reply.picture().isPresent()) {
             out.append(reply.picture().get().altText().strip()).append('\n');
-            reply.suggestions().forEach(s -> out.append("  ").append(s.command()).append('\n'));
+            reply.suggestions()
+                    .forEach(s -> out.append("  ").append(s.command()).append('\n'));
             return out.toString();
         }
         for (Reply.Part part : reply.parts()) {
@@ -26,7 +27,8 @@ public final class PlainReplyRenderer {
                 if (!table.title().isEmpty()) {
                     out.append(table.title()).append('\n');
                 }
-                TextTable.lines(table.rows()).forEach(l -> out.append("  ").append(l).append('\n'));
+                TextTable.lines(table.rows())
+                        .forEach(l -> out.append("  ").append(l).append('\n'));
             }
         }
         reply.suggestions().forEach(s -> out.append("  ").append(s.command()).append('\n'));

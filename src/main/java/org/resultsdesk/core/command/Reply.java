@@ -37,8 +37,7 @@ public record Reply(List<Part> parts, List<Suggestion> suggestions, Optional<Pic
         return new Reply(parts, suggestions);
     }
 
-    public sealed interface Part permits Text, AnnouncementPart, Table {
-    }
+    public sealed interface Part permits Text, AnnouncementPart, Table {}
 
     /** Plain text; a newline starts a new line. */
     public record Text(String text) implements Part {

@@ -27,8 +27,7 @@ final class Scoreboard {
     private final ResultCalculator calculator;
 
     /** One party's line. */
-    record Line(Party party, int seats, int gains, int losses, long votes) {
-    }
+    record Line(Party party, int seats, int gains, int losses, long votes) {}
 
     Scoreboard(ResultsArchive archive, ResultCalculator calculator) {
         this.archive = archive;
@@ -60,17 +59,25 @@ final class Scoreboard {
                 anyOther = true;
                 continue;
             }
-            rows.add(List.of(PartyStyle.of(line.party()).label(), String.valueOf(line.seats()),
-                    String.valueOf(line.gains()), String.valueOf(line.losses()), signed(line.gains() - line.losses()),
+            rows.add(List.of(
+                    PartyStyle.of(line.party()).label(),
+                    String.valueOf(line.seats()),
+                    String.valueOf(line.gains()),
+                    String.valueOf(line.losses()),
+                    signed(line.gains() - line.losses()),
                     Percent.oneDecimal(share).toPlainString() + "%"));
         }
         if (anyOther) {
-            rows.add(List.of("Others", "0", String.valueOf(otherGains), String.valueOf(otherLosses),
+            rows.add(List.of(
+                    "Others",
+                    "0",
+                    String.valueOf(otherGains),
+                    String.valueOf(otherLosses),
                     signed(otherGains - otherLosses),
                     Percent.oneDecimal(Percent.of(otherVotes, totalVotes)).toPlainString() + "%"));
         }
-        String title = "General election " + election.get().date().getYear() + ": " + contests.size()
-                + " seats declared";
+        String title =
+                "General election " + election.get().date().getYear() + ": " + contests.size() + " seats declared";
         return new Reply(List.of(new Reply.Table(title, rows)), List.of());
     }
 
@@ -92,7 +99,8 @@ final class Scoreboard {
     Reply generalsOnly(String what, String command) {
         List<Reply.Suggestion> generals = archive.elections().stream()
                 .filter(e -> e.kind() == ElectionKind.GENERAL)
-                .map(e -> new Reply.Suggestion("General election " + e.date().getYear(),
+                .map(e -> new Reply.Suggestion(
+                        "General election " + e.date().getYear(),
                         "/" + command + " " + e.date().getYear()))
                 .toList();
         return Reply.text(what + " covers general elections. Try one of these:", generals);
@@ -118,9 +126,15 @@ final class Scoreboard {
             });
         }
         return parties.values().stream()
-                .map(p -> new Line(p, counts.get(p.code())[0], counts.get(p.code())[1], counts.get(p.code())[2],
+                .map(p -> new Line(
+                        p,
+                        counts.get(p.code())[0],
+                        counts.get(p.code())[1],
+                        counts.get(p.code())[2],
                         votes.getOrDefault(p.code(), 0L)))
-                .sorted(Comparator.comparingInt(Line::seats).reversed().thenComparing(Comparator.comparingLong(Line::votes).reversed()))
+                .sorted(Comparator.comparingInt(Line::seats)
+                        .reversed()
+                        .thenComparing(Comparator.comparingLong(Line::votes).reversed()))
                 .toList();
     }
 

@@ -43,8 +43,13 @@ public final class ReplySender implements AutoCloseable {
     private final Duration maxWait;
     private final Map<String, CompletableFuture<Void>> queues = new ConcurrentHashMap<>();
 
-    public ReplySender(ChatGateway gateway, SendBudget budget, Clock clock, Executor workers, Scheduler scheduler,
-                       Duration maxWait) {
+    public ReplySender(
+            ChatGateway gateway,
+            SendBudget budget,
+            Clock clock,
+            Executor workers,
+            Scheduler scheduler,
+            Duration maxWait) {
         this.gateway = gateway;
         this.pacer = new Pacer(gateway.platform(), gateway.limits(), budget);
         this.clock = clock;
@@ -54,15 +59,22 @@ public final class ReplySender implements AutoCloseable {
     }
 
     /** On a pool of {@code threads} daemon workers, waiting by the wall clock. */
-    public static ReplySender pooled(ChatGateway gateway, SendBudget budget, Clock clock, int threads,
-                                     Duration maxWait) {
+    public static ReplySender pooled(
+            ChatGateway gateway, SendBudget budget, Clock clock, int threads, Duration maxWait) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "replies-" + gateway.platform().name().toLowerCase());
             t.setDaemon(true);
             return t;
         });
-        return new ReplySender(gateway, budget, clock, pool, (wait, then) -> CompletableFuture
-                .delayedExecutor(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS, pool).execute(then), maxWait);
+        return new ReplySender(
+                gateway,
+                budget,
+                clock,
+                pool,
+                (wait, then) -> CompletableFuture.delayedExecutor(
+                                Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS, pool)
+                        .execute(then),
+                maxWait);
     }
 
     /**
@@ -128,8 +140,8 @@ public final class ReplySender implements AutoCloseable {
 
     private void later(Attempt a, Duration wait, CompletableFuture<Void> done) {
         if (clock.instant().plus(wait).isAfter(a.giveUpAt())) {
-            LOG.warn("dropping an answer to chat {}: it could not be sent within {} s", a.chatId(),
-                    maxWait.toSeconds());
+            LOG.warn(
+                    "dropping an answer to chat {}: it could not be sent within {} s", a.chatId(), maxWait.toSeconds());
             done.complete(null);
             return;
         }

@@ -7,8 +7,8 @@ import java.util.Objects;
  * Joanne"). {@code sittingMp} and {@code formerMp} are the Commons Library's "Sitting MP" and "Former MP" columns: an
  * MP at dissolution (or, at a by-election, at the writ), and a past MP who was not one then; false where unknown.
  */
-public record Candidacy(String givenName, String familyName, Party party, int votes, boolean sittingMp,
-                        boolean formerMp) {
+public record Candidacy(
+        String givenName, String familyName, Party party, int votes, boolean sittingMp, boolean formerMp) {
     public Candidacy(String givenName, String familyName, Party party, int votes) {
         this(givenName, familyName, party, votes, false, false);
     }

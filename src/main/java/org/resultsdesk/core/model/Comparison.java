@@ -34,13 +34,25 @@ public record Comparison(
         }
     }
 
-    public Comparison(String label, Party winner, String winnerName, List<PriorShare> shares, OptionalInt majority,
-                      Optional<BigDecimal> turnoutPercent) {
+    public Comparison(
+            String label,
+            Party winner,
+            String winnerName,
+            List<PriorShare> shares,
+            OptionalInt majority,
+            Optional<BigDecimal> turnoutPercent) {
         this(label, winner, winnerName, shares, majority, turnoutPercent, Optional.empty(), Optional.empty());
     }
 
     public Comparison withByElectionHolder(Holder holder) {
-        return new Comparison(label, winner, winnerName, shares, majority, turnoutPercent, validVoteTurnoutPercent,
+        return new Comparison(
+                label,
+                winner,
+                winnerName,
+                shares,
+                majority,
+                turnoutPercent,
+                validVoteTurnoutPercent,
                 Optional.of(holder));
     }
 

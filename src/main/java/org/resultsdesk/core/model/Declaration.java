@@ -7,9 +7,12 @@ import java.util.Objects;
  * A result or rush as it came off a feed and was accepted: the message, which file it came from and when.
  * {@code contestId} is the contest it declares ("parl.2024-07-04/E14001455").
  */
-public record Declaration(String contestId, Stage stage, int revision, FeedMessage message, String source,
-                          Instant receivedAt) {
-    public enum Stage { RUSH, RESULT }
+public record Declaration(
+        String contestId, Stage stage, int revision, FeedMessage message, String source, Instant receivedAt) {
+    public enum Stage {
+        RUSH,
+        RESULT
+    }
 
     public Declaration {
         Objects.requireNonNull(contestId);
@@ -24,7 +27,7 @@ public record Declaration(String contestId, Stage stage, int revision, FeedMessa
     }
 
     public static Declaration of(FeedMessage.Rush rush, String source, Instant receivedAt) {
-        return new Declaration(rush.election().id() + "/" + rush.seat().gss(), Stage.RUSH, rush.revision(), rush,
-                source, receivedAt);
+        return new Declaration(
+                rush.election().id() + "/" + rush.seat().gss(), Stage.RUSH, rush.revision(), rush, source, receivedAt);
     }
 }

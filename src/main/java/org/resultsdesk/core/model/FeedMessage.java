@@ -27,8 +27,9 @@ public sealed interface FeedMessage {
     }
 
     /** The winner is known; the figures follow ("X wins Y, full result to follow"). */
-    record Rush(Election election, Seat seat, Party winner, Optional<Party> previousWinner, String winnerName,
-                int revision) implements FeedMessage {
+    record Rush(
+            Election election, Seat seat, Party winner, Optional<Party> previousWinner, String winnerName, int revision)
+            implements FeedMessage {
         public Rush {
             Objects.requireNonNull(election);
             Objects.requireNonNull(seat);
@@ -47,10 +48,8 @@ public sealed interface FeedMessage {
     }
 
     /** One party's line in a state-of-parties message. */
-    record PartyTally(Party party, int seats, int gains, int losses, long votes) {
-    }
+    record PartyTally(Party party, int seats, int gains, int losses, long votes) {}
 
     /** A message the bot has no use for yet (nominations, candidates only); kept so the log can say what came in. */
-    record Ignored(String what) implements FeedMessage {
-    }
+    record Ignored(String what) implements FeedMessage {}
 }

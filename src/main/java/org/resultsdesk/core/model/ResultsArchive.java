@@ -3,19 +3,18 @@ package org.resultsdesk.core.model;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.LinkedHashSet;
 
 /**
  * Every contest the bot knows, with the comparison each is measured against. Built at start-up from the bundled
  * data; declarations from feeds replace or add contests while it runs. Reads see an immutable snapshot.
  */
 public final class ResultsArchive {
-    private record Snapshot(Map<String, Contest> contests, Map<String, Comparison> comparisons) {
-    }
+    private record Snapshot(Map<String, Contest> contests, Map<String, Comparison> comparisons) {}
 
     private final Set<Seat> seats = new LinkedHashSet<>();
     private volatile Snapshot snapshot;
@@ -25,8 +24,8 @@ public final class ResultsArchive {
     }
 
     /** With seats known beyond those that have contests here (a rehearsal starts before its election's results). */
-    public ResultsArchive(List<Contest> contests, Map<String, Comparison> comparisonsByContestId,
-                          Collection<Seat> knownSeats) {
+    public ResultsArchive(
+            List<Contest> contests, Map<String, Comparison> comparisonsByContestId, Collection<Seat> knownSeats) {
         Map<String, Contest> byId = new LinkedHashMap<>();
         contests.forEach(c -> byId.put(c.id(), c));
         this.snapshot = new Snapshot(Map.copyOf(byId), Map.copyOf(comparisonsByContestId));
@@ -56,7 +55,9 @@ public final class ResultsArchive {
     }
 
     public List<Contest> contestsOf(String electionId) {
-        return snapshot.contests().values().stream().filter(c -> c.election().id().equals(electionId)).toList();
+        return snapshot.contests().values().stream()
+                .filter(c -> c.election().id().equals(electionId))
+                .toList();
     }
 
     /** Declared elections (general and by-elections), newest first. */
@@ -103,7 +104,8 @@ public final class ResultsArchive {
      */
     public ResultsArchive without(String electionId) {
         Snapshot now = snapshot;
-        List<Contest> kept = now.contests().values().stream().filter(c -> !c.election().id().equals(electionId))
+        List<Contest> kept = now.contests().values().stream()
+                .filter(c -> !c.election().id().equals(electionId))
                 .toList();
         return new ResultsArchive(kept, now.comparisons(), seats());
     }

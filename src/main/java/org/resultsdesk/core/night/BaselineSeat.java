@@ -34,8 +34,9 @@ public record BaselineSeat(Seat seat, Comparison comparison) {
     /** The party behind each key, as it stood then. */
     public Map<String, Party> parties() {
         Map<String, Party> parties = new LinkedHashMap<>();
-        comparison.shares().forEach(s -> parties.putIfAbsent(PartyContinuity.key(s.party(), s.candidateName()),
-                s.party()));
+        comparison
+                .shares()
+                .forEach(s -> parties.putIfAbsent(PartyContinuity.key(s.party(), s.candidateName()), s.party()));
         parties.putIfAbsent(winnerKey(), comparison.winner());
         return parties;
     }
@@ -60,8 +61,11 @@ public record BaselineSeat(Seat seat, Comparison comparison) {
     public BigDecimal majorityPercent() {
         Map<String, BigDecimal> shares = shares();
         BigDecimal winner = shares.getOrDefault(winnerKey(), BigDecimal.ZERO);
-        BigDecimal second = shares.entrySet().stream().filter(e -> !e.getKey().equals(winnerKey()))
-                .map(Map.Entry::getValue).max(Comparator.naturalOrder()).orElse(BigDecimal.ZERO);
+        BigDecimal second = shares.entrySet().stream()
+                .filter(e -> !e.getKey().equals(winnerKey()))
+                .map(Map.Entry::getValue)
+                .max(Comparator.naturalOrder())
+                .orElse(BigDecimal.ZERO);
         return winner.subtract(second);
     }
 }

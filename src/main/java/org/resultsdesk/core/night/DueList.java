@@ -28,12 +28,18 @@ public record DueList(List<Entry> due, List<Entry> overdue, int withoutTime, int
         List<Entry> waiting = seats.stream()
                 .filter(s -> s.declared().isEmpty() && s.expected().isPresent())
                 .map(s -> new Entry(s, watchedGss.contains(s.seat().gss())))
-                .sorted(Comparator.comparing(Entry::expectedAt).thenComparing(e -> e.seat().seat().name()))
+                .sorted(Comparator.comparing(Entry::expectedAt)
+                        .thenComparing(e -> e.seat().seat().name()))
                 .toList();
         return new DueList(
-                waiting.stream().filter(e -> !e.expectedAt().isBefore(now) && e.expectedAt().isBefore(until)).toList(),
+                waiting.stream()
+                        .filter(e ->
+                                !e.expectedAt().isBefore(now) && e.expectedAt().isBefore(until))
+                        .toList(),
                 waiting.stream().filter(e -> e.expectedAt().isBefore(now)).toList(),
-                (int) seats.stream().filter(s -> s.declared().isEmpty() && s.expected().isEmpty()).count(),
+                (int) seats.stream()
+                        .filter(s -> s.declared().isEmpty() && s.expected().isEmpty())
+                        .count(),
                 (int) seats.stream().filter(s -> s.declared().isPresent()).count());
     }
 }

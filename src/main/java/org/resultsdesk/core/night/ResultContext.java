@@ -43,8 +43,7 @@ public final class ResultContext implements ContextSource {
     }
 
     /** A result on file before the one in question: when, who won (by party key), and whether it is a notional. */
-    record Past(LocalDate date, String winnerKey, boolean notional) {
-    }
+    record Past(LocalDate date, String winnerKey, boolean notional) {}
 
     @Override
     public List<String> lines(Contest contest) {
@@ -67,13 +66,16 @@ public final class ResultContext implements ContextSource {
         LocalDate date = contest.election().date();
         List<Past> past = new ArrayList<>();
         List<Contest> earlier = tonight.archive().contestsIn(List.of(contest.seat())).stream()
-                .filter(c -> c.election().date().isBefore(date) && !c.election().date().isBefore(RECORD_STARTS))
+                .filter(c -> c.election().date().isBefore(date)
+                        && !c.election().date().isBefore(RECORD_STARTS))
                 .toList();
         earlier.forEach(c -> past.add(new Past(c.election().date(), key(c.winner()), false)));
         List<Contest> measured = new ArrayList<>(earlier);
         measured.add(contest);
         for (Contest c : measured) {
-            tonight.archive().comparisonFor(c).filter(ResultContext::isNotionalOnFile)
+            tonight.archive()
+                    .comparisonFor(c)
+                    .filter(ResultContext::isNotionalOnFile)
                     .ifPresent(n -> past.add(new Past(RECORD_STARTS, key(n), true)));
         }
         return past.stream().distinct().sorted(Comparator.comparing(Past::date)).toList();
@@ -81,26 +83,37 @@ public final class ResultContext implements ContextSource {
 
     static Optional<String> history(Candidacy winner, List<Past> past) {
         String key = key(winner);
-        if (past.isEmpty() || winner.party().code().equals("Spk") || past.get(past.size() - 1).winnerKey().equals(key)) {
+        if (past.isEmpty()
+                || winner.party().code().equals("Spk")
+                || past.get(past.size() - 1).winnerKey().equals(key)) {
             return Optional.empty();
         }
-        String who = winner.party().isIndependent() ? winner.displayName() : PartyStyle.of(winner.party()).collective();
-        Optional<Past> lastWin = past.stream().filter(p -> p.winnerKey().equals(key)).reduce((a, b) -> b);
+        String who = winner.party().isIndependent()
+                ? winner.displayName()
+                : PartyStyle.of(winner.party()).collective();
+        Optional<Past> lastWin =
+                past.stream().filter(p -> p.winnerKey().equals(key)).reduce((a, b) -> b);
         if (lastWin.isEmpty()) {
             return Optional.of("First win for " + who + " in this seat in the results on file ("
                     + past.get(0).date().getYear() + " onwards)");
         }
-        return Optional.of("First win for " + who + " here since " + lastWin.get().date().getYear()
-                + (lastWin.get().notional() ? " (notional result)" : ""));
+        return Optional.of("First win for " + who + " here since "
+                + lastWin.get().date().getYear() + (lastWin.get().notional() ? " (notional result)" : ""));
     }
 
     static Optional<String> firstChangeOfHands(ResultFigures these, List<ResultFigures> others) {
         if (!isGain(these)) {
             return Optional.empty();
         }
-        List<ResultFigures> otherGains = others.stream().filter(ResultContext::isGain).toList();
-        boolean first = otherGains.stream().allMatch(o -> these.contest().declaredAt().isPresent()
-                && o.contest().declaredAt().filter(t -> t.isAfter(these.contest().declaredAt().get())).isPresent());
+        List<ResultFigures> otherGains =
+                others.stream().filter(ResultContext::isGain).toList();
+        boolean first = otherGains.stream()
+                .allMatch(o -> these.contest().declaredAt().isPresent()
+                        && o.contest()
+                                .declaredAt()
+                                .filter(t ->
+                                        t.isAfter(these.contest().declaredAt().get()))
+                                .isPresent());
         return first ? Optional.of("The first seat to change hands tonight") : Optional.empty();
     }
 
@@ -109,7 +122,9 @@ public final class ResultContext implements ContextSource {
             return Optional.empty();
         }
         BigDecimal points = these.swing().get().points();
-        List<BigDecimal> otherSwings = others.stream().flatMap(o -> o.swing().map(Swing::points).stream()).toList();
+        List<BigDecimal> otherSwings = others.stream()
+                .flatMap(o -> o.swing().map(Swing::points).stream())
+                .toList();
         boolean largest = !otherSwings.isEmpty() && otherSwings.stream().allMatch(s -> points.compareTo(s) > 0);
         return largest ? Optional.of("The largest swing of the night so far") : Optional.empty();
     }

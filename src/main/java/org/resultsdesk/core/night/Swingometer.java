@@ -14,15 +14,12 @@ import java.util.Map;
 public final class Swingometer {
 
     /** A seat that changes hands on the swing, by party key. */
-    public record Fall(BaselineSeat seat, String winnerBefore, String winnerAfter) {
-    }
+    public record Fall(BaselineSeat seat, String winnerBefore, String winnerAfter) {}
 
     /** The seats that fall, and seats by party key before and after, largest first. */
-    public record Outcome(List<Fall> falls, Map<String, Integer> before, Map<String, Integer> after) {
-    }
+    public record Outcome(List<Fall> falls, Map<String, Integer> before, Map<String, Integer> after) {}
 
-    private Swingometer() {
-    }
+    private Swingometer() {}
 
     public static Outcome swing(List<BaselineSeat> baseline, BigDecimal points, String fromKey, String toKey) {
         List<Fall> falls = new ArrayList<>();
@@ -40,7 +37,8 @@ public final class Swingometer {
             String winner = held;
             // A comparison may lack the winner's share (2017, known only through 2019's candidates): left as held.
             for (Map.Entry<String, BigDecimal> e : shares.entrySet()) {
-                if (shares.containsKey(held) && e.getValue().compareTo(shares.getOrDefault(winner, BigDecimal.ZERO)) > 0) {
+                if (shares.containsKey(held)
+                        && e.getValue().compareTo(shares.getOrDefault(winner, BigDecimal.ZERO)) > 0) {
                     winner = e.getKey();
                 }
             }
@@ -50,15 +48,18 @@ public final class Swingometer {
                 falls.add(new Fall(seat, held, winner));
             }
         }
-        falls.sort(java.util.Comparator.comparing((Fall f) -> f.seat().share(f.winnerBefore())
-                .subtract(f.seat().share(f.winnerAfter()))).thenComparing(f -> f.seat().seat().name()));
+        falls.sort(java.util.Comparator.comparing((Fall f) ->
+                        f.seat().share(f.winnerBefore()).subtract(f.seat().share(f.winnerAfter())))
+                .thenComparing(f -> f.seat().seat().name()));
         return new Outcome(falls, sorted(before), sorted(after));
     }
 
     private static Map<String, Integer> sorted(Map<String, Integer> seats) {
         Map<String, Integer> out = new LinkedHashMap<>();
         seats.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }

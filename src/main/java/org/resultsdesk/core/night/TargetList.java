@@ -11,17 +11,17 @@ import java.util.List;
 public final class TargetList {
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
-    public record Target(BaselineSeat seat, BigDecimal swingNeeded) {
-    }
+    public record Target(BaselineSeat seat, BigDecimal swingNeeded) {}
 
-    private TargetList() {
-    }
+    private TargetList() {}
 
     public static List<Target> of(String partyKey, List<BaselineSeat> baseline) {
         return baseline.stream()
                 .filter(b -> !b.winnerKey().equals(partyKey) && b.stood(partyKey))
-                .map(b -> new Target(b, b.share(b.winnerKey()).subtract(b.share(partyKey)).divide(TWO)))
-                .sorted(Comparator.comparing(Target::swingNeeded).thenComparing(t -> t.seat().seat().name()))
+                .map(b -> new Target(
+                        b, b.share(b.winnerKey()).subtract(b.share(partyKey)).divide(TWO)))
+                .sorted(Comparator.comparing(Target::swingNeeded)
+                        .thenComparing(t -> t.seat().seat().name()))
                 .toList();
     }
 }

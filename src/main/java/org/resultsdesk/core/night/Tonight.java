@@ -43,14 +43,19 @@ public final class Tonight {
 
     /** The election with this id as the archive knows it, else as its id reads ("parl.2029-08-15": general). */
     public static Election election(ResultsArchive archive, String id) {
-        return archive.contestsOf(id).stream().map(Contest::election).findFirst().orElseGet(() -> {
-            Matcher m = ELECTION_ID.matcher(id);
-            if (!m.matches()) {
-                throw new IllegalArgumentException("not an election id: " + id + " (e.g. parl.2029-08-15)");
-            }
-            return new Election(id, m.group(1) == null ? ElectionKind.GENERAL : ElectionKind.BY_ELECTION,
-                    LocalDate.parse(m.group(2)));
-        });
+        return archive.contestsOf(id).stream()
+                .map(Contest::election)
+                .findFirst()
+                .orElseGet(() -> {
+                    Matcher m = ELECTION_ID.matcher(id);
+                    if (!m.matches()) {
+                        throw new IllegalArgumentException("not an election id: " + id + " (e.g. parl.2029-08-15)");
+                    }
+                    return new Election(
+                            id,
+                            m.group(1) == null ? ElectionKind.GENERAL : ElectionKind.BY_ELECTION,
+                            LocalDate.parse(m.group(2)));
+                });
     }
 
     public Election election() {
@@ -82,16 +87,18 @@ public final class Tonight {
         Map<String, Seat> seats = new LinkedHashMap<>();
         archive.seats().forEach(s -> seats.putIfAbsent(s.gss(), s));
         List<BaselineSeat> fromComparisons = seats.values().stream()
-                .flatMap(s -> archive.comparisonFor(election.id() + "/" + s.gss())
-                        .map(c -> new BaselineSeat(s, c)).stream())
+                .flatMap(s ->
+                        archive.comparisonFor(election.id() + "/" + s.gss()).map(c -> new BaselineSeat(s, c)).stream())
                 .toList();
         if (fromComparisons.size() > declared().size()) {
             return fromComparisons;
         }
         return previousGeneral()
                 .map(before -> archive.contestsOf(before.id()).stream()
-                        .map(c -> new BaselineSeat(c.seat(),
-                                Comparisons.fromContest(c, String.valueOf(before.date().getYear()))))
+                        .map(c -> new BaselineSeat(
+                                c.seat(),
+                                Comparisons.fromContest(
+                                        c, String.valueOf(before.date().getYear()))))
                         .toList())
                 .orElse(fromComparisons);
     }
@@ -106,7 +113,10 @@ public final class Tonight {
         List<NightSeat> seats = new ArrayList<>();
         for (BaselineSeat b : baseline()) {
             List<Contest> history = before.getOrDefault(b.seat().gss(), List.of());
-            seats.add(new NightSeat(b.seat(), expected(b.seat(), history), holder(b, history),
+            seats.add(new NightSeat(
+                    b.seat(),
+                    expected(b.seat(), history),
+                    holder(b, history),
                     declared(b.seat().gss())));
         }
         return seats;
@@ -122,7 +132,8 @@ public final class Tonight {
                 .filter(c -> c.election().isGeneral())
                 .findFirst()
                 .filter(c -> c.declaredAt().isPresent())
-                .map(c -> new NightSeat.Expected(sameTimeOfNight(c.declaredAt().get(), c.election().date()),
+                .map(c -> new NightSeat.Expected(
+                        sameTimeOfNight(c.declaredAt().get(), c.election().date()),
                         Optional.of(String.valueOf(c.election().date().getYear()))));
     }
 
@@ -134,11 +145,14 @@ public final class Tonight {
 
     private static NightSeat.Holder holder(BaselineSeat baseline, List<Contest> history) {
         if (history.isEmpty()) {
-            return new NightSeat.Holder(baseline.winner(), baseline.comparison().majority(),
+            return new NightSeat.Holder(
+                    baseline.winner(),
+                    baseline.comparison().majority(),
                     baseline.comparison().label());
         }
         Contest latest = history.get(0);
-        int majority = latest.winner().votes() - latest.runnerUp().map(Candidacy::votes).orElse(0);
+        int majority = latest.winner().votes()
+                - latest.runnerUp().map(Candidacy::votes).orElse(0);
         String asAt = latest.election().date().getYear()
                 + (latest.election().kind() == ElectionKind.BY_ELECTION ? " by-election" : "");
         return new NightSeat.Holder(latest.winner().party(), OptionalInt.of(majority), asAt);

@@ -18,19 +18,15 @@ import org.resultsdesk.core.model.Declaration;
 public interface AlertStore {
 
     /** A declaration with its place in the order every instance follows. */
-    record Logged(long seq, Declaration declaration) {
-    }
+    record Logged(long seq, Declaration declaration) {}
 
     /** The alerts one delivery pass took, and the token its updates carry. */
-    record Claim(String token, List<Alert> alerts) {
-    }
+    record Claim(String token, List<Alert> alerts) {}
 
     /** An alert given up on, for editors' reports. */
-    record FailedAlert(Alert alert, String status, String reason) {
-    }
+    record FailedAlert(Alert alert, String status, String reason) {}
 
-    record PausedChannel(ChannelRef channel, String reason, Instant since) {
-    }
+    record PausedChannel(ChannelRef channel, String reason, Instant since) {}
 
     /**
      * Stores the declaration and enqueues its alerts atomically, if {@code fence} is still the latest token of its

@@ -19,6 +19,8 @@ public interface ChatDirectory {
     }
 
     enum PostingAccess {
-        CAN_POST, JOINED, NEEDS_INVITE
+        CAN_POST,
+        JOINED,
+        NEEDS_INVITE
     }
 }

@@ -20,7 +20,8 @@ public interface ChatGateway {
      * message does. Platforms that never split a reply need not override it.
      */
     default DeliveryResult send(String channelId, Reply reply, int fromPart) {
-        return fromPart == 0 ? send(channelId, reply)
+        return fromPart == 0
+                ? send(channelId, reply)
                 : new DeliveryResult.Rejected(platform() + " does not send replies in parts");
     }
 

@@ -9,9 +9,23 @@ import org.resultsdesk.core.alerts.ChannelRef;
  * A quote snippet: what a speaker said, about which contests (none for a national reaction), filed by whom, where it
  * stands in the desk's approval, and who decided that (empty until someone did, or when it went out unapproved).
  */
-public record Quote(long id, String speaker, String role, String text, List<String> contestIds, String filedBy,
-                    ChannelRef filedIn, Instant filedAt, Status status, String decidedBy) {
-    public enum Status { PENDING, APPROVED, REJECTED, RETRACTED }
+public record Quote(
+        long id,
+        String speaker,
+        String role,
+        String text,
+        List<String> contestIds,
+        String filedBy,
+        ChannelRef filedIn,
+        Instant filedAt,
+        Status status,
+        String decidedBy) {
+    public enum Status {
+        PENDING,
+        APPROVED,
+        REJECTED,
+        RETRACTED
+    }
 
     /** Long enough for any real quote; past it the reporter is asked to trim. */
     public static final int MAX_TEXT_LENGTH = 1500;
@@ -32,8 +46,16 @@ public record Quote(long id, String speaker, String role, String text, List<Stri
     }
 
     /** A quote nobody has decided on yet. */
-    public Quote(long id, String speaker, String role, String text, List<String> contestIds, String filedBy,
-                 ChannelRef filedIn, Instant filedAt, Status status) {
+    public Quote(
+            long id,
+            String speaker,
+            String role,
+            String text,
+            List<String> contestIds,
+            String filedBy,
+            ChannelRef filedIn,
+            Instant filedAt,
+            Status status) {
         this(id, speaker, role, text, contestIds, filedBy, filedIn, filedAt, status, "");
     }
 

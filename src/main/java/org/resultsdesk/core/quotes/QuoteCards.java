@@ -31,9 +31,11 @@ public final class QuoteCards implements CardSource, ResultAddenda {
 
     @Override
     public Optional<Reply> card(Alert alert) {
-        return quote(alert).map(q -> alert.kind() == Alert.Kind.RETRACTION
-                ? Reply.text("Retracted: the quote from " + q.attribution() + " has been withdrawn by the desk.")
-                : Reply.text(card(q)));
+        return quote(alert)
+                .map(q -> alert.kind() == Alert.Kind.RETRACTION
+                        ? Reply.text(
+                                "Retracted: the quote from " + q.attribution() + " has been withdrawn by the desk.")
+                        : Reply.text(card(q)));
     }
 
     /**
@@ -41,7 +43,8 @@ public final class QuoteCards implements CardSource, ResultAddenda {
      * Jane Editor".
      */
     static String card(Quote q, List<String> contestLines) {
-        StringBuilder text = new StringBuilder("“").append(q.text()).append("”\n— ").append(q.attribution());
+        StringBuilder text =
+                new StringBuilder("“").append(q.text()).append("”\n— ").append(q.attribution());
         contestLines.forEach(line -> text.append('\n').append(line));
         if (q.status() == Quote.Status.APPROVED && !q.decidedBy().isEmpty()) {
             text.append("\nApproved by ").append(q.decidedBy());
@@ -50,8 +53,12 @@ public final class QuoteCards implements CardSource, ResultAddenda {
     }
 
     private String card(Quote q) {
-        return card(q, q.contestIds().stream().flatMap(id -> archive.contest(id).stream()).map(this::resultLine)
-                .toList());
+        return card(
+                q,
+                q.contestIds().stream()
+                        .flatMap(id -> archive.contest(id).stream())
+                        .map(this::resultLine)
+                        .toList());
     }
 
     @Override
@@ -61,7 +68,8 @@ public final class QuoteCards implements CardSource, ResultAddenda {
                 return "Retracted: the quote from " + q.attribution();
             }
             String words = q.text().length() > DIGEST_QUOTE_LENGTH
-                    ? q.text().substring(0, DIGEST_QUOTE_LENGTH).strip() + "…" : q.text();
+                    ? q.text().substring(0, DIGEST_QUOTE_LENGTH).strip() + "…"
+                    : q.text();
             return "Quote: " + q.attribution() + ": “" + words + "”";
         });
     }
@@ -73,8 +81,7 @@ public final class QuoteCards implements CardSource, ResultAddenda {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
-        approved.stream().limit(SHOWN_UNDER_RESULT)
-                .forEach(q -> lines.add("“" + q.text() + "” — " + q.attribution()));
+        approved.stream().limit(SHOWN_UNDER_RESULT).forEach(q -> lines.add("“" + q.text() + "” — " + q.attribution()));
         return List.of(new Reply.Text("Quotes:\n" + String.join("\n", lines)));
     }
 
@@ -90,7 +97,8 @@ public final class QuoteCards implements CardSource, ResultAddenda {
     /** "Kingswood: Labour GAIN from Conservative, majority 2,501". */
     private String resultLine(Contest contest) {
         Announcement a = announcements.announce(calculator.calculate(contest, archive.comparisonFor(contest)));
-        String majority = a.winnerLine().replaceFirst("^.*, majority ", "majority ").replaceFirst(" \\(.*$", "");
+        String majority =
+                a.winnerLine().replaceFirst("^.*, majority ", "majority ").replaceFirst(" \\(.*$", "");
         return contest.seat().name() + ": " + a.verdict() + ", " + majority;
     }
 

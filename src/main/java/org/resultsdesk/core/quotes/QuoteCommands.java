@@ -35,8 +35,8 @@ public final class QuoteCommands implements CommandModule {
     private final ResultsArchive archive;
     private final Rights rights;
 
-    public QuoteCommands(QuoteService service, QuoteStore quotes, ResultsArchive archive, SeatDirectory seats,
-                         Rights rights) {
+    public QuoteCommands(
+            QuoteService service, QuoteStore quotes, ResultsArchive archive, SeatDirectory seats, Rights rights) {
         this.service = service;
         this.rights = rights;
         this.quotes = quotes;
@@ -62,8 +62,9 @@ public final class QuoteCommands implements CommandModule {
         String first = args.isEmpty() ? "" : args.get(0).toLowerCase(Locale.ROOT);
         if (line.name().equals("quotes")) {
             return switch (first) {
-                case "" -> Reply.text("Which seat? /quotes kingswood lists its approved quotes; editors can use"
-                        + " /quotes pending.");
+                case "" ->
+                    Reply.text("Which seat? /quotes kingswood lists its approved quotes; editors can use"
+                            + " /quotes pending.");
                 case "pending" -> refusal(context, Action.PENDING).orElseGet(this::pending);
                 case "approval" -> approval(args, context);
                 default -> forSeat(line.argumentText());
@@ -94,18 +95,28 @@ public final class QuoteCommands implements CommandModule {
             return Reply.text("That quote is " + parsed.text().length() + " characters long; the desk takes up to "
                     + Quote.MAX_TEXT_LENGTH + ". Please trim it and file it again.");
         }
-        QuoteService.Filed filed = service.file(parsed.speaker(), parsed.role(), parsed.text(), parsed.contests(),
-                context.userId(), new ChannelRef(context.platform(), context.channelId()));
+        QuoteService.Filed filed = service.file(
+                parsed.speaker(),
+                parsed.role(),
+                parsed.text(),
+                parsed.contests(),
+                context.userId(),
+                new ChannelRef(context.platform(), context.channelId()));
         Quote q = filed.quote();
-        String about = q.isNational() ? "national reaction"
-                : String.join(", ", parsed.contests().stream().map(c -> c.seat().name()).toList());
+        String about = q.isNational()
+                ? "national reaction"
+                : String.join(
+                        ", ",
+                        parsed.contests().stream().map(c -> c.seat().name()).toList());
         if (q.status() == Quote.Status.APPROVED) {
             return Reply.text("Quote #" + q.id() + " from " + q.attribution() + " (" + about + ") is out to "
                     + filed.cardsQueued() + " channel(s).");
         }
-        return Reply.text("Filed quote #" + q.id() + " from " + q.attribution() + " (" + about
+        return Reply.text(
+                "Filed quote #" + q.id() + " from " + q.attribution() + " (" + about
                         + "). It goes out when an editor approves it.",
-                List.of(new Reply.Suggestion("Approve #" + q.id(), "/quote approve " + q.id()),
+                List.of(
+                        new Reply.Suggestion("Approve #" + q.id(), "/quote approve " + q.id()),
                         new Reply.Suggestion("Reject #" + q.id(), "/quote reject " + q.id())));
     }
 
@@ -124,20 +135,24 @@ public final class QuoteCommands implements CommandModule {
         String who = quote.get().attribution();
         String editor = context.who();
         Reply reply = switch (action) {
-            case APPROVE -> service.approve(id, editor)
-                    .map(n -> Reply.text("Approved quote #" + id + " from " + who + "; it is going to " + n
-                            + " channel(s)."))
-                    .orElse(null);
-            case REJECT -> service.reject(id, editor) ? Reply.text("Rejected quote #" + id + " from " + who + ".")
-                    : null;
-            default -> service.retract(id, editor)
-                    .map(n -> Reply.text("Retracted quote #" + id + " from " + who + "; " + n
-                            + " posted card(s) will say so."))
-                    .orElse(null);
+            case APPROVE ->
+                service.approve(id, editor)
+                        .map(n -> Reply.text(
+                                "Approved quote #" + id + " from " + who + "; it is going to " + n + " channel(s)."))
+                        .orElse(null);
+            case REJECT ->
+                service.reject(id, editor) ? Reply.text("Rejected quote #" + id + " from " + who + ".") : null;
+            default ->
+                service.retract(id, editor)
+                        .map(n -> Reply.text(
+                                "Retracted quote #" + id + " from " + who + "; " + n + " posted card(s) will say so."))
+                        .orElse(null);
         };
         if (reply == null) {
-            return Reply.text("Quote #" + id + " is " + status(quote.get()) + (action == Action.RETRACT
-                    ? "; only approved quotes can be retracted." : ", not waiting for approval."));
+            return Reply.text("Quote #" + id + " is " + status(quote.get())
+                    + (action == Action.RETRACT
+                            ? "; only approved quotes can be retracted."
+                            : ", not waiting for approval."));
         }
         rights.record(context, action, "quote #" + id + " from " + who);
         return reply;
@@ -149,10 +164,19 @@ public final class QuoteCommands implements CommandModule {
             return Reply.text("No quotes are waiting for approval.");
         }
         StringBuilder text = new StringBuilder("Waiting for approval:");
-        waiting.forEach(q -> text.append("\n#").append(q.id()).append(' ').append(q.attribution()).append(": “")
-                .append(q.text().length() > 120 ? q.text().substring(0, 120) + "…" : q.text()).append('”'));
-        return Reply.text(text.toString(), waiting.stream().limit(10)
-                .map(q -> new Reply.Suggestion("Approve #" + q.id(), "/quote approve " + q.id())).toList());
+        waiting.forEach(q -> text.append("\n#")
+                .append(q.id())
+                .append(' ')
+                .append(q.attribution())
+                .append(": “")
+                .append(q.text().length() > 120 ? q.text().substring(0, 120) + "…" : q.text())
+                .append('”'));
+        return Reply.text(
+                text.toString(),
+                waiting.stream()
+                        .limit(10)
+                        .map(q -> new Reply.Suggestion("Approve #" + q.id(), "/quote approve " + q.id()))
+                        .toList());
     }
 
     private Reply approval(List<String> args, ChatContext context) {
@@ -168,8 +192,10 @@ public final class QuoteCommands implements CommandModule {
         boolean on = args.get(1).equalsIgnoreCase("on");
         quotes.setApprovalRequired(channel, on);
         rights.record(context, Action.APPROVAL_SWITCH, (on ? "on" : "off") + " for quotes filed in " + channel);
-        return Reply.text(on ? "Quotes filed here now wait for an editor's approval."
-                : "Quotes filed here now go out without approval.");
+        return Reply.text(
+                on
+                        ? "Quotes filed here now wait for an editor's approval."
+                        : "Quotes filed here now go out without approval.");
     }
 
     private Reply forSeat(String query) {
@@ -178,12 +204,18 @@ public final class QuoteCommands implements CommandModule {
             return Reply.text("I don't know a seat called \"" + query + "\". Try /seats.");
         }
         List<Contest> contests = archive.contestsIn(found.seats());
-        List<Quote> approved = contests.isEmpty() ? List.of() : quotes.approvedFor(contests.get(0).id());
+        List<Quote> approved = contests.isEmpty()
+                ? List.of()
+                : quotes.approvedFor(contests.get(0).id());
         if (approved.isEmpty()) {
             return Reply.text("No approved quotes for " + found.name() + " yet.");
         }
         StringBuilder text = new StringBuilder("Quotes for " + found.name() + ":");
-        approved.forEach(q -> text.append("\n#").append(q.id()).append(" “").append(q.text()).append("” — ")
+        approved.forEach(q -> text.append("\n#")
+                .append(q.id())
+                .append(" “")
+                .append(q.text())
+                .append("” — ")
                 .append(q.attribution()));
         return Reply.text(text.toString());
     }
@@ -194,6 +226,7 @@ public final class QuoteCommands implements CommandModule {
 
     private Optional<Reply> refusal(ChatContext context, Action action) {
         return rights.decide(context, action) instanceof Decision.Refused refused
-                ? Optional.of(Reply.text(refused.message())) : Optional.empty();
+                ? Optional.of(Reply.text(refused.message()))
+                : Optional.empty();
     }
 }

@@ -19,10 +19,10 @@ final class QuoteParser {
     static final int MAX_SEAT_WORDS = 30;
     /** Longer than any real name and role; past it the reporter is asked to shorten it. */
     static final int MAX_SPEAKER_LENGTH = 200;
+
     private static final String OPENING_QUOTES = "\"“‘";
 
-    record Parsed(List<Contest> contests, String speaker, String role, String text) {
-    }
+    record Parsed(List<Contest> contests, String speaker, String role, String text) {}
 
     private final ResultsArchive archive;
     private final SeatDirectory seats;
@@ -40,7 +40,8 @@ final class QuoteParser {
                     + " /quote kingswood Keir Starmer (Labour leader): These are fantastic results");
         }
         String head = input.substring(0, split).strip();
-        String text = unquote(input.substring(input.charAt(split) == ':' ? split + 1 : split).strip());
+        String text = unquote(
+                input.substring(input.charAt(split) == ':' ? split + 1 : split).strip());
         if (text.isEmpty()) {
             throw new IllegalArgumentException("The quote is empty.");
         }
@@ -55,8 +56,8 @@ final class QuoteParser {
                 seatFound = true;
                 // The longest seat name that leaves a speaker wins: "brighton kemptown A & B (Aide)" is not
                 // Brighton Kemptown and Peacehaven said by nobody.
-                Optional<Parsed> parsed = speaker(contests.get(), String.join(" ", words.subList(k, words.size())),
-                        text);
+                Optional<Parsed> parsed =
+                        speaker(contests.get(), String.join(" ", words.subList(k, words.size())), text);
                 if (parsed.isPresent()) {
                     return parsed.get();
                 }
@@ -66,7 +67,8 @@ final class QuoteParser {
             throw new IllegalArgumentException(NO_SPEAKER);
         }
         throw new IllegalArgumentException("Start with the seat (or \"national\"), then the speaker: I could not find"
-                + " a seat in \"" + (head.length() > 80 ? head.substring(0, 80) + "…" : head) + "\". Try /seats to check the name.");
+                + " a seat in \"" + (head.length() > 80 ? head.substring(0, 80) + "…" : head)
+                + "\". Try /seats to check the name.");
     }
 
     private static final String NO_SPEAKER = "Who said it? Put the speaker's name before the quote, for example:"
@@ -140,7 +142,9 @@ final class QuoteParser {
 
     private static String unquote(String text) {
         String t = text.strip();
-        if (t.length() >= 2 && OPENING_QUOTES.indexOf(t.charAt(0)) >= 0 && "\"”’".indexOf(t.charAt(t.length() - 1)) >= 0) {
+        if (t.length() >= 2
+                && OPENING_QUOTES.indexOf(t.charAt(0)) >= 0
+                && "\"”’".indexOf(t.charAt(t.length() - 1)) >= 0) {
             return t.substring(1, t.length() - 1).strip();
         }
         return t;

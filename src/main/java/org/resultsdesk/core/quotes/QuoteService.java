@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.resultsdesk.core.alerts.Alert;
 import org.resultsdesk.core.alerts.AlertRouter;
+import org.resultsdesk.core.alerts.ChannelRef;
 import org.resultsdesk.core.calc.ResultCalculator;
 import org.resultsdesk.core.calc.Verdict;
-import org.resultsdesk.core.alerts.ChannelRef;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.port.AlertStore;
@@ -28,8 +28,13 @@ public final class QuoteService {
     private final Runnable alertsQueued;
     private final ResultCalculator calculator = new ResultCalculator();
 
-    public QuoteService(QuoteStore quotes, AlertStore outbox, AlertRouter router, ResultsArchive archive, Clock clock,
-                        Runnable alertsQueued) {
+    public QuoteService(
+            QuoteStore quotes,
+            AlertStore outbox,
+            AlertRouter router,
+            ResultsArchive archive,
+            Clock clock,
+            Runnable alertsQueued) {
         this.quotes = quotes;
         this.outbox = outbox;
         this.router = router;
@@ -39,16 +44,23 @@ public final class QuoteService {
     }
 
     /** Files a quote; where the channel needs no approval it goes out at once. Returns it and how many cards queued. */
-    public Filed file(String speaker, String role, String text, List<Contest> contests, String filedBy,
-                      ChannelRef channel) {
+    public Filed file(
+            String speaker, String role, String text, List<Contest> contests, String filedBy, ChannelRef channel) {
         boolean approval = quotes.approvalRequired(channel);
-        Quote quote = quotes.file(new Quote(0, speaker, role, text, contests.stream().map(Contest::id).toList(),
-                filedBy, channel, clock.instant(), approval ? Quote.Status.PENDING : Quote.Status.APPROVED));
+        Quote quote = quotes.file(new Quote(
+                0,
+                speaker,
+                role,
+                text,
+                contests.stream().map(Contest::id).toList(),
+                filedBy,
+                channel,
+                clock.instant(),
+                approval ? Quote.Status.PENDING : Quote.Status.APPROVED));
         return new Filed(quote, approval ? 0 : publish(quote, Alert.Kind.QUOTE));
     }
 
-    public record Filed(Quote quote, int cardsQueued) {
-    }
+    public record Filed(Quote quote, int cardsQueued) {}
 
     /** Approves a pending quote and queues its cards; empty if it was not pending. */
     public Optional<Integer> approve(long id, String editor) {
@@ -89,6 +101,10 @@ public final class QuoteService {
     }
 
     private boolean gain(Contest contest) {
-        return calculator.calculate(contest, archive.comparisonFor(contest)).verdict().map(Verdict::gain).orElse(false);
+        return calculator
+                .calculate(contest, archive.comparisonFor(contest))
+                .verdict()
+                .map(Verdict::gain)
+                .orElse(false);
     }
 }

@@ -13,8 +13,8 @@ import org.resultsdesk.core.command.Reply;
 /** /audit for desk editors: the latest editorial actions, newest first. */
 public final class AuditCommand implements CommandModule {
     public static final int SHOWN = 20;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.UK)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.UK).withZone(ZoneOffset.UTC);
 
     private final Rights rights;
 
@@ -43,11 +43,20 @@ public final class AuditCommand implements CommandModule {
         }
         StringBuilder text = new StringBuilder("Latest editorial actions (UTC):");
         for (AuditEntry e : entries) {
-            text.append('\n').append(TIME.format(e.at())).append("  ")
+            text.append('\n')
+                    .append(TIME.format(e.at()))
+                    .append("  ")
                     .append(e.userName().isEmpty() ? "user " + e.userId() : e.userName())
-                    .append(" (").append(e.askedIn().platform().name().toLowerCase(Locale.ROOT)).append(' ')
-                    .append(e.userId()).append(") ").append(e.action().pastTense()).append(' ').append(e.detail())
-                    .append(", in ").append(e.askedIn());
+                    .append(" (")
+                    .append(e.askedIn().platform().name().toLowerCase(Locale.ROOT))
+                    .append(' ')
+                    .append(e.userId())
+                    .append(") ")
+                    .append(e.action().pastTense())
+                    .append(' ')
+                    .append(e.detail())
+                    .append(", in ")
+                    .append(e.askedIn());
         }
         return Reply.text(text.toString());
     }

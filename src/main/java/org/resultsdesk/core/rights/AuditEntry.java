@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.resultsdesk.core.alerts.ChannelRef;
 
 /** One editorial action: when, by whom (id and name on their platform), asked in which chat, what and on what. */
-public record AuditEntry(long id, Instant at, ChannelRef askedIn, String userId, String userName, Action action,
-                         String detail) {
+public record AuditEntry(
+        long id, Instant at, ChannelRef askedIn, String userId, String userName, Action action, String detail) {
     public AuditEntry {
         Objects.requireNonNull(at);
         Objects.requireNonNull(askedIn);

@@ -10,8 +10,11 @@ import org.resultsdesk.core.command.ChatContext;
  * administrators are editors too, and whether desk editors also count as administrators of every chat (Slack, which
  * tells no channel's managers).
  */
-public record PlatformRights(ChatContext.Platform platform, Set<String> editorUserIds, Optional<String> deskChatId,
-                             boolean editorsAdministerEveryChat) {
+public record PlatformRights(
+        ChatContext.Platform platform,
+        Set<String> editorUserIds,
+        Optional<String> deskChatId,
+        boolean editorsAdministerEveryChat) {
     public PlatformRights {
         Objects.requireNonNull(platform);
         editorUserIds = Set.copyOf(editorUserIds);

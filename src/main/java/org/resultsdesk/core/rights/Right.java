@@ -6,5 +6,6 @@ package org.resultsdesk.core.rights;
  * (quote approval, status, the audit) and are held only by the desk's editors.
  */
 public enum Right {
-    CHANNEL, DESK
+    CHANNEL,
+    DESK
 }

@@ -31,8 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class Rights {
     private static final Logger LOG = LoggerFactory.getLogger(Rights.class);
 
-    private record Enabled(PlatformRights rights, ChatDirectory directory) {
-    }
+    private record Enabled(PlatformRights rights, ChatDirectory directory) {}
 
     private final AuditTrail audit;
     private final Clock clock;
@@ -46,8 +45,8 @@ public final class Rights {
     /** Turns on a platform's rights: its editors and desk chat, and what it says about its chats. */
     public void enable(PlatformRights rights, ChatDirectory directory) {
         if (rights.platform() != directory.platform()) {
-            throw new IllegalArgumentException(rights.platform() + " rights with a " + directory.platform()
-                    + " directory");
+            throw new IllegalArgumentException(
+                    rights.platform() + " rights with a " + directory.platform() + " directory");
         }
         platforms.put(rights.platform(), new Enabled(rights, directory));
     }
@@ -59,8 +58,15 @@ public final class Rights {
         }
         Decision decision = action.right() == Right.DESK ? desk(asker, action) : channel(asker, action, target);
         if (decision instanceof Decision.Refused) {
-            LOG.info("refused {} ({} right) to user {} ({}) in {} {}, on {}", action, action.right(), asker.userId(),
-                    asker.who(), asker.platform(), asker.channelId(), target);
+            LOG.info(
+                    "refused {} ({} right) to user {} ({}) in {} {}, on {}",
+                    action,
+                    action.right(),
+                    asker.userId(),
+                    asker.who(),
+                    asker.platform(),
+                    asker.channelId(),
+                    target);
         }
         return decision;
     }
@@ -82,7 +88,8 @@ public final class Rights {
     /** Whether the bot can post in a chat (joining it where it may); unknown platforms are assumed to let it. */
     public ChatDirectory.PostingAccess postingAccess(ChannelRef chat) {
         Enabled enabled = platforms.get(chat.platform());
-        return enabled == null ? ChatDirectory.PostingAccess.CAN_POST
+        return enabled == null
+                ? ChatDirectory.PostingAccess.CAN_POST
                 : enabled.directory().postingAccess(chat.channelId());
     }
 
@@ -90,7 +97,8 @@ public final class Rights {
         if (isDeskEditor(asker)) {
             return Decision.GRANTED;
         }
-        boolean deskChat = enabled(asker.platform()).flatMap(e -> e.rights().deskChatId()).isPresent();
+        boolean deskChat =
+                enabled(asker.platform()).flatMap(e -> e.rights().deskChatId()).isPresent();
         return new Decision.Refused("Only the desk's editors can " + action.refusalPhrase() + " (the editors the"
                 + " desk has named" + (deskChat ? " and the administrators of the desk chat" : "") + ").");
     }
@@ -102,11 +110,14 @@ public final class Rights {
         }
         PlatformRights rights = enabled.get().rights();
         if (asker.sentAsChat()) {
-            return rights.deskChatId().filter(desk -> desk.equals(asker.userId()) && desk.equals(asker.channelId()))
+            return rights.deskChatId()
+                    .filter(desk -> desk.equals(asker.userId()) && desk.equals(asker.channelId()))
                     .isPresent();
         }
-        return rights.editorUserIds().contains(asker.userId()) || rights.deskChatId()
-                .filter(desk -> enabled.get().directory().administers(desk, asker.userId())).isPresent();
+        return rights.editorUserIds().contains(asker.userId())
+                || rights.deskChatId()
+                        .filter(desk -> enabled.get().directory().administers(desk, asker.userId()))
+                        .isPresent();
     }
 
     private Decision channel(ChatContext asker, Action action, ChannelRef target) {
@@ -121,15 +132,18 @@ public final class Rights {
                 }
             } else {
                 Optional<Enabled> enabled = enabled(asker.platform());
-                if (enabled.isPresent() && (enabled.get().rights().editorsAdministerEveryChat() && isDeskEditor(asker)
-                        || enabled.get().directory().administers(target.channelId(), asker.userId()))) {
+                if (enabled.isPresent()
+                        && (enabled.get().rights().editorsAdministerEveryChat() && isDeskEditor(asker)
+                                || enabled.get().directory().administers(target.channelId(), asker.userId()))) {
                     return Decision.GRANTED;
                 }
             }
         }
-        boolean editorsToo = enabled(target.platform()).map(e -> e.rights().editorsAdministerEveryChat())
+        boolean editorsToo = enabled(target.platform())
+                .map(e -> e.rights().editorsAdministerEveryChat())
                 .orElse(false);
-        String holders = editorsToo ? "the desk's editors and the workspace's admins"
+        String holders = editorsToo
+                ? "the desk's editors and the workspace's admins"
                 : here ? "this chat's administrators" : "the administrators of " + target;
         return new Decision.Refused("Only " + holders + " can "
                 + (here ? action.refusalPhrase() : action.refusalPhrase().replace("this chat", "that chat")) + ".");

@@ -38,7 +38,9 @@ public final class Abolitions {
         }
 
         private String percent() {
-            return share.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP).toPlainString() + "%";
+            return share.multiply(BigDecimal.valueOf(100))
+                            .setScale(0, RoundingMode.HALF_UP)
+                            .toPlainString() + "%";
         }
     }
 
@@ -57,7 +59,8 @@ public final class Abolitions {
         return lineage.successorOf(old.gss())
                 .filter(successor -> sameName.stream().noneMatch(s -> s.gss().equals(successor.gss())))
                 .flatMap(successor -> seats.get().stream()
-                .filter(s -> s.gss().equals(successor.gss())).findFirst()
-                .map(seat -> new Abolished(old, seat, successor.share())));
+                        .filter(s -> s.gss().equals(successor.gss()))
+                        .findFirst()
+                        .map(seat -> new Abolished(old, seat, successor.share())));
     }
 }

@@ -10,15 +10,15 @@ import java.util.List;
 
 /** A small bundled tab-separated data file: its rows split into fields, blank lines and # comments skipped. */
 public final class DataResource {
-    private DataResource() {
-    }
+    private DataResource() {}
 
     public static List<String[]> rows(String resource) {
         try (InputStream in = DataResource.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .map(line -> line.split("\t"))
                     .toList();

@@ -29,8 +29,8 @@ public record SeatAliases(Map<String, String> words, Map<String, String> seatNam
             Map<String, String> words = new LinkedHashMap<>();
             Map<String, String> names = new LinkedHashMap<>();
             for (String[] f : DataResource.rows("/data/seat-aliases.tsv")) {
-                (f[0].equals("word") ? words : names).put(SeatNames.normalise(f[1]),
-                        f[0].equals("word") ? SeatNames.normalise(f[2]) : f[2]);
+                (f[0].equals("word") ? words : names)
+                        .put(SeatNames.normalise(f[1]), f[0].equals("word") ? SeatNames.normalise(f[2]) : f[2]);
             }
             for (String[] f : DataResource.rows("/data/welsh-names.tsv")) {
                 names.put(SeatNames.normalise(f[1]), f[0]);
@@ -46,7 +46,8 @@ public record SeatAliases(Map<String, String> words, Map<String, String> seatNam
         if (words.isEmpty() || normalised.isEmpty()) {
             return normalised;
         }
-        return Arrays.stream(SeatNames.words(normalised)).map(w -> words.getOrDefault(w, w))
+        return Arrays.stream(SeatNames.words(normalised))
+                .map(w -> words.getOrDefault(w, w))
                 .collect(Collectors.joining(" "));
     }
 }

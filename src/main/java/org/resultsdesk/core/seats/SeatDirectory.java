@@ -43,20 +43,26 @@ public final class SeatDirectory {
     private static final int MIN_FUZZY_WORD_LENGTH = 4;
     private static final int MIN_SUBSTRING_LENGTH = 3;
 
-    private record Entry(int index, String name, String normalised, String compact, String[] words,
-                         int[] characterCounts, List<Seat> seats) {
-    }
+    private record Entry(
+            int index,
+            String name,
+            String normalised,
+            String compact,
+            String[] words,
+            int[] characterCounts,
+            List<Seat> seats) {}
 
-    private record Scored(Entry entry, double score) {
-    }
+    private record Scored(Entry entry, double score) {}
 
     /** Alphabetical by normalised name; an entry's index is its position here. */
     private final List<Entry> entries;
+
     private final Map<String, Entry> byNormalised = new HashMap<>();
     private final Map<String, Entry> bySortedWords = new HashMap<>();
     private final Map<String, Entry> byCompact = new HashMap<>();
     /** Every word of every name, with the entries whose names contain it. */
     private final NavigableMap<String, BitSet> entriesByWord = new TreeMap<>();
+
     private final LevenshteinDistance withinOneEdit = new LevenshteinDistance(1);
     private final LevenshteinDistance withinTwoEdits = new LevenshteinDistance(2);
     private final LevenshteinDistance withinThreeEdits = new LevenshteinDistance(3);
@@ -82,8 +88,13 @@ public final class SeatDirectory {
             }
         }
         List<Entry> built = new ArrayList<>(seatsByName.size());
-        seatsByName.forEach((key, byGss) -> built.add(new Entry(built.size(), displayNames.get(key), key,
-                SeatNames.compact(key), SeatNames.words(key), characterCounts(SeatNames.compact(key)),
+        seatsByName.forEach((key, byGss) -> built.add(new Entry(
+                built.size(),
+                displayNames.get(key),
+                key,
+                SeatNames.compact(key),
+                SeatNames.words(key),
+                characterCounts(SeatNames.compact(key)),
                 List.copyOf(byGss.values()))));
         entries = List.copyOf(built);
         for (Entry entry : entries) {
@@ -91,7 +102,9 @@ public final class SeatDirectory {
             bySortedWords.putIfAbsent(SeatNames.sortedWords(entry.normalised()), entry);
             byCompact.putIfAbsent(entry.compact(), entry);
             for (String word : entry.words()) {
-                entriesByWord.computeIfAbsent(word, w -> new BitSet(entries.size())).set(entry.index());
+                entriesByWord
+                        .computeIfAbsent(word, w -> new BitSet(entries.size()))
+                        .set(entry.index());
             }
             entry.seats().forEach(seat -> byGss.putIfAbsent(seat.gss(), entry));
         }
@@ -132,11 +145,16 @@ public final class SeatDirectory {
             return found(entries.get(partial.nextSetBit(0)));
         }
         if (count > 1) {
-            return new SeatMatch.Ambiguous(ranked(partial, q).stream().limit(MAX_LISTED).map(Entry::name).toList(),
+            return new SeatMatch.Ambiguous(
+                    ranked(partial, q).stream()
+                            .limit(MAX_LISTED)
+                            .map(Entry::name)
+                            .toList(),
                     count);
         }
         List<Entry> close = closest(q, MAX_SUGGESTIONS);
-        return close.isEmpty() ? new SeatMatch.NotFound()
+        return close.isEmpty()
+                ? new SeatMatch.NotFound()
                 : new SeatMatch.Suggestions(close.stream().map(Entry::name).toList());
     }
 
@@ -196,7 +214,8 @@ public final class SeatDirectory {
             return null;
         }
         String code = query.strip();
-        return code.length() == 9 && code.matches("[EeNnSsWw]\\d{8}") ? byGss.get(code.toUpperCase(java.util.Locale.ROOT))
+        return code.length() == 9 && code.matches("[EeNnSsWw]\\d{8}")
+                ? byGss.get(code.toUpperCase(java.util.Locale.ROOT))
                 : null;
     }
 
@@ -282,7 +301,8 @@ public final class SeatDirectory {
                 scored.add(new Scored(entry, score));
             }
         }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
+        scored.sort(Comparator.comparingDouble(Scored::score)
+                .reversed()
                 .thenComparing(s -> s.entry().normalised()));
         return scored.stream().limit(limit).map(Scored::entry).toList();
     }

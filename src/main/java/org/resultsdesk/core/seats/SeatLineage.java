@@ -17,8 +17,7 @@ public final class SeatLineage {
     private static volatile SeatLineage bundled;
 
     /** The new seat and the share (0 to 1) of the old seat's population living in it. */
-    public record Successor(String gss, BigDecimal share) {
-    }
+    public record Successor(String gss, BigDecimal share) {}
 
     private final Map<String, Successor> successors;
 

@@ -26,8 +26,8 @@ public sealed interface SeatMatch {
         public Ambiguous {
             names = List.copyOf(names);
             if (names.size() < 2 || total < names.size()) {
-                throw new IllegalArgumentException("ambiguous needs two or more names and total >= listed: "
-                        + names + ", " + total);
+                throw new IllegalArgumentException(
+                        "ambiguous needs two or more names and total >= listed: " + names + ", " + total);
             }
         }
 
@@ -46,6 +46,5 @@ public sealed interface SeatMatch {
         }
     }
 
-    record NotFound() implements SeatMatch {
-    }
+    record NotFound() implements SeatMatch {}
 }

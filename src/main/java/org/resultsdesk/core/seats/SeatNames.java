@@ -11,8 +11,7 @@ import java.util.Locale;
  * "Queen's Park" is "queens park"; "St. Helens" is "st helens".
  */
 public final class SeatNames {
-    private SeatNames() {
-    }
+    private SeatNames() {}
 
     public static String normalise(String name) {
         String decomposed = Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
@@ -54,7 +53,8 @@ public final class SeatNames {
 
     private static boolean isMark(char c) {
         int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
     }
 

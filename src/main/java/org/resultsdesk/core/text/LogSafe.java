@@ -14,8 +14,7 @@ public final class LogSafe {
     /** How much of a file's content a log line may show. */
     public static final int MAX_PREFIX = 20;
 
-    private LogSafe() {
-    }
+    private LogSafe() {}
 
     /** The value escaped and cut to {@link #MAX_LENGTH} characters; "null" for null. */
     public static String escape(Object value) {
@@ -55,8 +54,14 @@ public final class LogSafe {
     }
 
     private static boolean needsEscape(char c) {
-        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
-                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
-                || c == '\u200E' || c == '\u200F' || c == '\u061C';
+        return Character.isISOControl(c)
+                || c == '\u2028'
+                || c == '\u2029'
+                || c == '\uFEFF'
+                || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u200E'
+                || c == '\u200F'
+                || c == '\u061C';
     }
 }

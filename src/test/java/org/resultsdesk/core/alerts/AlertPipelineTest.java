@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ import org.resultsdesk.core.command.ChatContext.Platform;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.model.Candidacy;
 import org.resultsdesk.core.model.Contest;
-import org.resultsdesk.core.model.ElectionKind;
 import org.resultsdesk.core.model.FeedMessage;
 import org.resultsdesk.core.model.Party;
 import org.resultsdesk.core.model.ResultsArchive;
@@ -70,14 +68,26 @@ class AlertPipelineTest {
             }
             return feed.getOrDefault(file.name(), List.of());
         };
-        ingest = new DeclarationIngest(parser, new StoreFollower(store, archive, new RushBoard()), store,
-                new AlertRouter(subscriptions), clock, () -> { });
+        ingest = new DeclarationIngest(
+                parser,
+                new StoreFollower(store, archive, new RushBoard()),
+                store,
+                new AlertRouter(subscriptions),
+                clock,
+                () -> {});
         delivery = newDelivery(telegram);
     }
 
     AlertDelivery newDelivery(RecordingGateway gateway) {
-        return new AlertDelivery(gateway, store, subscriptions, new AlertComposer(store, archive),
-                new JdbiSendBudget(database), clock, AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
+        return new AlertDelivery(
+                gateway,
+                store,
+                subscriptions,
+                new AlertComposer(store, archive),
+                new JdbiSendBudget(database),
+                clock,
+                AlertDelivery.Settings.DEFAULTS,
+                new AlertDelivery.Listener() {});
     }
 
     @AfterEach
@@ -114,8 +124,12 @@ class AlertPipelineTest {
         assertThat(outcome).isInstanceOf(IngestOutcome.Accepted.class);
         assertThat(telegram.sent).hasSize(2);
         for (RecordingGateway.Sent s : telegram.sent) {
-            assertThat(s.reply().parts()).singleElement().isInstanceOfSatisfying(Reply.AnnouncementPart.class,
-                    a -> assertThat(a.announcement().headline()).isEqualTo("Kingswood, general election 12 Dec 2019"));
+            assertThat(s.reply().parts())
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            Reply.AnnouncementPart.class,
+                            a -> assertThat(a.announcement().headline())
+                                    .isEqualTo("Kingswood, general election 12 Dec 2019"));
         }
     }
 
@@ -123,12 +137,14 @@ class AlertPipelineTest {
     void gainsSubscribersHearOnlyOfSeatsThatChangeHands() {
         subscribe(NEWSROOM, Subscription.Kind.GAINS, null);
 
-        land("kingswood.xml", ge2019(KINGSWOOD));           // Con hold
-        land("blyth.xml", ge2019("E14000575"));             // Blyth Valley, Con gain from Lab
+        land("kingswood.xml", ge2019(KINGSWOOD)); // Con hold
+        land("blyth.xml", ge2019("E14000575")); // Blyth Valley, Con gain from Lab
         delivery.deliverDue();
 
-        assertThat(telegram.sent).singleElement().satisfies(s -> assertThat(text(s.reply()))
-                .contains("Blyth Valley").contains("Conservative GAIN from Labour"));
+        assertThat(telegram.sent)
+                .singleElement()
+                .satisfies(s ->
+                        assertThat(text(s.reply())).contains("Blyth Valley").contains("Conservative GAIN from Labour"));
     }
 
     @Test
@@ -141,21 +157,44 @@ class AlertPipelineTest {
 
         List<Candidacy> wrong = new ArrayList<>(good.candidates());
         wrong.set(0, new Candidacy("Chris", "Skidmore", new Party("Con", "Conservative"), 27_000));
-        Contest notAddingUp = new Contest(good.election(), good.seat(), good.electorate(), good.validVotes(),
-                good.invalidVotes(), good.declaredAt(), wrong);
+        Contest notAddingUp = new Contest(
+                good.election(),
+                good.seat(),
+                good.electorate(),
+                good.validVotes(),
+                good.invalidVotes(),
+                good.declaredAt(),
+                wrong);
         List<Candidacy> twice = new ArrayList<>(good.candidates());
         twice.add(good.candidates().get(1));
-        Contest duplicate = new Contest(good.election(), good.seat(), good.electorate(), good.validVotes(),
-                good.invalidVotes(), good.declaredAt(), twice);
-        Contest unknownSeat = new Contest(good.election(), new org.resultsdesk.core.model.Seat("E14099999",
-                "Atlantis", "South West", "England"), good.electorate(), good.validVotes(), good.invalidVotes(),
-                good.declaredAt(), good.candidates());
+        Contest duplicate = new Contest(
+                good.election(),
+                good.seat(),
+                good.electorate(),
+                good.validVotes(),
+                good.invalidVotes(),
+                good.declaredAt(),
+                twice);
+        Contest unknownSeat = new Contest(
+                good.election(),
+                new org.resultsdesk.core.model.Seat("E14099999", "Atlantis", "South West", "England"),
+                good.electorate(),
+                good.validVotes(),
+                good.invalidVotes(),
+                good.declaredAt(),
+                good.candidates());
 
         assertThat(ingest.accept(new FeedFile("broken.xml", "corrupt".getBytes(), clock.instant())))
                 .isEqualTo(new IngestOutcome.Rejected("truncated XML at line 3"));
-        assertThat(land("sum.xml", new FeedMessage.Result(notAddingUp, 3))).asString().contains("add up to");
-        assertThat(land("dup.xml", new FeedMessage.Result(duplicate, 3))).asString().contains("duplicate candidate");
-        assertThat(land("seat.xml", new FeedMessage.Result(unknownSeat, 1))).asString().contains("unknown seat");
+        assertThat(land("sum.xml", new FeedMessage.Result(notAddingUp, 3)))
+                .asString()
+                .contains("add up to");
+        assertThat(land("dup.xml", new FeedMessage.Result(duplicate, 3)))
+                .asString()
+                .contains("duplicate candidate");
+        assertThat(land("seat.xml", new FeedMessage.Result(unknownSeat, 1)))
+                .asString()
+                .contains("unknown seat");
         assertThat(land("old.xml", new FeedMessage.Result(good, 1))).asString().contains("older than revision 2");
         assertThat(land("again.xml", new FeedMessage.Result(good, 2))).isInstanceOf(IngestOutcome.NothingNew.class);
 
@@ -163,7 +202,8 @@ class AlertPipelineTest {
         delivery.deliverDue();
         assertThat(telegram.sent).hasSize(before);
         assertThat(archive.contest(good.id())).contains(good);
-        assertThat(store.latestRevision(good.id(), org.resultsdesk.core.model.Declaration.Stage.RESULT)).hasValue(2);
+        assertThat(store.latestRevision(good.id(), org.resultsdesk.core.model.Declaration.Stage.RESULT))
+                .hasValue(2);
     }
 
     @Test
@@ -174,12 +214,28 @@ class AlertPipelineTest {
         delivery.deliverDue();
 
         List<Candidacy> recounted = new ArrayList<>(first.candidates());
-        Candidacy lab = recounted.stream().filter(c -> c.party().code().equals("Lab")).findFirst().orElseThrow();
-        Candidacy con = recounted.stream().filter(c -> c.party().code().equals("Con")).findFirst().orElseThrow();
-        recounted.set(recounted.indexOf(lab), new Candidacy(lab.givenName(), lab.familyName(), lab.party(), lab.votes() + 100));
-        recounted.set(recounted.indexOf(con), new Candidacy(con.givenName(), con.familyName(), con.party(), con.votes() - 100));
-        Contest second = new Contest(first.election(), first.seat(), first.electorate(), first.validVotes(),
-                first.invalidVotes(), first.declaredAt(), recounted);
+        Candidacy lab = recounted.stream()
+                .filter(c -> c.party().code().equals("Lab"))
+                .findFirst()
+                .orElseThrow();
+        Candidacy con = recounted.stream()
+                .filter(c -> c.party().code().equals("Con"))
+                .findFirst()
+                .orElseThrow();
+        recounted.set(
+                recounted.indexOf(lab),
+                new Candidacy(lab.givenName(), lab.familyName(), lab.party(), lab.votes() + 100));
+        recounted.set(
+                recounted.indexOf(con),
+                new Candidacy(con.givenName(), con.familyName(), con.party(), con.votes() - 100));
+        Contest second = new Contest(
+                first.election(),
+                first.seat(),
+                first.electorate(),
+                first.validVotes(),
+                first.invalidVotes(),
+                first.declaredAt(),
+                recounted);
         clock.advance(Duration.ofMinutes(10));
         land("kingswood_2.xml", new FeedMessage.Result(second, 2));
         delivery.deliverDue();
@@ -195,14 +251,28 @@ class AlertPipelineTest {
 
     static Contest recount(Contest contest, int shift) {
         List<Candidacy> recounted = new ArrayList<>(contest.candidates());
-        Candidacy lab = recounted.stream().filter(c -> c.party().code().equals("Lab")).findFirst().orElseThrow();
-        Candidacy con = recounted.stream().filter(c -> c.party().code().equals("Con")).findFirst().orElseThrow();
-        recounted.set(recounted.indexOf(lab), new Candidacy(lab.givenName(), lab.familyName(), lab.party(),
-                lab.votes() + shift));
-        recounted.set(recounted.indexOf(con), new Candidacy(con.givenName(), con.familyName(), con.party(),
-                con.votes() - shift));
-        return new Contest(contest.election(), contest.seat(), contest.electorate(), contest.validVotes(),
-                contest.invalidVotes(), contest.declaredAt(), recounted);
+        Candidacy lab = recounted.stream()
+                .filter(c -> c.party().code().equals("Lab"))
+                .findFirst()
+                .orElseThrow();
+        Candidacy con = recounted.stream()
+                .filter(c -> c.party().code().equals("Con"))
+                .findFirst()
+                .orElseThrow();
+        recounted.set(
+                recounted.indexOf(lab),
+                new Candidacy(lab.givenName(), lab.familyName(), lab.party(), lab.votes() + shift));
+        recounted.set(
+                recounted.indexOf(con),
+                new Candidacy(con.givenName(), con.familyName(), con.party(), con.votes() - shift));
+        return new Contest(
+                contest.election(),
+                contest.seat(),
+                contest.electorate(),
+                contest.validVotes(),
+                contest.invalidVotes(),
+                contest.declaredAt(),
+                recounted);
     }
 
     @Test
@@ -218,12 +288,23 @@ class AlertPipelineTest {
         }
 
         String original = telegram.sent.get(0).messageId();
-        assertThat(telegram.edits).hasSize(2).allSatisfy(e -> assertThat(e.messageId()).isEqualTo(original));
+        assertThat(telegram.edits)
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e.messageId()).isEqualTo(original));
         String lastEdit = text(telegram.edits.get(1).reply());
         assertThat(lastEdit).contains("Corrected: revision 3");
-        int majority = first.candidates().stream().filter(c -> c.party().code().equals("Con")).findFirst()
-                .orElseThrow().votes() - 300 - (first.candidates().stream().filter(c -> c.party().code()
-                .equals("Lab")).findFirst().orElseThrow().votes() + 300);
+        int majority = first.candidates().stream()
+                        .filter(c -> c.party().code().equals("Con"))
+                        .findFirst()
+                        .orElseThrow()
+                        .votes()
+                - 300
+                - (first.candidates().stream()
+                                .filter(c -> c.party().code().equals("Lab"))
+                                .findFirst()
+                                .orElseThrow()
+                                .votes()
+                        + 300);
         assertThat(lastEdit).contains(String.format(java.util.Locale.UK, "majority %,d", majority));
         assertThat(telegram.sent).as("the original and one note per revision").hasSize(3);
         assertThat(text(telegram.sent.get(2).reply())).contains("(revision 3)");
@@ -232,21 +313,26 @@ class AlertPipelineTest {
     @Test
     void anAlertThatCannotBeComposedFailsAloneAndEveryOtherInItsBatchIsDelivered() {
         subscribe(NEWSROOM, Subscription.Kind.ALL, null);
-        List<Contest> three = TestData.archive().contestsOf("parl.2019-12-12").stream().limit(3).toList();
+        List<Contest> three = TestData.archive().contestsOf("parl.2019-12-12").stream()
+                .limit(3)
+                .toList();
         three.forEach(c -> land(c.seat().gss() + ".xml", new FeedMessage.Result(c, 1)));
         // An outbox row whose declaration the store does not hold: composing it throws every time.
-        store.enqueue(List.of(Alert.pending(NEWSROOM, "parl.2019-12-12/E99999999", 1, Alert.Kind.RESULT,
-                clock.instant())));
+        store.enqueue(
+                List.of(Alert.pending(NEWSROOM, "parl.2019-12-12/E99999999", 1, Alert.Kind.RESULT, clock.instant())));
 
         for (int i = 0; i < 400 && store.pendingCount() > 0; i++) {
             delivery.deliverDue();
             clock.advance(Duration.ofSeconds(1));
         }
 
-        String delivered = telegram.sentTo(NEWSROOM.channelId()).stream().map(s -> text(s.reply()))
+        String delivered = telegram.sentTo(NEWSROOM.channelId()).stream()
+                .map(s -> text(s.reply()))
                 .reduce("", String::concat);
         three.forEach(c -> assertThat(delivered).contains(c.seat().name()));
-        assertThat(telegram.sentTo(NEWSROOM.channelId())).as("the good three went together, at once").hasSize(1);
+        assertThat(telegram.sentTo(NEWSROOM.channelId()))
+                .as("the good three went together, at once")
+                .hasSize(1);
         assertThat(store.pendingCount()).isZero();
         assertThat(store.failed(5)).singleElement().satisfies(f -> {
             assertThat(f.status()).isEqualTo("FAILED");
@@ -259,33 +345,43 @@ class AlertPipelineTest {
     void unnumberedResultsAreNumberedAgainstTheStoreEvenAfterARestart() {
         subscribe(KINGSWOOD_DESK, Subscription.Kind.SEAT, KINGSWOOD);
         Contest first = TestData.contest("parl.2019-12-12", KINGSWOOD);
-        Contest changed = new Contest(first.election(), first.seat(), first.electorate() + 10, first.validVotes(),
-                first.invalidVotes(), first.declaredAt(), first.candidates());
+        Contest changed = new Contest(
+                first.election(),
+                first.seat(),
+                first.electorate() + 10,
+                first.validVotes(),
+                first.invalidVotes(),
+                first.declaredAt(),
+                first.candidates());
         FeedMessage.Result unnumbered = new FeedMessage.Result(first, FeedMessage.Result.UNNUMBERED);
 
         assertThat(land("manager_1.csv", unnumbered)).isInstanceOf(IngestOutcome.Accepted.class);
         assertThat(land("manager_2.csv", unnumbered)).isInstanceOf(IngestOutcome.NothingNew.class);
         assertThat(land("manager_3.csv", new FeedMessage.Result(changed, FeedMessage.Result.UNNUMBERED)))
                 .isInstanceOf(IngestOutcome.Accepted.class);
-        assertThat(store.latestRevision(first.id(), org.resultsdesk.core.model.Declaration.Stage.RESULT)).hasValue(2);
+        assertThat(store.latestRevision(first.id(), org.resultsdesk.core.model.Declaration.Stage.RESULT))
+                .hasValue(2);
 
         StoreFollower afterRestart = new StoreFollower(store, TestData.freshArchive(), new RushBoard());
         afterRestart.catchUp();
-        DeclarationIngest restarted = new DeclarationIngest(file -> feed.get(file.name()), afterRestart,
-                store, new AlertRouter(subscriptions), clock, () -> { });
+        DeclarationIngest restarted = new DeclarationIngest(
+                file -> feed.get(file.name()), afterRestart, store, new AlertRouter(subscriptions), clock, () -> {});
         feed.put("manager_4.csv", List.of(new FeedMessage.Result(changed, FeedMessage.Result.UNNUMBERED)));
         assertThat(restarted.accept(new FeedFile("manager_4.csv", new byte[0], clock.instant())))
                 .isInstanceOf(IngestOutcome.NothingNew.class);
         feed.put("manager_5.csv", List.of(new FeedMessage.Result(first, FeedMessage.Result.UNNUMBERED)));
         assertThat(restarted.accept(new FeedFile("manager_5.csv", new byte[0], clock.instant())))
                 .isInstanceOf(IngestOutcome.Accepted.class);
-        assertThat(store.latestRevision(first.id(), org.resultsdesk.core.model.Declaration.Stage.RESULT)).hasValue(3);
+        assertThat(store.latestRevision(first.id(), org.resultsdesk.core.model.Declaration.Stage.RESULT))
+                .hasValue(3);
     }
 
     @Test
     void aBurstOf50ToAGroupArrivesAsAtMost20MessagesAMinuteWithEveryResult() {
         subscribe(NEWSROOM, Subscription.Kind.ALL, null);
-        List<Contest> fifty = TestData.archive().contestsOf("parl.2019-12-12").stream().limit(50).toList();
+        List<Contest> fifty = TestData.archive().contestsOf("parl.2019-12-12").stream()
+                .limit(50)
+                .toList();
         for (int i = 0; i < fifty.size(); i++) {
             land("burst_" + i + ".xml", new FeedMessage.Result(fifty.get(i), 1));
             delivery.deliverDue();
@@ -299,8 +395,10 @@ class AlertPipelineTest {
         assertThat(store.pendingCount()).isZero();
         List<RecordingGateway.Sent> posts = telegram.sentTo(NEWSROOM.channelId());
         for (RecordingGateway.Sent post : posts) {
-            long inWindow = posts.stream().filter(p -> !p.at().isBefore(post.at())
-                    && p.at().isBefore(post.at().plus(Duration.ofMinutes(1)))).count();
+            long inWindow = posts.stream()
+                    .filter(p -> !p.at().isBefore(post.at())
+                            && p.at().isBefore(post.at().plus(Duration.ofMinutes(1))))
+                    .count();
             assertThat(inWindow).isLessThanOrEqualTo(20);
         }
         String everything = posts.stream().map(p -> text(p.reply())).reduce("", String::concat);
@@ -329,7 +427,8 @@ class AlertPipelineTest {
     @Test
     void aKickedChatIsPausedAndReportedNotRetried() {
         subscribe(NEWSROOM, Subscription.Kind.ALL, null);
-        telegram.script(NEWSROOM.channelId(),
+        telegram.script(
+                NEWSROOM.channelId(),
                 new DeliveryResult.Gone("Forbidden: bot was kicked from the group chat", Optional.empty()));
         land("kingswood.xml", ge2019(KINGSWOOD));
         delivery.deliverDue();
@@ -354,7 +453,8 @@ class AlertPipelineTest {
         delivery.deliverDue();
 
         assertThat(telegram.sentTo("-100999")).hasSize(1);
-        assertThat(subscriptions.forChannel(new ChannelRef(Platform.TELEGRAM, "-100999"))).hasSize(1);
+        assertThat(subscriptions.forChannel(new ChannelRef(Platform.TELEGRAM, "-100999")))
+                .hasSize(1);
     }
 
     @Test
@@ -386,8 +486,15 @@ class AlertPipelineTest {
     void aRushIsPostedAndTheFullResultFollows() {
         subscribe(KINGSWOOD_DESK, Subscription.Kind.SEAT, KINGSWOOD);
         Contest kingswood = TestData.contest("parl.2019-12-12", KINGSWOOD);
-        land("rush.xml", new FeedMessage.Rush(kingswood.election(), kingswood.seat(), new Party("Con", "Conservative"),
-                Optional.of(new Party("Con", "Conservative")), "Chris Skidmore", 1));
+        land(
+                "rush.xml",
+                new FeedMessage.Rush(
+                        kingswood.election(),
+                        kingswood.seat(),
+                        new Party("Con", "Conservative"),
+                        Optional.of(new Party("Con", "Conservative")),
+                        "Chris Skidmore",
+                        1));
         delivery.deliverDue();
         clock.advance(Duration.ofMinutes(3));
         land("result.xml", ge2019(KINGSWOOD));
@@ -403,7 +510,9 @@ class AlertPipelineTest {
     void afterACrashMidBurstEveryAlertIsDeliveredAndNoneSentTwice() {
         subscribe(NEWSROOM, Subscription.Kind.ALL, null);
         subscribe(KINGSWOOD_DESK, Subscription.Kind.ALL, null);
-        List<Contest> ten = TestData.archive().contestsOf("parl.2019-12-12").stream().limit(10).toList();
+        List<Contest> ten = TestData.archive().contestsOf("parl.2019-12-12").stream()
+                .limit(10)
+                .toList();
         ten.forEach(c -> land(c.seat().gss() + ".xml", new FeedMessage.Result(c, 1)));
 
         // The first worker claims everything, posts to one channel, and dies before it can touch the rest.
@@ -434,8 +543,11 @@ class AlertPipelineTest {
 
         assertThat(store.pendingCount()).isZero();
         assertThat(dying.sentTo(NEWSROOM.channelId())).hasSize(1);
-        assertThat(telegram.sentTo(NEWSROOM.channelId())).as("nothing recorded as sent is sent again").isEmpty();
-        String toDesk = telegram.sentTo(KINGSWOOD_DESK.channelId()).stream().map(s -> text(s.reply()))
+        assertThat(telegram.sentTo(NEWSROOM.channelId()))
+                .as("nothing recorded as sent is sent again")
+                .isEmpty();
+        String toDesk = telegram.sentTo(KINGSWOOD_DESK.channelId()).stream()
+                .map(s -> text(s.reply()))
                 .reduce("", String::concat);
         ten.forEach(c -> assertThat(toDesk).contains(c.seat().name()));
     }
@@ -446,8 +558,12 @@ class AlertPipelineTest {
             if (p instanceof Reply.Text t) {
                 out.append(t.text()).append('\n');
             } else if (p instanceof Reply.AnnouncementPart a) {
-                out.append(a.announcement().headline()).append('\n').append(a.announcement().verdict()).append('\n')
-                        .append(a.announcement().winnerLine()).append('\n');
+                out.append(a.announcement().headline())
+                        .append('\n')
+                        .append(a.announcement().verdict())
+                        .append('\n')
+                        .append(a.announcement().winnerLine())
+                        .append('\n');
             }
         }
         return out.toString();

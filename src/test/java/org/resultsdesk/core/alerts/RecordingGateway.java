@@ -1,7 +1,5 @@
 package org.resultsdesk.core.alerts;
 
-import org.resultsdesk.core.delivery.SendLimits;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,16 +9,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.delivery.SendLimits;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.DeliveryResult;
 
 /** A gateway that records what it was asked to post, and answers as scripted (Delivered by default). */
 public class RecordingGateway implements ChatGateway {
-    public record Sent(String channelId, Reply reply, String messageId, java.time.Instant at) {
-    }
+    public record Sent(String channelId, Reply reply, String messageId, java.time.Instant at) {}
 
-    public record Edit(String channelId, String messageId, Reply reply) {
-    }
+    public record Edit(String channelId, String messageId, Reply reply) {}
 
     private final ChatContext.Platform platform;
     private final Supplier<java.time.Instant> clock;

@@ -27,12 +27,13 @@ import org.resultsdesk.store.JdbiSubscriptionStore;
 
 class SubscriptionCommandsTest {
     static final ChatContext EDITOR = ChatContext.person(Platform.TELEGRAM, "-100555", ChatContext.ChatKind.GROUP, "1");
-    static final ChatContext REPORTER = ChatContext.person(Platform.TELEGRAM, "-100555", ChatContext.ChatKind.GROUP,
-            "2");
+    static final ChatContext REPORTER =
+            ChatContext.person(Platform.TELEGRAM, "-100555", ChatContext.ChatKind.GROUP, "2");
     static final ChannelRef CHANNEL = new ChannelRef(Platform.TELEGRAM, "-100555");
 
     @TempDir
     Path dir;
+
     Database database;
     JdbiSubscriptionStore store;
     CommandService commands;
@@ -43,10 +44,11 @@ class SubscriptionCommandsTest {
         store = new JdbiSubscriptionStore(database, new MutableClock(Instant.parse("2024-07-04T21:00:00Z")));
         SeatDirectory seats = new SeatDirectory(TestData.archive().seats());
         Rights rights = new Rights(new MemoryAuditTrail(), Clock.systemUTC());
-        rights.enable(new PlatformRights(Platform.TELEGRAM, Set.of(), Optional.empty(), false),
+        rights.enable(
+                new PlatformRights(Platform.TELEGRAM, Set.of(), Optional.empty(), false),
                 new KnownChats(Platform.TELEGRAM).admins("-100555", "1"));
-        commands = new CommandService(TestData.archive(), seats, new SubscriptionCommands(store, seats,
-                TestData.archive(), rights));
+        commands = new CommandService(
+                TestData.archive(), seats, new SubscriptionCommands(store, seats, TestData.archive(), rights));
     }
 
     @AfterEach
@@ -60,8 +62,10 @@ class SubscriptionCommandsTest {
 
     @Test
     void anEditorSubscribesToASeatUnderEveryBoundarySetItsNameCovers() {
-        assertThat(text(commands.handle("/subscribe hartlepool", EDITOR))).isEqualTo("This channel now follows Hartlepool.");
-        assertThat(store.forChannel(CHANNEL)).extracting(Subscription::target)
+        assertThat(text(commands.handle("/subscribe hartlepool", EDITOR)))
+                .isEqualTo("This channel now follows Hartlepool.");
+        assertThat(store.forChannel(CHANNEL))
+                .extracting(Subscription::target)
                 .containsExactlyInAnyOrder("E14000733", "E14001272");
         assertThat(text(commands.handle("/subscribe Hartlepool", EDITOR))).contains("already follows");
         assertThat(text(commands.handle("/subscriptions", REPORTER))).isEqualTo("This channel follows:\nHartlepool");
@@ -71,24 +75,28 @@ class SubscriptionCommandsTest {
     void subscribingToAnAbolishedSeatWarnsAndOffersItsSuccessor() {
         Reply reply = commands.handle("/subscribe Brighton Kemptown", EDITOR);
 
-        assertThat(text(reply)).isEqualTo("This channel now follows Brighton, Kemptown. Abolished in 2024; now mostly"
-                + " Brighton Kemptown and Peacehaven. Follow Brighton Kemptown and Peacehaven too?");
-        assertThat(reply.suggestions()).containsExactly(new Reply.Suggestion("Brighton Kemptown and Peacehaven",
-                "/subscribe Brighton Kemptown and Peacehaven"));
+        assertThat(text(reply))
+                .isEqualTo("This channel now follows Brighton, Kemptown. Abolished in 2024; now mostly"
+                        + " Brighton Kemptown and Peacehaven. Follow Brighton Kemptown and Peacehaven too?");
+        assertThat(reply.suggestions())
+                .containsExactly(new Reply.Suggestion(
+                        "Brighton Kemptown and Peacehaven", "/subscribe Brighton Kemptown and Peacehaven"));
         assertThat(text(commands.handle("/subscribe Brighton Kemptown and Peacehaven", EDITOR)))
                 .isEqualTo("This channel now follows Brighton Kemptown and Peacehaven.");
     }
 
     @Test
     void aReporterIsRefusedClearly() {
-        assertThat(text(commands.handle("/subscribe all", REPORTER))).isEqualTo("Only this chat's administrators can"
-                + " change what this chat follows. /subscriptions shows what it follows now.");
+        assertThat(text(commands.handle("/subscribe all", REPORTER)))
+                .isEqualTo("Only this chat's administrators can"
+                        + " change what this chat follows. /subscriptions shows what it follows now.");
         assertThat(store.forChannel(CHANNEL)).isEmpty();
     }
 
     @Test
     void regionsAllAndGainsAndUnsubscribe() {
-        assertThat(text(commands.handle("/subscribe region south west", EDITOR))).contains("South West (region)");
+        assertThat(text(commands.handle("/subscribe region south west", EDITOR)))
+                .contains("South West (region)");
         assertThat(text(commands.handle("/subscribe region scot", EDITOR))).contains("Scotland (region)");
         assertThat(text(commands.handle("/subscribe all", EDITOR))).contains("every declaration");
         assertThat(text(commands.handle("/subscribe gains", EDITOR))).contains("changes hands");

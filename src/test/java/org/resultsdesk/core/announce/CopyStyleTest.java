@@ -26,10 +26,37 @@ class CopyStyleTest {
     final ResultCalculator calculator = new ResultCalculator();
 
     @ParameterizedTest
-    @CsvSource({"SNP, an", "SDLP, an", "LD, an", "independent, an", "Alliance, an", "8.5%, an", "11.0%, an",
-            "18.6%, an", "80.2%, an", "'11,220', an", "'18,540', an", "800, an", "1.2%, a", "16.4%, a", "110, a",
-            "'1,100', a", "Conservative, a", "Labour, a", "DUP, a", "UUP, a", "UKIP, a", "notional, a", "Unionist, a",
-            "Reform, a", "Green, a", "Workers, a", "one, a", "hour, an", "upset, an"})
+    @CsvSource({
+        "SNP, an",
+        "SDLP, an",
+        "LD, an",
+        "independent, an",
+        "Alliance, an",
+        "8.5%, an",
+        "11.0%, an",
+        "18.6%, an",
+        "80.2%, an",
+        "'11,220', an",
+        "'18,540', an",
+        "800, an",
+        "1.2%, a",
+        "16.4%, a",
+        "110, a",
+        "'1,100', a",
+        "Conservative, a",
+        "Labour, a",
+        "DUP, a",
+        "UUP, a",
+        "UKIP, a",
+        "notional, a",
+        "Unionist, a",
+        "Reform, a",
+        "Green, a",
+        "Workers, a",
+        "one, a",
+        "hour, an",
+        "upset, an"
+    })
     void theArticleAgreesWithTheSpokenWord(String word, String article) {
         assertThat(Formats.article(word)).as(word).isEqualTo(article);
     }
@@ -40,18 +67,23 @@ class CopyStyleTest {
         assertThat(Formats.count(1)).isEqualTo("one");
         assertThat(Formats.count(10)).isEqualTo("10");
         assertThat(Formats.count(2501)).isEqualTo("2,501");
-        assertThat(Formats.majorityPercent(6, new java.math.BigDecimal("0.0184"))).isEqualTo("<0.1%");
-        assertThat(Formats.majorityPercent(60, new java.math.BigDecimal("0.05"))).isEqualTo("0.1%");
-        assertThat(Formats.majorityPercent(2501, new java.math.BigDecimal("10.06"))).isEqualTo("10.1%");
+        assertThat(Formats.majorityPercent(6, new java.math.BigDecimal("0.0184")))
+                .isEqualTo("<0.1%");
+        assertThat(Formats.majorityPercent(60, new java.math.BigDecimal("0.05")))
+                .isEqualTo("0.1%");
+        assertThat(Formats.majorityPercent(2501, new java.math.BigDecimal("10.06")))
+                .isEqualTo("10.1%");
     }
 
     @Test
     void noBundledContestHasAWrongArticleADoubledPartyOrAPartyBeforeAName() {
         List<String> problems = new ArrayList<>();
         List<Contest> contests = TestData.archive().contests().stream()
-                .filter(c -> c.election().kind() != ElectionKind.NOTIONAL).toList();
+                .filter(c -> c.election().kind() != ElectionKind.NOTIONAL)
+                .toList();
         for (Contest contest : contests) {
-            ResultFigures figures = calculator.calculate(contest, TestData.archive().comparisonFor(contest));
+            ResultFigures figures =
+                    calculator.calculate(contest, TestData.archive().comparisonFor(contest));
             String snippet = writer.write(figures);
             Announcement a = announcements.announce(figures);
             List<String> texts = new ArrayList<>(List.of(snippet, a.verdict(), a.winnerLine(), a.swingAndTurnout()));
@@ -77,7 +109,9 @@ class CopyStyleTest {
                     problems.add(contest.id() + ": party before a name in \"" + snippet + "\"");
                 }
             }
-            if (snippet.contains("RUK") || snippet.contains("(0.0%)") || a.winnerLine().contains("(0.0%)")) {
+            if (snippet.contains("RUK")
+                    || snippet.contains("(0.0%)")
+                    || a.winnerLine().contains("(0.0%)")) {
                 problems.add(contest.id() + ": " + snippet + " / " + a.winnerLine());
             }
         }

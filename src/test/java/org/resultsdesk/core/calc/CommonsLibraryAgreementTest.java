@@ -26,7 +26,8 @@ class CommonsLibraryAgreementTest {
 
     private static List<Contest> declared() {
         return TestData.archive().contests().stream()
-                .filter(c -> c.election().kind() != ElectionKind.NOTIONAL).toList();
+                .filter(c -> c.election().kind() != ElectionKind.NOTIONAL)
+                .toList();
     }
 
     @Test
@@ -36,13 +37,18 @@ class CommonsLibraryAgreementTest {
             BundledResults.Published published = TestData.loaded().published().get(contest.id());
             int computed = figures(contest).majority();
             if (published.majority().isPresent() && published.majority().getAsInt() != computed) {
-                disagreements.add(contest.seat().name() + " " + published.majority().getAsInt() + " vs " + computed);
+                disagreements.add(
+                        contest.seat().name() + " " + published.majority().getAsInt() + " vs " + computed);
             }
         }
         assertThat(declared()).hasSizeGreaterThan(1300);
         assertThat(disagreements).containsExactly("Arbroath and Broughty Ferry 5178 vs 5278");
-        assertThat(TestData.loaded().issues()).singleElement().asString()
-                .contains("Arbroath and Broughty Ferry").contains("5178").contains("5278");
+        assertThat(TestData.loaded().issues())
+                .singleElement()
+                .asString()
+                .contains("Arbroath and Broughty Ferry")
+                .contains("5178")
+                .contains("5278");
     }
 
     @Test
@@ -50,9 +56,11 @@ class CommonsLibraryAgreementTest {
         List<String> disagreements = new ArrayList<>();
         int checked = 0;
         for (Contest contest : declared()) {
-            Matcher m = RESULT.matcher(TestData.loaded().published().get(contest.id()).resultText());
+            Matcher m = RESULT.matcher(
+                    TestData.loaded().published().get(contest.id()).resultText());
             assertThat(m.matches()).as(contest.id()).isTrue();
-            Verdict verdict = figures(contest).verdict().orElseThrow(() -> new AssertionError("no verdict " + contest.id()));
+            Verdict verdict =
+                    figures(contest).verdict().orElseThrow(() -> new AssertionError("no verdict " + contest.id()));
             boolean publishedGain = m.group(2) != null;
             String publishedFrom = publishedGain ? m.group(2).replace("Lab Coop", "Lab") : m.group(1);
             if (verdict.gain() != publishedGain
@@ -81,18 +89,20 @@ class CommonsLibraryAgreementTest {
             if (contest.election().id().equals("parl.2019-12-12")) {
                 continue; // its published changes are our 2017 baseline, so agreement there is by construction
             }
-            Map<Candidacy, BigDecimal> published = TestData.loaded().published().get(contest.id()).changes();
+            Map<Candidacy, BigDecimal> published =
+                    TestData.loaded().published().get(contest.id()).changes();
             for (CandidateFigures row : figures(contest).rows()) {
                 BigDecimal theirs = published.get(row.candidacy());
                 if (theirs == null || !(row.change() instanceof ShareChange.Points ours)) {
                     continue;
                 }
                 compared++;
-                BigDecimal gap = ours.value().subtract(Percent.fromFraction(theirs)).abs();
+                BigDecimal gap =
+                        ours.value().subtract(Percent.fromFraction(theirs)).abs();
                 BigDecimal bound = theirs.scale() <= 3 ? new BigDecimal("0.2") : new BigDecimal("0.1");
                 if (gap.compareTo(bound) > 0) {
-                    disagreements.add(contest.id() + " " + row.candidacy().displayName() + ": ours "
-                            + ours.value() + " theirs " + theirs);
+                    disagreements.add(contest.id() + " " + row.candidacy().displayName() + ": ours " + ours.value()
+                            + " theirs " + theirs);
                 }
             }
         }

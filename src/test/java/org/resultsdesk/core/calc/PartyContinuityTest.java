@@ -32,18 +32,22 @@ class PartyContinuityTest {
         List<String> checked = new ArrayList<>();
         for (Contest contest : TestData.archive().contestsOf("parl.2024-07-04")) {
             BundledResults.Published published = TestData.loaded().published().get(contest.id());
-            for (CandidateFigures row : calculator.calculate(contest, TestData.archive().comparisonFor(contest)).rows()) {
+            for (CandidateFigures row : calculator
+                    .calculate(contest, TestData.archive().comparisonFor(contest))
+                    .rows()) {
                 Candidacy c = row.candidacy();
                 BigDecimal libraryChange = published.changes().get(c);
                 if (!c.party().code().equals(entry.getValue()) || libraryChange == null) {
                     continue;
                 }
-                assertThat(row.change()).as(contest.seat().name() + " " + c.displayName())
+                assertThat(row.change())
+                        .as(contest.seat().name() + " " + c.displayName())
                         .isInstanceOf(ShareChange.Points.class);
                 // Within 0.1 points, the rounding of the Library's figures (as CommonsLibraryAgreementTest allows).
                 BigDecimal ours = ((ShareChange.Points) row.change()).value();
                 assertThat(ours.subtract(Percent.fromFraction(libraryChange)).abs())
-                        .as(contest.seat().name() + " " + c.displayName()).isLessThanOrEqualTo(new BigDecimal("0.1"));
+                        .as(contest.seat().name() + " " + c.displayName())
+                        .isLessThanOrEqualTo(new BigDecimal("0.1"));
                 checked.add(contest.seat().name());
             }
         }

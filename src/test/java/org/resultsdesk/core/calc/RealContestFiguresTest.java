@@ -39,7 +39,8 @@ class RealContestFiguresTest {
         assertThat(f.overturnedMajority()).hasValue(11_220);
         assertThat(f.turnout().basis()).isEqualTo(Turnout.Basis.BALLOT_PAPERS);
         assertThat(rounded(f.turnout().percent())).isEqualByComparingTo("37.1");
-        assertThat(rounded(f.comparison().orElseThrow().turnoutPercent().orElseThrow())).isEqualByComparingTo("71.7");
+        assertThat(rounded(f.comparison().orElseThrow().turnoutPercent().orElseThrow()))
+                .isEqualByComparingTo("71.7");
     }
 
     @Test
@@ -87,8 +88,11 @@ class RealContestFiguresTest {
 
         assertThat(f.comparison().orElseThrow().label()).isEqualTo("2019 notional");
         CandidateFigures reform = f.rows().stream()
-                .filter(r -> r.candidacy().party().code().equals("RUK")).findFirst().orElseThrow();
-        BigDecimal brexitNotional = ResultCalculator.priorShare(f.comparison().get(), reform.candidacy().party(), "")
+                .filter(r -> r.candidacy().party().code().equals("RUK"))
+                .findFirst()
+                .orElseThrow();
+        BigDecimal brexitNotional = ResultCalculator.priorShare(
+                        f.comparison().get(), reform.candidacy().party(), "")
                 .orElseThrow();
         assertThat(rounded(brexitNotional)).isEqualByComparingTo("8.5");
         assertThat(rounded(((ShareChange.Points) reform.change()).value())).isEqualByComparingTo("12.4");

@@ -29,8 +29,14 @@ class ResultCalculatorTest {
 
     static Contest contest(ElectionKind kind, String date, int invalid, Candidacy... candidates) {
         int valid = List.of(candidates).stream().mapToInt(Candidacy::votes).sum();
-        return new Contest(new Election("parl.test." + date, kind, LocalDate.parse(date)), SEAT, valid * 2, valid,
-                OptionalInt.of(invalid), Optional.empty(), List.of(candidates));
+        return new Contest(
+                new Election("parl.test." + date, kind, LocalDate.parse(date)),
+                SEAT,
+                valid * 2,
+                valid,
+                OptionalInt.of(invalid),
+                Optional.empty(),
+                List.of(candidates));
     }
 
     static Candidacy c(String name, Party party, int votes) {
@@ -44,10 +50,15 @@ class ResultCalculatorTest {
 
     @Test
     void aHoldReportsTheSwingFromWhicheverPartyFellBack() {
-        Contest before = contest(ElectionKind.GENERAL, "2019-12-12", 0,
-                c("A Con", CON, 500), c("B Lab", LAB, 400), c("C Ld", LD, 100));
-        Contest now = contest(ElectionKind.BY_ELECTION, "2021-05-06", 0,
-                c("D Con", CON, 450), c("E Lab", LAB, 450 - 1), c("F Ld", LD, 101));
+        Contest before = contest(
+                ElectionKind.GENERAL, "2019-12-12", 0, c("A Con", CON, 500), c("B Lab", LAB, 400), c("C Ld", LD, 100));
+        Contest now = contest(
+                ElectionKind.BY_ELECTION,
+                "2021-05-06",
+                0,
+                c("D Con", CON, 450),
+                c("E Lab", LAB, 450 - 1),
+                c("F Ld", LD, 101));
         ResultFigures f = CALC.calculate(now, Optional.of(Comparisons.fromContest(before, "2019")));
 
         assertThat(f.verdict().orElseThrow().gain()).isFalse();
@@ -59,11 +70,18 @@ class ResultCalculatorTest {
 
     @Test
     void aHoldWhereTheWinnerGainedGround() {
-        Contest before = contest(ElectionKind.GENERAL, "2019-12-12", 0, c("A Con", CON, 500), c("B Lab", LAB, 400),
-                c("C Ld", LD, 100));
-        Contest now = contest(ElectionKind.BY_ELECTION, "2021-05-06", 0, c("D Con", CON, 600), c("E Lab", LAB, 300),
+        Contest before = contest(
+                ElectionKind.GENERAL, "2019-12-12", 0, c("A Con", CON, 500), c("B Lab", LAB, 400), c("C Ld", LD, 100));
+        Contest now = contest(
+                ElectionKind.BY_ELECTION,
+                "2021-05-06",
+                0,
+                c("D Con", CON, 600),
+                c("E Lab", LAB, 300),
                 c("F Ld", LD, 100));
-        Swing s = CALC.calculate(now, Optional.of(Comparisons.fromContest(before, "2019"))).swing().orElseThrow();
+        Swing s = CALC.calculate(now, Optional.of(Comparisons.fromContest(before, "2019")))
+                .swing()
+                .orElseThrow();
 
         assertThat(s.from()).isEqualTo(LAB);
         assertThat(s.to()).isEqualTo(CON);
@@ -72,9 +90,19 @@ class ResultCalculatorTest {
 
     @Test
     void labourCoOpIsLabourAndReformContinuesTheBrexitParty() {
-        Contest before = contest(ElectionKind.NOTIONAL, "2019-12-12", 0, c("A Lab", LAB_COOP, 500),
-                c("B Brx", BRX, 100), c("C Con", CON, 400));
-        Contest now = contest(ElectionKind.GENERAL, "2024-07-04", 10, c("D Lab", LAB, 500), c("E Ruk", RUK, 300),
+        Contest before = contest(
+                ElectionKind.NOTIONAL,
+                "2019-12-12",
+                0,
+                c("A Lab", LAB_COOP, 500),
+                c("B Brx", BRX, 100),
+                c("C Con", CON, 400));
+        Contest now = contest(
+                ElectionKind.GENERAL,
+                "2024-07-04",
+                10,
+                c("D Lab", LAB, 500),
+                c("E Ruk", RUK, 300),
                 c("F Con", CON, 200));
         ResultFigures f = CALC.calculate(now, Optional.of(Comparisons.fromContest(before, "2019 notional")));
 
@@ -86,8 +114,13 @@ class ResultCalculatorTest {
     @Test
     void aGainByANewPartyHasNoSwingAndOverturnsTheOldMajority() {
         Contest before = contest(ElectionKind.GENERAL, "2019-12-12", 0, c("A Lab", LAB, 600), c("B Con", CON, 400));
-        Contest now = contest(ElectionKind.BY_ELECTION, "2024-02-29", 0, c("G Galloway", new Party("WPB", "Workers"), 500),
-                c("C Lab", LAB, 300), c("D Con", CON, 200));
+        Contest now = contest(
+                ElectionKind.BY_ELECTION,
+                "2024-02-29",
+                0,
+                c("G Galloway", new Party("WPB", "Workers"), 500),
+                c("C Lab", LAB, 300),
+                c("D Con", CON, 200));
         ResultFigures f = CALC.calculate(now, Optional.of(Comparisons.fromContest(before, "2019")));
 
         assertThat(f.verdict().orElseThrow().gain()).isTrue();
@@ -100,15 +133,18 @@ class ResultCalculatorTest {
 
     @Test
     void independentsAreTheSamePartyOnlyWhenTheSamePersonStandsAgain() {
-        Contest before = contest(ElectionKind.GENERAL, "2017-06-08", 0, c("Sylvia Hermon", IND, 600),
-                c("B Con", CON, 400));
-        Contest sameAgain = contest(ElectionKind.GENERAL, "2019-12-12", 0, c("Sylvia Hermon", IND, 500),
-                c("B Con", CON, 500 - 1));
-        Contest someoneElse = contest(ElectionKind.GENERAL, "2019-12-12", 0, c("Other Person", IND, 500),
-                c("B Con", CON, 499));
+        Contest before =
+                contest(ElectionKind.GENERAL, "2017-06-08", 0, c("Sylvia Hermon", IND, 600), c("B Con", CON, 400));
+        Contest sameAgain =
+                contest(ElectionKind.GENERAL, "2019-12-12", 0, c("Sylvia Hermon", IND, 500), c("B Con", CON, 500 - 1));
+        Contest someoneElse =
+                contest(ElectionKind.GENERAL, "2019-12-12", 0, c("Other Person", IND, 500), c("B Con", CON, 499));
 
-        assertThat(CALC.calculate(sameAgain, Optional.of(Comparisons.fromContest(before, "2017"))).verdict()
-                .orElseThrow().gain()).isFalse();
+        assertThat(CALC.calculate(sameAgain, Optional.of(Comparisons.fromContest(before, "2017")))
+                        .verdict()
+                        .orElseThrow()
+                        .gain())
+                .isFalse();
         ResultFigures other = CALC.calculate(someoneElse, Optional.of(Comparisons.fromContest(before, "2017")));
         assertThat(other.verdict().orElseThrow().gain()).isTrue();
         assertThat(other.rows().get(0).change()).isInstanceOf(ShareChange.New.class);
@@ -116,7 +152,12 @@ class ResultCalculatorTest {
 
     @Test
     void turnoutCountsBallotPapersWhereRejectedBallotsAreKnown() {
-        Contest now = contest(ElectionKind.BY_ELECTION, "2024-02-15", 36, c("A Lab", LAB, 11_176), c("B Con", CON, 8_675),
+        Contest now = contest(
+                ElectionKind.BY_ELECTION,
+                "2024-02-15",
+                36,
+                c("A Lab", LAB, 11_176),
+                c("B Con", CON, 8_675),
                 c("C Ld", LD, 5_018));
         // electorate is twice the valid vote: (24,869 + 36) / 49,738 = 50.07%; valid only would be exactly 50%.
         Turnout t = CALC.calculate(now, Optional.empty()).turnout();
@@ -140,8 +181,9 @@ class ResultCalculatorTest {
 
     @Test
     void noComparisonMeansNoVerdictChangeOrSwing() {
-        ResultFigures f = CALC.calculate(contest(ElectionKind.GENERAL, "2019-12-12", 0, c("A Con", CON, 2),
-                c("B Lab", LAB, 1)), Optional.empty());
+        ResultFigures f = CALC.calculate(
+                contest(ElectionKind.GENERAL, "2019-12-12", 0, c("A Con", CON, 2), c("B Lab", LAB, 1)),
+                Optional.empty());
         assertThat(f.verdict()).isEmpty();
         assertThat(f.swing()).isEmpty();
         assertThat(f.rows()).allSatisfy(r -> assertThat(r.change()).isInstanceOf(ShareChange.NotCompared.class));

@@ -9,8 +9,8 @@ import org.resultsdesk.core.announce.Announcement;
 import org.resultsdesk.core.seats.SeatDirectory;
 
 class CommandServiceTest {
-    private static final CommandService SERVICE =
-            new CommandService(TestData.archive(), new SeatDirectory(TestData.archive().seats()));
+    private static final CommandService SERVICE = new CommandService(
+            TestData.archive(), new SeatDirectory(TestData.archive().seats()));
 
     static Reply ask(String text) {
         return SERVICE.handle(text, ChatContext.console());
@@ -20,11 +20,14 @@ class CommandServiceTest {
         return reply.parts().stream()
                 .filter(p -> p instanceof Reply.AnnouncementPart)
                 .map(p -> ((Reply.AnnouncementPart) p).announcement())
-                .findFirst().orElseThrow(() -> new AssertionError("no announcement in " + reply));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no announcement in " + reply));
     }
 
     static String text(Reply reply) {
-        return reply.parts().stream().filter(p -> p instanceof Reply.Text).map(p -> ((Reply.Text) p).text())
+        return reply.parts().stream()
+                .filter(p -> p instanceof Reply.Text)
+                .map(p -> ((Reply.Text) p).text())
                 .reduce("", (a, b) -> a + b + "\n");
     }
 
@@ -81,14 +84,17 @@ class CommandServiceTest {
 
         assertThat(text(reply)).contains("Did you mean Kingswood");
         assertThat(reply.suggestions()).extracting(Reply.Suggestion::command).contains("/result Kingswood");
-        assertThat(announcement(ask(reply.suggestions().get(0).command())).headline()).startsWith("Kingswood");
+        assertThat(announcement(ask(reply.suggestions().get(0).command())).headline())
+                .startsWith("Kingswood");
     }
 
     @Test
     void missingSeatLongInputAndUnknownCommandsGetShortHelp() {
         assertThat(text(ask("/result"))).contains("Which seat?").contains("/result Kingswood");
         assertThat(text(ask("/result " + "x".repeat(300)))).contains("too long");
-        assertThat(text(ask("/resutl kingswood"))).contains("don't know the command").contains("/help");
+        assertThat(text(ask("/resutl kingswood")))
+                .contains("don't know the command")
+                .contains("/help");
         assertThat(text(ask("/help"))).contains("/result").contains("/snippet").contains("/scoreboard");
     }
 
@@ -102,8 +108,9 @@ class CommandServiceTest {
 
     @Test
     void snippetIsTheCopyParagraph() {
-        assertThat(text(ask("/snippet kingswood"))).startsWith(
-                "Labour's Damien Egan has won the Kingswood by-election, overturning a Conservative majority of 11,220.");
+        assertThat(text(ask("/snippet kingswood")))
+                .startsWith(
+                        "Labour's Damien Egan has won the Kingswood by-election, overturning a Conservative majority of 11,220.");
     }
 
     @Test
@@ -134,7 +141,9 @@ class CommandServiceTest {
     }
 
     private static List<String> row(Reply.Table table, String label) {
-        return table.rows().stream().filter(r -> r.get(0).equals(label)).findFirst()
+        return table.rows().stream()
+                .filter(r -> r.get(0).equals(label))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + label + " in " + table.rows()));
     }
 }

@@ -11,8 +11,8 @@ import org.resultsdesk.core.model.ElectionKind;
 
 class ElectionFilterTest {
     static final Election GE2019 = new Election("parl.2019-12-12", ElectionKind.GENERAL, LocalDate.of(2019, 12, 12));
-    static final Election BY2024 = new Election("parl.kingswood.by.2024-02-15", ElectionKind.BY_ELECTION,
-            LocalDate.of(2024, 2, 15));
+    static final Election BY2024 =
+            new Election("parl.kingswood.by.2024-02-15", ElectionKind.BY_ELECTION, LocalDate.of(2024, 2, 15));
 
     static ElectionFilter.Split split(String text) {
         return ElectionFilter.split(List.of(text.split(" ")));

@@ -36,11 +36,13 @@ class SeatNamesAndCopyCommandsTest {
         Reply kemptown = ask("/result Brighton Kemptown");
         assertThat(headline(kemptown)).startsWith("Brighton, Kemptown, general election 12 Dec 2019");
         assertThat(text(kemptown)).contains("Abolished in 2024; now mostly Brighton Kemptown and Peacehaven.");
-        assertThat(kemptown.suggestions()).contains(new Reply.Suggestion("Brighton Kemptown and Peacehaven",
-                "/result Brighton Kemptown and Peacehaven"));
+        assertThat(kemptown.suggestions())
+                .contains(new Reply.Suggestion(
+                        "Brighton Kemptown and Peacehaven", "/result Brighton Kemptown and Peacehaven"));
         assertThat(text(ask("/result Henley"))).contains("Abolished in 2024; now mostly Henley and Thame.");
         assertThat(text(ask("/result Buckingham 2019")))
-                .contains("Abolished in 2024; its largest part (41% of its people) is now in Buckingham and Bletchley.");
+                .contains(
+                        "Abolished in 2024; its largest part (41% of its people) is now in Buckingham and Bletchley.");
         assertThat(text(ask("/result Kingswood 2019"))).contains("Abolished in 2024");
         // Names that live on, even under the same code, are not abolished.
         assertThat(text(ask("/result Ynys Mon 2019"))).doesNotContain("Abolished");
@@ -50,13 +52,17 @@ class SeatNamesAndCopyCommandsTest {
 
     @Test
     void seatListsShowTheYearsANameWasUsed() {
-        assertThat(text(ask("/seats brighton"))).contains("Brighton, Kemptown (2019)")
-                .contains("Brighton Kemptown and Peacehaven (2024)").contains("Brighton Pavilion (2019, 2024)");
+        assertThat(text(ask("/seats brighton")))
+                .contains("Brighton, Kemptown (2019)")
+                .contains("Brighton Kemptown and Peacehaven (2024)")
+                .contains("Brighton Pavilion (2019, 2024)");
         assertThat(text(ask("/seats kingswood"))).contains("Kingswood (2019, 2024 by-election)");
-        List<String> labels = ask("/result brighton").suggestions().stream().map(Reply.Suggestion::label).toList();
+        List<String> labels = ask("/result brighton").suggestions().stream()
+                .map(Reply.Suggestion::label)
+                .toList();
         assertThat(labels).contains("Brighton, Kemptown (2019)", "Brighton Pavilion (2019, 2024)");
-        assertThat(ask("/result brighton").suggestions()).contains(
-                new Reply.Suggestion("Brighton Pavilion (2019, 2024)", "/result Brighton Pavilion"));
+        assertThat(ask("/result brighton").suggestions())
+                .contains(new Reply.Suggestion("Brighton Pavilion (2019, 2024)", "/result Brighton Pavilion"));
     }
 
     @Test
@@ -77,12 +83,16 @@ class SeatNamesAndCopyCommandsTest {
 
     @Test
     void snippetsUseWhatTheSeatWasOnTheDay() {
-        assertThat(text(ask("/snippet rochdale"))).startsWith("Labour's Paul Waugh has regained Rochdale from the"
-                + " Workers Party's George Galloway, who won it at the February 2024 by-election.");
-        assertThat(text(ask("/snippet Mid Bedfordshire"))).startsWith("The Conservatives' Blake Stephenson has"
-                + " regained Mid Bedfordshire from Labour's Alistair Strathern");
-        assertThat(text(ask("/snippet Blackpool South 2024"))).startsWith("Labour's Chris Webb has been re-elected in"
-                + " Blackpool South");
-        assertThat(text(ask("/snippet Chorley 2024"))).contains("no swing is given").doesNotContain("swing from");
+        assertThat(text(ask("/snippet rochdale")))
+                .startsWith("Labour's Paul Waugh has regained Rochdale from the"
+                        + " Workers Party's George Galloway, who won it at the February 2024 by-election.");
+        assertThat(text(ask("/snippet Mid Bedfordshire")))
+                .startsWith("The Conservatives' Blake Stephenson has"
+                        + " regained Mid Bedfordshire from Labour's Alistair Strathern");
+        assertThat(text(ask("/snippet Blackpool South 2024")))
+                .startsWith("Labour's Chris Webb has been re-elected in" + " Blackpool South");
+        assertThat(text(ask("/snippet Chorley 2024")))
+                .contains("no swing is given")
+                .doesNotContain("swing from");
     }
 }

@@ -35,10 +35,15 @@ class NightBaselineTest {
         for (Contest c : GE2024) {
             Map<String, Double> share = new HashMap<>();
             for (Candidacy x : c.candidates()) {
-                String who = x.party().code().equals("Ind") ? "Ind:" + x.displayName().toLowerCase() : x.party().code();
+                String who = x.party().code().equals("Ind")
+                        ? "Ind:" + x.displayName().toLowerCase()
+                        : x.party().code();
                 share.merge(who, 100.0 * x.votes() / c.validVotes(), Double::sum);
             }
-            String held = share.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            String held = share.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .orElseThrow()
+                    .getKey();
             share.computeIfPresent(from, (k, v) -> Math.max(0, v - points));
             share.computeIfPresent(to, (k, v) -> v + points);
             String winner = held;
@@ -60,7 +65,8 @@ class NightBaselineTest {
 
         for (double points : new double[] {0, 2.5, 5, 10}) {
             Swingometer.Outcome outcome = Swingometer.swing(baseline, BigDecimal.valueOf(points), "Lab", "RUK");
-            assertThat(new TreeMap<>(outcome.after())).as("%s points Lab to Ref", points)
+            assertThat(new TreeMap<>(outcome.after()))
+                    .as("%s points Lab to Ref", points)
                     .isEqualTo(tallyAfter(points, "Lab", "RUK"));
         }
         Map<String, Integer> real = tallyAfter(0, "Lab", "RUK");
@@ -69,17 +75,30 @@ class NightBaselineTest {
 
         Reply reply = desk.commands().handle("/swingometer 5 Lab to Ref", ChatContext.console());
         Swingometer.Outcome five = Swingometer.swing(baseline, BigDecimal.valueOf(5), "Lab", "RUK");
-        assertThat(NightReplayTest.text(reply)).startsWith("A uniform swing of 5 points from Labour to Reform UK on"
-                + " the 2024 results: " + five.falls().size() + " seats change hands.");
+        assertThat(NightReplayTest.text(reply))
+                .startsWith("A uniform swing of 5 points from Labour to Reform UK on" + " the 2024 results: "
+                        + five.falls().size() + " seats change hands.");
         assertThat(five.falls()).isNotEmpty();
         Reply.Table tally = NightReplayTest.tables(reply).get(0);
-        assertThat(tally.rows()).contains(List.of("LAB", "411", String.valueOf(fiveToRef.get("Lab")),
-                String.valueOf(fiveToRef.get("Lab") - 411)));
-        assertThat(tally.rows()).contains(List.of("RUK", String.valueOf(real.get("RUK")),
-                String.valueOf(fiveToRef.get("RUK")), "+" + (fiveToRef.get("RUK") - real.get("RUK"))));
-        int independents = fiveToRef.entrySet().stream().filter(e -> e.getKey().startsWith("Ind:"))
-                .mapToInt(Map.Entry::getValue).sum();
-        assertThat(tally.rows()).filteredOn(r -> r.get(0).equals("IND")).singleElement()
+        assertThat(tally.rows())
+                .contains(List.of(
+                        "LAB",
+                        "411",
+                        String.valueOf(fiveToRef.get("Lab")),
+                        String.valueOf(fiveToRef.get("Lab") - 411)));
+        assertThat(tally.rows())
+                .contains(List.of(
+                        "RUK",
+                        String.valueOf(real.get("RUK")),
+                        String.valueOf(fiveToRef.get("RUK")),
+                        "+" + (fiveToRef.get("RUK") - real.get("RUK"))));
+        int independents = fiveToRef.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("Ind:"))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
+        assertThat(tally.rows())
+                .filteredOn(r -> r.get(0).equals("IND"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.get(2)).isEqualTo(String.valueOf(independents)));
         assertThat(NightReplayTest.text(desk.commands().handle("/swingometer Lab to Ref", ChatContext.console())))
                 .startsWith("Give a swing");
@@ -92,25 +111,50 @@ class NightBaselineTest {
         Desk desk = NightCommandsFixture.desk(NEXT);
         List<String> expected = GE2024.stream()
                 .filter(c -> !c.winner().party().code().equals("RUK"))
-                .filter(c -> c.candidates().stream().anyMatch(x -> x.party().code().equals("RUK")))
-                .sorted(Comparator.comparingDouble((Contest c) -> (c.winner().votes() - c.candidates().stream()
-                        .filter(x -> x.party().code().equals("RUK")).mapToInt(Candidacy::votes).sum())
-                        / (2.0 * c.validVotes())).thenComparing(c -> c.seat().name()))
-                .limit(15).map(c -> c.seat().name()).toList();
+                .filter(c ->
+                        c.candidates().stream().anyMatch(x -> x.party().code().equals("RUK")))
+                .sorted(Comparator.comparingDouble((Contest c) -> (c.winner().votes()
+                                        - c.candidates().stream()
+                                                .filter(x -> x.party().code().equals("RUK"))
+                                                .mapToInt(Candidacy::votes)
+                                                .sum())
+                                / (2.0 * c.validVotes()))
+                        .thenComparing(c -> c.seat().name()))
+                .limit(15)
+                .map(c -> c.seat().name())
+                .toList();
 
         Reply reply = desk.commands().handle("/targets reform uk 15", ChatContext.console());
 
         Reply.Table table = NightReplayTest.tables(reply).get(0);
-        assertThat(table.title()).startsWith("Reform UK targets on the 2024 results, smallest swing needed first (15 of");
-        assertThat(table.rows().subList(1, table.rows().size())).extracting(r -> r.get(0))
+        assertThat(table.title())
+                .startsWith("Reform UK targets on the 2024 results, smallest swing needed first (15 of");
+        assertThat(table.rows().subList(1, table.rows().size()))
+                .extracting(r -> r.get(0))
                 .containsExactlyElementsOf(expected);
-        Contest top = GE2024.stream().filter(c -> c.seat().name().equals(expected.get(0))).findFirst().orElseThrow();
-        assertThat(table.rows().get(1)).containsExactly(top.seat().name(),
-                NightCommandsFixture.abbreviation(top),
-                String.format("%.1f", (top.winner().votes() - top.candidates().stream()
-                        .filter(x -> x.party().code().equals("RUK")).mapToInt(Candidacy::votes).sum())
-                        * 50.0 / top.validVotes()),
-                String.format(java.util.Locale.UK, "%,d", top.winner().votes() - top.runnerUp().get().votes()), "-");
+        Contest top = GE2024.stream()
+                .filter(c -> c.seat().name().equals(expected.get(0)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(table.rows().get(1))
+                .containsExactly(
+                        top.seat().name(),
+                        NightCommandsFixture.abbreviation(top),
+                        String.format(
+                                "%.1f",
+                                (top.winner().votes()
+                                                - top.candidates().stream()
+                                                        .filter(x ->
+                                                                x.party().code().equals("RUK"))
+                                                        .mapToInt(Candidacy::votes)
+                                                        .sum())
+                                        * 50.0
+                                        / top.validVotes()),
+                        String.format(
+                                java.util.Locale.UK,
+                                "%,d",
+                                top.winner().votes() - top.runnerUp().get().votes()),
+                        "-");
         assertThat(NightReplayTest.text(desk.commands().handle("/targets", ChatContext.console())))
                 .contains("/swingometer 5 Lab to Ref");
         assertThat(NightReplayTest.text(desk.commands().handle("/targets Monster Raving", ChatContext.console())))
@@ -120,12 +164,19 @@ class NightBaselineTest {
     @Test
     void aTargetDeclaredTonightShowsItsResult() {
         Desk desk = NightCommandsFixture.desk(NEXT);
-        BaselineSeat first = TargetList.of("Con", desk.tonight().baseline()).get(0).seat();
-        Contest then = GE2024.stream().filter(c -> c.seat().gss().equals(first.seat().gss())).findFirst().orElseThrow();
-        desk.archive().put(tonightsWin(then, "Con"),
-                Optional.of(org.resultsdesk.core.calc.Comparisons.fromContest(then, "2024")));
+        BaselineSeat first =
+                TargetList.of("Con", desk.tonight().baseline()).get(0).seat();
+        Contest then = GE2024.stream()
+                .filter(c -> c.seat().gss().equals(first.seat().gss()))
+                .findFirst()
+                .orElseThrow();
+        desk.archive()
+                .put(
+                        tonightsWin(then, "Con"),
+                        Optional.of(org.resultsdesk.core.calc.Comparisons.fromContest(then, "2024")));
 
-        Reply.Table table = NightReplayTest.tables(desk.commands().handle("/targets con 3", ChatContext.console())).get(0);
+        Reply.Table table = NightReplayTest.tables(desk.commands().handle("/targets con 3", ChatContext.console()))
+                .get(0);
         assertThat(table.rows().get(1).get(0)).isEqualTo(first.seat().name());
         assertThat(table.rows().get(1).get(4)).isEqualTo("Con GAIN from " + NightCommandsFixture.abbreviation(then));
         assertThat(table.rows().get(2).get(4)).isEqualTo("-");
@@ -134,45 +185,71 @@ class NightBaselineTest {
     @Test
     void onGe2024BoundariesThereIsNoExpectedTimeRatherThanAGuess() {
         Desk desk = NightCommandsFixture.desk(NEXT);
-        assertThat(desk.tonight().seats()).hasSize(650).allMatch(s -> s.expected().isEmpty());
+        assertThat(desk.tonight().seats())
+                .hasSize(650)
+                .allMatch(s -> s.expected().isEmpty());
 
         Reply due = desk.commands().handle("/due 24", ChatContext.console());
 
         assertThat(NightReplayTest.tables(due)).isEmpty();
-        assertThat(NightReplayTest.text(due)).contains("Nothing is expected to declare")
-                .contains("650 seats have no expected time").contains("night.declaration-times");
+        assertThat(NightReplayTest.text(due))
+                .contains("Nothing is expected to declare")
+                .contains("650 seats have no expected time")
+                .contains("night.declaration-times");
     }
 
     @Test
     void withoutAFileASeatIsExpectedAtItsTimeAtThePreviousGeneralElectionMovedToTonight() {
-        // A general election on the 2010 boundaries (none was held; the rule is what is tested): GE2019 is the previous.
-        Desk desk = NightCommandsFixture.desk("parl.2022-05-05", ExpectedTimes.NONE,
+        // A general election on the 2010 boundaries (none was held; the rule is what is tested): GE2019 is the
+        // previous.
+        Desk desk = NightCommandsFixture.desk(
+                "parl.2022-05-05",
+                ExpectedTimes.NONE,
                 Clock.fixed(Instant.parse("2022-05-06T01:00:00Z"), ZoneOffset.UTC));
-        NightSeat aberavon = desk.tonight().seats().stream().filter(s -> s.seat().name().equals("Aberavon"))
-                .findFirst().orElseThrow();
+        NightSeat aberavon = desk.tonight().seats().stream()
+                .filter(s -> s.seat().name().equals("Aberavon"))
+                .findFirst()
+                .orElseThrow();
 
         // 02:30 GMT on the night of 12 December 2019 is 02:30 BST (01:30 UTC) on the night of 5 May 2022.
-        assertThat(aberavon.expected()).contains(new NightSeat.Expected(Instant.parse("2022-05-06T01:30:00Z"),
-                Optional.of("2019")));
-        assertThat(aberavon.holder()).isEqualTo(new NightSeat.Holder(new Party("Lab", "Labour"), OptionalInt.of(10490),
-                "2019"));
+        assertThat(aberavon.expected())
+                .contains(new NightSeat.Expected(Instant.parse("2022-05-06T01:30:00Z"), Optional.of("2019")));
+        assertThat(aberavon.holder())
+                .isEqualTo(new NightSeat.Holder(new Party("Lab", "Labour"), OptionalInt.of(10490), "2019"));
         Reply due = desk.commands().handle("/due", ChatContext.console());
-        assertThat(NightReplayTest.tables(due).get(0).rows()).contains(List.of("02:30", "Aberavon", "Lab (2019)",
-                "10,490"));
+        assertThat(NightReplayTest.tables(due).get(0).rows())
+                .contains(List.of("02:30", "Aberavon", "Lab (2019)", "10,490"));
         assertThat(NightReplayTest.text(due)).contains("declaration time in 2019");
         // Hartlepool's holder is the 2021 by-election's winner, not 2019's.
-        assertThat(desk.tonight().seats().stream().filter(s -> s.seat().name().equals("Hartlepool")).findFirst()
-                .orElseThrow().holder().party().code()).isEqualTo("Con");
+        assertThat(desk.tonight().seats().stream()
+                        .filter(s -> s.seat().name().equals("Hartlepool"))
+                        .findFirst()
+                        .orElseThrow()
+                        .holder()
+                        .party()
+                        .code())
+                .isEqualTo("Con");
     }
 
     static Contest tonightsWin(Contest then, String party) {
         List<Candidacy> candidates = then.candidates().stream()
                 .map(c -> c.party().code().equals(party)
-                        ? new Candidacy(c.givenName(), c.familyName(), c.party(), then.winner().votes() + 1000) : c)
+                        ? new Candidacy(
+                                c.givenName(),
+                                c.familyName(),
+                                c.party(),
+                                then.winner().votes() + 1000)
+                        : c)
                 .toList();
         Election next = new Election(NEXT, ElectionKind.GENERAL, java.time.LocalDate.of(2029, 8, 15));
         int valid = candidates.stream().mapToInt(Candidacy::votes).sum();
-        return new Contest(next, then.seat(), then.electorate(), valid, OptionalInt.of(100),
-                Optional.of(Instant.parse("2029-08-16T02:00:00Z")), candidates);
+        return new Contest(
+                next,
+                then.seat(),
+                then.electorate(),
+                valid,
+                OptionalInt.of(100),
+                Optional.of(Instant.parse("2029-08-16T02:00:00Z")),
+                candidates);
     }
 }

@@ -19,11 +19,9 @@ import org.resultsdesk.core.seats.SeatDirectory;
 
 /** A night desk over a private copy of the bundled archive, with an in-memory watch list. */
 final class NightCommandsFixture {
-    record Desk(ResultsArchive archive, Tonight tonight, CommandService commands) {
-    }
+    record Desk(ResultsArchive archive, Tonight tonight, CommandService commands) {}
 
-    private NightCommandsFixture() {
-    }
+    private NightCommandsFixture() {}
 
     static Desk desk(String electionId) {
         return desk(electionId, ExpectedTimes.NONE, Clock.fixed(Instant.parse("2029-08-15T21:00:00Z"), ZoneOffset.UTC));
@@ -33,10 +31,12 @@ final class NightCommandsFixture {
         ResultsArchive archive = TestData.freshArchive();
         Tonight tonight = new Tonight(archive, Tonight.election(archive, electionId), times);
         SeatDirectory seats = new SeatDirectory(archive.seats());
-        CommandService commands = new CommandService(archive, seats,
+        CommandService commands = new CommandService(
+                archive,
+                seats,
                 new ContextAddenda(new ResultContext(tonight), ResultAddenda.NONE),
-                new NightCommands(tonight, new MemoryWatchList(), seats, clock,
-                        new Rights(new MemoryAuditTrail(), clock)));
+                new NightCommands(
+                        tonight, new MemoryWatchList(), seats, clock, new Rights(new MemoryAuditTrail(), clock)));
         return new Desk(archive, tonight, commands);
     }
 
@@ -49,7 +49,9 @@ final class NightCommandsFixture {
 
         @Override
         public synchronized boolean add(ChannelRef channel, Watched seat) {
-            if (rows.stream().anyMatch(r -> r[0].equals(channel) && ((Watched) r[1]).gss().equals(seat.gss()))) {
+            if (rows.stream()
+                    .anyMatch(
+                            r -> r[0].equals(channel) && ((Watched) r[1]).gss().equals(seat.gss()))) {
                 return false;
             }
             return rows.add(new Object[] {channel, seat});
@@ -57,12 +59,16 @@ final class NightCommandsFixture {
 
         @Override
         public synchronized boolean remove(ChannelRef channel, String gss) {
-            return rows.removeIf(r -> r[0].equals(channel) && ((Watched) r[1]).gss().equals(gss));
+            return rows.removeIf(
+                    r -> r[0].equals(channel) && ((Watched) r[1]).gss().equals(gss));
         }
 
         @Override
         public synchronized List<Watched> forChannel(ChannelRef channel) {
-            return rows.stream().filter(r -> r[0].equals(channel)).map(r -> (Watched) r[1]).toList();
+            return rows.stream()
+                    .filter(r -> r[0].equals(channel))
+                    .map(r -> (Watched) r[1])
+                    .toList();
         }
     }
 }

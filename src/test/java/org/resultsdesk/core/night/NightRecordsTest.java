@@ -19,8 +19,11 @@ import org.resultsdesk.core.night.NightCommandsFixture.Desk;
 class NightRecordsTest {
 
     static BigDecimal swingPoints(Contest contest, ResultsArchive archive) {
-        return new ResultCalculator().calculate(contest, archive.comparisonFor(contest)).swing()
-                .map(s -> s.points()).orElse(BigDecimal.valueOf(-1));
+        return new ResultCalculator()
+                .calculate(contest, archive.comparisonFor(contest))
+                .swing()
+                .map(s -> s.points())
+                .orElse(BigDecimal.valueOf(-1));
     }
 
     /** Majority straight from the votes: the top two candidates' difference. */
@@ -38,28 +41,49 @@ class NightRecordsTest {
     void recordsForGe2019MatchTheExtremesOfTheBundledData() {
         CommandService commands = NightCommandsFixture.desk("parl.2029-08-15").commands();
         List<Contest> ge2019 = TestData.archive().contestsOf("parl.2019-12-12");
-        Contest biggest = ge2019.stream().max(Comparator.comparingInt(NightRecordsTest::majority)).orElseThrow();
-        Contest smallest = ge2019.stream().min(Comparator.comparingInt(NightRecordsTest::majority)).orElseThrow();
-        Contest highest = ge2019.stream().max(Comparator.comparingDouble(NightRecordsTest::turnout)).orElseThrow();
-        Contest lowest = ge2019.stream().min(Comparator.comparingDouble(NightRecordsTest::turnout)).orElseThrow();
-        Contest swing = ge2019.stream().max(Comparator.comparing(c -> swingPoints(c, TestData.archive())))
+        Contest biggest = ge2019.stream()
+                .max(Comparator.comparingInt(NightRecordsTest::majority))
+                .orElseThrow();
+        Contest smallest = ge2019.stream()
+                .min(Comparator.comparingInt(NightRecordsTest::majority))
+                .orElseThrow();
+        Contest highest = ge2019.stream()
+                .max(Comparator.comparingDouble(NightRecordsTest::turnout))
+                .orElseThrow();
+        Contest lowest = ge2019.stream()
+                .min(Comparator.comparingDouble(NightRecordsTest::turnout))
+                .orElseThrow();
+        Contest swing = ge2019.stream()
+                .max(Comparator.comparing(c -> swingPoints(c, TestData.archive())))
                 .orElseThrow();
 
         Reply reply = commands.handle("/records 2019", ChatContext.console());
 
         List<Reply.Table> tables = NightReplayTest.tables(reply);
         assertThat(NightReplayTest.text(reply)).contains("general election 2019: 650 seats declared");
-        assertThat(tables).extracting(Reply.Table::title).containsExactly("Largest majorities", "Smallest majorities",
-                "Largest swings", "Highest turnouts", "Lowest turnouts");
+        assertThat(tables)
+                .extracting(Reply.Table::title)
+                .containsExactly(
+                        "Largest majorities",
+                        "Smallest majorities",
+                        "Largest swings",
+                        "Highest turnouts",
+                        "Lowest turnouts");
         assertThat(tables.get(0).rows().get(1)).startsWith(biggest.seat().name());
         assertThat(tables.get(0).rows().get(1).get(2)).startsWith(String.format(Locale.UK, "%,d", majority(biggest)));
         assertThat(tables.get(1).rows().get(1)).startsWith(smallest.seat().name());
         assertThat(tables.get(1).rows().get(1).get(2)).startsWith(String.format(Locale.UK, "%,d", majority(smallest)));
         assertThat(tables.get(2).rows().get(1)).startsWith(swing.seat().name());
-        assertThat(tables.get(3).rows().get(1)).containsExactly(highest.seat().name(),
-                NightCommandsFixture.abbreviation(highest), String.format(Locale.UK, "%.1f%%", turnout(highest)));
-        assertThat(tables.get(4).rows().get(1)).containsExactly(lowest.seat().name(),
-                NightCommandsFixture.abbreviation(lowest), String.format(Locale.UK, "%.1f%%", turnout(lowest)));
+        assertThat(tables.get(3).rows().get(1))
+                .containsExactly(
+                        highest.seat().name(),
+                        NightCommandsFixture.abbreviation(highest),
+                        String.format(Locale.UK, "%.1f%%", turnout(highest)));
+        assertThat(tables.get(4).rows().get(1))
+                .containsExactly(
+                        lowest.seat().name(),
+                        NightCommandsFixture.abbreviation(lowest),
+                        String.format(Locale.UK, "%.1f%%", turnout(lowest)));
         assertThat(tables.get(0).rows()).hasSize(4);
     }
 

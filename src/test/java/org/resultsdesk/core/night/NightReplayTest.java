@@ -56,10 +56,10 @@ import org.resultsdesk.store.JdbiWatchListStore;
 class NightReplayTest {
     static final String GE2019 = "parl.2019-12-12";
     static final Instant TWO_AM = Instant.parse("2019-12-13T02:00:00Z");
-    static final ChatContext EDITOR = ChatContext.person(ChatContext.Platform.TELEGRAM, "-100300",
-            ChatContext.ChatKind.GROUP, "7");
-    static final ChatContext REPORTER = ChatContext.person(ChatContext.Platform.TELEGRAM, "-100300",
-            ChatContext.ChatKind.GROUP, "8");
+    static final ChatContext EDITOR =
+            ChatContext.person(ChatContext.Platform.TELEGRAM, "-100300", ChatContext.ChatKind.GROUP, "7");
+    static final ChatContext REPORTER =
+            ChatContext.person(ChatContext.Platform.TELEGRAM, "-100300", ChatContext.ChatKind.GROUP, "8");
 
     @TempDir
     Path directory;
@@ -80,19 +80,30 @@ class NightReplayTest {
         database = Database.sqlite(directory);
         archive = TestData.archive().without(GE2019);
         store = new JdbiAlertStore(database);
-        ingest = new DeclarationIngest(new BundledFeedParser(), new StoreFollower(store, archive, new RushBoard()),
-                store, new AlertRouter(new JdbiSubscriptionStore(database, clock)), clock, () -> { });
+        ingest = new DeclarationIngest(
+                new BundledFeedParser(),
+                new StoreFollower(store, archive, new RushBoard()),
+                store,
+                new AlertRouter(new JdbiSubscriptionStore(database, clock)),
+                clock,
+                () -> {});
         Path times = directory.resolve("times.csv");
         Files.writeString(times, DeclarationTimesFile.write(night));
-        tonight = new Tonight(archive, Tonight.election(archive, GE2019),
-                DeclarationTimesFile.read(times, TestData.archive().contestsOf(GE2019).get(0).election(),
-                        new SeatResolver(archive)));
+        tonight = new Tonight(
+                archive,
+                Tonight.election(archive, GE2019),
+                DeclarationTimesFile.read(
+                        times, TestData.archive().contestsOf(GE2019).get(0).election(), new SeatResolver(archive)));
         context = new ResultContext(tonight);
         SeatDirectory seats = new SeatDirectory(archive.seats());
         // The chat's administrator is user 7; user 8 is a reporter.
-        rights.enable(new PlatformRights(ChatContext.Platform.TELEGRAM, Set.of(), Optional.empty(), false),
+        rights.enable(
+                new PlatformRights(ChatContext.Platform.TELEGRAM, Set.of(), Optional.empty(), false),
                 new KnownChats(ChatContext.Platform.TELEGRAM).admins("-100300", "7"));
-        commands = new CommandService(archive, seats, new ContextAddenda(context, ResultAddenda.NONE),
+        commands = new CommandService(
+                archive,
+                seats,
+                new ContextAddenda(context, ResultAddenda.NONE),
                 new NightCommands(tonight, new JdbiWatchListStore(database, clock), seats, clock, rights));
     }
 
@@ -103,29 +114,41 @@ class NightReplayTest {
 
     /** Plays every 2019 declaration made before {@code until} through the feed path, and sets the clock there. */
     void replayUntil(Instant until) throws InterruptedException {
-        List<Contest> before = night.stream().filter(c -> c.declaredAt().orElseThrow().isBefore(until)).toList();
-        int played = new ReplayFeed(before, 1_000_000, clock, d -> { }).play(ingest::accept);
+        List<Contest> before = night.stream()
+                .filter(c -> c.declaredAt().orElseThrow().isBefore(until))
+                .toList();
+        int played = new ReplayFeed(before, 1_000_000, clock, d -> {}).play(ingest::accept);
         assertThat(played).isEqualTo(before.size());
         assertThat(archive.contestsOf(GE2019)).hasSize(before.size());
         clock.set(until);
     }
 
     Set<String> declaredBetween(Instant from, Instant to) {
-        return night.stream().filter(c -> !c.declaredAt().get().isBefore(from) && c.declaredAt().get().isBefore(to))
-                .map(c -> c.seat().name()).collect(Collectors.toSet());
+        return night.stream()
+                .filter(c -> !c.declaredAt().get().isBefore(from)
+                        && c.declaredAt().get().isBefore(to))
+                .map(c -> c.seat().name())
+                .collect(Collectors.toSet());
     }
 
     static List<Reply.Table> tables(Reply reply) {
-        return reply.parts().stream().filter(p -> p instanceof Reply.Table).map(p -> (Reply.Table) p).toList();
+        return reply.parts().stream()
+                .filter(p -> p instanceof Reply.Table)
+                .map(p -> (Reply.Table) p)
+                .toList();
     }
 
     static String text(Reply reply) {
-        return reply.parts().stream().filter(p -> p instanceof Reply.Text).map(p -> ((Reply.Text) p).text())
+        return reply.parts().stream()
+                .filter(p -> p instanceof Reply.Text)
+                .map(p -> ((Reply.Text) p).text())
                 .collect(Collectors.joining("\n"));
     }
 
     static List<String> seatColumn(Reply.Table table) {
-        return table.rows().subList(1, table.rows().size()).stream().map(r -> r.get(1).replace("★ ", "")).toList();
+        return table.rows().subList(1, table.rows().size()).stream()
+                .map(r -> r.get(1).replace("★ ", ""))
+                .toList();
     }
 
     @Test
@@ -142,10 +165,14 @@ class NightReplayTest {
         Set<String> declared = declaredBetween(Instant.EPOCH, TWO_AM);
         assertThat(seatColumn(table)).doesNotContainAnyElementsOf(declared);
         // Soonest first, and the holder is the 2017 winner from the comparison.
-        List<String> times = table.rows().subList(1, table.rows().size()).stream().map(r -> r.get(0)).toList();
+        List<String> times = table.rows().subList(1, table.rows().size()).stream()
+                .map(r -> r.get(0))
+                .toList();
         assertThat(times).isSorted().first().asString().startsWith("02:");
         assertThat(table.rows()).contains(List.of("02:30", "Aberavon", "Lab (2017)", "-"));
-        assertThat(text(due)).contains(declared.size() + " of 650 declared so far").doesNotContain("Overdue");
+        assertThat(text(due))
+                .contains(declared.size() + " of 650 declared so far")
+                .doesNotContain("Overdue");
 
         Reply twoHours = commands.handle("/due 2", EDITOR);
         assertThat(seatColumn(tables(twoHours).get(0)))
@@ -155,8 +182,10 @@ class NightReplayTest {
     @Test
     void aWatchedSeatIsMarkedInDueAndListedWithItsStateAndOnlyEditorsChangeTheList() throws Exception {
         replayUntil(TWO_AM);
-        Contest early = night.stream().filter(c -> c.declaredAt().get().isBefore(TWO_AM))
-                .min(Comparator.comparing(c -> c.declaredAt().get())).orElseThrow();
+        Contest early = night.stream()
+                .filter(c -> c.declaredAt().get().isBefore(TWO_AM))
+                .min(Comparator.comparing(c -> c.declaredAt().get()))
+                .orElseThrow();
 
         assertThat(text(commands.handle("/watch aberavon", REPORTER)))
                 .isEqualTo("Only this chat's administrators can change this chat's watch list. /watchlist shows it.");
@@ -167,14 +196,23 @@ class NightReplayTest {
 
         assertThat(tables(commands.handle("/due", REPORTER)).get(0).rows())
                 .contains(List.of("02:30", "★ Aberavon", "Lab (2017)", "-"));
-        assertThat(tables(commands.handle("/due", ChatContext.person(ChatContext.Platform.SLACK, "C1", ChatContext.ChatKind.GROUP, "8")))
-                .get(0).rows()).contains(List.of("02:30", "Aberavon", "Lab (2017)", "-"));
-        Instant bolsover = night.stream().filter(c -> c.seat().name().equals("Bolsover")).findFirst().orElseThrow()
-                .declaredAt().orElseThrow();
+        assertThat(tables(commands.handle(
+                                "/due",
+                                ChatContext.person(ChatContext.Platform.SLACK, "C1", ChatContext.ChatKind.GROUP, "8")))
+                        .get(0)
+                        .rows())
+                .contains(List.of("02:30", "Aberavon", "Lab (2017)", "-"));
+        Instant bolsover = night.stream()
+                .filter(c -> c.seat().name().equals("Bolsover"))
+                .findFirst()
+                .orElseThrow()
+                .declaredAt()
+                .orElseThrow();
         assertThat(text(commands.handle("/due", REPORTER)))
                 .contains("Watched here, later: Bolsover (due " + hhmm(bolsover) + ")");
 
-        List<List<String>> list = tables(commands.handle("/watchlist", REPORTER)).get(0).rows();
+        List<List<String>> list =
+                tables(commands.handle("/watchlist", REPORTER)).get(0).rows();
         assertThat(list).contains(List.of("Aberavon", "02:30", "not yet", "-"));
         assertThat(list).anySatisfy(row -> {
             assertThat(row.get(0)).isEqualTo(early.seat().name());
@@ -185,7 +223,8 @@ class NightReplayTest {
         assertThat(text(commands.handle("/unwatch aberavon", EDITOR))).startsWith("This channel no longer watches");
         assertThat(tables(commands.handle("/watchlist", REPORTER)).get(0).rows())
                 .noneMatch(r -> r.get(0).equals("Aberavon"));
-        assertThat(rights.latest(10)).extracting(AuditEntry::action, AuditEntry::detail)
+        assertThat(rights.latest(10))
+                .extracting(AuditEntry::action, AuditEntry::detail)
                 .contains(tuple(Action.WATCH, "Aberavon"), tuple(Action.UNWATCH, "Aberavon"));
     }
 
@@ -193,8 +232,10 @@ class NightReplayTest {
     void theFirstSeatToChangeHandsIsSaidOfThatSeatOnlyInResultAndItsAlert() throws Exception {
         // From the Commons Library's own result text, not from the bot's verdicts.
         List<Contest> gains = night.stream()
-                .filter(c -> TestData.loaded().published().get(c.id()).resultText().contains("gain"))
-                .sorted(Comparator.comparing(c -> c.declaredAt().get())).toList();
+                .filter(c ->
+                        TestData.loaded().published().get(c.id()).resultText().contains("gain"))
+                .sorted(Comparator.comparing(c -> c.declaredAt().get()))
+                .toList();
         Contest first = gains.get(0);
         Contest second = gains.get(1);
         replayUntil(second.declaredAt().get().plusSeconds(1));
@@ -223,7 +264,8 @@ class NightReplayTest {
         replayUntil(Instant.parse("2019-12-13T01:30:00Z"));
         List<Contest> declared = archive.contestsOf(GE2019);
         Contest largest = declared.stream()
-                .max(Comparator.comparing(c -> NightRecordsTest.swingPoints(c, archive))).orElseThrow();
+                .max(Comparator.comparing(c -> NightRecordsTest.swingPoints(c, archive)))
+                .orElseThrow();
         Contest other = declared.stream().filter(c -> c != largest).findFirst().orElseThrow();
 
         assertThat(context.lines(largest)).contains("The largest swing of the night so far");
@@ -233,7 +275,8 @@ class NightReplayTest {
     }
 
     static String hhmm(Instant instant) {
-        return java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.of("Europe/London"))
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .withZone(java.time.ZoneId.of("Europe/London"))
                 .format(instant);
     }
 }

@@ -29,11 +29,18 @@ class ResultContextTest {
     @Test
     void aHoldSaysNothingAndNothingIsClaimedFromBeforeGe2019() {
         // Labour held Runcorn in 2024 against its 2019 notional result.
-        assertThat(context.lines(TestData.contest("parl.2024-07-04", "E14001455"))).isEmpty();
+        assertThat(context.lines(TestData.contest("parl.2024-07-04", "E14001455")))
+                .isEmpty();
         // Blyth Valley 2019 was a Conservative gain, but 2017 is known only as a comparison: no history claimed.
         Contest blyth = TestData.archive().contestsOf("parl.2019-12-12").stream()
-                .filter(c -> c.seat().name().equals("Blyth Valley")).findFirst().orElseThrow();
-        assertThat(TestData.figures("parl.2019-12-12", blyth.seat().gss()).verdict().orElseThrow().gain()).isTrue();
+                .filter(c -> c.seat().name().equals("Blyth Valley"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(TestData.figures("parl.2019-12-12", blyth.seat().gss())
+                        .verdict()
+                        .orElseThrow()
+                        .gain())
+                .isTrue();
         assertThat(context.lines(blyth)).isEmpty();
     }
 
@@ -50,22 +57,36 @@ class ResultContextTest {
         // Labour won Runcorn in 2024 and lost it to Reform in 2025: a Labour win at the next election.
         Contest runcorn2024 = TestData.contest("parl.2024-07-04", "E14001455");
         Contest labourBack = NightBaselineTest.tonightsWin(runcorn2024, "Lab");
-        desk.archive().put(labourBack, Optional.of(Comparisons.fromContest(
-                TestData.contest("parl.runcorn-and-helsby.by.2025-05-01", "E14001455"), "2025 by-election")));
+        desk.archive()
+                .put(
+                        labourBack,
+                        Optional.of(Comparisons.fromContest(
+                                TestData.contest("parl.runcorn-and-helsby.by.2025-05-01", "E14001455"),
+                                "2025 by-election")));
 
-        assertThat(context.lines(labourBack)).containsExactly("First win for Labour here since 2024",
-                "The first seat to change hands tonight");
+        assertThat(context.lines(labourBack))
+                .containsExactly("First win for Labour here since 2024", "The first seat to change hands tonight");
 
         // A seat the Conservatives won only in the 2019 notionals, won back.
         Contest lost = TestData.archive().contestsOf("parl.2024-07-04").stream()
                 .filter(c -> c.winner().party().code().equals("Lab"))
-                .filter(c -> TestData.archive().comparisonFor(c).orElseThrow().winner().code().equals("Con"))
-                .filter(c -> TestData.archive().contestsIn(java.util.List.of(c.seat())).size() == 1)
-                .findFirst().orElseThrow();
+                .filter(c -> TestData.archive()
+                        .comparisonFor(c)
+                        .orElseThrow()
+                        .winner()
+                        .code()
+                        .equals("Con"))
+                .filter(c -> TestData.archive()
+                                .contestsIn(java.util.List.of(c.seat()))
+                                .size()
+                        == 1)
+                .findFirst()
+                .orElseThrow();
         Contest conBack = NightBaselineTest.tonightsWin(lost, "Con");
         desk.archive().put(conBack, Optional.of(Comparisons.fromContest(lost, "2024")));
 
-        assertThat(context.lines(conBack)).contains("First win for the Conservatives here since 2019 (notional result)");
+        assertThat(context.lines(conBack))
+                .contains("First win for the Conservatives here since 2019 (notional result)");
         // Two gains declared at the same minute: neither can be called the first.
         assertThat(conBack.declaredAt()).isEqualTo(labourBack.declaredAt());
         assertThat(context.lines(labourBack)).doesNotContain("The first seat to change hands tonight");

@@ -30,16 +30,16 @@ import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
-import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiQuoteStore;
+import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 
 /** A quote from the count to every channel that follows the seat, through approval and retraction. */
 class QuoteFlowTest {
-    static final ChatContext REPORTER = ChatContext.person(Platform.TELEGRAM, "-100count", ChatContext.ChatKind.GROUP,
-            "reporter-7");
-    static final ChatContext EDITOR = new ChatContext(Platform.TELEGRAM, "-100count", ChatContext.ChatKind.GROUP,
-            "editor-1", "Jane Editor", false);
+    static final ChatContext REPORTER =
+            ChatContext.person(Platform.TELEGRAM, "-100count", ChatContext.ChatKind.GROUP, "reporter-7");
+    static final ChatContext EDITOR = new ChatContext(
+            Platform.TELEGRAM, "-100count", ChatContext.ChatKind.GROUP, "editor-1", "Jane Editor", false);
     static final ChannelRef KINGSWOOD_DESK = new ChannelRef(Platform.TELEGRAM, "-100kingswood");
     static final ChannelRef SOUTH_WEST = new ChannelRef(Platform.TELEGRAM, "-100southwest");
     static final ChannelRef SCOTLAND = new ChannelRef(Platform.TELEGRAM, "-100scotland");
@@ -49,6 +49,7 @@ class QuoteFlowTest {
 
     @TempDir
     Path dir;
+
     MutableClock clock = new MutableClock(Instant.parse("2024-02-16T02:00:00Z"));
     Database database;
     JdbiAlertStore outbox;
@@ -69,16 +70,26 @@ class QuoteFlowTest {
         subscriptions.add(new Subscription(EVERYTHING, Subscription.Kind.ALL, null, "all"));
         SeatDirectory seats = new SeatDirectory(TestData.archive().seats());
         Rights rights = new Rights(new MemoryAuditTrail(), clock);
-        rights.enable(new PlatformRights(Platform.TELEGRAM, Set.of("editor-1"), Optional.empty(), false),
+        rights.enable(
+                new PlatformRights(Platform.TELEGRAM, Set.of("editor-1"), Optional.empty(), false),
                 new KnownChats(Platform.TELEGRAM));
         AlertRouter router = new AlertRouter(subscriptions);
-        QuoteService service = new QuoteService(quotes, outbox, router, TestData.archive(), clock, () -> { });
+        QuoteService service = new QuoteService(quotes, outbox, router, TestData.archive(), clock, () -> {});
         QuoteCards cards = new QuoteCards(quotes, TestData.archive());
-        commands = new CommandService(TestData.archive(), seats, cards,
+        commands = new CommandService(
+                TestData.archive(),
+                seats,
+                cards,
                 new QuoteCommands(service, quotes, TestData.archive(), seats, rights));
-        delivery = new AlertDelivery(telegram, outbox, subscriptions,
-                new AlertComposer(outbox, TestData.archive(), cards), new JdbiSendBudget(database), clock,
-                AlertDelivery.Settings.DEFAULTS, new AlertDelivery.Listener() { });
+        delivery = new AlertDelivery(
+                telegram,
+                outbox,
+                subscriptions,
+                new AlertComposer(outbox, TestData.archive(), cards),
+                new JdbiSendBudget(database),
+                clock,
+                AlertDelivery.Settings.DEFAULTS,
+                new AlertDelivery.Listener() {});
     }
 
     @AfterEach
@@ -87,7 +98,9 @@ class QuoteFlowTest {
     }
 
     static String text(Reply reply) {
-        return reply.parts().stream().filter(p -> p instanceof Reply.Text).map(p -> ((Reply.Text) p).text())
+        return reply.parts().stream()
+                .filter(p -> p instanceof Reply.Text)
+                .map(p -> ((Reply.Text) p).text())
                 .reduce("", (a, b) -> a + b + "\n");
     }
 
@@ -102,21 +115,24 @@ class QuoteFlowTest {
     void aReportersQuoteWaitsForAnEditorThenReachesEveryFollowingChannelOnce() {
         Reply filed = commands.handle(STARMER, REPORTER);
         assertThat(text(filed)).startsWith("Filed quote #1 from Keir Starmer (Labour leader) (Kingswood)");
-        assertThat(filed.suggestions()).extracting(Reply.Suggestion::command)
+        assertThat(filed.suggestions())
+                .extracting(Reply.Suggestion::command)
                 .containsExactly("/quote approve 1", "/quote reject 1");
         deliver();
         assertThat(telegram.sent).isEmpty();
 
-        assertThat(text(commands.handle("/quote approve 1", REPORTER))).startsWith("Only the desk's editors can"
-                + " approve quotes");
+        assertThat(text(commands.handle("/quote approve 1", REPORTER)))
+                .startsWith("Only the desk's editors can" + " approve quotes");
         assertThat(text(commands.handle("/quote approve 1", EDITOR))).contains("going to 3 channel(s)");
         deliver();
 
-        assertThat(telegram.sent).extracting(RecordingGateway.Sent::channelId)
+        assertThat(telegram.sent)
+                .extracting(RecordingGateway.Sent::channelId)
                 .containsExactlyInAnyOrder(KINGSWOOD_DESK.channelId(), SOUTH_WEST.channelId(), EVERYTHING.channelId());
-        assertThat(text(telegram.sent.get(0).reply())).isEqualTo("“These are fantastic results in Kingswood and"
-                + " Wellingborough.”\n— Keir Starmer (Labour leader)\nKingswood: Labour GAIN from Conservative,"
-                + " majority 2,501\nApproved by Jane Editor\n");
+        assertThat(text(telegram.sent.get(0).reply()))
+                .isEqualTo("“These are fantastic results in Kingswood and"
+                        + " Wellingborough.”\n— Keir Starmer (Labour leader)\nKingswood: Labour GAIN from Conservative,"
+                        + " majority 2,501\nApproved by Jane Editor\n");
         assertThat(text(commands.handle("/quote approve 1", EDITOR))).contains("is approved, not waiting");
     }
 
@@ -125,10 +141,12 @@ class QuoteFlowTest {
         commands.handle(STARMER, REPORTER);
         commands.handle("/quote approve 1", EDITOR);
 
-        assertThat(text(commands.handle("/result kingswood", REPORTER))).contains("Quotes:\n“These are fantastic"
-                + " results in Kingswood and Wellingborough.” — Keir Starmer (Labour leader)");
-        assertThat(text(commands.handle("/snippet kingswood", REPORTER))).endsWith("Turnout was 37.1%. Starmer said:"
-                + " “These are fantastic results in Kingswood and Wellingborough.”\n");
+        assertThat(text(commands.handle("/result kingswood", REPORTER)))
+                .contains("Quotes:\n“These are fantastic"
+                        + " results in Kingswood and Wellingborough.” — Keir Starmer (Labour leader)");
+        assertThat(text(commands.handle("/snippet kingswood", REPORTER)))
+                .endsWith("Turnout was 37.1%. Starmer said:"
+                        + " “These are fantastic results in Kingswood and Wellingborough.”\n");
         assertThat(text(commands.handle("/quotes kingswood", REPORTER))).contains("#1 “These are fantastic");
     }
 
@@ -141,8 +159,10 @@ class QuoteFlowTest {
         assertThat(text(commands.handle("/quote retract 1", EDITOR))).contains("3 posted card(s)");
         deliver();
 
-        assertThat(telegram.edits).hasSize(3).allSatisfy(e -> assertThat(text(e.reply()))
-                .startsWith("Retracted: the quote from Keir Starmer (Labour leader)"));
+        assertThat(telegram.edits)
+                .hasSize(3)
+                .allSatisfy(e -> assertThat(text(e.reply()))
+                        .startsWith("Retracted: the quote from Keir Starmer (Labour leader)"));
         assertThat(telegram.sent).hasSize(3);
         assertThat(text(commands.handle("/result kingswood", REPORTER))).doesNotContain("Quotes:");
     }
@@ -150,10 +170,13 @@ class QuoteFlowTest {
     @Test
     void nationalQuotesGoToChannelsFollowingEverythingAndSeveralSeatsToEachSeatsFollowers() {
         commands.handle("quotes approval off", EDITOR);
-        assertThat(text(commands.handle("/quote national Rishi Sunak (Prime Minister) “Disappointing results.”",
-                REPORTER))).contains("national reaction").contains("out to 1 channel(s)");
+        assertThat(text(commands.handle(
+                        "/quote national Rishi Sunak (Prime Minister) “Disappointing results.”", REPORTER)))
+                .contains("national reaction")
+                .contains("out to 1 channel(s)");
         assertThat(text(commands.handle("/quote kingswood, aberdeen south Ed Davey: Good night", REPORTER)))
-                .contains("(Kingswood, Aberdeen South)").contains("out to 4 channel(s)");
+                .contains("(Kingswood, Aberdeen South)")
+                .contains("out to 4 channel(s)");
     }
 
     @Test
@@ -166,20 +189,25 @@ class QuoteFlowTest {
                 .startsWith("“Vote <Labour> & win 🎉🌹 \"really\"”\n— <b>Damien</b> & Co");
 
         String thousand = "word ".repeat(240).strip();
-        assertThat(text(commands.handle("/quote kingswood Damien Egan: " + thousand, REPORTER))).contains("is out to");
+        assertThat(text(commands.handle("/quote kingswood Damien Egan: " + thousand, REPORTER)))
+                .contains("is out to");
         String tooLong = "word ".repeat(400).strip();
         assertThat(text(commands.handle("/quote kingswood Damien Egan: " + tooLong, REPORTER)))
                 .contains("1999 characters long; the desk takes up to 1500");
-        assertThat(text(commands.handle("/quote Damien Egan said something", REPORTER))).contains("after a colon");
-        assertThat(text(commands.handle("/quote atlantis Bob: hello", REPORTER))).contains("could not find a seat");
+        assertThat(text(commands.handle("/quote Damien Egan said something", REPORTER)))
+                .contains("after a colon");
+        assertThat(text(commands.handle("/quote atlantis Bob: hello", REPORTER)))
+                .contains("could not find a seat");
     }
 
     @Test
     void aQuoteWithoutASpeakerGetsAPoliteAnswerAndTheLongestSeatThatLeavesASpeakerWins() {
         commands.handle("/quotes approval off", EDITOR);
-        assertThat(text(commands.handle("/quote kingswood (Editor): words", REPORTER))).startsWith("Who said it?");
+        assertThat(text(commands.handle("/quote kingswood (Editor): words", REPORTER)))
+                .startsWith("Who said it?");
         assertThat(text(commands.handle("/quote kingswood : words", REPORTER))).startsWith("Who said it?");
-        assertThat(text(commands.handle("/quote national (Aide): words", REPORTER))).startsWith("Who said it?");
+        assertThat(text(commands.handle("/quote national (Aide): words", REPORTER)))
+                .startsWith("Who said it?");
 
         assertThat(text(commands.handle("/quote brighton kemptown A & B (Aide): x", REPORTER)))
                 .contains("from B (Aide) (Brighton Kemptown and Peacehaven)");

@@ -11,15 +11,19 @@ public final class MemoryAuditTrail implements AuditTrail {
 
     @Override
     public synchronized AuditEntry record(AuditEntry e) {
-        AuditEntry stored = new AuditEntry(entries.size() + 1, e.at(), e.askedIn(), e.userId(), e.userName(),
-                e.action(), e.detail());
+        AuditEntry stored = new AuditEntry(
+                entries.size() + 1, e.at(), e.askedIn(), e.userId(), e.userName(), e.action(), e.detail());
         entries.add(stored);
         return stored;
     }
 
     @Override
     public synchronized List<AuditEntry> latest(int limit) {
-        return entries.stream().sorted(Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::id).reversed())
-                .limit(limit).toList();
+        return entries.stream()
+                .sorted(Comparator.comparing(AuditEntry::at)
+                        .thenComparing(AuditEntry::id)
+                        .reversed())
+                .limit(limit)
+                .toList();
     }
 }

@@ -25,7 +25,8 @@ class RightsTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2024-07-05T01:00:00Z"));
     final MemoryAuditTrail audit = new MemoryAuditTrail();
-    final KnownChats telegramChats = new KnownChats(Platform.TELEGRAM).admins(GROUP, ADMIN).admins(DESK, DESK_ADMIN);
+    final KnownChats telegramChats =
+            new KnownChats(Platform.TELEGRAM).admins(GROUP, ADMIN).admins(DESK, DESK_ADMIN);
     final KnownChats slackChats = new KnownChats(Platform.SLACK).admins("C0POLITICS", "U0WSADMIN");
     Rights rights;
 
@@ -61,52 +62,75 @@ class RightsTest {
         ChatContext stranger = telegram(STRANGER, ChatKind.PRIVATE, STRANGER);
 
         assertThat(may(stranger, Action.SUBSCRIBE)).isTrue();
-        assertThat(may(stranger, Action.SUBSCRIBE, tg(GROUP))).as("naming another chat").isFalse();
-        for (Action desk : new Action[] {Action.APPROVE, Action.REJECT, Action.RETRACT, Action.APPROVAL_SWITCH,
-                Action.PENDING, Action.STATUS, Action.AUDIT}) {
+        assertThat(may(stranger, Action.SUBSCRIBE, tg(GROUP)))
+                .as("naming another chat")
+                .isFalse();
+        for (Action desk : new Action[] {
+            Action.APPROVE,
+            Action.REJECT,
+            Action.RETRACT,
+            Action.APPROVAL_SWITCH,
+            Action.PENDING,
+            Action.STATUS,
+            Action.AUDIT
+        }) {
             assertThat(may(stranger, desk)).as(desk.name()).isFalse();
         }
-        assertThat(rights.decide(stranger, Action.APPROVE)).isEqualTo(new Decision.Refused("Only the desk's editors"
-                + " can approve quotes (the editors the desk has named and the administrators of the desk chat)."));
+        assertThat(rights.decide(stranger, Action.APPROVE))
+                .isEqualTo(
+                        new Decision.Refused(
+                                "Only the desk's editors"
+                                        + " can approve quotes (the editors the desk has named and the administrators of the desk chat)."));
     }
 
     @Test
     void aGroupsAdministratorsHoldItsChannelRightsAndNothingElse() {
-        assertThat(may(telegram(GROUP, ChatKind.GROUP, ADMIN), Action.SUBSCRIBE)).isTrue();
+        assertThat(may(telegram(GROUP, ChatKind.GROUP, ADMIN), Action.SUBSCRIBE))
+                .isTrue();
         assertThat(may(telegram(GROUP, ChatKind.GROUP, ADMIN), Action.APPROVE)).isFalse();
-        assertThat(may(telegram(OTHER_GROUP, ChatKind.GROUP, ADMIN), Action.SUBSCRIBE)).isFalse();
+        assertThat(may(telegram(OTHER_GROUP, ChatKind.GROUP, ADMIN), Action.SUBSCRIBE))
+                .isFalse();
         assertThat(may(telegram(ADMIN, ChatKind.PRIVATE, ADMIN), Action.SUBSCRIBE, tg(GROUP)))
-                .as("an administrator naming their group from a private chat").isTrue();
+                .as("an administrator naming their group from a private chat")
+                .isTrue();
         ChatContext member = telegram(GROUP, ChatKind.GROUP, STRANGER);
         assertThat(may(member, Action.UNSUBSCRIBE)).isFalse();
-        assertThat(rights.decide(member, Action.SUBSCRIBE)).isEqualTo(new Decision.Refused(
-                "Only this chat's administrators can change what this chat follows."));
+        assertThat(rights.decide(member, Action.SUBSCRIBE))
+                .isEqualTo(new Decision.Refused("Only this chat's administrators can change what this chat follows."));
         assertThat(rights.decide(telegram(STRANGER, ChatKind.PRIVATE, STRANGER), Action.SUBSCRIBE, tg(GROUP)))
-                .isEqualTo(new Decision.Refused("Only the administrators of telegram:-1001 can change what that chat"
-                        + " follows."));
+                .isEqualTo(new Decision.Refused(
+                        "Only the administrators of telegram:-1001 can change what that chat" + " follows."));
     }
 
     @Test
     void anAnonymousAdministratorCountsForTheirGroupAndForTheDeskChatButNotAsAnotherChat() {
         assertThat(may(anonymousAdmin(GROUP), Action.SUBSCRIBE)).isTrue();
         assertThat(may(anonymousAdmin(GROUP), Action.APPROVE)).isFalse();
-        assertThat(may(anonymousAdmin(GROUP), Action.SUBSCRIBE, tg(OTHER_GROUP))).isFalse();
+        assertThat(may(anonymousAdmin(GROUP), Action.SUBSCRIBE, tg(OTHER_GROUP)))
+                .isFalse();
         assertThat(may(anonymousAdmin(DESK), Action.APPROVE)).isTrue();
         assertThat(may(anonymousAdmin(DESK), Action.AUDIT)).isTrue();
         ChatContext linkedChannel = new ChatContext(Platform.TELEGRAM, GROUP, ChatKind.GROUP, "-1007", "Channel", true);
-        assertThat(may(linkedChannel, Action.SUBSCRIBE)).as("a post sent as some other chat").isFalse();
-        ChatContext channelPost = new ChatContext(Platform.TELEGRAM, "-1005", ChatKind.CHANNEL, "-1005", "Alerts",
-                true);
-        assertThat(may(channelPost, Action.SUBSCRIBE)).as("a broadcast channel's own post").isTrue();
+        assertThat(may(linkedChannel, Action.SUBSCRIBE))
+                .as("a post sent as some other chat")
+                .isFalse();
+        ChatContext channelPost =
+                new ChatContext(Platform.TELEGRAM, "-1005", ChatKind.CHANNEL, "-1005", "Alerts", true);
+        assertThat(may(channelPost, Action.SUBSCRIBE))
+                .as("a broadcast channel's own post")
+                .isTrue();
     }
 
     @Test
     void deskEditorsAreTheNamedOnesAndTheDeskChatsAdministratorsWhereverTheyAsk() {
-        assertThat(may(telegram(EDITOR, ChatKind.PRIVATE, EDITOR), Action.APPROVE)).isTrue();
+        assertThat(may(telegram(EDITOR, ChatKind.PRIVATE, EDITOR), Action.APPROVE))
+                .isTrue();
         assertThat(may(telegram(GROUP, ChatKind.GROUP, EDITOR), Action.STATUS)).isTrue();
-        assertThat(may(telegram(DESK_ADMIN, ChatKind.PRIVATE, DESK_ADMIN), Action.APPROVAL_SWITCH)).isTrue();
+        assertThat(may(telegram(DESK_ADMIN, ChatKind.PRIVATE, DESK_ADMIN), Action.APPROVAL_SWITCH))
+                .isTrue();
         assertThat(may(telegram(GROUP, ChatKind.GROUP, EDITOR), Action.SUBSCRIBE))
-                .as("on Telegram, a group's own administrators decide what it follows").isFalse();
+                .as("on Telegram, a group's own administrators decide what it follows")
+                .isFalse();
     }
 
     @Test
@@ -119,9 +143,12 @@ class RightsTest {
         assertThat(may(editor, Action.APPROVE)).isTrue();
         assertThat(may(admin, Action.SUBSCRIBE)).isTrue();
         assertThat(may(admin, Action.APPROVE)).isFalse();
-        assertThat(rights.decide(reporter, Action.SUBSCRIBE)).isEqualTo(new Decision.Refused(
-                "Only the desk's editors and the workspace's admins can change what this chat follows."));
-        assertThat(may(editor, Action.SUBSCRIBE, tg(GROUP))).as("rights never cross platforms").isFalse();
+        assertThat(rights.decide(reporter, Action.SUBSCRIBE))
+                .isEqualTo(new Decision.Refused(
+                        "Only the desk's editors and the workspace's admins can change what this chat follows."));
+        assertThat(may(editor, Action.SUBSCRIBE, tg(GROUP)))
+                .as("rights never cross platforms")
+                .isFalse();
     }
 
     @Test
@@ -136,17 +163,30 @@ class RightsTest {
 
     @Test
     void actionsAreRecordedWithWhoWhereWhenAndWhat() {
-        rights.record(new ChatContext(Platform.TELEGRAM, GROUP, ChatKind.GROUP, ADMIN, "Ann Admin", false),
-                Action.SUBSCRIBE, "Kingswood");
+        rights.record(
+                new ChatContext(Platform.TELEGRAM, GROUP, ChatKind.GROUP, ADMIN, "Ann Admin", false),
+                Action.SUBSCRIBE,
+                "Kingswood");
         clock.advance(java.time.Duration.ofMinutes(1));
         rights.record(telegram(EDITOR, ChatKind.PRIVATE, EDITOR), Action.APPROVE, "quote #3");
 
-        assertThat(rights.latest(20)).extracting(AuditEntry::action, AuditEntry::userId, AuditEntry::userName,
-                        AuditEntry::askedIn, AuditEntry::detail, AuditEntry::at)
+        assertThat(rights.latest(20))
+                .extracting(
+                        AuditEntry::action,
+                        AuditEntry::userId,
+                        AuditEntry::userName,
+                        AuditEntry::askedIn,
+                        AuditEntry::detail,
+                        AuditEntry::at)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Action.APPROVE, EDITOR, "user 7", tg(EDITOR), "quote #3",
-                                clock.instant()),
-                        org.assertj.core.groups.Tuple.tuple(Action.SUBSCRIBE, ADMIN, "Ann Admin", tg(GROUP),
-                                "Kingswood", Instant.parse("2024-07-05T01:00:00Z")));
+                        org.assertj.core.groups.Tuple.tuple(
+                                Action.APPROVE, EDITOR, "user 7", tg(EDITOR), "quote #3", clock.instant()),
+                        org.assertj.core.groups.Tuple.tuple(
+                                Action.SUBSCRIBE,
+                                ADMIN,
+                                "Ann Admin",
+                                tg(GROUP),
+                                "Kingswood",
+                                Instant.parse("2024-07-05T01:00:00Z")));
     }
 }

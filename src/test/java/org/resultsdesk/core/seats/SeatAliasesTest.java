@@ -20,7 +20,8 @@ class SeatAliasesTest {
         List<String> wrong = new ArrayList<>();
         for (Seat seat : seats) {
             SeatMatch match = directory.find(seat.name());
-            if (!(match instanceof SeatMatch.Found found) || found.seats().stream().noneMatch(s -> s.gss().equals(seat.gss()))) {
+            if (!(match instanceof SeatMatch.Found found)
+                    || found.seats().stream().noneMatch(s -> s.gss().equals(seat.gss()))) {
                 wrong.add(seat.name() + " -> " + match);
             }
         }
@@ -33,8 +34,10 @@ class SeatAliasesTest {
         List<String> wrong = new ArrayList<>();
         aliases.seatNames().forEach((alias, target) -> {
             SeatMatch match = directory.find(alias);
-            boolean right = match instanceof SeatMatch.Found found && found.seats().stream()
-                    .anyMatch(s -> s.gss().equals(target) || SeatNames.normalise(s.name()).equals(SeatNames.normalise(target)));
+            boolean right = match instanceof SeatMatch.Found found
+                    && found.seats().stream()
+                            .anyMatch(s -> s.gss().equals(target)
+                                    || SeatNames.normalise(s.name()).equals(SeatNames.normalise(target)));
             if (!right) {
                 wrong.add(alias + " -> " + match);
             }
@@ -54,7 +57,8 @@ class SeatAliasesTest {
                 if (!padded.contains(longForm)) {
                     continue;
                 }
-                String query = padded.replace(longForm, " " + word.getKey() + " ").strip();
+                String query =
+                        padded.replace(longForm, " " + word.getKey() + " ").strip();
                 tried++;
                 SeatMatch match = directory.find(query);
                 if (!(match instanceof SeatMatch.Found found)
@@ -69,7 +73,26 @@ class SeatAliasesTest {
 
     @Test
     void everyCountyAbbreviationInTheIssueIsThere() {
-        assertThat(aliases.words()).containsKeys("beds", "bucks", "cambs", "glos", "hants", "herts", "lancs", "leics",
-                "lincs", "northants", "notts", "oxon", "staffs", "wilts", "worcs", "yorks", "sw", "ne", "e");
+        assertThat(aliases.words())
+                .containsKeys(
+                        "beds",
+                        "bucks",
+                        "cambs",
+                        "glos",
+                        "hants",
+                        "herts",
+                        "lancs",
+                        "leics",
+                        "lincs",
+                        "northants",
+                        "notts",
+                        "oxon",
+                        "staffs",
+                        "wilts",
+                        "worcs",
+                        "yorks",
+                        "sw",
+                        "ne",
+                        "e");
     }
 }

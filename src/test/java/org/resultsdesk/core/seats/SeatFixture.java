@@ -16,8 +16,7 @@ import org.resultsdesk.core.model.Seat;
 public final class SeatFixture {
     private static final String RESOURCE = "/seats/seats.tsv";
 
-    private SeatFixture() {
-    }
+    private SeatFixture() {}
 
     public static List<Seat> allSeats() {
         try (InputStream in = SeatFixture.class.getResourceAsStream(RESOURCE)) {

@@ -28,12 +28,10 @@ public final class SeatFixtureGenerator {
     static final String HEADER = "# gss\tname\tregion\tcountry. GE2024 then GE2019 seats from the House of Commons"
             + " Library results files, by SeatFixtureGenerator. Contains Parliamentary information licensed under the"
             + " Open Parliament Licence v3.0.";
-    private static final List<String> SOURCES = List.of(
-            "ge2024/HoC-GE2024-results-by-constituency.csv",
-            "ge2019/HoC-GE2019-results-by-constituency.csv");
+    private static final List<String> SOURCES =
+            List.of("ge2024/HoC-GE2024-results-by-constituency.csv", "ge2019/HoC-GE2019-results-by-constituency.csv");
 
-    private SeatFixtureGenerator() {
-    }
+    private SeatFixtureGenerator() {}
 
     public static void main(String[] args) throws IOException {
         Path sharedData = Path.of(args[0]);
@@ -41,7 +39,11 @@ public final class SeatFixtureGenerator {
         Set<String> lines = new LinkedHashSet<>();
         for (String source : SOURCES) {
             for (Map<String, String> row : rows(sharedData.resolve(source))) {
-                lines.add(String.join("\t", row.get("ONS ID"), row.get("Constituency name"), row.get("Region name"),
+                lines.add(String.join(
+                        "\t",
+                        row.get("ONS ID"),
+                        row.get("Constituency name"),
+                        row.get("Region name"),
                         row.get("Country name")));
             }
         }
@@ -61,7 +63,8 @@ public final class SeatFixtureGenerator {
                 reader.reset();
             }
             MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class)
-                    .with(CsvSchema.emptySchema().withHeader()).readValues(reader);
+                    .with(CsvSchema.emptySchema().withHeader())
+                    .readValues(reader);
             return it.readAll();
         }
     }

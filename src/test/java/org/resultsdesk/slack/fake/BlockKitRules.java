@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 public final class BlockKitRules {
     private static final Pattern RAW = Pattern.compile("<(?![@#!]|https?://)|&(?!(amp|lt|gt);)");
 
-    private BlockKitRules() {
-    }
+    private BlockKitRules() {}
 
     public static Optional<String> problem(JsonNode blocks) {
         if (!blocks.isArray()) {
@@ -21,16 +20,19 @@ public final class BlockKitRules {
         for (JsonNode block : blocks) {
             String type = block.path("type").asText();
             JsonNode text = block.path("text");
-            if (type.equals("header") && (text.path("type").asText().equals("mrkdwn")
-                    || text.path("text").asText().length() > 150)) {
+            if (type.equals("header")
+                    && (text.path("type").asText().equals("mrkdwn")
+                            || text.path("text").asText().length() > 150)) {
                 return Optional.of("invalid_blocks: header text must be plain_text of 150 characters at most");
             }
             if (type.equals("section") && text.path("text").asText().length() > 3000) {
                 return Optional.of("invalid_blocks: section text longer than 3000 characters");
             }
             for (JsonNode t : block.findValues("text")) {
-                if (t.path("type").asText().equals("mrkdwn") && RAW.matcher(t.path("text").asText()).find()) {
-                    return Optional.of("invalid_blocks: unescaped mrkdwn in \"" + t.path("text").asText() + "\"");
+                if (t.path("type").asText().equals("mrkdwn")
+                        && RAW.matcher(t.path("text").asText()).find()) {
+                    return Optional.of("invalid_blocks: unescaped mrkdwn in \""
+                            + t.path("text").asText() + "\"");
                 }
             }
             if (type.equals("actions") && block.path("elements").size() > 25) {

@@ -46,16 +46,20 @@ public final class FakeSlackApi implements AutoCloseable {
     public static final int WORKSPACE_PER_MINUTE = 200;
 
     /** A message as the fake stored it. */
-    public record Posted(String channel, String ts, String text, JsonNode blocks, boolean ephemeral, Instant at) {
-    }
+    public record Posted(String channel, String ts, String text, JsonNode blocks, boolean ephemeral, Instant at) {}
 
     /** A file shared in a channel by completeUploadExternal; its message is in {@link #messages(String)}. */
-    public record Upload(String fileId, String fileName, byte[] png, int width, int height, String channel,
-                         String comment, String ts) {
-    }
+    public record Upload(
+            String fileId,
+            String fileName,
+            byte[] png,
+            int width,
+            int height,
+            String channel,
+            String comment,
+            String ts) {}
 
-    private record Announced(String fileName, int length, String altText) {
-    }
+    private record Announced(String fileName, int length, String altText) {}
 
     private final Map<String, Announced> announced = new ConcurrentHashMap<>();
     private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
@@ -80,11 +84,9 @@ public final class FakeSlackApi implements AutoCloseable {
     private final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean canJoin = true;
 
-    private record Channel(boolean isPrivate, boolean botIsMember) {
-    }
+    private record Channel(boolean isPrivate, boolean botIsMember) {}
 
-    private record Person(boolean admin, boolean owner) {
-    }
+    private record Person(boolean admin, boolean owner) {}
 
     public FakeSlackApi(Clock clock) throws IOException {
         this.clock = clock;
@@ -183,11 +185,18 @@ public final class FakeSlackApi implements AutoCloseable {
             }
             calls.add(method);
             switch (method) {
-                case "auth.test" -> ok(exchange, json.createObjectNode().put("url", "https://newsroom.slack.com/")
-                        .put("team", "Newsroom").put("user", "resultsdesk").put("team_id", "T0NEWS")
-                        .put("user_id", "U0BOT").put("bot_id", "B0BOT"));
-                case "chat.postMessage", "chat.postEphemeral" -> post(exchange, params,
-                        method.equals("chat.postEphemeral"));
+                case "auth.test" ->
+                    ok(
+                            exchange,
+                            json.createObjectNode()
+                                    .put("url", "https://newsroom.slack.com/")
+                                    .put("team", "Newsroom")
+                                    .put("user", "resultsdesk")
+                                    .put("team_id", "T0NEWS")
+                                    .put("user_id", "U0BOT")
+                                    .put("bot_id", "B0BOT"));
+                case "chat.postMessage", "chat.postEphemeral" ->
+                    post(exchange, params, method.equals("chat.postEphemeral"));
                 case "chat.update" -> update(exchange, params);
                 case "files.getUploadURLExternal" -> uploadUrl(exchange, params);
                 case "files.completeUploadExternal" -> completeUpload(exchange, params);
@@ -220,9 +229,15 @@ public final class FakeSlackApi implements AutoCloseable {
             error(exchange, 429, "ratelimited");
             return;
         }
-        Posted posted = new Posted(channel, ts.incrementAndGet() + ".000100", params.getOrDefault("text", ""), blocks,
-                ephemeral, clock.instant());
-        channels.computeIfAbsent(channel, c -> Collections.synchronizedList(new ArrayList<>())).add(posted);
+        Posted posted = new Posted(
+                channel,
+                ts.incrementAndGet() + ".000100",
+                params.getOrDefault("text", ""),
+                blocks,
+                ephemeral,
+                clock.instant());
+        channels.computeIfAbsent(channel, c -> Collections.synchronizedList(new ArrayList<>()))
+                .add(posted);
         ok(exchange, json.createObjectNode().put("channel", channel).put("ts", posted.ts()));
     }
 
@@ -242,8 +257,13 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         String id = "F" + fileIds.incrementAndGet();
         announced.put(id, new Announced(name, length, params.getOrDefault("alt_txt", "")));
-        ok(exchange, json.createObjectNode().put("upload_url", "http://127.0.0.1:" + server.getAddress().getPort()
-                + "/upload/" + id).put("file_id", id));
+        ok(
+                exchange,
+                json.createObjectNode()
+                        .put(
+                                "upload_url",
+                                "http://127.0.0.1:" + server.getAddress().getPort() + "/upload/" + id)
+                        .put("file_id", id));
     }
 
     private void upload(HttpExchange exchange) throws IOException {
@@ -297,15 +317,23 @@ public final class FakeSlackApi implements AutoCloseable {
         Announced file = announced.remove(id);
         BufferedImage image = decode(bytes);
         String comment = params.getOrDefault("initial_comment", "");
-        Posted posted = new Posted(channel, ts.incrementAndGet() + ".000100", comment, json.createArrayNode(), false,
-                clock.instant());
-        channels.computeIfAbsent(channel, c -> Collections.synchronizedList(new ArrayList<>())).add(posted);
-        shared.add(new Upload(id, file.fileName(), bytes, image.getWidth(), image.getHeight(), channel, comment,
-                posted.ts()));
+        Posted posted = new Posted(
+                channel, ts.incrementAndGet() + ".000100", comment, json.createArrayNode(), false, clock.instant());
+        channels.computeIfAbsent(channel, c -> Collections.synchronizedList(new ArrayList<>()))
+                .add(posted);
+        shared.add(new Upload(
+                id, file.fileName(), bytes, image.getWidth(), image.getHeight(), channel, comment, posted.ts()));
         ObjectNode body = json.createObjectNode();
-        ObjectNode f = body.putArray("files").addObject().put("id", id).put("name", file.fileName())
-                .put("title", files.get(0).path("title").asText(file.fileName())).put("mimetype", "image/png");
-        f.putObject("shares").putObject(channel.startsWith("C") ? "public" : "private").putArray(channel).addObject()
+        ObjectNode f = body.putArray("files")
+                .addObject()
+                .put("id", id)
+                .put("name", file.fileName())
+                .put("title", files.get(0).path("title").asText(file.fileName()))
+                .put("mimetype", "image/png");
+        f.putObject("shares")
+                .putObject(channel.startsWith("C") ? "public" : "private")
+                .putArray(channel)
+                .addObject()
                 .put("ts", posted.ts());
         ok(exchange, body);
     }
@@ -332,7 +360,8 @@ public final class FakeSlackApi implements AutoCloseable {
             for (int i = 0; i < list.size(); i++) {
                 if (list.get(i).ts().equals(params.get("ts"))) {
                     Posted old = list.get(i);
-                    list.set(i, new Posted(channel, old.ts(), params.getOrDefault("text", ""), blocks, false, old.at()));
+                    list.set(
+                            i, new Posted(channel, old.ts(), params.getOrDefault("text", ""), blocks, false, old.at()));
                     ok(exchange, json.createObjectNode().put("channel", channel).put("ts", old.ts()));
                     return;
                 }
@@ -352,9 +381,12 @@ public final class FakeSlackApi implements AutoCloseable {
         if (id.startsWith("D")) {
             channel.put("is_im", true).put("is_private", true).put("user", "U0SOMEONE");
         } else {
-            channel.put("name", id.toLowerCase()).put("is_channel", !declared.isPrivate())
-                    .put("is_group", declared.isPrivate()).put("is_private", declared.isPrivate())
-                    .put("is_member", declared.botIsMember()).put("is_archived", false);
+            channel.put("name", id.toLowerCase())
+                    .put("is_channel", !declared.isPrivate())
+                    .put("is_group", declared.isPrivate())
+                    .put("is_private", declared.isPrivate())
+                    .put("is_member", declared.botIsMember())
+                    .put("is_archived", false);
         }
         ok(exchange, body);
     }
@@ -364,8 +396,10 @@ public final class FakeSlackApi implements AutoCloseable {
         if (!canJoin) {
             error(exchange, 200, "missing_scope");
         } else if (declared.isPrivate()) {
-            error(exchange, 200, declared.botIsMember() ? "method_not_supported_for_channel_type"
-                    : "channel_not_found");
+            error(
+                    exchange,
+                    200,
+                    declared.botIsMember() ? "method_not_supported_for_channel_type" : "channel_not_found");
         } else {
             declaredChannels.put(id, new Channel(false, true));
             ObjectNode body = json.createObjectNode();
@@ -381,8 +415,13 @@ public final class FakeSlackApi implements AutoCloseable {
             return;
         }
         ObjectNode body = json.createObjectNode();
-        body.putObject("user").put("id", id).put("name", id.toLowerCase()).put("is_admin", person.admin())
-                .put("is_owner", person.owner()).put("is_primary_owner", false).put("is_bot", false);
+        body.putObject("user")
+                .put("id", id)
+                .put("name", id.toLowerCase())
+                .put("is_admin", person.admin())
+                .put("is_owner", person.owner())
+                .put("is_primary_owner", false)
+                .put("is_bot", false);
         ok(exchange, body);
     }
 
@@ -396,8 +435,10 @@ public final class FakeSlackApi implements AutoCloseable {
         JsonNode blocks = params.containsKey("blocks") ? json.readTree(params.get("blocks")) : json.createArrayNode();
         var problem = BlockKitRules.problem(blocks);
         if (problem.isPresent()) {
-            error(exchange, 200, problem.get().startsWith("invalid_blocks_format") ? "invalid_blocks_format"
-                    : "invalid_blocks");
+            error(
+                    exchange,
+                    200,
+                    problem.get().startsWith("invalid_blocks_format") ? "invalid_blocks_format" : "invalid_blocks");
             return null;
         }
         if (text.isBlank() && blocks.isEmpty()) {
@@ -431,7 +472,8 @@ public final class FakeSlackApi implements AutoCloseable {
         if (!mine.isEmpty() && Duration.between(mine.peekLast(), now).compareTo(Duration.ofSeconds(1)) < 0) {
             return 1;
         }
-        while (!workspace.isEmpty() && Duration.between(workspace.peekFirst(), now).toSeconds() >= 60) {
+        while (!workspace.isEmpty()
+                && Duration.between(workspace.peekFirst(), now).toSeconds() >= 60) {
             workspace.removeFirst();
         }
         if (workspace.size() >= WORKSPACE_PER_MINUTE) {
@@ -451,8 +493,8 @@ public final class FakeSlackApi implements AutoCloseable {
                 return;
             }
             JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
-            var problem = BlockKitRules.problem(body.path("blocks").isMissingNode() ? json.createArrayNode()
-                    : body.path("blocks"));
+            var problem = BlockKitRules.problem(
+                    body.path("blocks").isMissingNode() ? json.createArrayNode() : body.path("blocks"));
             if (problem.isPresent()) {
                 reply(exchange, 400, "invalid_blocks");
                 return;
@@ -468,14 +510,20 @@ public final class FakeSlackApi implements AutoCloseable {
         Map<String, String> params = new HashMap<>();
         String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
         if (type.startsWith("application/json")) {
-            json.readTree(body).fields().forEachRemaining(e -> params.put(e.getKey(),
-                    e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+            json.readTree(body)
+                    .fields()
+                    .forEachRemaining(e -> params.put(
+                            e.getKey(),
+                            e.getValue().isTextual()
+                                    ? e.getValue().asText()
+                                    : e.getValue().toString()));
             return params;
         }
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                params.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
@@ -488,7 +536,10 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     private void error(HttpExchange exchange, int status, String error) throws IOException {
-        reply(exchange, status, json.writeValueAsString(json.createObjectNode().put("ok", false).put("error", error)));
+        reply(
+                exchange,
+                status,
+                json.writeValueAsString(json.createObjectNode().put("ok", false).put("error", error)));
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {

@@ -67,20 +67,16 @@ public final class FakeTelegramApi implements AutoCloseable {
     }
 
     /** A message as the fake stored it. */
-    public record Posted(long chatId, int messageId, String text, String parseMode, JsonNode replyMarkup, Instant at) {
-    }
+    public record Posted(long chatId, int messageId, String text, String parseMode, JsonNode replyMarkup, Instant at) {}
 
     /** A photo as uploaded: its bytes decoded, and the caption (also the {@link Posted#text()} of its message). */
-    public record Photo(String fileName, byte[] png, int width, int height, String caption) {
-    }
+    public record Photo(String fileName, byte[] png, int width, int height, String caption) {}
 
     /** A file part of a multipart body. */
-    private record FilePart(String fileName, byte[] bytes) {
-    }
+    private record FilePart(String fileName, byte[] bytes) {}
 
     /** A request's fields, and its uploaded files by field name. */
-    private record Body(JsonNode params, Map<String, FilePart> files) {
-    }
+    private record Body(JsonNode params, Map<String, FilePart> files) {}
 
     public static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
     public static final int MAX_CAPTION = 1024;
@@ -197,15 +193,23 @@ public final class FakeTelegramApi implements AutoCloseable {
                 sendRequests.add(params);
             }
             switch (method) {
-                case "getme" -> ok(exchange, json.createObjectNode().put("id", 123456).put("is_bot", true)
-                        .put("first_name", "Results Desk").put("username", USERNAME));
+                case "getme" ->
+                    ok(
+                            exchange,
+                            json.createObjectNode()
+                                    .put("id", 123456)
+                                    .put("is_bot", true)
+                                    .put("first_name", "Results Desk")
+                                    .put("username", USERNAME));
                 case "getupdates" -> ok(exchange, json.valueToTree(takeUpdates(params)));
                 case "sendmessage" -> send(exchange, params);
                 case "editmessagetext" -> edit(exchange, params);
                 case "sendphoto" -> sendPhoto(exchange, body);
                 case "editmessagemedia" -> editMedia(exchange, body);
-                case "answercallbackquery", "setwebhook", "deletewebhook" -> ok(exchange, json.getNodeFactory().booleanNode(true));
-                case "getchatadministrators" -> admins(exchange, params.path("chat_id").asLong());
+                case "answercallbackquery", "setwebhook", "deletewebhook" ->
+                    ok(exchange, json.getNodeFactory().booleanNode(true));
+                case "getchatadministrators" ->
+                    admins(exchange, params.path("chat_id").asLong());
                 default -> reply(exchange, 404, error(404, "Not Found: method not found"));
             }
         }
@@ -244,9 +248,10 @@ public final class FakeTelegramApi implements AutoCloseable {
             reply(exchange, 429, body);
             return;
         }
-        Posted posted = new Posted(chatId, messageIds.incrementAndGet(), text, parseMode, params.get("reply_markup"),
-                clock.instant());
-        chats.computeIfAbsent(chatId, c -> Collections.synchronizedList(new ArrayList<>())).add(posted);
+        Posted posted = new Posted(
+                chatId, messageIds.incrementAndGet(), text, parseMode, params.get("reply_markup"), clock.instant());
+        chats.computeIfAbsent(chatId, c -> Collections.synchronizedList(new ArrayList<>()))
+                .add(posted);
         replyToOf(params).ifPresent(id -> repliesTo.put(posted.messageId(), id));
         if (failure == Failure.DROP_AFTER_POSTING) {
             return; // closed without an answer: the client cannot know the message was posted
@@ -264,17 +269,28 @@ public final class FakeTelegramApi implements AutoCloseable {
                 if (p.messageId() == id) {
                     String text = params.path("text").asText("");
                     if (text.equals(p.text())) {
-                        reply(exchange, 400, error(400, "Bad Request: message is not modified: specified new message"
-                                + " content and reply markup are exactly the same"));
+                        reply(
+                                exchange,
+                                400,
+                                error(
+                                        400,
+                                        "Bad Request: message is not modified: specified new message"
+                                                + " content and reply markup are exactly the same"));
                         return;
                     }
                     if (params.path("parse_mode").asText("").equalsIgnoreCase("HTML")
                             && TelegramHtml.error(text).isPresent()) {
-                        reply(exchange, 400, error(400, "Bad Request: " + TelegramHtml.error(text).get()));
+                        reply(
+                                exchange,
+                                400,
+                                error(
+                                        400,
+                                        "Bad Request: "
+                                                + TelegramHtml.error(text).get()));
                         return;
                     }
-                    Posted edited = new Posted(chatId, id, text, params.path("parse_mode").asText(""), p.replyMarkup(),
-                            p.at());
+                    Posted edited = new Posted(
+                            chatId, id, text, params.path("parse_mode").asText(""), p.replyMarkup(), p.at());
                     list.set(i, edited);
                     ok(exchange, message(edited));
                     return;
@@ -317,11 +333,18 @@ public final class FakeTelegramApi implements AutoCloseable {
             reply(exchange, 429, error);
             return;
         }
-        Posted posted = new Posted(chatId, messageIds.incrementAndGet(), caption, parseMode,
-                params.has("reply_markup") ? json.readTree(params.path("reply_markup").asText()) : null,
+        Posted posted = new Posted(
+                chatId,
+                messageIds.incrementAndGet(),
+                caption,
+                parseMode,
+                params.has("reply_markup")
+                        ? json.readTree(params.path("reply_markup").asText())
+                        : null,
                 clock.instant());
         photos.put(posted.messageId(), photo);
-        chats.computeIfAbsent(chatId, c -> Collections.synchronizedList(new ArrayList<>())).add(posted);
+        chats.computeIfAbsent(chatId, c -> Collections.synchronizedList(new ArrayList<>()))
+                .add(posted);
         if (failure == Failure.DROP_AFTER_POSTING) {
             return;
         }
@@ -404,8 +427,13 @@ public final class FakeTelegramApi implements AutoCloseable {
         ObjectNode m = message(p);
         m.remove("text");
         m.put("caption", TelegramHtml.text(p.text()));
-        m.putArray("photo").addObject().put("file_id", "photo-" + p.messageId()).put("file_unique_id", "u" + p.messageId())
-                .put("width", photo.width()).put("height", photo.height()).put("file_size", photo.png().length);
+        m.putArray("photo")
+                .addObject()
+                .put("file_id", "photo-" + p.messageId())
+                .put("file_unique_id", "u" + p.messageId())
+                .put("width", photo.width())
+                .put("height", photo.height())
+                .put("file_size", photo.png().length);
         return m;
     }
 
@@ -421,7 +449,8 @@ public final class FakeTelegramApi implements AutoCloseable {
                 return java.util.Optional.empty();
             }
         }
-        return parameters.has("message_id") ? java.util.Optional.of(parameters.path("message_id").asInt())
+        return parameters.has("message_id")
+                ? java.util.Optional.of(parameters.path("message_id").asInt())
                 : java.util.Optional.empty();
     }
 
@@ -433,12 +462,20 @@ public final class FakeTelegramApi implements AutoCloseable {
             wait = 1;
         }
         if (chatId < 0) {
-            List<Instant> lastMinute = mine.stream().filter(t -> Duration.between(t, now).toSeconds() < 60).toList();
+            List<Instant> lastMinute = mine.stream()
+                    .filter(t -> Duration.between(t, now).toSeconds() < 60)
+                    .toList();
             if (lastMinute.size() >= 20) {
-                wait = Math.max(wait, 60 - Duration.between(lastMinute.get(lastMinute.size() - 20), now).toSeconds());
+                wait = Math.max(
+                        wait,
+                        60
+                                - Duration.between(lastMinute.get(lastMinute.size() - 20), now)
+                                        .toSeconds());
             }
         }
-        long inLastSecond = sendsOverall.stream().filter(t -> Duration.between(t, now).toMillis() < 1000).count();
+        long inLastSecond = sendsOverall.stream()
+                .filter(t -> Duration.between(t, now).toMillis() < 1000)
+                .count();
         if (inLastSecond >= 30) {
             wait = Math.max(wait, 1);
         }
@@ -496,14 +533,21 @@ public final class FakeTelegramApi implements AutoCloseable {
             return;
         }
         var list = json.createArrayNode();
-        ids.forEach(id -> list.addObject().put("status", "administrator").put("can_be_edited", false)
-                .put("is_anonymous", false).putObject("user").put("id", id).put("is_bot", false)
+        ids.forEach(id -> list.addObject()
+                .put("status", "administrator")
+                .put("can_be_edited", false)
+                .put("is_anonymous", false)
+                .putObject("user")
+                .put("id", id)
+                .put("is_bot", false)
                 .put("first_name", "Editor " + id));
         ok(exchange, list);
     }
 
     private ObjectNode message(Posted p) {
-        ObjectNode m = json.createObjectNode().put("message_id", p.messageId()).put("date", p.at().getEpochSecond())
+        ObjectNode m = json.createObjectNode()
+                .put("message_id", p.messageId())
+                .put("date", p.at().getEpochSecond())
                 .put("text", TelegramHtml.text(p.text()));
         m.putObject("chat").put("id", p.chatId()).put("type", p.chatId() < 0 ? "supergroup" : "private");
         return m;
@@ -517,8 +561,10 @@ public final class FakeTelegramApi implements AutoCloseable {
         }
         ObjectNode params = json.createObjectNode();
         if (type.startsWith("multipart/form-data")) {
-            String boundary = type.substring(type.indexOf("boundary=") + "boundary=".length()).replace("\"", "")
-                    .split(";")[0].strip();
+            String boundary = type.substring(type.indexOf("boundary=") + "boundary=".length())
+                    .replace("\"", "")
+                    .split(";")[0]
+                    .strip();
             Map<String, FilePart> files = new HashMap<>();
             for (byte[] part : Multipart.parts(body, boundary)) {
                 int blank = Multipart.indexOf(part, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
@@ -540,13 +586,15 @@ public final class FakeTelegramApi implements AutoCloseable {
             }
             return new Body(params, files);
         }
-        String raw = type.startsWith("application/x-www-form-urlencoded") ? new String(body, StandardCharsets.UTF_8)
+        String raw = type.startsWith("application/x-www-form-urlencoded")
+                ? new String(body, StandardCharsets.UTF_8)
                 : exchange.getRequestURI().getRawQuery();
         if (raw != null) {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    params.put(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }

@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 
 /** A multipart/form-data body cut into its parts as bytes, so uploaded files arrive intact. */
 final class Multipart {
-    private Multipart() {
-    }
+    private Multipart() {}
 
     /** Each part between the boundaries, headers and content, without the CRLF before the next boundary. */
     static List<byte[]> parts(byte[] body, String boundary) {

@@ -9,13 +9,27 @@ import java.util.regex.Pattern;
 
 /** Telegram's HTML parse mode as the Bot API applies it: the tags it knows, balanced, and its four entities. */
 public final class TelegramHtml {
-    private static final Set<String> TAGS = Set.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "code",
-            "pre", "a", "tg-spoiler", "span", "blockquote", "tg-emoji");
+    private static final Set<String> TAGS = Set.of(
+            "b",
+            "strong",
+            "i",
+            "em",
+            "u",
+            "ins",
+            "s",
+            "strike",
+            "del",
+            "code",
+            "pre",
+            "a",
+            "tg-spoiler",
+            "span",
+            "blockquote",
+            "tg-emoji");
     private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z-]+)([^<>]*)>");
     private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#\\d+|#x[0-9a-fA-F]+);");
 
-    private TelegramHtml() {
-    }
+    private TelegramHtml() {}
 
     /** The error Telegram would give, if any. */
     public static Optional<String> error(String html) {
@@ -30,7 +44,8 @@ public final class TelegramHtml {
                 }
                 String name = m.group(2).toLowerCase();
                 if (!TAGS.contains(name)) {
-                    return Optional.of("can't parse entities: unsupported start tag \"" + name + "\" at byte offset " + i);
+                    return Optional.of(
+                            "can't parse entities: unsupported start tag \"" + name + "\" at byte offset " + i);
                 }
                 if (m.group(1).isEmpty()) {
                     open.push(name);
@@ -50,13 +65,19 @@ public final class TelegramHtml {
                 i++;
             }
         }
-        return open.isEmpty() ? Optional.empty()
-                : Optional.of("can't parse entities: can't find end tag corresponding to start tag \"" + open.peek() + "\"");
+        return open.isEmpty()
+                ? Optional.empty()
+                : Optional.of(
+                        "can't parse entities: can't find end tag corresponding to start tag \"" + open.peek() + "\"");
     }
 
     /** The text Telegram counts against its 4,096-character limit: tags removed, entities decoded. */
     public static String text(String html) {
-        return TAG.matcher(html).replaceAll("").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+        return TAG.matcher(html)
+                .replaceAll("")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
                 .replace("&amp;", "&");
     }
 }

@@ -19,7 +19,10 @@ public final class TelegramUpdates {
     public ObjectNode message(long chatId, long from, String text) {
         int id = ids.getAndIncrement();
         ObjectNode update = json.createObjectNode().put("update_id", id);
-        ObjectNode m = update.putObject("message").put("message_id", id).put("date", 1_700_000_000).put("text", text);
+        ObjectNode m = update.putObject("message")
+                .put("message_id", id)
+                .put("date", 1_700_000_000)
+                .put("text", text);
         chat(m, chatId);
         m.putObject("from").put("id", from).put("is_bot", false).put("first_name", "User " + from);
         return update;
@@ -37,7 +40,10 @@ public final class TelegramUpdates {
     public ObjectNode fromAnonymousAdmin(long groupId, String text) {
         ObjectNode update = message(groupId, GROUP_ANONYMOUS_BOT, text);
         ObjectNode m = (ObjectNode) update.get("message");
-        m.putObject("from").put("id", GROUP_ANONYMOUS_BOT).put("is_bot", true).put("first_name", "Group")
+        m.putObject("from")
+                .put("id", GROUP_ANONYMOUS_BOT)
+                .put("is_bot", true)
+                .put("first_name", "Group")
                 .put("username", "GroupAnonymousBot");
         m.putObject("sender_chat").put("id", groupId).put("type", "supergroup").put("title", "Newsroom " + groupId);
         return update;
@@ -46,7 +52,10 @@ public final class TelegramUpdates {
     /** A message in a group sent as another chat (a linked channel's post, or a user posting as their channel). */
     public ObjectNode sentAsChat(long groupId, long senderChatId, String text) {
         ObjectNode update = fromAnonymousAdmin(groupId, text);
-        ((ObjectNode) update.get("message")).putObject("sender_chat").put("id", senderChatId).put("type", "channel")
+        ((ObjectNode) update.get("message"))
+                .putObject("sender_chat")
+                .put("id", senderChatId)
+                .put("type", "channel")
                 .put("title", "Channel " + senderChatId);
         return update;
     }
@@ -55,7 +64,9 @@ public final class TelegramUpdates {
     public ObjectNode channelPost(long channelId, String text) {
         int id = ids.getAndIncrement();
         ObjectNode update = json.createObjectNode().put("update_id", id);
-        ObjectNode m = update.putObject("channel_post").put("message_id", id).put("date", 1_700_000_000)
+        ObjectNode m = update.putObject("channel_post")
+                .put("message_id", id)
+                .put("date", 1_700_000_000)
                 .put("text", text);
         m.putObject("chat").put("id", channelId).put("type", "channel").put("title", "Alerts " + channelId);
         m.putObject("sender_chat").put("id", channelId).put("type", "channel").put("title", "Alerts " + channelId);
@@ -66,7 +77,9 @@ public final class TelegramUpdates {
     public ObjectNode buttonPress(long chatId, long from, String data) {
         int id = ids.getAndIncrement();
         ObjectNode update = json.createObjectNode().put("update_id", id);
-        ObjectNode q = update.putObject("callback_query").put("id", "cb" + id).put("chat_instance", "ci")
+        ObjectNode q = update.putObject("callback_query")
+                .put("id", "cb" + id)
+                .put("chat_instance", "ci")
                 .put("data", data);
         q.putObject("from").put("id", from).put("is_bot", false).put("first_name", "User " + from);
         chat(q.putObject("message").put("message_id", 1).put("date", 1_700_000_000), chatId);
