@@ -287,6 +287,11 @@ public final class ResultsDesk implements AutoCloseable {
                 .start(Duration.ofSeconds(1)));
     }
 
+    /** Whether this instance leads the feeds now, by its own lease. */
+    boolean leads() {
+        return leaderLease.isLeader();
+    }
+
     /** Who leads the feeds now, by the store. */
     Optional<String> leader() {
         return leaderLease.holder();
