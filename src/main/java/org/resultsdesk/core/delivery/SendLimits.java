@@ -18,7 +18,10 @@ public record SendLimits(Function<String, List<Bucket>> perChannel, List<Bucket>
         global = List.copyOf(global);
     }
 
-    /** At most {@code count} sends in any {@code window}, bursts allowed up to {@code count}. */
+    /**
+     * At most {@code count} sends in any {@code window}, kept by spacing sends {@code window / count} apart: a burst
+     * followed by the steady rate would put up to twice {@code count} into one window, which the platforms refuse.
+     */
     public record Limit(int count, Duration window) {
         public Limit {
             if (count < 1 || window.isNegative() || window.isZero()) {
@@ -31,9 +34,9 @@ public record SendLimits(Function<String, List<Bucket>> perChannel, List<Bucket>
             return Math.max(1, window.toMillis() / count);
         }
 
-        /** How far ahead of the steady spacing a burst may run. */
+        /** How far ahead of the steady spacing a send may run: not at all (see above). */
         public long toleranceMillis() {
-            return window.toMillis() - intervalMillis();
+            return 0;
         }
     }
 
