@@ -304,9 +304,11 @@ abstract class StoreContract {
         List<org.resultsdesk.core.delivery.SendLimits.Bucket> both = List.of(chat, group);
 
         assertThat(budget.tryTake(Platform.TELEGRAM, both, T0)).isEmpty();
-        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0)).as("the group's 3 in 30 s are one per 10 s")
+        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0))
+                .as("the group's 3 in 30 s are one per 10 s")
                 .contains(T0.plusSeconds(10));
-        assertThat(budget.tryTake(Platform.TELEGRAM, List.of(chat), T0.plusSeconds(1))).isEmpty();
+        assertThat(budget.tryTake(Platform.TELEGRAM, List.of(chat), T0.plusSeconds(1)))
+                .isEmpty();
         assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(10))).isEmpty();
         assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(19))).contains(T0.plusSeconds(20));
         assertThat(budget.tryTake(Platform.SLACK, both, T0.plusSeconds(3)))
