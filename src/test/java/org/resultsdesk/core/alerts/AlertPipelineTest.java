@@ -213,29 +213,7 @@ class AlertPipelineTest {
         land("kingswood_1.xml", new FeedMessage.Result(first, 1));
         delivery.deliverDue();
 
-        List<Candidacy> recounted = new ArrayList<>(first.candidates());
-        Candidacy lab = recounted.stream()
-                .filter(c -> c.party().code().equals("Lab"))
-                .findFirst()
-                .orElseThrow();
-        Candidacy con = recounted.stream()
-                .filter(c -> c.party().code().equals("Con"))
-                .findFirst()
-                .orElseThrow();
-        recounted.set(
-                recounted.indexOf(lab),
-                new Candidacy(lab.givenName(), lab.familyName(), lab.party(), lab.votes() + 100));
-        recounted.set(
-                recounted.indexOf(con),
-                new Candidacy(con.givenName(), con.familyName(), con.party(), con.votes() - 100));
-        Contest second = new Contest(
-                first.election(),
-                first.seat(),
-                first.electorate(),
-                first.validVotes(),
-                first.invalidVotes(),
-                first.declaredAt(),
-                recounted);
+        Contest second = recount(first, 100);
         clock.advance(Duration.ofMinutes(10));
         land("kingswood_2.xml", new FeedMessage.Result(second, 2));
         delivery.deliverDue();
