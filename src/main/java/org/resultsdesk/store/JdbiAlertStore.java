@@ -219,8 +219,7 @@ public final class JdbiAlertStore implements AlertStore {
 
     @Override
     public void markSent(String token, List<Long> alertIds, String messageId, Instant at) {
-        claimed(
-                token,
+        updateIfAny(
                 alertIds,
                 h -> h.createUpdate(
                                 "UPDATE outbox SET status = 'SENT',"
@@ -248,8 +247,7 @@ public final class JdbiAlertStore implements AlertStore {
 
     @Override
     public void retryLater(String token, List<Long> alertIds, Instant notBefore, String reason, boolean attempted) {
-        claimed(
-                token,
+        updateIfAny(
                 alertIds,
                 h -> h.createUpdate("UPDATE outbox SET status = 'PENDING', not_before = :notBefore,"
                                 + " lease_until = NULL, last_error = :reason, attempts = attempts + :tried WHERE id IN (<ids>)"
@@ -264,8 +262,7 @@ public final class JdbiAlertStore implements AlertStore {
 
     @Override
     public void release(String token, List<Long> alertIds) {
-        claimed(
-                token,
+        updateIfAny(
                 alertIds,
                 h -> h.createUpdate("UPDATE outbox SET status = 'PENDING', lease_until = NULL"
                                 + " WHERE id IN (<ids>) AND claim_token = :token AND status = 'IN_FLIGHT'")
@@ -276,8 +273,7 @@ public final class JdbiAlertStore implements AlertStore {
 
     @Override
     public void requeue(String token, List<Long> alertIds, ChannelRef to) {
-        claimed(
-                token,
+        updateIfAny(
                 alertIds,
                 h -> h.createUpdate(
                                 "UPDATE outbox SET channel_id = :channel, status = 'PENDING',"
@@ -290,8 +286,7 @@ public final class JdbiAlertStore implements AlertStore {
 
     @Override
     public void markFailed(String token, List<Long> alertIds, String status, String reason) {
-        claimed(
-                token,
+        updateIfAny(
                 alertIds,
                 h -> h.createUpdate(
                                 "UPDATE outbox SET status = :status, lease_until = NULL,"
@@ -383,7 +378,8 @@ public final class JdbiAlertStore implements AlertStore {
                 .one());
     }
 
-    private void claimed(String token, List<Long> ids, Consumer<Handle> statement) {
+    /** Runs a statement over some alerts, unless there are none (an empty IN list is not valid SQL). */
+    private void updateIfAny(List<Long> ids, Consumer<Handle> statement) {
         if (!ids.isEmpty()) {
             jdbi.useHandle(statement::accept);
         }
