@@ -504,7 +504,7 @@ public final class ResultsDesk implements AutoCloseable {
                         alertStore, archive, quoteCards, resultContext, AlertPictures.cards(channelCards, cards)),
                 budget,
                 clock,
-                new AlertDelivery.Settings(lease, 25, 8, 200, instance),
+                new AlertDelivery.Settings(lease, 25, 8, 20, instance),
                 metrics);
         loops.add(new DeliveryLoop(gateway.platform().name().toLowerCase(), delivery, clock, Duration.ofSeconds(2))
                 .start());

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -27,6 +29,8 @@ import org.resultsdesk.core.port.FencedOut;
 public final class JdbiAlertStore implements AlertStore {
     private static final String ALERT_COLUMNS =
             "id, platform, channel_id, contest_id, revision, kind, created_at," + " attempts, parts_sent";
+    private static final String DUE =
+            "(status = 'PENDING' AND not_before <= :now) OR (status = 'IN_FLIGHT' AND lease_until < :now)";
     private static final String FAILED = "status NOT IN ('PENDING', 'IN_FLIGHT', 'SENT')";
 
     private final Jdbi jdbi;
@@ -152,13 +156,36 @@ public final class JdbiAlertStore implements AlertStore {
     }
 
     @Override
-    public Claim claimDue(ChatContext.Platform platform, Instant now, Instant leaseUntil, int limit, String owner) {
+    public Claim claimDue(
+            ChatContext.Platform platform,
+            Instant now,
+            Instant leaseUntil,
+            int channels,
+            int perChannel,
+            String owner) {
         String lock = dialect == Database.Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
         String token = UUID.randomUUID().toString();
         List<Alert> due = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
-            // Two indexed lookups rather than one OR, which SQLite would answer by scanning every row.
-            List<Alert> found = new ArrayList<>(due(h, platform, "PENDING", "not_before <= :now", now, limit, lock));
-            found.addAll(due(h, platform, "IN_FLIGHT", "lease_until < :now", now, limit - found.size(), lock));
+            List<String> oldestFirst = dueChannels(h, platform, now, channels);
+            if (oldestFirst.isEmpty()) {
+                return List.<Alert>of();
+            }
+            Map<String, List<Alert>> byChannel = new HashMap<>();
+            h.createQuery("SELECT " + ALERT_COLUMNS + " FROM outbox WHERE platform = :platform"
+                            + " AND channel_id IN (<channels>) AND (" + DUE + ") ORDER BY id" + lock)
+                    .bind("platform", platform.name())
+                    .bindList("channels", oldestFirst)
+                    .bind("now", now.toEpochMilli())
+                    .map((rs, ctx) -> alert(rs))
+                    .forEach(a -> {
+                        List<Alert> taken =
+                                byChannel.computeIfAbsent(a.channel().channelId(), c -> new ArrayList<>());
+                        if (taken.size() < perChannel) {
+                            taken.add(a);
+                        }
+                    });
+            List<Alert> found = new ArrayList<>();
+            oldestFirst.forEach(c -> found.addAll(byChannel.getOrDefault(c, List.of())));
             if (!found.isEmpty()) {
                 h.createUpdate("UPDATE outbox SET status = 'IN_FLIGHT', lease_until = :lease, claim_token = :token,"
                                 + " claimed_by = :owner WHERE id IN (<ids>)")
@@ -173,27 +200,29 @@ public final class JdbiAlertStore implements AlertStore {
         return new Claim(token, due);
     }
 
-    private static List<Alert> due(
-            Handle h,
-            ChatContext.Platform platform,
-            String status,
-            String condition,
-            Instant now,
-            int limit,
-            String lock) {
-        if (limit <= 0) {
-            return List.of();
+    /**
+     * The channels with alerts due, the one whose oldest due alert is oldest first: two indexed lookups (pending,
+     * and left in flight past their lease) rather than one OR, which SQLite would answer by scanning every row.
+     */
+    private static List<String> dueChannels(Handle h, ChatContext.Platform platform, Instant now, int limit) {
+        Map<String, Long> oldest = new HashMap<>();
+        for (String condition :
+                List.of("status = 'PENDING' AND not_before <= :now", "status = 'IN_FLIGHT' AND lease_until < :now")) {
+            h.createQuery("SELECT channel_id, MIN(id) AS oldest FROM outbox o WHERE platform = :platform AND "
+                            + condition
+                            + " AND NOT EXISTS (SELECT 1 FROM paused_channels p WHERE p.platform = o.platform AND"
+                            + " p.channel_id = o.channel_id) GROUP BY channel_id ORDER BY oldest LIMIT :limit")
+                    .bind("platform", platform.name())
+                    .bind("now", now.toEpochMilli())
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> oldest.merge(rs.getString("channel_id"), rs.getLong("oldest"), Math::min))
+                    .list();
         }
-        return h.createQuery("SELECT " + ALERT_COLUMNS
-                        + " FROM outbox o WHERE platform = :platform AND status = :status AND " + condition
-                        + " AND NOT EXISTS (SELECT 1 FROM paused_channels p WHERE p.platform = o.platform AND"
-                        + " p.channel_id = o.channel_id) ORDER BY id LIMIT :limit" + lock)
-                .bind("platform", platform.name())
-                .bind("status", status)
-                .bind("now", now.toEpochMilli())
-                .bind("limit", limit)
-                .map((rs, ctx) -> alert(rs))
-                .list();
+        return oldest.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private static Alert alert(ResultSet rs) throws SQLException {
@@ -351,6 +380,16 @@ public final class JdbiAlertStore implements AlertStore {
                         rs.getString("reason"),
                         Instant.ofEpochMilli(rs.getLong("since"))))
                 .list());
+    }
+
+    @Override
+    public Optional<Instant> nextDue(ChatContext.Platform platform) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT MIN(not_before) FROM outbox WHERE platform = :platform AND status = 'PENDING'")
+                .bind("platform", platform.name())
+                .mapTo(Long.class)
+                .findOne()
+                .map(Instant::ofEpochMilli));
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class JdbiSendBudget implements SendBudget {
     }
 
     @Override
-    public Optional<Instant> tryTake(ChatContext.Platform platform, List<SendLimits.Bucket> buckets, Instant now) {
+    public Optional<Hold> tryTake(ChatContext.Platform platform, List<SendLimits.Bucket> buckets, Instant now) {
         if (buckets.isEmpty()) {
             return Optional.empty();
         }
@@ -35,12 +35,16 @@ public final class JdbiSendBudget implements SendBudget {
         return jdbi.inTransaction(h -> {
             Map<String, Long> tats = lockedTats(h, platform, buckets);
             long allowedAt = Long.MIN_VALUE;
+            String holding = null;
             for (SendLimits.Bucket bucket : buckets) {
-                allowedAt = Math.max(
-                        allowedAt, tats.get(bucket.key()) - bucket.limit().toleranceMillis());
+                long bucketAllows = tats.get(bucket.key()) - bucket.limit().toleranceMillis();
+                if (bucketAllows > allowedAt) {
+                    allowedAt = bucketAllows;
+                    holding = bucket.key();
+                }
             }
             if (allowedAt > at) {
-                return Optional.of(Instant.ofEpochMilli(allowedAt));
+                return Optional.of(new Hold(Instant.ofEpochMilli(allowedAt), holding));
             }
             for (SendLimits.Bucket bucket : buckets) {
                 setTat(
@@ -49,7 +53,7 @@ public final class JdbiSendBudget implements SendBudget {
                         bucket.key(),
                         Math.max(tats.get(bucket.key()), at) + bucket.limit().intervalMillis());
             }
-            return Optional.<Instant>empty();
+            return Optional.<Hold>empty();
         });
     }
 

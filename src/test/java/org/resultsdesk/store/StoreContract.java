@@ -19,6 +19,7 @@ import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.FeedMessage;
 import org.resultsdesk.core.model.Party;
+import org.resultsdesk.core.port.SendBudget;
 import org.resultsdesk.core.port.WatchListStore;
 import org.resultsdesk.core.rights.Action;
 import org.resultsdesk.core.rights.AuditEntry;
@@ -67,7 +68,7 @@ abstract class StoreContract {
     static final String OWNER = "test-instance";
 
     List<Alert> claim(Platform platform, Instant now, Instant leaseUntil) {
-        return alerts.claimDue(platform, now, leaseUntil, 10, OWNER).alerts();
+        return alerts.claimDue(platform, now, leaseUntil, 10, 10, OWNER).alerts();
     }
 
     @Test
@@ -131,7 +132,8 @@ abstract class StoreContract {
         alerts.record(d, List.of(alertFor(NEWSDESK, d)));
         Instant lease = T0.plusSeconds(30);
 
-        org.resultsdesk.core.port.AlertStore.Claim claimed = alerts.claimDue(Platform.TELEGRAM, T0, lease, 10, OWNER);
+        org.resultsdesk.core.port.AlertStore.Claim claimed =
+                alerts.claimDue(Platform.TELEGRAM, T0, lease, 10, 10, OWNER);
         assertThat(claimed.alerts()).hasSize(1);
         assertThat(claim(Platform.SLACK, T0, lease)).isEmpty();
         assertThat(claim(Platform.TELEGRAM, T0, lease)).as("in flight").isEmpty();
@@ -149,12 +151,12 @@ abstract class StoreContract {
         Declaration d = kingswood(1);
         alerts.record(d, List.of(alertFor(NEWSDESK, d)));
         org.resultsdesk.core.port.AlertStore.Claim crashed =
-                alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, "crashed");
+                alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, 10, "crashed");
 
         assertThat(claim(Platform.TELEGRAM, T0.plusSeconds(29), T0.plusSeconds(59)))
                 .isEmpty();
         org.resultsdesk.core.port.AlertStore.Claim taken =
-                alerts.claimDue(Platform.TELEGRAM, T0.plusSeconds(31), T0.plusSeconds(61), 10, OWNER);
+                alerts.claimDue(Platform.TELEGRAM, T0.plusSeconds(31), T0.plusSeconds(61), 10, 10, OWNER);
         assertThat(taken.alerts()).singleElement().extracting(Alert::attempts).isEqualTo(0);
 
         long id = crashed.alerts().get(0).id();
@@ -172,14 +174,14 @@ abstract class StoreContract {
     void retryLaterWaitsCountsOnlyRealAttemptsAndFailedNeverReturns() {
         Declaration d = kingswood(1);
         List<Alert> stored = alerts.record(d, List.of(alertFor(NEWSDESK, d), alertFor(POLITICS, d)));
-        String token = alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, OWNER)
+        String token = alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, 10, OWNER)
                 .token();
         alerts.retryLater(token, List.of(stored.get(0).id()), T0.plusSeconds(5), "rate limit", false);
 
         assertThat(claim(Platform.TELEGRAM, T0.plusSeconds(4), T0.plusSeconds(40)))
                 .isEmpty();
         org.resultsdesk.core.port.AlertStore.Claim again =
-                alerts.claimDue(Platform.TELEGRAM, T0.plusSeconds(5), T0.plusSeconds(40), 10, OWNER);
+                alerts.claimDue(Platform.TELEGRAM, T0.plusSeconds(5), T0.plusSeconds(40), 10, 10, OWNER);
         assertThat(again.alerts()).singleElement().extracting(Alert::attempts).isEqualTo(0);
         alerts.retryLater(again.token(), List.of(stored.get(0).id()), T0.plusSeconds(6), "500", true);
         assertThat(claim(Platform.TELEGRAM, T0.plusSeconds(6), T0.plusSeconds(40)))
@@ -187,7 +189,7 @@ abstract class StoreContract {
                 .extracting(Alert::attempts)
                 .isEqualTo(1);
 
-        String slack = alerts.claimDue(Platform.SLACK, T0, T0.plusSeconds(30), 10, OWNER)
+        String slack = alerts.claimDue(Platform.SLACK, T0, T0.plusSeconds(30), 10, 10, OWNER)
                 .token();
         alerts.markFailed(slack, List.of(stored.get(1).id()), "REJECTED", "bad blocks");
         assertThat(claim(Platform.SLACK, T0.plusSeconds(100), T0.plusSeconds(130)))
@@ -205,12 +207,12 @@ abstract class StoreContract {
         Declaration d = kingswood(1);
         List<Alert> stored = alerts.record(d, List.of(alertFor(NEWSDESK, d)));
         org.resultsdesk.core.port.AlertStore.Claim first =
-                alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, OWNER);
+                alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, 10, OWNER);
         alerts.partlySent(first.token(), stored.get(0).id(), 2, "900");
         alerts.release(first.token(), List.of(stored.get(0).id()));
 
         org.resultsdesk.core.port.AlertStore.Claim second =
-                alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, OWNER);
+                alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, 10, OWNER);
         assertThat(second.alerts()).singleElement().extracting(Alert::partsSent).isEqualTo(2);
         alerts.markSent(second.token(), List.of(stored.get(0).id()), "902", T0);
         assertThat(alerts.firstMessageId(NEWSDESK, d.contestId()))
@@ -306,17 +308,20 @@ abstract class StoreContract {
         assertThat(budget.tryTake(Platform.TELEGRAM, both, T0)).isEmpty();
         assertThat(budget.tryTake(Platform.TELEGRAM, both, T0))
                 .as("the group's 3 in 30 s are one per 10 s")
-                .contains(T0.plusSeconds(10));
+                .contains(new SendBudget.Hold(T0.plusSeconds(10), "group:-1"));
         assertThat(budget.tryTake(Platform.TELEGRAM, List.of(chat), T0.plusSeconds(1)))
                 .isEmpty();
         assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(10))).isEmpty();
-        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(19))).contains(T0.plusSeconds(20));
+        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(19)))
+                .contains(new SendBudget.Hold(T0.plusSeconds(20), "group:-1"));
         assertThat(budget.tryTake(Platform.SLACK, both, T0.plusSeconds(3)))
                 .as("another platform's budget")
                 .isEmpty();
 
         budget.holdOff(Platform.TELEGRAM, List.of(chat), T0.plusSeconds(60));
-        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(59))).contains(T0.plusSeconds(60));
+        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(59)))
+                .as("the hold-off is the chat's")
+                .contains(new SendBudget.Hold(T0.plusSeconds(60), "chat:-1"));
         assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(60))).isEmpty();
     }
 
@@ -354,7 +359,7 @@ abstract class StoreContract {
         alerts.record(d, List.of(alertFor(NEWSDESK, d)));
         alerts.record(other, List.of(alertFor(NEWSDESK, other)));
         org.resultsdesk.core.port.AlertStore.Claim claimed =
-                alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, OWNER);
+                alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 10, 10, OWNER);
 
         alerts.markSent(
                 claimed.token(), claimed.alerts().stream().map(Alert::id).toList(), "77", T0);

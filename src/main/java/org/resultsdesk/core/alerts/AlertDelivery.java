@@ -32,12 +32,15 @@ import org.slf4j.LoggerFactory;
 public final class AlertDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
 
-    /** Tunables; the defaults suit election night. {@code owner} names this instance in claims. */
-    public record Settings(Duration lease, int maxDigestLines, int maxAttempts, int claimBatch, String owner) {
-        public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(30), 25, 8, 200, "instance");
+    /**
+     * Tunables; the defaults suit election night. A pass claims up to {@code claimChannels} channels and up to
+     * {@code maxDigestLines} alerts of each; {@code owner} names this instance in claims.
+     */
+    public record Settings(Duration lease, int maxDigestLines, int maxAttempts, int claimChannels, String owner) {
+        public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(30), 25, 8, 20, "instance");
 
         public Settings withOwner(String name) {
-            return new Settings(lease, maxDigestLines, maxAttempts, claimBatch, name);
+            return new Settings(lease, maxDigestLines, maxAttempts, claimChannels, name);
         }
     }
 
@@ -82,7 +85,12 @@ public final class AlertDelivery {
     public synchronized Optional<Instant> deliverDue() {
         Instant start = clock.instant();
         AlertStore.Claim claim = store.claimDue(
-                gateway.platform(), start, start.plus(settings.lease()), settings.claimBatch(), settings.owner());
+                gateway.platform(),
+                start,
+                start.plus(settings.lease()),
+                settings.claimChannels(),
+                settings.maxDigestLines(),
+                settings.owner());
         Map<ChannelRef, List<Alert>> byChannel = new LinkedHashMap<>();
         claim.alerts()
                 .forEach(a -> byChannel
@@ -92,14 +100,17 @@ public final class AlertDelivery {
         Pass pass = new Pass(claim.token(), start.plus(settings.lease()));
         List<Long> unreached = new ArrayList<>();
         for (Map.Entry<ChannelRef, List<Alert>> entry : byChannel.entrySet()) {
-            if (pass.keepClaim()) {
+            if (pass.platformBusyUntil != null) {
+                // The platform's own limit is spent: no channel can have a turn before then, so none is asked.
+                pass.defer(entry.getValue(), pass.platformBusyUntil);
+            } else if (pass.keepClaim()) {
                 pass.deliver(entry.getKey(), entry.getValue());
             } else {
                 unreached.addAll(ids(entry.getValue()));
             }
         }
         pass.deferred.forEach((at, ids) -> store.retryLater(claim.token(), ids, at, "rate limit", false));
-        if (!unreached.isEmpty() || claim.alerts().size() == settings.claimBatch()) {
+        if (!unreached.isEmpty() || byChannel.size() == settings.claimChannels()) {
             store.release(claim.token(), unreached);
             pass.next(clock.instant());
         }
@@ -113,6 +124,7 @@ public final class AlertDelivery {
         final Map<Instant, List<Long>> deferred = new TreeMap<>();
         Instant next;
         Instant leaseUntil;
+        Instant platformBusyUntil;
 
         Pass(String token, Instant leaseUntil) {
             this.token = token;
@@ -150,6 +162,13 @@ public final class AlertDelivery {
             next(at);
         }
 
+        /** Takes a send from the channel's budget, or says how long it must wait (and notes a spent platform). */
+        Optional<Instant> takeTurn(ChannelRef channel) {
+            Optional<Pacer.Wait> wait = pacer.tryTake(channel.channelId(), clock.instant());
+            wait.filter(Pacer.Wait::platformWide).ifPresent(w -> platformBusyUntil = w.until());
+            return wait.map(Pacer.Wait::until);
+        }
+
         /** Sends what the channel has waiting, each message drawing on the shared budget first. */
         void deliver(ChannelRef channel, List<Alert> all) {
             List<Alert> waiting = new ArrayList<>();
@@ -161,7 +180,7 @@ public final class AlertDelivery {
                 List<Alert> remaining = all.subList(all.indexOf(alert), all.size()).stream()
                         .filter(a -> a.kind() == Alert.Kind.RETRACTION)
                         .toList();
-                Optional<Instant> wait = pacer.tryTake(channel.channelId(), clock.instant());
+                Optional<Instant> wait = takeTurn(channel);
                 if (wait.isPresent()) {
                     defer(remaining, wait.get());
                     break;
@@ -172,6 +191,14 @@ public final class AlertDelivery {
                 }
                 retract(channel, alert);
             }
+            if (waiting.isEmpty()) {
+                return;
+            }
+            Optional<Instant> wait = takeTurn(channel);
+            if (wait.isPresent()) {
+                defer(waiting, wait.get());
+                return;
+            }
             List<Composed> composed = composeEach(waiting);
             if (composed.isEmpty()) {
                 return;
@@ -181,11 +208,6 @@ public final class AlertDelivery {
                     ? composed.subList(0, 1)
                     : composed.subList(0, Math.min(settings.maxDigestLines(), composed.size()));
             List<Composed> rest = composed.subList(batch.size(), composed.size());
-            Optional<Instant> wait = pacer.tryTake(channel.channelId(), clock.instant());
-            if (wait.isPresent()) {
-                defer(alerts(composed), wait.get());
-                return;
-            }
             Reply reply;
             try {
                 reply = batch.size() == 1

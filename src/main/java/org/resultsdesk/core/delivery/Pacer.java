@@ -17,9 +17,18 @@ public final class Pacer {
         this.budget = budget;
     }
 
-    /** Empty when a send to the channel may go now (and is counted); else when it could. */
-    public Optional<Instant> tryTake(String channelId, Instant now) {
-        return budget.tryTake(platform, limits.bucketsFor(channelId), now);
+    /**
+     * A send must wait until {@code until}; {@code platformWide} when what holds it back is a limit every channel
+     * shares, so that no other channel could send before then either.
+     */
+    public record Wait(Instant until, boolean platformWide) {}
+
+    /** Empty when a send to the channel may go now (and is counted); else how long it must wait. */
+    public Optional<Wait> tryTake(String channelId, Instant now) {
+        return budget.tryTake(platform, limits.bucketsFor(channelId), now)
+                .map(hold -> new Wait(
+                        hold.until(),
+                        limits.global().stream().anyMatch(b -> b.key().equals(hold.bucket()))));
     }
 
     /** The platform said to wait: nothing more to this channel before {@code until}, from any instance. */

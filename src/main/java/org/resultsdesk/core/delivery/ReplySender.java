@@ -113,9 +113,9 @@ public final class ReplySender implements AutoCloseable {
     private void attempt(Attempt a, CompletableFuture<Void> done) {
         try {
             Instant now = clock.instant();
-            Optional<Instant> wait = pacer.tryTake(a.chatId(), now);
+            Optional<Pacer.Wait> wait = pacer.tryTake(a.chatId(), now);
             if (wait.isPresent()) {
-                later(a, Duration.between(now, wait.get()), done);
+                later(a, Duration.between(now, wait.get().until()), done);
                 return;
             }
             DeliveryResult result = gateway.send(a.chatId(), a.reply(), a.fromPart());

@@ -54,9 +54,15 @@ public interface AlertStore {
 
     /**
      * Takes due alerts for a platform (pending, not before {@code now}, or left in flight by a worker whose claim
-     * expired) for {@code owner} until {@code leaseUntil}; alerts of paused channels are not taken.
+     * expired) for {@code owner} until {@code leaseUntil}, channel by channel: up to {@code channels} channels, the
+     * one waiting longest first, and up to {@code perChannel} of each one's oldest due alerts, so that one pass can
+     * post a channel everything it has waiting. Alerts of paused channels are not taken.
      */
-    Claim claimDue(ChatContext.Platform platform, Instant now, Instant leaseUntil, int limit, String owner);
+    Claim claimDue(
+            ChatContext.Platform platform, Instant now, Instant leaseUntil, int channels, int perChannel, String owner);
+
+    /** When the platform's next pending alert falls due, if any is waiting. */
+    Optional<Instant> nextDue(ChatContext.Platform platform);
 
     /** Keeps the claim for longer while its pass is still working. */
     void extendClaim(String token, Instant leaseUntil);

@@ -13,9 +13,12 @@ import org.resultsdesk.core.delivery.SendLimits;
 public interface SendBudget {
     /**
      * Takes one send from every bucket if all of them allow it at {@code now}, and returns empty; otherwise takes
-     * nothing and returns the earliest instant at which they would.
+     * nothing and says which bucket holds the send back longest, and until when.
      */
-    Optional<Instant> tryTake(ChatContext.Platform platform, List<SendLimits.Bucket> buckets, Instant now);
+    Optional<Hold> tryTake(ChatContext.Platform platform, List<SendLimits.Bucket> buckets, Instant now);
+
+    /** A send must wait until {@code until}, for {@code bucket}. */
+    record Hold(Instant until, String bucket) {}
 
     /** Nothing more from these buckets before {@code until}: what a 429's retry-after imposes. */
     void holdOff(ChatContext.Platform platform, List<SendLimits.Bucket> buckets, Instant until);
