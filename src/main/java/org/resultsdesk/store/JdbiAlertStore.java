@@ -384,12 +384,14 @@ public final class JdbiAlertStore implements AlertStore {
 
     @Override
     public Optional<Instant> nextDue(ChatContext.Platform platform) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT MIN(not_before) FROM outbox WHERE platform = :platform AND status = 'PENDING'")
-                .bind("platform", platform.name())
-                .mapTo(Long.class)
-                .findOne()
-                .map(Instant::ofEpochMilli));
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT not_before FROM outbox o WHERE platform = :platform AND status = 'PENDING'"
+                                + " AND NOT EXISTS (SELECT 1 FROM paused_channels p WHERE p.platform = o.platform"
+                                + " AND p.channel_id = o.channel_id) ORDER BY not_before LIMIT 1")
+                        .bind("platform", platform.name())
+                        .mapTo(Long.class)
+                        .findOne()
+                        .map(Instant::ofEpochMilli));
     }
 
     @Override

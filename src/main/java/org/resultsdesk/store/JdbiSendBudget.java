@@ -14,8 +14,8 @@ import org.resultsdesk.core.port.SendBudget;
 
 /**
  * Send budgets in the database, one row a bucket holding its theoretical arrival time (TAT, epoch ms). A send is
- * allowed when, for every bucket, {@code tat - tolerance <= now}; taking it moves each TAT to
- * {@code max(tat, now) + interval}. Rows are locked in key order, so instances never deadlock on them.
+ * allowed at the first instant {@code at >= now} where, for every bucket, {@code tat - tolerance <= at}; taking it
+ * moves each TAT to {@code max(tat, at) + interval}. Rows are locked in key order, so instances never deadlock on them.
  */
 public final class JdbiSendBudget implements SendBudget {
     private final Jdbi jdbi;
@@ -28,23 +28,37 @@ public final class JdbiSendBudget implements SendBudget {
 
     @Override
     public Optional<Hold> tryTake(ChatContext.Platform platform, List<SendLimits.Bucket> buckets, Instant now) {
+        Slot slot = reserve(platform, buckets, now, now);
+        return slot.taken() ? Optional.empty() : Optional.of(new Hold(slot.at(), slot.bucket()));
+    }
+
+    @Override
+    public Optional<Instant> book(
+            ChatContext.Platform platform, List<SendLimits.Bucket> buckets, Instant now, Instant latest) {
+        Slot slot = reserve(platform, buckets, now, latest);
+        return slot.taken() ? Optional.of(slot.at()) : Optional.empty();
+    }
+
+    /** The earliest instant every bucket allows and the bucket that decides it; taken if it is no later than latest. */
+    private record Slot(Instant at, String bucket, boolean taken) {}
+
+    private Slot reserve(ChatContext.Platform platform, List<SendLimits.Bucket> buckets, Instant now, Instant latest) {
         if (buckets.isEmpty()) {
-            return Optional.empty();
+            return new Slot(now, null, true);
         }
-        long at = now.toEpochMilli();
         return jdbi.inTransaction(h -> {
             Map<String, Long> tats = lockedTats(h, platform, buckets);
-            long allowedAt = Long.MIN_VALUE;
+            long at = now.toEpochMilli();
             String holding = null;
             for (SendLimits.Bucket bucket : buckets) {
                 long bucketAllows = tats.get(bucket.key()) - bucket.limit().toleranceMillis();
-                if (bucketAllows > allowedAt) {
-                    allowedAt = bucketAllows;
+                if (bucketAllows > at) {
+                    at = bucketAllows;
                     holding = bucket.key();
                 }
             }
-            if (allowedAt > at) {
-                return Optional.of(new Hold(Instant.ofEpochMilli(allowedAt), holding));
+            if (at > latest.toEpochMilli()) {
+                return new Slot(Instant.ofEpochMilli(at), holding, false);
             }
             for (SendLimits.Bucket bucket : buckets) {
                 setTat(
@@ -53,7 +67,7 @@ public final class JdbiSendBudget implements SendBudget {
                         bucket.key(),
                         Math.max(tats.get(bucket.key()), at) + bucket.limit().intervalMillis());
             }
-            return Optional.<Hold>empty();
+            return new Slot(Instant.ofEpochMilli(at), holding, true);
         });
     }
 

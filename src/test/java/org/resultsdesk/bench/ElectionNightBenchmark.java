@@ -57,7 +57,8 @@ public final class ElectionNightBenchmark {
     static final int TELEGRAM_CHATS = 300;
     static final int SLACK_CHANNELS = 100;
     static final Duration NIGHT = Duration.ofHours(8);
-    static final Duration STEP = Duration.ofMillis(500);
+    static final Duration SETTLE = Duration.ofMillis(200);
+    static final Duration IDLE = Duration.ofSeconds(2);
 
     /**
      * {@code sqlite} (the default): one instance on an SQLite file. {@code postgres <jdbc-url>}: two instances sharing
@@ -123,14 +124,15 @@ public final class ElectionNightBenchmark {
                         new ChannelRef(Platform.SLACK, slackChannels.get(i)), Subscription.Kind.ALL, null, "all"));
             }
             Map<String, Instant> landed = new HashMap<>();
+            java.util.concurrent.atomic.AtomicBoolean ingested = new java.util.concurrent.atomic.AtomicBoolean();
             DeclarationIngest ingest = new DeclarationIngest(
                     new BundledFeedParser(),
                     new StoreFollower(outbox, archive, new RushBoard()),
                     outbox,
                     new AlertRouter(subscriptions),
                     clock,
-                    () -> {});
-            DirectoryFeedSource source = new DirectoryFeedSource(inbox, Duration.ofMillis(200), clock, file -> {
+                    () -> ingested.set(true));
+            DirectoryFeedSource source = new DirectoryFeedSource(inbox, SETTLE, clock, file -> {
                 ingest.accept(file);
             });
             OkHttpClient http = new OkHttpClient();
@@ -184,41 +186,68 @@ public final class ElectionNightBenchmark {
                                     / compression)))
                     .toList();
             int next = 0;
+            long reported = 0;
+            Map<AlertDelivery, Instant> wakeAt = new HashMap<>();
+            workers.forEach(w -> wakeAt.put(w, start));
+            java.util.TreeSet<Instant> settling = new java.util.TreeSet<>();
             while (true) {
                 Instant now = clock.instant();
+                boolean landedNow = false;
                 while (next < night.size() && !landings.get(next).isAfter(now)) {
                     Contest c = night.get(next++);
                     Path partial = inbox.resolve(c.seat().gss() + "_1.tsv.part");
                     Files.writeString(partial, BundledFeedParser.write(c), StandardCharsets.UTF_8);
                     Files.move(partial, inbox.resolve(c.seat().gss() + "_1.tsv"), StandardCopyOption.ATOMIC_MOVE);
                     landed.put(c.seat().name(), now);
+                    settling.add(now.plus(SETTLE));
+                    landedNow = true;
                 }
-                source.scanOnce();
-                // Time jumps, on the step grid, to whatever happens next: the next landing or the next alert due.
+                if (Duration.between(start, now).toMinutes() >= reported + 30) {
+                    reported += 30;
+                    System.err.printf(
+                            "%s into the night (virtual), %d of %d landed, %.0f s wall%n",
+                            Duration.ofMinutes(reported), next, night.size(), (System.nanoTime() - wallStart) / 1e9);
+                }
+                boolean fileDue = !settling.isEmpty() && !settling.first().isAfter(now);
+                settling.removeIf(at -> !at.isAfter(now));
+                if (landedNow || fileDue) {
+                    source.scanOnce(); // nothing else could have changed in the directory
+                }
+                // Time jumps to whatever happens next: a landing, a file settling, an alert due, a limit freeing up.
                 Instant soonest = next < night.size() ? landings.get(next) : null;
-                // Like each instance's delivery loop, a worker runs again at once while it has due work left, and
-                // the instances take turns.
-                List<AlertDelivery> busy = new ArrayList<>(workers);
+                if (!settling.isEmpty()) {
+                    soonest = earliest(soonest, settling.first());
+                }
+                // Each worker runs as its instance's delivery loop would: when woken by an ingest (or, on PostgreSQL,
+                // by the other instance's notification), when the next alert it knows of falls due, or after idling
+                // for two seconds; again at once while it has due work left; and the instances take turns.
+                boolean woken = ingested.getAndSet(false);
+                List<AlertDelivery> busy = new ArrayList<>();
+                for (AlertDelivery worker : workers) {
+                    if (woken || !wakeAt.get(worker).isAfter(now)) {
+                        busy.add(worker);
+                    }
+                }
                 while (!busy.isEmpty()) {
                     for (Iterator<AlertDelivery> it = busy.iterator(); it.hasNext(); ) {
-                        Instant due = it.next().deliverDue().orElse(null);
+                        AlertDelivery worker = it.next();
+                        Instant due = worker.deliverDue().orElse(null);
                         if (due == null || due.isAfter(now)) {
-                            soonest = earliest(soonest, due);
+                            wakeAt.put(worker, due == null || due.isAfter(now.plus(IDLE)) ? now.plus(IDLE) : due);
                             it.remove();
                         }
                     }
                 }
-                for (Platform platform : Platform.values()) {
-                    soonest = earliest(soonest, outbox.nextDue(platform).orElse(null));
+                for (Instant at : wakeAt.values()) {
+                    soonest = earliest(soonest, at);
                 }
-                if (next == night.size() && outbox.pendingCount() == 0) {
+                if (next == night.size() && settling.isEmpty() && outbox.pendingCount() == 0) {
                     break;
                 }
-                long stepsAhead = soonest == null
-                        ? 1
-                        : Math.max(
-                                1, (Duration.between(now, soonest).toMillis() + STEP.toMillis() - 1) / STEP.toMillis());
-                clock.advance(STEP.multipliedBy(stepsAhead));
+                clock.advance(Duration.ofMillis(
+                        soonest == null
+                                ? 1
+                                : Math.max(1, Duration.between(now, soonest).toMillis())));
             }
             Instant end = clock.instant();
             double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
@@ -270,13 +299,13 @@ public final class ElectionNightBenchmark {
                     pairPost,
                     landed,
                     telegramChats,
-                    new IdealSchedule(TelegramGateway.BOT_API_LIMITS, STEP).postTimes(landed, telegramChats));
+                    new IdealSchedule(TelegramGateway.BOT_API_LIMITS).postTimes(landed, telegramChats));
             pairLatency(
                     "Slack",
                     pairPost,
                     landed,
                     slackChannels,
-                    new IdealSchedule(SlackGateway.WEB_API_LIMITS, STEP).postTimes(landed, slackChannels));
+                    new IdealSchedule(SlackGateway.WEB_API_LIMITS).postTimes(landed, slackChannels));
             System.out.printf(
                     "total delivery time: %s from the first landing; last file landed at %s%n", total, lastLanding);
             System.out.printf(

@@ -147,6 +147,38 @@ abstract class StoreContract {
     }
 
     @Test
+    void aClaimTakesWholeChannelsTheLongestWaitingFirstUpToADigestEachAndSaysWhenTheNextIsDue() {
+        ChannelRef a = new ChannelRef(Platform.TELEGRAM, "-1001");
+        ChannelRef b = new ChannelRef(Platform.TELEGRAM, "-1002");
+        ChannelRef c = new ChannelRef(Platform.TELEGRAM, "-1003");
+        alerts.record(kingswood(1), List.of(alertFor(b, kingswood(1))));
+        alerts.record(kingswood(2), List.of(alertFor(c, kingswood(2)), alertFor(a, kingswood(2))));
+        alerts.record(kingswood(3), List.of(alertFor(a, kingswood(3)), alertFor(b, kingswood(3))));
+        alerts.record(kingswood(4), List.of(alertFor(a, kingswood(4)), alertFor(b, kingswood(4))));
+        assertThat(alerts.nextDue(Platform.TELEGRAM)).contains(T0);
+        assertThat(alerts.nextDue(Platform.SLACK)).isEmpty();
+
+        org.resultsdesk.core.port.AlertStore.Claim claim =
+                alerts.claimDue(Platform.TELEGRAM, T0, T0.plusSeconds(30), 2, 2, OWNER);
+
+        assertThat(claim.alerts())
+                .as("b waited longest, then c; a is left for the next claim; two of b's three")
+                .extracting(al -> al.channel().channelId() + "@" + al.revision())
+                .containsExactly("-1002@1", "-1002@3", "-1003@2");
+        alerts.retryLater(claim.token(), List.of(claim.alerts().get(2).id()), T0.plusSeconds(9), "rate limit", false);
+        assertThat(claim(Platform.TELEGRAM, T0, T0.plusSeconds(30)))
+                .extracting(al -> al.channel().channelId() + "@" + al.revision())
+                .as("a's oldest is older than b's remaining one")
+                .containsExactly("-1001@2", "-1001@3", "-1001@4", "-1002@4");
+        assertThat(alerts.nextDue(Platform.TELEGRAM)).contains(T0.plusSeconds(9));
+
+        alerts.pauseChannel(c, "kicked", T0);
+        assertThat(alerts.nextDue(Platform.TELEGRAM))
+                .as("a paused channel's alerts are never due")
+                .isEmpty();
+    }
+
+    @Test
     void anAlertLeftInFlightByACrashedWorkerComesBackAfterItsLeaseAndTheOldClaimCanNoLongerTouchIt() {
         Declaration d = kingswood(1);
         alerts.record(d, List.of(alertFor(NEWSDESK, d)));
@@ -323,6 +355,27 @@ abstract class StoreContract {
                 .as("the hold-off is the chat's")
                 .contains(new SendBudget.Hold(T0.plusSeconds(60), "chat:-1"));
         assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void aBookedSlotIsTheBookersAndABookingTooLateTakesNothing() {
+        JdbiSendBudget budget = new JdbiSendBudget(database);
+        org.resultsdesk.core.delivery.SendLimits.Bucket chat = new org.resultsdesk.core.delivery.SendLimits.Bucket(
+                "chat:-1", new org.resultsdesk.core.delivery.SendLimits.Limit(1, Duration.ofSeconds(3)));
+        List<org.resultsdesk.core.delivery.SendLimits.Bucket> buckets = List.of(chat);
+
+        assertThat(budget.tryTake(Platform.TELEGRAM, buckets, T0)).isEmpty();
+        assertThat(budget.book(Platform.TELEGRAM, buckets, T0.plusSeconds(1), T0.plusSeconds(60)))
+                .as("the next free slot")
+                .contains(T0.plusSeconds(3));
+        assertThat(budget.tryTake(Platform.TELEGRAM, buckets, T0.plusSeconds(3)))
+                .as("the booked slot is taken")
+                .contains(new SendBudget.Hold(T0.plusSeconds(6), "chat:-1"));
+        assertThat(budget.book(Platform.TELEGRAM, buckets, T0.plusSeconds(3), T0.plusSeconds(5)))
+                .as("too late for the caller: nothing booked")
+                .isEmpty();
+        assertThat(budget.tryTake(Platform.TELEGRAM, buckets, T0.plusSeconds(6)))
+                .isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,7 @@ public final class AlertDelivery {
     private final Clock clock;
     private final Settings settings;
     private final Listener listener;
+    private Held held;
 
     public AlertDelivery(
             ChatGateway gateway,
@@ -81,69 +83,125 @@ public final class AlertDelivery {
         this.listener = listener;
     }
 
-    /** One pass over the due alerts; returns when the next one it put back is due, if any. */
+    /**
+     * One pass over the due alerts; returns when the next alert falls due, if any is waiting. Channels claimed but not
+     * reached because the platform-wide limit was spent stay claimed (the claim kept alive) and go first next pass,
+     * so that a burst to hundreds of channels costs one claim, not one per send.
+     */
     public synchronized Optional<Instant> deliverDue() {
-        Instant start = clock.instant();
-        AlertStore.Claim claim = store.claimDue(
-                gateway.platform(),
-                start,
-                start.plus(settings.lease()),
-                settings.claimChannels(),
-                settings.maxDigestLines(),
-                settings.owner());
-        Map<ChannelRef, List<Alert>> byChannel = new LinkedHashMap<>();
-        claim.alerts()
-                .forEach(a -> byChannel
-                        .computeIfAbsent(a.channel(), c -> new ArrayList<>())
-                        .add(a));
-
-        Pass pass = new Pass(claim.token(), start.plus(settings.lease()));
-        List<Long> unreached = new ArrayList<>();
-        for (Map.Entry<ChannelRef, List<Alert>> entry : byChannel.entrySet()) {
-            if (pass.platformBusyUntil != null) {
-                // The platform's own limit is spent: no channel can have a turn before then, so none is asked.
-                pass.defer(entry.getValue(), pass.platformBusyUntil);
-            } else if (pass.keepClaim()) {
-                pass.deliver(entry.getKey(), entry.getValue());
-            } else {
-                unreached.addAll(ids(entry.getValue()));
+        if (held != null && !clock.instant().isBefore(held.leaseUntil)) {
+            LOG.info("a delivery claim ran out between passes; handing its alerts back to claim them afresh");
+            releaseHeld();
+        }
+        if (held == null) {
+            Instant start = clock.instant();
+            AlertStore.Claim claim = store.claimDue(
+                    gateway.platform(),
+                    start,
+                    start.plus(settings.lease()),
+                    settings.claimChannels(),
+                    settings.maxDigestLines(),
+                    settings.owner());
+            if (claim.alerts().isEmpty()) {
+                return store.nextDue(gateway.platform());
             }
+            held = new Held(claim.token(), start.plus(settings.lease()));
+            claim.alerts()
+                    .forEach(a -> held.channels
+                            .computeIfAbsent(a.channel(), c -> new ArrayList<>())
+                            .add(a));
+            held.full = held.channels.size() == settings.claimChannels();
         }
-        pass.deferred.forEach((at, ids) -> store.retryLater(claim.token(), ids, at, "rate limit", false));
-        if (!unreached.isEmpty() || byChannel.size() == settings.claimChannels()) {
-            store.release(claim.token(), unreached);
-            pass.next(clock.instant());
+        Pass pass = new Pass(held);
+        for (Iterator<Map.Entry<ChannelRef, List<Alert>>> it =
+                        held.channels.entrySet().iterator();
+                it.hasNext(); ) {
+            Map.Entry<ChannelRef, List<Alert>> entry = it.next();
+            if (!pass.keepClaim()) {
+                store.release(
+                        held.token,
+                        ids(held.channels.values().stream()
+                                .flatMap(List::stream)
+                                .toList()));
+                held.channels.clear();
+                break;
+            }
+            if (!pass.deliver(entry.getKey(), entry.getValue())) {
+                break; // the platform's own limit is spent: this channel and the rest wait for it, still claimed
+            }
+            it.remove();
         }
+        pass.deferred.forEach((at, ids) -> store.retryLater(held.token, ids, at, "rate limit", false));
+        if (!held.channels.isEmpty()) {
+            pass.next(pass.platformBusyUntil);
+            return Optional.of(pass.next);
+        }
+        if (held.full) {
+            pass.next(clock.instant()); // there may be more waiting than one claim took
+        }
+        held = null;
+        // What this pass put back, and what an earlier pass or another instance did, which this one cannot know.
+        store.nextDue(gateway.platform()).ifPresent(pass::next);
         return Optional.ofNullable(pass.next);
     }
 
-    /** One pass's work under one claim token. */
+    /** Hands back whatever is claimed and not yet sent, for another pass or instance to take at once. */
+    public synchronized void releaseHeld() {
+        if (held != null) {
+            store.release(
+                    held.token,
+                    ids(held.channels.values().stream().flatMap(List::stream).toList()));
+            held = null;
+        }
+    }
+
+    /** A claim and the channels in it still waiting for their turn, oldest waiting first. */
+    private static final class Held {
+        final String token;
+        final Map<ChannelRef, List<Alert>> channels = new LinkedHashMap<>();
+        Instant leaseUntil;
+        boolean full;
+
+        Held(String token, Instant leaseUntil) {
+            this.token = token;
+            this.leaseUntil = leaseUntil;
+        }
+    }
+
+    /** One pass's work under the held claim. */
     private final class Pass {
+        final Held claim;
         final String token;
         // Alerts the limits hold back go back to the queue together, one statement per release time.
         final Map<Instant, List<Long>> deferred = new TreeMap<>();
         Instant next;
-        Instant leaseUntil;
         Instant platformBusyUntil;
 
-        Pass(String token, Instant leaseUntil) {
-            this.token = token;
-            this.leaseUntil = leaseUntil;
+        Pass(Held claim) {
+            this.claim = claim;
+            this.token = claim.token;
         }
 
         /**
          * Whether the pass may send now: asked right before every send, it renews the claim once half the lease is
-         * used, and says no if it cannot, so that no claim expires (and is taken over) while its send may be under
-         * way. A send must therefore take less than half the lease, which the platforms' timeouts keep to.
+         * used, and says no if it cannot or if the lease has already run out (another instance may have taken the
+         * alerts over), so that no claim expires while its send may be under way. A send must therefore take less
+         * than half the lease, which the platforms' timeouts keep to.
          */
         boolean keepClaim() {
             Instant now = clock.instant();
-            if (Duration.between(now, leaseUntil).compareTo(settings.lease().dividedBy(2)) > 0) {
+            if (!now.isBefore(claim.leaseUntil)) {
+                LOG.warn("a delivery claim ran out before its alerts were reached; handing them back");
+                return false;
+            }
+            if (Duration.between(now, claim.leaseUntil)
+                            .compareTo(settings.lease().dividedBy(2))
+                    > 0) {
                 return true;
             }
             try {
                 store.extendClaim(token, now.plus(settings.lease()));
-                leaseUntil = now.plus(settings.lease());
+                claim.leaseUntil = now.plus(settings.lease());
                 return true;
             } catch (RuntimeException e) {
                 LOG.warn("could not extend a delivery claim; handing its alerts back: {}", e.toString());
@@ -163,45 +221,52 @@ public final class AlertDelivery {
         }
 
         /** Takes a send from the channel's budget, or says how long it must wait (and notes a spent platform). */
-        Optional<Instant> takeTurn(ChannelRef channel) {
+        Optional<Pacer.Wait> takeTurn(ChannelRef channel) {
             Optional<Pacer.Wait> wait = pacer.tryTake(channel.channelId(), clock.instant());
             wait.filter(Pacer.Wait::platformWide).ifPresent(w -> platformBusyUntil = w.until());
-            return wait.map(Pacer.Wait::until);
+            return wait;
         }
 
-        /** Sends what the channel has waiting, each message drawing on the shared budget first. */
-        void deliver(ChannelRef channel, List<Alert> all) {
-            List<Alert> waiting = new ArrayList<>();
-            for (Alert alert : all) {
-                if (alert.kind() != Alert.Kind.RETRACTION) {
-                    waiting.add(alert);
-                    continue;
-                }
-                List<Alert> remaining = all.subList(all.indexOf(alert), all.size()).stream()
-                        .filter(a -> a.kind() == Alert.Kind.RETRACTION)
-                        .toList();
-                Optional<Instant> wait = takeTurn(channel);
+        /**
+         * Sends what the channel has waiting, each message drawing on the shared budget first. Returns false, having
+         * done nothing, when the platform-wide limit is spent before the channel's first send: it keeps its turn.
+         */
+        boolean deliver(ChannelRef channel, List<Alert> all) {
+            List<Alert> retractions =
+                    all.stream().filter(a -> a.kind() == Alert.Kind.RETRACTION).toList();
+            List<Alert> waiting =
+                    all.stream().filter(a -> a.kind() != Alert.Kind.RETRACTION).toList();
+            for (int i = 0; i < retractions.size(); i++) {
+                List<Alert> unsent = new ArrayList<>(retractions.subList(i, retractions.size()));
+                unsent.addAll(waiting);
+                Optional<Pacer.Wait> wait = takeTurn(channel);
                 if (wait.isPresent()) {
-                    defer(remaining, wait.get());
-                    break;
+                    if (i == 0 && wait.get().platformWide()) {
+                        return false;
+                    }
+                    defer(unsent, wait.get().until());
+                    return true;
                 }
                 if (!keepClaim()) {
-                    store.release(token, ids(remaining));
-                    break;
+                    store.release(token, ids(unsent));
+                    return true;
                 }
-                retract(channel, alert);
+                retract(channel, retractions.get(i));
             }
             if (waiting.isEmpty()) {
-                return;
+                return true;
             }
-            Optional<Instant> wait = takeTurn(channel);
+            Optional<Pacer.Wait> wait = takeTurn(channel);
             if (wait.isPresent()) {
-                defer(waiting, wait.get());
-                return;
+                if (retractions.isEmpty() && wait.get().platformWide()) {
+                    return false;
+                }
+                defer(waiting, wait.get().until());
+                return true;
             }
             List<Composed> composed = composeEach(waiting);
             if (composed.isEmpty()) {
-                return;
+                return true;
             }
             // A message already partly posted is finished first, on its own, from the part where it stopped.
             List<Composed> batch = composed.get(0).alert().partsSent() > 0 || composed.size() == 1
@@ -216,11 +281,11 @@ public final class AlertDelivery {
             } catch (RuntimeException e) {
                 failAlone(batch.get(0).alert(), e);
                 defer(alerts(rest), clock.instant());
-                return;
+                return true;
             }
             if (!keepClaim()) {
                 store.release(token, ids(alerts(composed)));
-                return;
+                return true;
             }
             batch.stream()
                     .map(Composed::alert)
@@ -234,6 +299,7 @@ public final class AlertDelivery {
                 // Their turn is the channel's next free slot, which the next pass asks the budget for.
                 defer(alerts(rest), clock.instant());
             }
+            return true;
         }
 
         /** Each alert's digest line, composed alone: one that cannot be composed fails by itself. */

@@ -68,11 +68,21 @@ public final class DeliveryLoop implements AutoCloseable {
         }
     }
 
-    /** Stops after the pass in progress, which finishes its send and records it. */
+    /**
+     * Stops after the pass in progress, which finishes its send and records it, and hands back the channels it had
+     * claimed but not reached, so another instance need not wait for the claim to run out.
+     */
     @Override
     public void close() throws InterruptedException {
         running = false;
         wakeUps.release();
         thread.join(Duration.ofSeconds(10).toMillis());
+        try {
+            delivery.releaseHeld();
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "could not hand back claimed alerts on the way out; they return when the claim runs out: {}",
+                    e.toString());
+        }
     }
 }

@@ -31,6 +31,11 @@ public final class Pacer {
                         limits.global().stream().anyMatch(b -> b.key().equals(hold.bucket()))));
     }
 
+    /** Books the chat's next free slot if it comes by {@code latest}: when to send, or empty if it would be later. */
+    public Optional<Instant> book(String channelId, Instant now, Instant latest) {
+        return budget.book(platform, limits.bucketsFor(channelId), now, latest);
+    }
+
     /** The platform said to wait: nothing more to this channel before {@code until}, from any instance. */
     public void throttled(String channelId, Instant until) {
         budget.holdOff(platform, limits.channelBuckets(channelId), until);

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Answers to commands, on a pool of workers and never on the thread that reads updates: one chat's answers go in
  * the order asked, while a chat that is throttled holds up no other. Each send draws on the same shared budget as
  * alerts, so pacing holds across instances; an answer never queues behind a chat's backlog of alerts (those wait in
- * the outbox), it takes the chat's next free slot. A wait (the budget's, or a 429's retry-after) is scheduled, not
+ * the outbox): it books the chat's next free slot, which no alert can then take, since alerts only take slots that
+ * are free at the moment they ask. A wait (the budget's, or a 429's retry-after) is scheduled, not
  * slept, and an answer that cannot go within {@code maxWait} is dropped with a log line rather than sent stale.
  */
 public final class ReplySender implements AutoCloseable {
@@ -110,14 +111,26 @@ public final class ReplySender implements AutoCloseable {
         }
     }
 
+    /** Books the chat's next free slot (ahead of any alert that has not taken it yet) and sends in it. */
     private void attempt(Attempt a, CompletableFuture<Void> done) {
         try {
             Instant now = clock.instant();
-            Optional<Pacer.Wait> wait = pacer.tryTake(a.chatId(), now);
-            if (wait.isPresent()) {
-                later(a, Duration.between(now, wait.get().until()), done);
-                return;
+            Optional<Instant> slot = pacer.book(a.chatId(), now, a.giveUpAt());
+            if (slot.isEmpty()) {
+                drop(a, done);
+            } else if (slot.get().isAfter(now)) {
+                scheduler.after(Duration.between(now, slot.get()), () -> send(a, done));
+            } else {
+                send(a, done);
             }
+        } catch (RuntimeException e) {
+            LOG.error("could not answer in chat {}", a.chatId(), e);
+            done.complete(null);
+        }
+    }
+
+    private void send(Attempt a, CompletableFuture<Void> done) {
+        try {
             DeliveryResult result = gateway.send(a.chatId(), a.reply(), a.fromPart());
             if (result instanceof DeliveryResult.PartlyDelivered partly) {
                 a = a.from(a.fromPart() + partly.parts());
@@ -126,7 +139,7 @@ public final class ReplySender implements AutoCloseable {
             if (result instanceof DeliveryResult.Delivered) {
                 done.complete(null);
             } else if (result instanceof DeliveryResult.RetryAfter retry) {
-                pacer.throttled(a.chatId(), now.plus(retry.after()));
+                pacer.throttled(a.chatId(), clock.instant().plus(retry.after()));
                 later(a, retry.after(), done);
             } else {
                 LOG.warn("could not answer in chat {}: {}", a.chatId(), result);
@@ -138,11 +151,14 @@ public final class ReplySender implements AutoCloseable {
         }
     }
 
+    private void drop(Attempt a, CompletableFuture<Void> done) {
+        LOG.warn("dropping an answer to chat {}: it could not be sent within {} s", a.chatId(), maxWait.toSeconds());
+        done.complete(null);
+    }
+
     private void later(Attempt a, Duration wait, CompletableFuture<Void> done) {
         if (clock.instant().plus(wait).isAfter(a.giveUpAt())) {
-            LOG.warn(
-                    "dropping an answer to chat {}: it could not be sent within {} s", a.chatId(), maxWait.toSeconds());
-            done.complete(null);
+            drop(a, done);
             return;
         }
         scheduler.after(wait, () -> attempt(a, done));

@@ -29,9 +29,9 @@ public record SendLimits(Function<String, List<Bucket>> perChannel, List<Bucket>
             }
         }
 
-        /** The steady spacing between sends. */
+        /** The steady spacing between sends, rounded up: rounded down, 30 a second would put 31 into some second. */
         public long intervalMillis() {
-            return Math.max(1, window.toMillis() / count);
+            return Math.max(1, (window.toMillis() + count - 1) / count);
         }
 
         /** How far ahead of the steady spacing a send may run: not at all (see above). */

@@ -61,7 +61,7 @@ public interface AlertStore {
     Claim claimDue(
             ChatContext.Platform platform, Instant now, Instant leaseUntil, int channels, int perChannel, String owner);
 
-    /** When the platform's next pending alert falls due, if any is waiting. */
+    /** When the platform's next pending alert falls due, if any is waiting (paused channels' alerts are not). */
     Optional<Instant> nextDue(ChatContext.Platform platform);
 
     /** Keeps the claim for longer while its pass is still working. */

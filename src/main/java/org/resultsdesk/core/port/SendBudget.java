@@ -17,6 +17,14 @@ public interface SendBudget {
      */
     Optional<Hold> tryTake(ChatContext.Platform platform, List<SendLimits.Bucket> buckets, Instant now);
 
+    /**
+     * Books the earliest slot at or after {@code now} that every bucket allows, if it comes no later than
+     * {@code latest}, and returns it; otherwise books nothing. A booked slot is the booker's: whoever asks for that
+     * instant afterwards is held until the slot after. This is how answers to people go ahead of alerts, which only
+     * ever take a slot that is free now.
+     */
+    Optional<Instant> book(ChatContext.Platform platform, List<SendLimits.Bucket> buckets, Instant now, Instant latest);
+
     /** A send must wait until {@code until}, for {@code bucket}. */
     record Hold(Instant until, String bucket) {}
 

@@ -19,6 +19,7 @@ import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.command.ChatContext.Platform;
 import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.delivery.ReplySender;
 import org.resultsdesk.core.model.Candidacy;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.FeedMessage;
@@ -384,6 +385,102 @@ class AlertPipelineTest {
             assertThat(everything).contains(c.seat().name());
         }
         assertThat(posts.size()).isLessThan(50);
+    }
+
+    @Test
+    void whenTheBotsOwnLimitIsSpentTheRestOfAClaimKeepsItsPlaceAndGoesAsTheLimitFreesUp() {
+        List<ChannelRef> groups = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            groups.add(new ChannelRef(Platform.TELEGRAM, "-100" + (300 + i)));
+            subscribe(groups.get(i), Subscription.Kind.ALL, null);
+        }
+        land("kingswood.xml", ge2019(KINGSWOOD));
+
+        Optional<Instant> next = delivery.deliverDue();
+        assertThat(telegram.sent).as("30 a second are spaced 34 ms apart").hasSize(1);
+        assertThat(next).contains(NIGHT.plusMillis(34));
+        for (int i = 0; i < 10 && next.isPresent(); i++) {
+            clock.set(next.get());
+            next = delivery.deliverDue();
+        }
+
+        assertThat(telegram.sent)
+                .extracting(RecordingGateway.Sent::channelId)
+                .as("in the order they were queued, each once")
+                .containsExactlyElementsOf(
+                        groups.stream().map(ChannelRef::channelId).toList());
+        assertThat(telegram.sent)
+                .extracting(RecordingGateway.Sent::at)
+                .containsExactly(
+                        NIGHT,
+                        NIGHT.plusMillis(34),
+                        NIGHT.plusMillis(68),
+                        NIGHT.plusMillis(102),
+                        NIGHT.plusMillis(136));
+        int claims = database.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT claim_token) FROM outbox")
+                        .mapTo(Integer.class)
+                        .one());
+        assertThat(claims).as("one claim for the burst, not one per send").isEqualTo(1);
+    }
+
+    @Test
+    void aStoppingWorkerHandsBackWhatItClaimedAndDidNotReachSoAnotherSendsItAtOnce() {
+        subscribe(NEWSROOM, Subscription.Kind.ALL, null);
+        subscribe(new ChannelRef(Platform.TELEGRAM, "-100201"), Subscription.Kind.ALL, null);
+        land("kingswood.xml", ge2019(KINGSWOOD));
+        delivery.deliverDue();
+        assertThat(telegram.sent).hasSize(1);
+
+        delivery.releaseHeld();
+        RecordingGateway other = new RecordingGateway(Platform.TELEGRAM, clock::instant);
+        clock.advance(Duration.ofMillis(34));
+        newDelivery(other).deliverDue();
+
+        assertThat(other.sent).extracting(RecordingGateway.Sent::channelId).containsExactly("-100201");
+        delivery.deliverDue();
+        assertThat(telegram.sent).as("nothing twice").hasSize(1);
+    }
+
+    @Test
+    void anAnswerBooksTheGroupsNextSlotSoAnAlertQueuedMeanwhileGoesAfterIt() {
+        subscribe(NEWSROOM, Subscription.Kind.ALL, null);
+        land("kingswood.xml", ge2019(KINGSWOOD));
+        delivery.deliverDue();
+        List<Runnable> scheduled = new ArrayList<>();
+        List<Duration> waits = new ArrayList<>();
+        ReplySender replies = new ReplySender(
+                telegram,
+                new JdbiSendBudget(database),
+                clock,
+                Runnable::run,
+                (wait, then) -> {
+                    waits.add(wait);
+                    scheduled.add(then);
+                },
+                Duration.ofMinutes(1));
+
+        clock.advance(Duration.ofMillis(100));
+        replies.submit(NEWSROOM.channelId(), () -> Optional.of(Reply.text("Kingswood: Con hold")));
+        clock.advance(Duration.ofMillis(100));
+        land("wellingborough.xml", ge2019(WELLINGBOROUGH));
+        Optional<Instant> alertDue = delivery.deliverDue();
+
+        assertThat(waits)
+                .as("the group's next slot, 3 s after the first alert")
+                .containsExactly(Duration.ofMillis(2900));
+        assertThat(alertDue)
+                .as("the alert is held to the slot after the answer's")
+                .contains(NIGHT.plusSeconds(6));
+        clock.set(NIGHT.plusSeconds(3));
+        scheduled.forEach(Runnable::run);
+        clock.set(alertDue.get());
+        delivery.deliverDue();
+
+        assertThat(telegram.sentTo(NEWSROOM.channelId()))
+                .extracting(sent -> sent.at().toEpochMilli() - NIGHT.toEpochMilli())
+                .containsExactly(0L, 3000L, 6000L);
+        assertThat(text(telegram.sentTo(NEWSROOM.channelId()).get(1).reply())).contains("Con hold");
     }
 
     @Test
