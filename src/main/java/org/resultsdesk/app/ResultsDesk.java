@@ -43,6 +43,7 @@ import org.resultsdesk.core.command.CommandHandler;
 import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.command.PictureCommands;
 import org.resultsdesk.core.delivery.ReplySender;
+import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.Election;
 import org.resultsdesk.core.model.ElectionKind;
 import org.resultsdesk.core.model.ResultsArchive;
@@ -125,8 +126,6 @@ public final class ResultsDesk implements AutoCloseable {
     final Rights rights;
     final CommandHandler commands;
     final DeskMetrics metrics;
-    private final AtomicReference<StatusCommand.Activity> activity =
-            new AtomicReference<>(new StatusCommand.Activity(Optional.empty(), Optional.empty(), Optional.empty()));
     final DeclarationIngest ingest;
     private final Duration lease;
     private final List<DeliveryLoop> loops = new ArrayList<>();
@@ -349,18 +348,15 @@ public final class ResultsDesk implements AutoCloseable {
         // Fenced inside the ingest transaction: a deposed leader's write is refused and the file left for the new one.
         IngestOutcome outcome = ingest.accept(file);
         metrics.ingested(outcome);
-        activity.updateAndGet(a -> outcome instanceof IngestOutcome.Accepted accepted
-                ? new StatusCommand.Activity(
-                        Optional.of(clock.instant()),
-                        Optional.of(
-                                accepted.contestIds().get(accepted.contestIds().size() - 1)),
-                        Optional.of(clock.instant()))
-                : new StatusCommand.Activity(Optional.of(clock.instant()), a.lastDeclaration(), a.lastDeclarationAt()));
+        leaderLease.noteFeedFile(clock.instant());
         feedFiles.incrementAndGet();
     }
 
+    /** From the store, so every instance tells the same story: the leader's last file and the last declaration. */
     StatusCommand.Activity activity() {
-        return activity.get();
+        Optional<Declaration> latest = follower.latest();
+        return new StatusCommand.Activity(
+                leaderLease.lastFeedFile(), latest.map(Declaration::contestId), latest.map(Declaration::receivedAt));
     }
 
     /** Starts the operations port: health, readiness (database, feed freshness) and metrics. */

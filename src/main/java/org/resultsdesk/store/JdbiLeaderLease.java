@@ -135,6 +135,34 @@ public final class JdbiLeaderLease implements LeaderLease {
     }
 
     @Override
+    public synchronized void noteFeedFile(Instant at) {
+        try {
+            jdbi.useHandle(
+                    h -> h.createUpdate("UPDATE leases SET last_file_at = :at WHERE name = :name AND token = :token")
+                            .bind("at", at.toEpochMilli())
+                            .bind("name", name)
+                            .bind("token", lastToken)
+                            .execute());
+        } catch (RuntimeException e) {
+            LOG.debug("could not note the last feed file: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<Instant> lastFeedFile() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT last_file_at FROM leases WHERE name = :name")
+                    .bind("name", name)
+                    .mapTo(Long.class)
+                    .findOne()
+                    .filter(at -> at > 0)
+                    .map(Instant::ofEpochMilli));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public synchronized void close() {
         if (token == 0) {
             return;

@@ -176,8 +176,19 @@ class SharedNightTest {
             System.out.printf(
                     "the other instance answered with the correction within %.2f s of being asked%n",
                     (System.nanoTime() - asked) / 1e9);
+
+            String status = slash(slackPortOfA, DESK_EDITOR, "/resultsdesk", "status");
+            assertThat(status)
+                    .as("the instance that no longer reads the feed tells the store's story")
+                    .contains("Feed: last file")
+                    .contains("Last declaration: "
+                            + corrected.id().substring(0, corrected.id().indexOf('/') + 1))
+                    .contains("Feed leader: " + b.name + "/")
+                    .contains("Alerts waiting: 0");
         }
     }
+
+    static final String DESK_EDITOR = "U0EDITOR";
 
     private Instance instance(String name, int slackPort) throws Exception {
         return Instance.start(
@@ -196,6 +207,7 @@ class SharedNightTest {
                         Map.entry("SLACK_SIGNING_SECRET", SLACK_SECRET),
                         Map.entry("SLACK_API_URL", slack.apiUrl()),
                         Map.entry("SLACK_PORT", String.valueOf(slackPort)),
+                        Map.entry("SLACK_EDITOR_USER_IDS", DESK_EDITOR),
                         Map.entry("OPS_PORT", "0"),
                         Map.entry("RESULTS_DESK_LOG_LEVEL", Boolean.getBoolean("it.logs") ? "DEBUG" : "INFO")));
     }
@@ -289,17 +301,22 @@ class SharedNightTest {
 
     /** /result for the contest's seat, asked of one instance's Slack endpoint, really signed; the answer's text. */
     private String slashResult(int port, Contest contest) throws Exception {
+        return slash(port, "U0REPORTER", "/result", contest.seat().name());
+    }
+
+    /** A slash command asked of one instance's Slack endpoint by a user, really signed; the answer's text. */
+    private String slash(int port, String user, String command, String text) throws Exception {
         String body = Map.of(
                         "team_id",
                         "T0NEWS",
                         "channel_id",
                         "C0DESK",
                         "user_id",
-                        "U0REPORTER",
+                        user,
                         "command",
-                        "/result",
+                        command,
                         "text",
-                        contest.seat().name(),
+                        text,
                         "response_url",
                         slack.responseUrl("shared"))
                 .entrySet()

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.resultsdesk.core.calc.ComparisonFinder;
 import org.resultsdesk.core.model.Comparison;
 import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.FeedMessage;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.port.AlertStore;
@@ -23,6 +24,7 @@ public final class StoreFollower {
     private final ResultsArchive archive;
     private final RushBoard rushes;
     private long position;
+    private Declaration latest;
 
     public StoreFollower(AlertStore store, ResultsArchive archive, RushBoard rushes) {
         this.store = store;
@@ -43,10 +45,16 @@ public final class StoreFollower {
                     rushes.put(logged.declaration().contestId(), rush);
                 }
                 position = logged.seq();
+                latest = logged.declaration();
                 applied++;
             }
         } while (page.size() == PAGE);
         return applied;
+    }
+
+    /** The declaration stored last of those applied so far, by whichever instance stored it. */
+    public synchronized Optional<Declaration> latest() {
+        return Optional.ofNullable(latest);
     }
 
     public ResultsArchive archive() {

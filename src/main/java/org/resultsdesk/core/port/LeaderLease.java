@@ -26,6 +26,12 @@ public interface LeaderLease extends AutoCloseable {
     /** Who holds the lease now, by the store, if anyone. */
     Optional<String> holder();
 
+    /** The holder read a feed file at {@code at}: noted in the store, for every instance to see. */
+    void noteFeedFile(java.time.Instant at);
+
+    /** When the lease's holder (whichever instance that was) last read a feed file, if ever. */
+    Optional<java.time.Instant> lastFeedFile();
+
     /** Gives the lease up at once, so that another instance need not wait for it to expire. */
     @Override
     void close();
