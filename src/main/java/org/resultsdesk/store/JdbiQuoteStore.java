@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.resultsdesk.core.alerts.ChannelRef;
 import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.delivery.ChannelRef;
 import org.resultsdesk.core.port.QuoteStore;
 import org.resultsdesk.core.quotes.Quote;
 

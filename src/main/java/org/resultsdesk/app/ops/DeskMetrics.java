@@ -16,12 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
-import org.resultsdesk.core.alerts.Alert;
-import org.resultsdesk.core.alerts.AlertDelivery;
-import org.resultsdesk.core.alerts.ChannelRef;
 import org.resultsdesk.core.alerts.IngestOutcome;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandHandler;
+import org.resultsdesk.core.delivery.Alert;
+import org.resultsdesk.core.delivery.AlertDelivery;
+import org.resultsdesk.core.delivery.ChannelRef;
 import org.resultsdesk.store.Database;
 
 /**

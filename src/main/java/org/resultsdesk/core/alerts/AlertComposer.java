@@ -11,6 +11,7 @@ import org.resultsdesk.core.announce.PartyStyle;
 import org.resultsdesk.core.calc.ResultCalculator;
 import org.resultsdesk.core.calc.ResultFigures;
 import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.delivery.Alert;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.FeedMessage;

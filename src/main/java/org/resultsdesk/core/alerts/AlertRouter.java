@@ -3,6 +3,7 @@ package org.resultsdesk.core.alerts;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.resultsdesk.core.delivery.ChannelRef;
 import org.resultsdesk.core.model.Seat;
 import org.resultsdesk.core.port.SubscriptionStore;
 

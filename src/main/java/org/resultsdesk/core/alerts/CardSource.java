@@ -2,6 +2,7 @@ package org.resultsdesk.core.alerts;
 
 import java.util.Optional;
 import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.delivery.Alert;
 
 /** Renders alerts that are not results (quote cards and their retractions) for the composer. */
 public interface CardSource {

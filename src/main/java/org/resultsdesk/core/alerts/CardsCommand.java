@@ -5,6 +5,7 @@ import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandLine;
 import org.resultsdesk.core.command.CommandModule;
 import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.delivery.ChannelRef;
 import org.resultsdesk.core.port.ChannelCards;
 import org.resultsdesk.core.rights.Action;
 import org.resultsdesk.core.rights.Decision;

@@ -2,6 +2,7 @@ package org.resultsdesk.core.alerts;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.resultsdesk.core.delivery.ChannelRef;
 
 /**
  * What a channel follows. A seat subscription targets a GSS code (one row per boundary set the name covers); a region

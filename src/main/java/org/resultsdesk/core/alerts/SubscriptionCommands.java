@@ -12,6 +12,7 @@ import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandLine;
 import org.resultsdesk.core.command.CommandModule;
 import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.delivery.ChannelRef;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.model.Seat;
 import org.resultsdesk.core.port.ChatDirectory;

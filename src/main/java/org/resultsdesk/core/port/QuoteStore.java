@@ -3,7 +3,7 @@ package org.resultsdesk.core.port;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.resultsdesk.core.alerts.ChannelRef;
+import org.resultsdesk.core.delivery.ChannelRef;
 import org.resultsdesk.core.quotes.Quote;
 
 public interface QuoteStore {

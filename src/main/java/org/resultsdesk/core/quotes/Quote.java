@@ -3,7 +3,7 @@ package org.resultsdesk.core.quotes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.resultsdesk.core.alerts.ChannelRef;
+import org.resultsdesk.core.delivery.ChannelRef;
 
 /**
  * A quote snippet: what a speaker said, about which contests (none for a national reaction), filed by whom, where it

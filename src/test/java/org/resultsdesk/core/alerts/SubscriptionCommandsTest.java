@@ -17,6 +17,7 @@ import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.ChatContext.Platform;
 import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.delivery.ChannelRef;
 import org.resultsdesk.core.rights.KnownChats;
 import org.resultsdesk.core.rights.MemoryAuditTrail;
 import org.resultsdesk.core.rights.PlatformRights;

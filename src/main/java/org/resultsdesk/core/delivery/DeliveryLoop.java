@@ -1,4 +1,4 @@
-package org.resultsdesk.core.alerts;
+package org.resultsdesk.core.delivery;
 
 import java.time.Clock;
 import java.time.Duration;

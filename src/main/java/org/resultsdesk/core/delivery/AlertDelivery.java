@@ -1,4 +1,4 @@
-package org.resultsdesk.core.alerts;
+package org.resultsdesk.core.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.resultsdesk.core.alerts.AlertComposer;
 import org.resultsdesk.core.command.Reply;
-import org.resultsdesk.core.delivery.Pacer;
 import org.resultsdesk.core.port.AlertStore;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.DeliveryResult;

@@ -1,4 +1,4 @@
-package org.resultsdesk.core.alerts;
+package org.resultsdesk.core.delivery;
 
 import java.util.Objects;
 import org.resultsdesk.core.command.ChatContext;
