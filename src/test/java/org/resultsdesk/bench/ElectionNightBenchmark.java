@@ -17,12 +17,17 @@ import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.resultsdesk.MutableClock;
+import org.resultsdesk.cards.ChartCardRenderer;
 import org.resultsdesk.core.alerts.AlertComposer;
+import org.resultsdesk.core.alerts.AlertPictures;
 import org.resultsdesk.core.alerts.AlertRouter;
+import org.resultsdesk.core.alerts.CardSource;
+import org.resultsdesk.core.alerts.ContextSource;
 import org.resultsdesk.core.alerts.DeclarationIngest;
 import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.StoreFollower;
 import org.resultsdesk.core.alerts.Subscription;
+import org.resultsdesk.core.cards.Cards;
 import org.resultsdesk.core.command.ChatContext.Platform;
 import org.resultsdesk.core.delivery.AlertDelivery;
 import org.resultsdesk.core.delivery.ChannelRef;
@@ -37,6 +42,7 @@ import org.resultsdesk.slack.SlackSettings;
 import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiChannelCards;
 import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.telegram.TelegramClients;
@@ -63,7 +69,8 @@ public final class ElectionNightBenchmark {
     /**
      * {@code sqlite} (the default): one instance on an SQLite file. {@code postgres <jdbc-url>}: two instances sharing
      * that PostgreSQL database (each with its own pool, stores and delivery workers; the first also reads the feed),
-     * in a fresh schema that is dropped afterwards.
+     * in a fresh schema that is dropped afterwards. {@code cards} (after either): every third channel has result cards
+     * on, so its single alerts go as pictures.
      */
     public static void main(String[] args) throws Exception {
         int code = 0;
@@ -80,6 +87,7 @@ public final class ElectionNightBenchmark {
 
     private static void run(String[] args) throws Exception {
         boolean postgres = args.length > 0 && args[0].equals("postgres");
+        boolean withCards = List.of(args).contains("cards");
         BundledResults.Loaded loaded = BundledResults.read();
         List<Contest> night = loaded.archive().contestsOf("parl.2019-12-12").stream()
                 .sorted(Comparator.comparing((Contest c) -> c.declaredAt().orElseThrow()))
@@ -123,6 +131,16 @@ public final class ElectionNightBenchmark {
                 subscriptions.add(new Subscription(
                         new ChannelRef(Platform.SLACK, slackChannels.get(i)), Subscription.Kind.ALL, null, "all"));
             }
+            JdbiChannelCards channelCards = new JdbiChannelCards(database, clock);
+            if (withCards) {
+                for (int i = 0; i < TELEGRAM_CHATS; i += 3) {
+                    channelCards.setCards(new ChannelRef(Platform.TELEGRAM, telegramChats.get(i)), true);
+                }
+                for (int i = 0; i < SLACK_CHANNELS; i += 3) {
+                    channelCards.setCards(new ChannelRef(Platform.SLACK, slackChannels.get(i)), true);
+                }
+            }
+            Cards cards = new Cards(new ChartCardRenderer());
             Map<String, Instant> landed = new HashMap<>();
             java.util.concurrent.atomic.AtomicBoolean ingested = new java.util.concurrent.atomic.AtomicBoolean();
             DeclarationIngest ingest = new DeclarationIngest(
@@ -147,7 +165,12 @@ public final class ElectionNightBenchmark {
             List<AlertDelivery> workers = new ArrayList<>();
             for (int i = 0; i < databases.size(); i++) {
                 JdbiAlertStore store = new JdbiAlertStore(databases.get(i));
-                AlertComposer composer = new AlertComposer(store, archive);
+                AlertComposer composer = new AlertComposer(
+                        store,
+                        archive,
+                        CardSource.NONE,
+                        ContextSource.NONE,
+                        AlertPictures.cards(new JdbiChannelCards(databases.get(i), clock), cards));
                 JdbiSendBudget budget = new JdbiSendBudget(databases.get(i));
                 AlertDelivery.Settings settings = AlertDelivery.Settings.DEFAULTS.withOwner("instance-" + i);
                 workers.add(new AlertDelivery(
@@ -282,9 +305,10 @@ public final class ElectionNightBenchmark {
             Duration total = Duration.between(start, end);
 
             System.out.printf(
-                    "Election night benchmark (%s): GE2019, %d declarations over %s (virtual), %d Telegram"
+                    "Election night benchmark (%s%s): GE2019, %d declarations over %s (virtual), %d Telegram"
                             + " groups, %d Slack channels%n",
                     postgres ? "two instances sharing PostgreSQL" : "one instance on" + " SQLite",
+                    withCards ? ", result cards in every third channel" : "",
                     night.size(),
                     NIGHT,
                     TELEGRAM_CHATS,
