@@ -458,7 +458,9 @@ public final class ResultsDesk implements AutoCloseable {
                 RightsConfig.slack(config, settings.get().editorUserIds()),
                 new SlackChatDirectory(slack.methods(settings.get().botToken()), clock));
         SlackGateway gateway = new SlackGateway(slack.methods(settings.get().botToken()));
-        SlackApp app = new SlackApp(settings.get(), slack, commands, gateway);
+        ReplySender pictures = ReplySender.pooled(gateway, budget, clock, 2, Duration.ofMinutes(1));
+        sources.add(pictures);
+        SlackApp app = new SlackApp(settings.get(), slack, commands, pictures);
         deliverTo(gateway);
         platformChecks.put("slack", new CachedCheck(clock, Duration.ofMinutes(1), () -> {
             try {

@@ -18,7 +18,7 @@ import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandHandler;
 import org.resultsdesk.core.command.GuardedCommands;
 import org.resultsdesk.core.command.Reply;
-import org.resultsdesk.core.port.ChatGateway;
+import org.resultsdesk.core.delivery.ReplySender;
 import org.resultsdesk.core.port.DeliveryResult;
 import org.resultsdesk.core.text.LogSafe;
 import org.slf4j.Logger;
@@ -54,18 +54,18 @@ public final class SlackApp {
     private final SlackSettings settings;
     private final CommandHandler commands;
     private final SlackBlockKitRenderer renderer = new SlackBlockKitRenderer();
-    private final ChatGateway pictures;
+    private final ReplySender pictures;
     private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "slack-command");
         t.setDaemon(true);
         return t;
     });
 
-    public SlackApp(SlackSettings settings, Slack slack, CommandHandler commands) {
-        this(settings, slack, commands, new SlackGateway(slack.methods(settings.botToken())));
-    }
-
-    public SlackApp(SlackSettings settings, Slack slack, CommandHandler commands, ChatGateway pictures) {
+    /**
+     * {@code pictures} posts the answers that carry a picture, which cannot travel in an acknowledgement: through
+     * the channel's shared send budget, like every other message to a channel.
+     */
+    public SlackApp(SlackSettings settings, Slack slack, CommandHandler commands, ReplySender pictures) {
         this.settings = settings;
         this.commands = GuardedCommands.guard(commands);
         this.pictures = pictures;
@@ -133,14 +133,18 @@ public final class SlackApp {
         });
     }
 
-    private void postPicture(String channel, Reply reply, com.slack.api.bolt.context.builtin.SlashCommandContext ctx)
-            throws java.io.IOException {
-        DeliveryResult result = pictures.send(channel, reply);
-        if (!(result instanceof DeliveryResult.Delivered)) {
-            LOG.info("could not post a picture in {}: {}; answering with its text", channel, result);
-            String text = reply.picture().get().altText();
-            ctx.respond(r -> r.responseType("ephemeral").text("```" + text.strip() + "```"));
-        }
+    private void postPicture(String channel, Reply reply, com.slack.api.bolt.context.builtin.SlashCommandContext ctx) {
+        pictures.submit(channel, () -> Optional.of(reply)).thenAccept(result -> {
+            if (result.isPresent() && !(result.get() instanceof DeliveryResult.Delivered)) {
+                LOG.info("could not post a picture in {}: {}; answering with its text", channel, result.get());
+                String text = reply.picture().get().altText();
+                try {
+                    ctx.respond(r -> r.responseType("ephemeral").text("```" + text.strip() + "```"));
+                } catch (java.io.IOException e) {
+                    LOG.warn("could not answer through response_url in {}: {}", channel, e.toString());
+                }
+            }
+        });
     }
 
     /** A Slack client pointed at the configured Web API base URL. */

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.command.CommandService;
@@ -27,6 +29,8 @@ import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.port.DeliveryResult;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.slack.fake.FakeSlackApi;
+import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.web.WebServer;
 
 /** Really signed requests against the running endpoint, Bolt in the middle, the real SDK against the fake Web API. */
@@ -37,6 +41,11 @@ class SlackEndToEndTest {
     final MutableClock clock = new MutableClock(NOW);
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    Database database;
     FakeSlackApi api;
     WebServer server;
     SlackGateway gateway;
@@ -45,6 +54,7 @@ class SlackEndToEndTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        database = Database.sqlite(dir);
         api = new FakeSlackApi(clock);
         SlackSettings settings = new SlackSettings(
                 FakeSlackApi.BOT_TOKEN,
@@ -66,7 +76,7 @@ class SlackEndToEndTest {
                 Map.of(
                         "/slack/events",
                         new SlackHttpEndpoint(
-                                new SlackApp(settings, slack, commands),
+                                SlackApps.paced(settings, slack, commands, new JdbiSendBudget(database), clock),
                                 signature,
                                 WebServer.Limits.DEFAULT.maxBodyBytes())),
                 WebServer.Limits.DEFAULT);
@@ -77,6 +87,7 @@ class SlackEndToEndTest {
     void tearDown() {
         server.close();
         api.close();
+        database.close();
     }
 
     String command(String name, String text) {
@@ -285,14 +296,19 @@ class SlackEndToEndTest {
                 SlackSettings.Mode.HTTP,
                 SlackSettings.Visibility.EPHEMERAL,
                 Set.of());
-        SlackApp slow = new SlackApp(settings, SlackApp.slack(settings), (text, context) -> {
-            try {
-                acked.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Reply.text("The answer to " + text);
-        });
+        SlackApp slow = SlackApps.paced(
+                settings,
+                SlackApp.slack(settings),
+                (text, context) -> {
+                    try {
+                        acked.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Reply.text("The answer to " + text);
+                },
+                new JdbiSendBudget(database),
+                clock);
         HttpResponse<String> response;
         try (WebServer slowServer = WebServer.start(
                 "slack",

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,7 @@ import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.cards.ChartCardRenderer;
@@ -38,6 +40,8 @@ import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.port.DeliveryResult;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.slack.fake.FakeSlackApi;
+import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.web.WebServer;
 
 /** Pictures through Bolt and the real SDK against the fake Web API: the external upload flow, step by step. */
@@ -47,6 +51,11 @@ class SlackPicturesTest {
     final MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_531_420_618));
     final HttpClient http = HttpClient.newHttpClient();
     final Cards cards = new Cards(new ChartCardRenderer());
+
+    @TempDir
+    Path dir;
+
+    Database database;
     FakeSlackApi api;
     WebServer server;
     SlackGateway gateway;
@@ -57,6 +66,7 @@ class SlackPicturesTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        database = Database.sqlite(dir);
         api = new FakeSlackApi(clock);
         SlackSettings settings = new SlackSettings(
                 FakeSlackApi.BOT_TOKEN,
@@ -80,7 +90,7 @@ class SlackPicturesTest {
                 Map.of(
                         "/slack/events",
                         new SlackHttpEndpoint(
-                                new SlackApp(settings, slack, commands, gateway),
+                                SlackApps.paced(settings, slack, commands, new JdbiSendBudget(database), clock),
                                 signature,
                                 WebServer.Limits.DEFAULT.maxBodyBytes())),
                 WebServer.Limits.DEFAULT);
@@ -91,6 +101,7 @@ class SlackPicturesTest {
     void tearDown() {
         server.close();
         api.close();
+        database.close();
     }
 
     private HttpResponse<String> slash(String name, String text) throws Exception {
@@ -147,6 +158,22 @@ class SlackPicturesTest {
                 .singleElement()
                 .satisfies(m -> assertThat(m.ts()).isEqualTo(upload.ts()));
         assertThat(api.responseUrlPosts()).isEmpty();
+    }
+
+    @Test
+    void anOnDemandPictureWaitsForTheChannelsNextSlotLikeEveryOtherMessage() throws Exception {
+        Instant alertSent = clock.instant();
+        assertThat(new JdbiSendBudget(database)
+                        .tryTake(ChatContext.Platform.SLACK, gateway.limits().bucketsFor("C0DESK"), alertSent))
+                .as("an alert to the channel takes its slot")
+                .isEmpty();
+
+        slash("/chart", "kingswood");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !api.uploads().isEmpty());
+        assertThat(api.messages("C0DESK"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.at()).as("a second later").isEqualTo(alertSent.plusSeconds(1)));
     }
 
     @Test

@@ -46,6 +46,7 @@ import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiQuoteStore;
+import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.web.WebServer;
 
@@ -121,7 +122,7 @@ class SlackRightsTest {
                 Map.of(
                         "/slack/events",
                         new SlackHttpEndpoint(
-                                new SlackApp(settings, slack, commands),
+                                SlackApps.paced(settings, slack, commands, new JdbiSendBudget(database), clock),
                                 signature,
                                 WebServer.Limits.DEFAULT.maxBodyBytes())),
                 WebServer.Limits.DEFAULT);

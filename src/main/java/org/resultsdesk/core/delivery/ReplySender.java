@@ -42,7 +42,7 @@ public final class ReplySender implements AutoCloseable {
     private final Executor workers;
     private final Scheduler scheduler;
     private final Duration maxWait;
-    private final Map<String, CompletableFuture<Void>> queues = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Optional<DeliveryResult>>> queues = new ConcurrentHashMap<>();
 
     public ReplySender(
             ChatGateway gateway,
@@ -80,28 +80,30 @@ public final class ReplySender implements AutoCloseable {
 
     /**
      * Works out an answer on a worker and sends it to the chat, after the chat's earlier answers. The work may
-     * return empty (nothing to say); whatever it throws is logged, and the chat's queue goes on.
+     * return empty (nothing to say); whatever it throws is logged, and the chat's queue goes on. Completes with how
+     * the send ended (empty if there was nothing to send), so a caller can fall back when it did not go.
      */
-    public CompletableFuture<Void> submit(String chatId, Supplier<Optional<Reply>> work) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        CompletableFuture<Void> previous = queues.put(chatId, done);
+    public CompletableFuture<Optional<DeliveryResult>> submit(String chatId, Supplier<Optional<Reply>> work) {
+        CompletableFuture<Optional<DeliveryResult>> done = new CompletableFuture<>();
+        CompletableFuture<Optional<DeliveryResult>> previous = queues.put(chatId, done);
         done.whenComplete((ok, error) -> queues.remove(chatId, done));
-        (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
+        (previous == null ? CompletableFuture.completedFuture(Optional.<DeliveryResult>empty()) : previous)
                 .whenComplete((ok, error) -> workers.execute(() -> start(chatId, work, done)));
         return done;
     }
 
-    private void start(String chatId, Supplier<Optional<Reply>> work, CompletableFuture<Void> done) {
+    private void start(
+            String chatId, Supplier<Optional<Reply>> work, CompletableFuture<Optional<DeliveryResult>> done) {
         try {
             Optional<Reply> reply = work.get();
             if (reply.isEmpty()) {
-                done.complete(null);
+                done.complete(Optional.empty());
                 return;
             }
             attempt(new Attempt(chatId, reply.get(), 0, clock.instant().plus(maxWait)), done);
         } catch (RuntimeException | Error e) {
             LOG.error("could not answer in chat {}", chatId, e);
-            done.complete(null);
+            done.complete(Optional.of(new DeliveryResult.Failed("could not be answered: " + e, false)));
         }
     }
 
@@ -112,7 +114,7 @@ public final class ReplySender implements AutoCloseable {
     }
 
     /** Books the chat's next free slot (ahead of any alert that has not taken it yet) and sends in it. */
-    private void attempt(Attempt a, CompletableFuture<Void> done) {
+    private void attempt(Attempt a, CompletableFuture<Optional<DeliveryResult>> done) {
         try {
             Instant now = clock.instant();
             Optional<Instant> slot = pacer.book(a.chatId(), now, a.giveUpAt());
@@ -125,38 +127,39 @@ public final class ReplySender implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.error("could not answer in chat {}", a.chatId(), e);
-            done.complete(null);
+            done.complete(Optional.of(new DeliveryResult.Failed(e.toString(), false)));
         }
     }
 
-    private void send(Attempt a, CompletableFuture<Void> done) {
+    private void send(Attempt a, CompletableFuture<Optional<DeliveryResult>> done) {
         try {
             DeliveryResult result = gateway.send(a.chatId(), a.reply(), a.fromPart());
             if (result instanceof DeliveryResult.PartlyDelivered partly) {
                 a = a.from(a.fromPart() + partly.parts());
                 result = partly.rest();
             }
-            if (result instanceof DeliveryResult.Delivered) {
-                done.complete(null);
-            } else if (result instanceof DeliveryResult.RetryAfter retry) {
+            if (result instanceof DeliveryResult.RetryAfter retry) {
                 pacer.throttled(a.chatId(), clock.instant().plus(retry.after()));
                 later(a, retry.after(), done);
-            } else {
-                LOG.warn("could not answer in chat {}: {}", a.chatId(), result);
-                done.complete(null);
+                return;
             }
+            if (!(result instanceof DeliveryResult.Delivered)) {
+                LOG.warn("could not answer in chat {}: {}", a.chatId(), result);
+            }
+            done.complete(Optional.of(result));
         } catch (RuntimeException e) {
             LOG.error("could not answer in chat {}", a.chatId(), e);
-            done.complete(null);
+            done.complete(Optional.of(new DeliveryResult.Failed(e.toString(), true)));
         }
     }
 
-    private void drop(Attempt a, CompletableFuture<Void> done) {
+    private void drop(Attempt a, CompletableFuture<Optional<DeliveryResult>> done) {
         LOG.warn("dropping an answer to chat {}: it could not be sent within {} s", a.chatId(), maxWait.toSeconds());
-        done.complete(null);
+        done.complete(Optional.of(
+                new DeliveryResult.Failed("could not be sent within " + maxWait.toSeconds() + " s", false)));
     }
 
-    private void later(Attempt a, Duration wait, CompletableFuture<Void> done) {
+    private void later(Attempt a, Duration wait, CompletableFuture<Optional<DeliveryResult>> done) {
         if (clock.instant().plus(wait).isAfter(a.giveUpAt())) {
             drop(a, done);
             return;
