@@ -100,6 +100,27 @@ public final class JdbiSubscriptionStore implements SubscriptionStore {
                     .bind("platform", from.platform().name())
                     .bind("channel", from.channelId())
                     .execute();
+            // The chat's own settings go with it: its watch list and whether it takes result cards.
+            h.createUpdate("INSERT INTO watch_lists (platform, channel_id, gss, label, created_at)"
+                            + " SELECT platform, :to, gss, label, created_at FROM watch_lists"
+                            + " WHERE platform = :platform AND channel_id = :from ON CONFLICT DO NOTHING")
+                    .bind("platform", from.platform().name())
+                    .bind("from", from.channelId())
+                    .bind("to", to.channelId())
+                    .execute();
+            h.createUpdate("INSERT INTO channel_cards (platform, channel_id, cards, changed_at)"
+                            + " SELECT platform, :to, cards, changed_at FROM channel_cards"
+                            + " WHERE platform = :platform AND channel_id = :from ON CONFLICT DO NOTHING")
+                    .bind("platform", from.platform().name())
+                    .bind("from", from.channelId())
+                    .bind("to", to.channelId())
+                    .execute();
+            for (String table : List.of("watch_lists", "channel_cards")) {
+                h.createUpdate("DELETE FROM " + table + " WHERE platform = :platform AND channel_id = :channel")
+                        .bind("platform", from.platform().name())
+                        .bind("channel", from.channelId())
+                        .execute();
+            }
         });
     }
 

@@ -465,6 +465,23 @@ abstract class StoreContract {
     }
 
     @Test
+    void anUpgradedGroupTakesItsWatchListAndCardsSettingAlong() {
+        JdbiWatchListStore watches = new JdbiWatchListStore(database, Clock.fixed(T0, ZoneOffset.UTC));
+        JdbiChannelCards cards = new JdbiChannelCards(database, Clock.fixed(T0, ZoneOffset.UTC));
+        ChannelRef upgraded = new ChannelRef(Platform.TELEGRAM, "-1009001");
+        WatchListStore.Watched kingswood = new WatchListStore.Watched("E14000774", "Kingswood");
+        watches.add(NEWSDESK, kingswood);
+        cards.setCards(NEWSDESK, true);
+
+        subscriptions.moveChannel(NEWSDESK, upgraded);
+
+        assertThat(watches.forChannel(upgraded)).containsExactly(kingswood);
+        assertThat(watches.forChannel(NEWSDESK)).isEmpty();
+        assertThat(cards.cardsOn(upgraded)).isTrue();
+        assertThat(cards.cardsOn(NEWSDESK)).isFalse();
+    }
+
+    @Test
     void quotesAreFiledDecidedAndFoundByContest() {
         JdbiQuoteStore quotes = new JdbiQuoteStore(database);
         org.resultsdesk.core.quotes.Quote filed = quotes.file(new org.resultsdesk.core.quotes.Quote(

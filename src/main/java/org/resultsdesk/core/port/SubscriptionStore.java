@@ -18,6 +18,9 @@ public interface SubscriptionStore {
 
     List<Subscription> all();
 
-    /** A Telegram group upgraded to a supergroup gets a new id: its subscriptions move with it. */
+    /**
+     * A Telegram group upgraded to a supergroup gets a new id: its subscriptions move with it, and so do its own
+     * settings (its watch list, whether it takes result cards).
+     */
     void moveChannel(ChannelRef from, ChannelRef to);
 }
