@@ -336,6 +336,12 @@ public final class ElectionNightBenchmark {
                     "posts: Telegram %d, Slack %d (for %d declaration-channel pairs)%n",
                     telegramPosts, slackPosts, expectedPairs);
             System.out.printf(
+                    "of which pictures: Telegram %d photos, Slack %d uploads%n",
+                    telegram.allMessages().stream()
+                            .filter(p -> telegram.photo(p.messageId()).isPresent())
+                            .count(),
+                    slack.uploads().size());
+            System.out.printf(
                     "429s received: Telegram %d, Slack %d%n", telegram.throttledCount(), slack.throttledCount());
             System.out.printf("duplicates: %d; losses: %d%n", duplicates, expectedPairs - pairPost.size());
             System.out.printf("wall time %.1f s%n", wallSeconds);
