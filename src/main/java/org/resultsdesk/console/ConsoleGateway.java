@@ -24,7 +24,7 @@ public final class ConsoleGateway implements ChatGateway {
     }
 
     @Override
-    public synchronized DeliveryResult send(String channelId, Reply reply) {
+    public synchronized DeliveryResult send(String channelId, Reply reply, int part) {
         out.print(renderer.render(reply));
         out.println();
         out.flush();

@@ -73,7 +73,7 @@ public final class SlackGateway implements ChatGateway {
     }
 
     @Override
-    public DeliveryResult send(String channelId, Reply reply) {
+    public DeliveryResult send(String channelId, Reply reply, int part) {
         if (reply.picture().isPresent()) {
             return upload(
                     channelId,

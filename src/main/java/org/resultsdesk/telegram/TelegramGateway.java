@@ -95,39 +95,40 @@ public final class TelegramGateway implements ChatGateway {
         return BOT_API_LIMITS;
     }
 
-    @Override
-    public DeliveryResult send(String chatId, Reply reply) {
-        return send(chatId, reply, 0);
-    }
-
     /**
-     * A reply too long for one message goes in parts; one that stops part-way says how far it got. With a picture,
-     * the photo is part 0 and any text too long for its caption the parts after it.
+     * A reply too long for one message goes in parts, one a call, since each is a message to the chat's limits. With
+     * a picture, the photo is part 0 and any text too long for its caption the parts after it, as replies to it.
      */
     @Override
-    public DeliveryResult send(String chatId, Reply reply, int fromPart) {
+    public DeliveryResult send(String chatId, Reply reply, int part) {
         if (reply.picture().isPresent()) {
-            return sendPhoto(chatId, reply.picture().get(), renderer.render(reply.withoutPicture()), fromPart);
-        }
-        return sendParts(chatId, renderer.render(reply), fromPart, null);
-    }
-
-    private DeliveryResult sendParts(String chatId, List<TelegramMessage> parts, int fromPart, Integer replyTo) {
-        String firstId = null;
-        for (int part = fromPart; part < parts.size(); part++) {
-            DeliveryResult result = sendOne(chatId, parts.get(part), replyTo);
-            if (!(result instanceof DeliveryResult.Delivered delivered)) {
-                return firstId == null ? result : new DeliveryResult.PartlyDelivered(part - fromPart, firstId, result);
+            List<TelegramMessage> text = renderer.render(reply.withoutPicture());
+            if (part == 0) {
+                return sendPhoto(chatId, reply.picture().get(), text);
             }
-            firstId = firstId == null ? delivered.messageId() : firstId;
+            return next(sendOne(chatId, text.get(part - 1), lastPhoto.get(chatId)), part, text.size() + 1);
         }
-        return new DeliveryResult.Delivered(firstId == null ? "0" : firstId);
+        List<TelegramMessage> parts = renderer.render(reply);
+        return next(sendOne(chatId, parts.get(part), null), part, parts.size());
     }
 
-    private DeliveryResult sendPhoto(String chatId, Picture picture, List<TelegramMessage> text, int fromPart) {
-        if (fromPart > 0) {
-            return sendParts(chatId, text, fromPart - 1, lastPhoto.get(chatId));
+    @Override
+    public int parts(Reply reply) {
+        if (reply.picture().isPresent()) {
+            List<TelegramMessage> text = renderer.render(reply.withoutPicture());
+            return Caption.of(text).fits() ? 1 : 1 + text.size();
         }
+        return renderer.render(reply).size();
+    }
+
+    /** A part that went, with more to follow, is a part sent; the last one completes the message. */
+    private static DeliveryResult next(DeliveryResult result, int part, int parts) {
+        return result instanceof DeliveryResult.Delivered delivered && part < parts - 1
+                ? new DeliveryResult.PartSent(delivered.messageId())
+                : result;
+    }
+
+    private DeliveryResult sendPhoto(String chatId, Picture picture, List<TelegramMessage> text) {
         Caption caption = Caption.of(text);
         DeliveryResult photo;
         try {
@@ -149,13 +150,7 @@ public final class TelegramGateway implements ChatGateway {
             return photo;
         }
         lastPhoto.put(chatId, Integer.valueOf(delivered.messageId()));
-        DeliveryResult rest = sendParts(chatId, text, 0, Integer.valueOf(delivered.messageId()));
-        if (rest instanceof DeliveryResult.Delivered) {
-            return photo;
-        }
-        return rest instanceof DeliveryResult.PartlyDelivered partly
-                ? new DeliveryResult.PartlyDelivered(1 + partly.parts(), delivered.messageId(), partly.rest())
-                : new DeliveryResult.PartlyDelivered(1, delivered.messageId(), rest);
+        return new DeliveryResult.PartSent(delivered.messageId());
     }
 
     /** The photo's caption: the whole text when it fits, else its first line (the text then follows as a reply). */

@@ -127,12 +127,13 @@ class TelegramPicturesTest {
         Picture picture = card();
         Reply reply = Reply.picture(picture, "Line one of a long caption\n" + "x".repeat(1500), List.of());
 
-        // Straight to the gateway, the text after the photo meets the chat's one-a-second limit: the photo counts.
+        // Straight to the gateway, one part a call: the photo first, the text as the next part.
+        assertThat(gateway.parts(reply)).isEqualTo(2);
         DeliveryResult direct = gateway.send(String.valueOf(REPORTER), reply);
-        assertThat(direct).isInstanceOfSatisfying(DeliveryResult.PartlyDelivered.class, partly -> {
-            assertThat(partly.parts()).isEqualTo(1);
-            assertThat(partly.rest()).isInstanceOf(DeliveryResult.RetryAfter.class);
-        });
+        assertThat(direct).isInstanceOf(DeliveryResult.PartSent.class);
+        assertThat(api.messages(REPORTER))
+                .singleElement()
+                .satisfies(m -> assertThat(api.photo(m.messageId())).isPresent());
 
         // Through the paced outbound path, both arrive: the photo, then the text as a reply to it.
         InlineReplies.on(gateway, new JdbiSendBudget(database), clock)

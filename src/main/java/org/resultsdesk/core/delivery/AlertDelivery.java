@@ -272,25 +272,30 @@ public final class AlertDelivery {
             List<Composed> batch = composed.get(0).alert().partsSent() > 0 || composed.size() == 1
                     ? composed.subList(0, 1)
                     : composed.subList(0, Math.min(settings.maxDigestLines(), composed.size()));
-            List<Composed> rest = composed.subList(batch.size(), composed.size());
             Reply reply;
             try {
-                reply = batch.size() == 1
-                        ? composer.single(batch.get(0).alert())
-                        : composer.digest(batch.stream().map(Composed::line).toList());
+                reply = batch.size() == 1 ? composer.single(batch.get(0).alert()) : digest(batch);
+                // A digest goes in one message: only a single alert is ever resumed part by part.
+                while (batch.size() > 1 && gateway.parts(reply) > 1) {
+                    batch = batch.subList(0, batch.size() - 1);
+                    reply = batch.size() == 1 ? composer.single(batch.get(0).alert()) : digest(batch);
+                }
             } catch (RuntimeException e) {
                 failAlone(batch.get(0).alert(), e);
-                defer(alerts(rest), clock.instant());
+                defer(alerts(composed.subList(1, composed.size())), clock.instant());
                 return true;
             }
+            List<Composed> rest = composed.subList(batch.size(), composed.size());
             if (!keepClaim()) {
                 store.release(token, ids(alerts(composed)));
                 return true;
             }
-            batch.stream()
-                    .map(Composed::alert)
-                    .filter(a -> a.kind() == Alert.Kind.CORRECTION)
-                    .forEach(correction -> editOriginal(channel, correction));
+            if (batch.get(0).alert().partsSent() == 0) {
+                batch.stream()
+                        .map(Composed::alert)
+                        .filter(a -> a.kind() == Alert.Kind.CORRECTION)
+                        .forEach(correction -> editOriginal(channel, correction));
+            }
             Alert first = batch.get(0).alert();
             DeliveryResult result = gateway.send(channel.channelId(), reply, first.partsSent());
             LOG.debug("alert(s) {} to {} under claim {}: {}", ids(alerts(batch)), channel, token, result);
@@ -340,22 +345,10 @@ public final class AlertDelivery {
             if (result instanceof DeliveryResult.Delivered delivered) {
                 store.markSent(token, ids(batch), delivered.messageId(), now);
                 listener.sent(channel, batch, now);
-            } else if (result instanceof DeliveryResult.PartlyDelivered partly) {
-                store.partlySent(token, batch.get(0).id(), fromPart + partly.parts(), partly.firstMessageId());
-                Alert resumed = batch.get(0);
-                handle(
-                        channel,
-                        List.of(new Alert(
-                                resumed.id(),
-                                resumed.channel(),
-                                resumed.contestId(),
-                                resumed.revision(),
-                                resumed.kind(),
-                                resumed.createdAt(),
-                                resumed.attempts(),
-                                fromPart + partly.parts())),
-                        partly.rest(),
-                        fromPart + partly.parts());
+            } else if (result instanceof DeliveryResult.PartSent part) {
+                // The next part takes the channel's next slot, which the next pass asks the budget for.
+                store.partlySent(token, batch.get(0).id(), fromPart + 1, part.messageId());
+                defer(batch, now);
             } else if (result instanceof DeliveryResult.RetryAfter retry) {
                 Instant at = now.plus(retry.after());
                 pacer.throttled(channel.channelId(), at);
@@ -452,6 +445,10 @@ public final class AlertDelivery {
     }
 
     private record Composed(Alert alert, String line) {}
+
+    private Reply digest(List<Composed> batch) {
+        return composer.digest(batch.stream().map(Composed::line).toList());
+    }
 
     private static List<Alert> alerts(List<Composed> composed) {
         return composed.stream().map(Composed::alert).toList();

@@ -134,9 +134,9 @@ public final class ReplySender implements AutoCloseable {
     private void send(Attempt a, CompletableFuture<Optional<DeliveryResult>> done) {
         try {
             DeliveryResult result = gateway.send(a.chatId(), a.reply(), a.fromPart());
-            if (result instanceof DeliveryResult.PartlyDelivered partly) {
-                a = a.from(a.fromPart() + partly.parts());
-                result = partly.rest();
+            if (result instanceof DeliveryResult.PartSent) {
+                attempt(a.from(a.fromPart() + 1), done); // the next part books the chat's next slot
+                return;
             }
             if (result instanceof DeliveryResult.RetryAfter retry) {
                 pacer.throttled(a.chatId(), clock.instant().plus(retry.after()));

@@ -13,16 +13,20 @@ public interface ChatGateway {
         return SendLimits.NONE;
     }
 
-    DeliveryResult send(String channelId, Reply reply);
+    /** Sends a reply that goes in one message; the first part of one that does not. */
+    default DeliveryResult send(String channelId, Reply reply) {
+        return send(channelId, reply, 0);
+    }
 
     /**
-     * Sends a reply from its part {@code fromPart} on: what a retry of a {@link DeliveryResult.PartlyDelivered}
-     * message does. Platforms that never split a reply need not override it.
+     * Sends part {@code part} of the reply, one message, and answers {@link DeliveryResult.PartSent} if more parts
+     * follow: each part is a send of its own to the platform's limits, so the caller paces each.
      */
-    default DeliveryResult send(String channelId, Reply reply, int fromPart) {
-        return fromPart == 0
-                ? send(channelId, reply)
-                : new DeliveryResult.Rejected(platform() + " does not send replies in parts");
+    DeliveryResult send(String channelId, Reply reply, int part);
+
+    /** How many messages the reply takes on this platform. */
+    default int parts(Reply reply) {
+        return 1;
     }
 
     DeliveryResult edit(String channelId, String messageId, Reply reply);

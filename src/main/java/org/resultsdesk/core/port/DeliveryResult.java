@@ -15,16 +15,12 @@ public sealed interface DeliveryResult {
     }
 
     /**
-     * A message long enough to go in parts got only its first {@code parts} parts out (the first of them became
-     * {@code firstMessageId}); {@code rest} says what stopped the others. A retry sends only the rest.
+     * One part of a message long enough to go in several went out, as {@code messageId}; the next part goes in the
+     * chat's next send slot, since to the platform every part is a message of its own.
      */
-    record PartlyDelivered(int parts, String firstMessageId, DeliveryResult rest) implements DeliveryResult {
-        public PartlyDelivered {
-            Objects.requireNonNull(firstMessageId);
-            Objects.requireNonNull(rest);
-            if (parts < 1 || rest instanceof Delivered || rest instanceof PartlyDelivered) {
-                throw new IllegalArgumentException("a partly delivered message has parts out and a failure after");
-            }
+    record PartSent(String messageId) implements DeliveryResult {
+        public PartSent {
+            Objects.requireNonNull(messageId);
         }
     }
 

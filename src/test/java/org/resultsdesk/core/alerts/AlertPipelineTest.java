@@ -487,6 +487,60 @@ class AlertPipelineTest {
     }
 
     @Test
+    void aLongAlertGoesOnePartPerSlotAndIsRecordedByItsFirstPart() {
+        subscribe(NEWSROOM, Subscription.Kind.ALL, null);
+        land("kingswood.xml", ge2019(KINGSWOOD));
+        telegram.splitAbove(40);
+
+        Optional<Instant> next = delivery.deliverDue();
+        for (int i = 0; i < 10 && next.isPresent(); i++) {
+            clock.set(next.get());
+            next = delivery.deliverDue();
+        }
+
+        List<RecordingGateway.Sent> parts = telegram.sentTo(NEWSROOM.channelId());
+        assertThat(parts.size()).as("the announcement is longer than two parts").isGreaterThan(2);
+        for (int i = 0; i < parts.size(); i++) {
+            assertThat(parts.get(i).part()).isEqualTo(i);
+            assertThat(parts.get(i).at())
+                    .as("each part in the group's own slot, 3 s apart")
+                    .isEqualTo(NIGHT.plusSeconds(3L * i));
+        }
+        assertThat(store.firstMessageId(
+                        NEWSROOM, TestData.contest("parl.2019-12-12", KINGSWOOD).id()))
+                .contains(parts.get(0).messageId());
+        assertThat(store.pendingCount()).isZero();
+    }
+
+    @Test
+    void aDigestIsCutToWhatGoesInOneMessage() {
+        subscribe(NEWSROOM, Subscription.Kind.ALL, null);
+        List<Contest> six = TestData.archive().contestsOf("parl.2019-12-12").stream()
+                .limit(6)
+                .toList();
+        for (int i = 0; i < six.size(); i++) {
+            land("seat_" + i + ".xml", new FeedMessage.Result(six.get(i), 1));
+        }
+        int digestOfTwo = text(new AlertComposer(store, archive).digest(List.of("x".repeat(200), "x".repeat(200))))
+                .length();
+        telegram.splitAbove(1_000);
+
+        for (int i = 0; i < 200 && store.pendingCount() > 0; i++) {
+            delivery.deliverDue().ifPresent(clock::set);
+        }
+
+        assertThat(store.pendingCount()).isZero();
+        List<RecordingGateway.Sent> posts = telegram.sentTo(NEWSROOM.channelId());
+        assertThat(posts)
+                .filteredOn(p -> text(p.reply()).contains("new declarations:"))
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(telegram.parts(p.reply())).isEqualTo(1));
+        String everything = posts.stream().map(p -> text(p.reply())).reduce("", String::concat);
+        six.forEach(c -> assertThat(everything).contains(c.seat().name()));
+        assertThat(digestOfTwo).as("the cap is meaningful").isLessThan(1_000);
+    }
+
+    @Test
     void a429IsHonouredToTheSecond() {
         subscribe(NEWSROOM, Subscription.Kind.ALL, null);
         telegram.script(NEWSROOM.channelId(), new DeliveryResult.RetryAfter(Duration.ofSeconds(7)));

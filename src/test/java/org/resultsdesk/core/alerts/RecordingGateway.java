@@ -15,7 +15,7 @@ import org.resultsdesk.core.port.DeliveryResult;
 
 /** A gateway that records what it was asked to post, and answers as scripted (Delivered by default). */
 public class RecordingGateway implements ChatGateway {
-    public record Sent(String channelId, Reply reply, String messageId, java.time.Instant at) {}
+    public record Sent(String channelId, Reply reply, String messageId, java.time.Instant at, int part) {}
 
     public record Edit(String channelId, String messageId, Reply reply) {}
 
@@ -25,6 +25,7 @@ public class RecordingGateway implements ChatGateway {
     public final List<Edit> edits = new ArrayList<>();
     private final Map<String, Deque<DeliveryResult>> scripted = new HashMap<>();
     private int nextId = 1;
+    private int maxChars = Integer.MAX_VALUE / 2;
 
     public RecordingGateway(ChatContext.Platform platform, Supplier<java.time.Instant> clock) {
         this.platform = platform;
@@ -55,14 +56,24 @@ public class RecordingGateway implements ChatGateway {
     }
 
     @Override
-    public DeliveryResult send(String channelId, Reply reply) {
+    public DeliveryResult send(String channelId, Reply reply, int part) {
         Deque<DeliveryResult> queue = scripted.get(channelId);
         if (queue != null && !queue.isEmpty()) {
             return queue.poll();
         }
         String id = String.valueOf(nextId++);
-        sent.add(new Sent(channelId, reply, id, clock.get()));
-        return new DeliveryResult.Delivered(id);
+        sent.add(new Sent(channelId, reply, id, clock.get(), part));
+        return part < parts(reply) - 1 ? new DeliveryResult.PartSent(id) : new DeliveryResult.Delivered(id);
+    }
+
+    /** Messages longer than this many characters go in parts, as on a platform with a message size limit. */
+    public void splitAbove(int chars) {
+        this.maxChars = chars;
+    }
+
+    @Override
+    public int parts(Reply reply) {
+        return Math.max(1, (AlertPipelineTest.text(reply).length() + maxChars - 1) / maxChars);
     }
 
     @Override
