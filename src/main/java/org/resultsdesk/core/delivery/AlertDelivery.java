@@ -89,6 +89,16 @@ public final class AlertDelivery {
      * so that a burst to hundreds of channels costs one claim, not one per send.
      */
     public synchronized Optional<Instant> deliverDue() {
+        try {
+            return deliverHeldOrClaimed();
+        } catch (RuntimeException e) {
+            // What the claim still holds is left to run out, as after a crash: never sent again sooner than that.
+            held = null;
+            throw e;
+        }
+    }
+
+    private Optional<Instant> deliverHeldOrClaimed() {
         if (held != null && !clock.instant().isBefore(held.leaseUntil)) {
             LOG.info("a delivery claim ran out between passes; handing its alerts back to claim them afresh");
             releaseHeld();

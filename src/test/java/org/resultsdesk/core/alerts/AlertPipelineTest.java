@@ -541,6 +541,43 @@ class AlertPipelineTest {
     }
 
     @Test
+    void aPassThatBreaksOffLeavesItsClaimToRunOutRatherThanSendAgainAtOnce() {
+        subscribe(NEWSROOM, Subscription.Kind.ALL, null);
+        subscribe(new ChannelRef(Platform.TELEGRAM, "-100201"), Subscription.Kind.ALL, null);
+        RecordingGateway breaking = new RecordingGateway(Platform.TELEGRAM, clock::instant) {
+            boolean broke;
+
+            @Override
+            public DeliveryResult send(String channelId, Reply reply, int part) {
+                DeliveryResult result = super.send(channelId, reply, part);
+                if (!broke) {
+                    broke = true;
+                    throw new IllegalStateException("the store went away just after the send");
+                }
+                return result;
+            }
+        };
+        AlertDelivery worker = newDelivery(breaking);
+        land("kingswood.xml", ge2019(KINGSWOOD));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(worker::deliverDue)
+                .isInstanceOf(IllegalStateException.class);
+        clock.advance(Duration.ofSeconds(1));
+        worker.deliverDue();
+        assertThat(breaking.sent).as("nothing again while the claim lasts").hasSize(1);
+
+        clock.advance(AlertDelivery.Settings.DEFAULTS.lease());
+        for (int i = 0; i < 5; i++) {
+            worker.deliverDue();
+            clock.advance(Duration.ofSeconds(3));
+        }
+        assertThat(breaking.sent)
+                .extracting(RecordingGateway.Sent::channelId)
+                .as("after the lease both go, the one caught mid-send again, as after a crash")
+                .containsExactlyInAnyOrder(NEWSROOM.channelId(), NEWSROOM.channelId(), "-100201");
+    }
+
+    @Test
     void a429IsHonouredToTheSecond() {
         subscribe(NEWSROOM, Subscription.Kind.ALL, null);
         telegram.script(NEWSROOM.channelId(), new DeliveryResult.RetryAfter(Duration.ofSeconds(7)));
