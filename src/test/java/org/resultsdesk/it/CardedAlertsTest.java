@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.resultsdesk.AlertDeliveries;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.cards.ChartCardRenderer;
@@ -28,13 +29,13 @@ import org.resultsdesk.core.cards.Cards;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.delivery.AlertDelivery;
-import org.resultsdesk.core.model.Candidacy;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.rights.PlatformRights;
 import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.slack.SlackApp;
+import org.resultsdesk.slack.SlackApps;
 import org.resultsdesk.slack.SlackChatDirectory;
 import org.resultsdesk.slack.SlackGateway;
 import org.resultsdesk.slack.SlackSettings;
@@ -43,7 +44,6 @@ import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiChannelCards;
-import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.telegram.TelegramBot;
 import org.resultsdesk.telegram.TelegramChatDirectory;
@@ -105,15 +105,7 @@ class CardedAlertsTest {
         bot = telegram.bot(commands, database);
         composer = new AlertComposer(
                 outbox, archive, CardSource.NONE, ContextSource.NONE, AlertPictures.cards(channelCards, cards));
-        delivery = new AlertDelivery(
-                telegram.gateway(),
-                outbox,
-                subscriptions,
-                composer,
-                new JdbiSendBudget(database),
-                clock,
-                AlertDelivery.Settings.DEFAULTS,
-                new AlertDelivery.Listener() {});
+        delivery = AlertDeliveries.withDefaults(telegram.gateway(), outbox, subscriptions, composer, database, clock);
     }
 
     @AfterEach
@@ -140,21 +132,7 @@ class CardedAlertsTest {
 
     /** Kingswood 2019 with 20 votes moved from Conservative to Labour. */
     static Contest recount() {
-        Contest k = kingswood();
-        return new Contest(
-                k.election(),
-                k.seat(),
-                k.electorate(),
-                k.validVotes(),
-                k.invalidVotes(),
-                k.declaredAt(),
-                k.candidates().stream()
-                        .map(c -> c.party().code().equals("Con")
-                                ? new Candidacy(c.givenName(), c.familyName(), c.party(), c.votes() - 20)
-                                : c.party().code().equals("Lab")
-                                        ? new Candidacy(c.givenName(), c.familyName(), c.party(), c.votes() + 20)
-                                        : c)
-                        .toList());
+        return TestData.withVotesMoved(kingswood(), "Con", "Lab", 20);
     }
 
     private List<FakeTelegramApi.Posted> since(long chat, int from) {
@@ -213,23 +191,15 @@ class CardedAlertsTest {
     @Test
     void aCardedSlackChannelGetsOneUploadAndAChannelWithCardsOffGetsText() throws Exception {
         try (FakeSlackApi slack = new FakeSlackApi(clock)) {
-            SlackSettings settings = new SlackSettings(
-                    FakeSlackApi.BOT_TOKEN,
-                    "secret",
-                    Optional.empty(),
-                    slack.apiUrl(),
-                    SlackSettings.Mode.HTTP,
-                    SlackSettings.Visibility.IN_CHANNEL,
-                    Set.of("U0EDITOR"));
-            AlertDelivery toSlack = new AlertDelivery(
+            SlackSettings settings =
+                    SlackApps.settings(slack, "secret", SlackSettings.Visibility.IN_CHANNEL, Set.of("U0EDITOR"));
+            AlertDelivery toSlack = AlertDeliveries.withDefaults(
                     new SlackGateway(SlackApp.slack(settings).methods(FakeSlackApi.BOT_TOKEN)),
                     outbox,
                     subscriptions,
                     composer,
-                    new JdbiSendBudget(database),
-                    clock,
-                    AlertDelivery.Settings.DEFAULTS,
-                    new AlertDelivery.Listener() {});
+                    database,
+                    clock);
             rights.enable(
                     new PlatformRights(ChatContext.Platform.SLACK, settings.editorUserIds(), Optional.empty(), true),
                     new SlackChatDirectory(SlackApp.slack(settings).methods(FakeSlackApi.BOT_TOKEN), clock));

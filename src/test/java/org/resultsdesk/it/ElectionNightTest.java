@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.resultsdesk.AlertDeliveries;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.alerts.AlertComposer;
@@ -25,6 +26,7 @@ import org.resultsdesk.core.rights.PlatformRights;
 import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.slack.SlackApp;
+import org.resultsdesk.slack.SlackApps;
 import org.resultsdesk.slack.SlackChatDirectory;
 import org.resultsdesk.slack.SlackGateway;
 import org.resultsdesk.slack.SlackSettings;
@@ -32,7 +34,6 @@ import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiAuditTrail;
-import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.telegram.TelegramBot;
 import org.resultsdesk.telegram.TelegramChatDirectory;
@@ -86,15 +87,7 @@ class ElectionNightTest {
         commands = new CommandService(archive, seats, new SubscriptionCommands(subscriptions, seats, archive, rights));
         bot = telegram.bot(commands, database);
         composer = new AlertComposer(outbox, archive);
-        delivery = new AlertDelivery(
-                telegram.gateway(),
-                outbox,
-                subscriptions,
-                composer,
-                new JdbiSendBudget(database),
-                clock,
-                AlertDelivery.Settings.DEFAULTS,
-                new AlertDelivery.Listener() {});
+        delivery = AlertDeliveries.withDefaults(telegram.gateway(), outbox, subscriptions, composer, database, clock);
     }
 
     @AfterEach
@@ -141,23 +134,7 @@ class ElectionNightTest {
                 .hasSize(1);
         assertThat(api.allMessages()).noneMatch(p -> p.text().contains("Newcastle"));
 
-        Contest kingswood = ge2019("E14000774");
-        Contest recount = new Contest(
-                kingswood.election(),
-                kingswood.seat(),
-                kingswood.electorate(),
-                kingswood.validVotes(),
-                kingswood.invalidVotes(),
-                kingswood.declaredAt(),
-                kingswood.candidates().stream()
-                        .map(c -> c.party().code().equals("Con")
-                                ? new org.resultsdesk.core.model.Candidacy(
-                                        c.givenName(), c.familyName(), c.party(), c.votes() - 20)
-                                : c.party().code().equals("Lab")
-                                        ? new org.resultsdesk.core.model.Candidacy(
-                                                c.givenName(), c.familyName(), c.party(), c.votes() + 20)
-                                        : c)
-                        .toList());
+        Contest recount = TestData.withVotesMoved(ge2019("E14000774"), "Con", "Lab", 20);
         inbox.land(recount, 2);
         deliverFor(Duration.ofSeconds(10));
 
@@ -174,23 +151,15 @@ class ElectionNightTest {
     @Test
     void slackChannelsGetTheSameAlertsCorrectionsAndPausing() throws Exception {
         try (FakeSlackApi slack = new FakeSlackApi(clock)) {
-            SlackSettings settings = new SlackSettings(
-                    FakeSlackApi.BOT_TOKEN,
-                    "secret",
-                    Optional.empty(),
-                    slack.apiUrl(),
-                    SlackSettings.Mode.HTTP,
-                    SlackSettings.Visibility.IN_CHANNEL,
-                    Set.of("U0EDITOR"));
-            AlertDelivery toSlack = new AlertDelivery(
+            SlackSettings settings =
+                    SlackApps.settings(slack, "secret", SlackSettings.Visibility.IN_CHANNEL, Set.of("U0EDITOR"));
+            AlertDelivery toSlack = AlertDeliveries.withDefaults(
                     new SlackGateway(SlackApp.slack(settings).methods(FakeSlackApi.BOT_TOKEN)),
                     outbox,
                     subscriptions,
                     composer,
-                    new JdbiSendBudget(database),
-                    clock,
-                    AlertDelivery.Settings.DEFAULTS,
-                    new AlertDelivery.Listener() {});
+                    database,
+                    clock);
             rights.enable(
                     new PlatformRights(ChatContext.Platform.SLACK, settings.editorUserIds(), Optional.empty(), true),
                     new SlackChatDirectory(SlackApp.slack(settings).methods(FakeSlackApi.BOT_TOKEN), clock));

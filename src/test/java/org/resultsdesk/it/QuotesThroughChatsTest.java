@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.resultsdesk.AlertDeliveries;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.alerts.AlertComposer;
@@ -30,6 +31,7 @@ import org.resultsdesk.core.rights.PlatformRights;
 import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.slack.SlackApp;
+import org.resultsdesk.slack.SlackApps;
 import org.resultsdesk.slack.SlackGateway;
 import org.resultsdesk.slack.SlackSettings;
 import org.resultsdesk.slack.fake.FakeSlackApi;
@@ -37,7 +39,6 @@ import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiQuoteStore;
-import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.telegram.TelegramBot;
 import org.resultsdesk.telegram.TelegramChatDirectory;
@@ -115,32 +116,17 @@ class QuotesThroughChatsTest {
                         rights));
         bot = telegramDesk.bot(commands, database);
         AlertComposer composer = new AlertComposer(outbox, TestData.archive(), cards);
-        toTelegram = new AlertDelivery(
-                telegramDesk.gateway(),
-                outbox,
-                subscriptions,
-                composer,
-                new JdbiSendBudget(database),
-                clock,
-                AlertDelivery.Settings.DEFAULTS,
-                new AlertDelivery.Listener() {});
-        SlackSettings slackSettings = new SlackSettings(
-                FakeSlackApi.BOT_TOKEN,
-                "secret",
-                Optional.empty(),
-                slack.apiUrl(),
-                SlackSettings.Mode.HTTP,
-                SlackSettings.Visibility.IN_CHANNEL,
-                Set.of());
-        toSlack = new AlertDelivery(
+        toTelegram =
+                AlertDeliveries.withDefaults(telegramDesk.gateway(), outbox, subscriptions, composer, database, clock);
+        SlackSettings slackSettings =
+                SlackApps.settings(slack, "secret", SlackSettings.Visibility.IN_CHANNEL, Set.of());
+        toSlack = AlertDeliveries.withDefaults(
                 new SlackGateway(SlackApp.slack(slackSettings).methods(FakeSlackApi.BOT_TOKEN)),
                 outbox,
                 subscriptions,
                 composer,
-                new JdbiSendBudget(database),
-                clock,
-                AlertDelivery.Settings.DEFAULTS,
-                new AlertDelivery.Listener() {});
+                database,
+                clock);
     }
 
     @AfterEach

@@ -49,14 +49,8 @@ class SlackEndToEndTest {
     void setUp() throws Exception {
         database = Database.sqlite(dir);
         api = new FakeSlackApi(clock);
-        SlackSettings settings = new SlackSettings(
-                FakeSlackApi.BOT_TOKEN,
-                SECRET,
-                Optional.empty(),
-                api.apiUrl(),
-                SlackSettings.Mode.HTTP,
-                SlackSettings.Visibility.IN_CHANNEL,
-                Set.of("U0EDITOR"));
+        SlackSettings settings =
+                SlackApps.settings(api, SECRET, SlackSettings.Visibility.IN_CHANNEL, Set.of("U0EDITOR"));
         var slack = SlackApp.slack(settings);
         gateway = new SlackGateway(slack.methods(FakeSlackApi.BOT_TOKEN));
         CommandService commands = new CommandService(
@@ -256,14 +250,7 @@ class SlackEndToEndTest {
     @Test
     void aSlowAnswerIsAcknowledgedInTimeAndFollowsThroughTheResponseUrl() throws Exception {
         java.util.concurrent.CountDownLatch acked = new java.util.concurrent.CountDownLatch(1);
-        SlackSettings settings = new SlackSettings(
-                FakeSlackApi.BOT_TOKEN,
-                SECRET,
-                Optional.empty(),
-                api.apiUrl(),
-                SlackSettings.Mode.HTTP,
-                SlackSettings.Visibility.EPHEMERAL,
-                Set.of());
+        SlackSettings settings = SlackApps.settings(api, SECRET, SlackSettings.Visibility.EPHEMERAL, Set.of());
         SlackApp slow = SlackApps.paced(
                 settings,
                 SlackApp.slack(settings),

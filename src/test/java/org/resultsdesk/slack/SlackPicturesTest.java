@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import okhttp3.MediaType;
@@ -58,14 +57,8 @@ class SlackPicturesTest {
     void setUp() throws Exception {
         database = Database.sqlite(dir);
         api = new FakeSlackApi(clock);
-        SlackSettings settings = new SlackSettings(
-                FakeSlackApi.BOT_TOKEN,
-                SECRET,
-                Optional.empty(),
-                api.apiUrl(),
-                SlackSettings.Mode.HTTP,
-                SlackSettings.Visibility.IN_CHANNEL,
-                Set.of("U0EDITOR"));
+        SlackSettings settings =
+                SlackApps.settings(api, SECRET, SlackSettings.Visibility.IN_CHANNEL, Set.of("U0EDITOR"));
         var slack = SlackApp.slack(settings);
         methods = slack.methods(FakeSlackApi.BOT_TOKEN);
         gateway = new SlackGateway(methods);

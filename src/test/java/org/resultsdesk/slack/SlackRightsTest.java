@@ -78,14 +78,8 @@ class SlackRightsTest {
         subscriptions = new JdbiSubscriptionStore(database, clock);
         quotes = new JdbiQuoteStore(database);
         audit = new JdbiAuditTrail(database);
-        SlackSettings settings = new SlackSettings(
-                FakeSlackApi.BOT_TOKEN,
-                SECRET,
-                Optional.empty(),
-                api.apiUrl(),
-                SlackSettings.Mode.HTTP,
-                SlackSettings.Visibility.IN_CHANNEL,
-                Set.of("U0EDITOR"));
+        SlackSettings settings =
+                SlackApps.settings(api, SECRET, SlackSettings.Visibility.IN_CHANNEL, Set.of("U0EDITOR"));
         var slack = SlackApp.slack(settings);
         Rights rights = new Rights(audit, clock);
         rights.enable(

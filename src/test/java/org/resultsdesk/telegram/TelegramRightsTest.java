@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.resultsdesk.AlertDeliveries;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.alerts.AlertComposer;
@@ -38,7 +39,6 @@ import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiQuoteStore;
-import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
 import org.resultsdesk.telegram.fake.TelegramUpdates;
@@ -120,15 +120,13 @@ class TelegramRightsTest {
                         rights),
                 new AuditCommand(rights));
         bot = telegram.bot(commands, database);
-        delivery = new AlertDelivery(
+        delivery = AlertDeliveries.withDefaults(
                 telegram.gateway(),
                 outbox,
                 subscriptions,
                 new AlertComposer(outbox, TestData.archive(), cards),
-                new JdbiSendBudget(database),
-                clock,
-                AlertDelivery.Settings.DEFAULTS,
-                new AlertDelivery.Listener() {});
+                database,
+                clock);
     }
 
     @AfterEach
