@@ -4,49 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.resultsdesk.InlineReplies;
+import org.resultsdesk.AlertDeliveries;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.cards.ChartCardRenderer;
 import org.resultsdesk.core.alerts.AlertComposer;
 import org.resultsdesk.core.alerts.AlertPictures;
-import org.resultsdesk.core.alerts.AlertRouter;
 import org.resultsdesk.core.alerts.CardSource;
 import org.resultsdesk.core.alerts.CardsCommand;
 import org.resultsdesk.core.alerts.ContextSource;
-import org.resultsdesk.core.alerts.DeclarationIngest;
-import org.resultsdesk.core.alerts.RushBoard;
-import org.resultsdesk.core.alerts.StoreFollower;
 import org.resultsdesk.core.alerts.SubscriptionCommands;
 import org.resultsdesk.core.cards.Cards;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.delivery.AlertDelivery;
-import org.resultsdesk.core.model.Candidacy;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.rights.PlatformRights;
 import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
-import org.resultsdesk.feeds.BundledFeedParser;
-import org.resultsdesk.feeds.DirectoryFeedSource;
 import org.resultsdesk.slack.SlackApp;
+import org.resultsdesk.slack.SlackApps;
 import org.resultsdesk.slack.SlackChatDirectory;
 import org.resultsdesk.slack.SlackGateway;
 import org.resultsdesk.slack.SlackSettings;
@@ -55,18 +44,12 @@ import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiChannelCards;
-import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
-import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.TelegramBot;
 import org.resultsdesk.telegram.TelegramChatDirectory;
-import org.resultsdesk.telegram.TelegramClients;
-import org.resultsdesk.telegram.TelegramGateway;
-import org.resultsdesk.telegram.TelegramLongPoller;
-import org.resultsdesk.telegram.TelegramSettings;
+import org.resultsdesk.telegram.TelegramDesk;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
 import org.resultsdesk.telegram.fake.TelegramUpdates;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Alerts as pictures, end to end: editors turn cards on in one channel and not another, a declaration file lands,
@@ -85,12 +68,12 @@ class CardedAlertsTest {
     final MutableClock clock = new MutableClock(Instant.parse("2019-12-12T23:00:00Z"));
     final TelegramUpdates updates = new TelegramUpdates();
     final Cards cards = new Cards(new ChartCardRenderer());
+    TelegramDesk telegram;
     FakeTelegramApi api;
     Database database;
     JdbiAlertStore outbox;
     JdbiSubscriptionStore subscriptions;
-    DirectoryFeedSource inbox;
-    TelegramClient client;
+    DeclarationInbox inbox;
     TelegramBot bot;
     CommandService commands;
     Rights rights;
@@ -99,7 +82,8 @@ class CardedAlertsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new FakeTelegramApi(clock);
+        telegram = new TelegramDesk(clock);
+        api = telegram.api();
         api.setAdministrators(CARDS, EDITOR);
         api.setAdministrators(TEXT, EDITOR);
         database = Database.sqlite(dir.resolve("db"));
@@ -107,74 +91,32 @@ class CardedAlertsTest {
         ResultsArchive archive = TestData.freshArchive();
         SeatDirectory seats = new SeatDirectory(archive.seats());
         subscriptions = new JdbiSubscriptionStore(database, clock);
-        DeclarationIngest ingest = new DeclarationIngest(
-                new BundledFeedParser(),
-                new StoreFollower(outbox, archive, new RushBoard()),
-                outbox,
-                new AlertRouter(subscriptions),
-                clock,
-                () -> {});
-        Files.createDirectories(dir.resolve("inbox"));
-        inbox = new DirectoryFeedSource(dir.resolve("inbox"), Duration.ofMillis(200), clock, ingest::accept);
-        client = TelegramClients.create(
-                new OkHttpClient(),
-                new TelegramSettings(
-                        FakeTelegramApi.TOKEN,
-                        FakeTelegramApi.USERNAME,
-                        HttpUrl.get(api.baseUrl()),
-                        TelegramSettings.Mode.POLLING,
-                        Optional.empty()));
-        TelegramGateway gateway = new TelegramGateway(client);
+        inbox = new DeclarationInbox(dir.resolve("inbox"), clock, outbox, archive, subscriptions);
         JdbiChannelCards channelCards = new JdbiChannelCards(database, clock);
         rights = new Rights(new JdbiAuditTrail(database), clock);
         rights.enable(
                 new PlatformRights(ChatContext.Platform.TELEGRAM, Set.of(), Optional.empty(), false),
-                new TelegramChatDirectory(client, clock));
+                new TelegramChatDirectory(telegram.client(), clock));
         commands = new CommandService(
                 archive,
                 seats,
                 new SubscriptionCommands(subscriptions, seats, archive, rights),
                 new CardsCommand(channelCards, rights));
-        bot = new TelegramBot(
-                client,
-                gateway,
-                commands,
-                new JdbiUpdateLedger(database, clock),
-                FakeTelegramApi.USERNAME,
-                InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
+        bot = telegram.bot(commands, database);
         composer = new AlertComposer(
                 outbox, archive, CardSource.NONE, ContextSource.NONE, AlertPictures.cards(channelCards, cards));
-        delivery = new AlertDelivery(
-                gateway,
-                outbox,
-                subscriptions,
-                composer,
-                new JdbiSendBudget(database),
-                clock,
-                AlertDelivery.Settings.DEFAULTS,
-                new AlertDelivery.Listener() {});
+        delivery = AlertDeliveries.withDefaults(telegram.gateway(), outbox, subscriptions, composer, database, clock);
     }
 
     @AfterEach
     void tearDown() {
-        api.close();
+        telegram.close();
         database.close();
     }
 
     void say(long chat, long from, String text) {
-        api.queueUpdate(updates.message(chat, from, text));
-        assertThat(new TelegramLongPoller(client, bot, 0, d -> {}).pollOnce()).isZero();
+        telegram.poll(bot, updates.message(chat, from, text));
         clock.advance(Duration.ofSeconds(2));
-    }
-
-    void land(Contest contest, int revision) throws Exception {
-        String name = contest.seat().gss() + "_" + revision + ".tsv";
-        Path partial = dir.resolve("inbox").resolve(name + ".part");
-        Files.writeString(partial, BundledFeedParser.write(contest), StandardCharsets.UTF_8);
-        Files.move(partial, dir.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        inbox.scanOnce();
-        clock.advance(Duration.ofMillis(300));
-        inbox.scanOnce();
     }
 
     void deliver(Runnable pass) {
@@ -190,21 +132,7 @@ class CardedAlertsTest {
 
     /** Kingswood 2019 with 20 votes moved from Conservative to Labour. */
     static Contest recount() {
-        Contest k = kingswood();
-        return new Contest(
-                k.election(),
-                k.seat(),
-                k.electorate(),
-                k.validVotes(),
-                k.invalidVotes(),
-                k.declaredAt(),
-                k.candidates().stream()
-                        .map(c -> c.party().code().equals("Con")
-                                ? new Candidacy(c.givenName(), c.familyName(), c.party(), c.votes() - 20)
-                                : c.party().code().equals("Lab")
-                                        ? new Candidacy(c.givenName(), c.familyName(), c.party(), c.votes() + 20)
-                                        : c)
-                        .toList());
+        return TestData.withVotesMoved(kingswood(), "Con", "Lab", 20);
     }
 
     private List<FakeTelegramApi.Posted> since(long chat, int from) {
@@ -223,7 +151,7 @@ class CardedAlertsTest {
         int cardsBefore = api.messages(CARDS).size();
         int textBefore = api.messages(TEXT).size();
 
-        land(kingswood(), 1);
+        inbox.land(kingswood(), 1);
         deliver(delivery::deliverDue);
 
         FakeTelegramApi.Posted photo = since(CARDS, cardsBefore).get(0);
@@ -238,7 +166,7 @@ class CardedAlertsTest {
             assertThat(m.text()).contains("<b>Kingswood, general election 12 Dec 2019</b>");
         });
 
-        land(recount(), 2);
+        inbox.land(recount(), 2);
         deliver(delivery::deliverDue);
 
         assertThat(api.mediaEdits()).containsExactly(photo.messageId());
@@ -263,23 +191,15 @@ class CardedAlertsTest {
     @Test
     void aCardedSlackChannelGetsOneUploadAndAChannelWithCardsOffGetsText() throws Exception {
         try (FakeSlackApi slack = new FakeSlackApi(clock)) {
-            SlackSettings settings = new SlackSettings(
-                    FakeSlackApi.BOT_TOKEN,
-                    "secret",
-                    Optional.empty(),
-                    slack.apiUrl(),
-                    SlackSettings.Mode.HTTP,
-                    SlackSettings.Visibility.IN_CHANNEL,
-                    Set.of("U0EDITOR"));
-            AlertDelivery toSlack = new AlertDelivery(
+            SlackSettings settings =
+                    SlackApps.settings(slack, "secret", SlackSettings.Visibility.IN_CHANNEL, Set.of("U0EDITOR"));
+            AlertDelivery toSlack = AlertDeliveries.withDefaults(
                     new SlackGateway(SlackApp.slack(settings).methods(FakeSlackApi.BOT_TOKEN)),
                     outbox,
                     subscriptions,
                     composer,
-                    new JdbiSendBudget(database),
-                    clock,
-                    AlertDelivery.Settings.DEFAULTS,
-                    new AlertDelivery.Listener() {});
+                    database,
+                    clock);
             rights.enable(
                     new PlatformRights(ChatContext.Platform.SLACK, settings.editorUserIds(), Optional.empty(), true),
                     new SlackChatDirectory(SlackApp.slack(settings).methods(FakeSlackApi.BOT_TOKEN), clock));
@@ -292,7 +212,7 @@ class CardedAlertsTest {
             commands.handle("/cards off", words);
             commands.handle("/subscribe kingswood", words);
 
-            land(kingswood(), 1);
+            inbox.land(kingswood(), 1);
             deliver(toSlack::deliverDue);
 
             assertThat(slack.uploads()).singleElement().satisfies(u -> {
@@ -305,7 +225,7 @@ class CardedAlertsTest {
                     .singleElement()
                     .satisfies(m -> assertThat(m.text()).startsWith("Kingswood, general election 12 Dec 2019"));
 
-            land(recount(), 2);
+            inbox.land(recount(), 2);
             deliver(toSlack::deliverDue);
 
             assertThat(slack.messages("C0PICTURES")).hasSize(2);

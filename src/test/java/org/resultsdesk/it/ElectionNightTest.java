@@ -2,29 +2,20 @@ package org.resultsdesk.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.resultsdesk.InlineReplies;
+import org.resultsdesk.AlertDeliveries;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.alerts.AlertComposer;
-import org.resultsdesk.core.alerts.AlertRouter;
-import org.resultsdesk.core.alerts.DeclarationIngest;
-import org.resultsdesk.core.alerts.RushBoard;
-import org.resultsdesk.core.alerts.StoreFollower;
 import org.resultsdesk.core.alerts.SubscriptionCommands;
 import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandService;
@@ -34,9 +25,8 @@ import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.rights.PlatformRights;
 import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
-import org.resultsdesk.feeds.BundledFeedParser;
-import org.resultsdesk.feeds.DirectoryFeedSource;
 import org.resultsdesk.slack.SlackApp;
+import org.resultsdesk.slack.SlackApps;
 import org.resultsdesk.slack.SlackChatDirectory;
 import org.resultsdesk.slack.SlackGateway;
 import org.resultsdesk.slack.SlackSettings;
@@ -44,18 +34,12 @@ import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiAuditTrail;
-import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
-import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.TelegramBot;
 import org.resultsdesk.telegram.TelegramChatDirectory;
-import org.resultsdesk.telegram.TelegramClients;
-import org.resultsdesk.telegram.TelegramGateway;
-import org.resultsdesk.telegram.TelegramLongPoller;
-import org.resultsdesk.telegram.TelegramSettings;
+import org.resultsdesk.telegram.TelegramDesk;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
 import org.resultsdesk.telegram.fake.TelegramUpdates;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * The whole path on one virtual clock: editors subscribe in Telegram, declaration files land in the watched
@@ -72,13 +56,12 @@ class ElectionNightTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2019-12-12T23:00:00Z"));
     final TelegramUpdates telegramUpdates = new TelegramUpdates();
+    TelegramDesk telegram;
     FakeTelegramApi api;
     Database database;
     JdbiAlertStore outbox;
-    DeclarationIngest ingest;
-    DirectoryFeedSource inbox;
+    DeclarationInbox inbox;
     TelegramBot bot;
-    TelegramClient client;
     AlertDelivery delivery;
     JdbiSubscriptionStore subscriptions;
     Rights rights;
@@ -87,7 +70,8 @@ class ElectionNightTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new FakeTelegramApi(clock);
+        telegram = new TelegramDesk(clock);
+        api = telegram.api();
         api.setAdministrators(NEWSROOM, EDITOR);
         api.setAdministrators(SOUTH_WEST_DESK, EDITOR);
         database = Database.sqlite(dir.resolve("db"));
@@ -95,68 +79,26 @@ class ElectionNightTest {
         ResultsArchive archive = TestData.freshArchive();
         SeatDirectory seats = new SeatDirectory(archive.seats());
         subscriptions = new JdbiSubscriptionStore(database, clock);
-        ingest = new DeclarationIngest(
-                new BundledFeedParser(),
-                new StoreFollower(outbox, archive, new RushBoard()),
-                outbox,
-                new AlertRouter(subscriptions),
-                clock,
-                () -> {});
-        Files.createDirectories(dir.resolve("inbox"));
-        inbox = new DirectoryFeedSource(dir.resolve("inbox"), Duration.ofMillis(200), clock, ingest::accept);
-        client = TelegramClients.create(
-                new OkHttpClient(),
-                new TelegramSettings(
-                        FakeTelegramApi.TOKEN,
-                        FakeTelegramApi.USERNAME,
-                        HttpUrl.get(api.baseUrl()),
-                        TelegramSettings.Mode.POLLING,
-                        Optional.empty()));
-        TelegramGateway gateway = new TelegramGateway(client);
+        inbox = new DeclarationInbox(dir.resolve("inbox"), clock, outbox, archive, subscriptions);
         rights = new Rights(new JdbiAuditTrail(database), clock);
         rights.enable(
                 new PlatformRights(ChatContext.Platform.TELEGRAM, Set.of(), Optional.empty(), false),
-                new TelegramChatDirectory(client, clock));
+                new TelegramChatDirectory(telegram.client(), clock));
         commands = new CommandService(archive, seats, new SubscriptionCommands(subscriptions, seats, archive, rights));
-        bot = new TelegramBot(
-                client,
-                gateway,
-                commands,
-                new JdbiUpdateLedger(database, clock),
-                FakeTelegramApi.USERNAME,
-                InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
+        bot = telegram.bot(commands, database);
         composer = new AlertComposer(outbox, archive);
-        delivery = new AlertDelivery(
-                gateway,
-                outbox,
-                subscriptions,
-                composer,
-                new JdbiSendBudget(database),
-                clock,
-                AlertDelivery.Settings.DEFAULTS,
-                new AlertDelivery.Listener() {});
+        delivery = AlertDeliveries.withDefaults(telegram.gateway(), outbox, subscriptions, composer, database, clock);
     }
 
     @AfterEach
     void tearDown() {
-        api.close();
+        telegram.close();
         database.close();
     }
 
     void say(long chat, long from, String text) {
-        api.queueUpdate(telegramUpdates.message(chat, from, text));
-        assertThat(new TelegramLongPoller(client, bot, 0, d -> {}).pollOnce()).isZero();
+        telegram.poll(bot, telegramUpdates.message(chat, from, text));
         clock.advance(Duration.ofSeconds(2));
-    }
-
-    void land(Contest contest, int revision) throws Exception {
-        String name = contest.seat().gss() + "_" + revision + ".tsv";
-        Path partial = dir.resolve("inbox").resolve(name + ".part");
-        Files.writeString(partial, BundledFeedParser.write(contest), StandardCharsets.UTF_8);
-        Files.move(partial, dir.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        inbox.scanOnce();
-        clock.advance(Duration.ofMillis(300));
-        inbox.scanOnce();
     }
 
     void deliverFor(Duration span) {
@@ -179,8 +121,8 @@ class ElectionNightTest {
         say(SOUTH_WEST_DESK, EDITOR, "/subscribe region south west");
         int before = api.messages(NEWSROOM).size();
 
-        land(ge2019("E14000774"), 1);
-        land(ge2019("E14000831"), 1); // Newcastle upon Tyne Central: nobody follows it
+        inbox.land(ge2019("E14000774"), 1);
+        inbox.land(ge2019("E14000831"), 1); // Newcastle upon Tyne Central: nobody follows it
         deliverFor(Duration.ofSeconds(10));
 
         List<FakeTelegramApi.Posted> newsroom =
@@ -192,24 +134,8 @@ class ElectionNightTest {
                 .hasSize(1);
         assertThat(api.allMessages()).noneMatch(p -> p.text().contains("Newcastle"));
 
-        Contest kingswood = ge2019("E14000774");
-        Contest recount = new Contest(
-                kingswood.election(),
-                kingswood.seat(),
-                kingswood.electorate(),
-                kingswood.validVotes(),
-                kingswood.invalidVotes(),
-                kingswood.declaredAt(),
-                kingswood.candidates().stream()
-                        .map(c -> c.party().code().equals("Con")
-                                ? new org.resultsdesk.core.model.Candidacy(
-                                        c.givenName(), c.familyName(), c.party(), c.votes() - 20)
-                                : c.party().code().equals("Lab")
-                                        ? new org.resultsdesk.core.model.Candidacy(
-                                                c.givenName(), c.familyName(), c.party(), c.votes() + 20)
-                                        : c)
-                        .toList());
-        land(recount, 2);
+        Contest recount = TestData.withVotesMoved(ge2019("E14000774"), "Con", "Lab", 20);
+        inbox.land(recount, 2);
         deliverFor(Duration.ofSeconds(10));
 
         FakeTelegramApi.Posted original = newsroom.get(0);
@@ -225,23 +151,15 @@ class ElectionNightTest {
     @Test
     void slackChannelsGetTheSameAlertsCorrectionsAndPausing() throws Exception {
         try (FakeSlackApi slack = new FakeSlackApi(clock)) {
-            SlackSettings settings = new SlackSettings(
-                    FakeSlackApi.BOT_TOKEN,
-                    "secret",
-                    Optional.empty(),
-                    slack.apiUrl(),
-                    SlackSettings.Mode.HTTP,
-                    SlackSettings.Visibility.IN_CHANNEL,
-                    Set.of("U0EDITOR"));
-            AlertDelivery toSlack = new AlertDelivery(
+            SlackSettings settings =
+                    SlackApps.settings(slack, "secret", SlackSettings.Visibility.IN_CHANNEL, Set.of("U0EDITOR"));
+            AlertDelivery toSlack = AlertDeliveries.withDefaults(
                     new SlackGateway(SlackApp.slack(settings).methods(FakeSlackApi.BOT_TOKEN)),
                     outbox,
                     subscriptions,
                     composer,
-                    new JdbiSendBudget(database),
-                    clock,
-                    AlertDelivery.Settings.DEFAULTS,
-                    new AlertDelivery.Listener() {});
+                    database,
+                    clock);
             rights.enable(
                     new PlatformRights(ChatContext.Platform.SLACK, settings.editorUserIds(), Optional.empty(), true),
                     new SlackChatDirectory(SlackApp.slack(settings).methods(FakeSlackApi.BOT_TOKEN), clock));
@@ -261,7 +179,7 @@ class ElectionNightTest {
                             ChatContext.Platform.SLACK, "C0ARCHIVED", ChatContext.ChatKind.GROUP, "U0EDITOR"));
             slack.failNext("C0ARCHIVED", "is_archived");
 
-            land(ge2019("E14000774"), 1);
+            inbox.land(ge2019("E14000774"), 1);
             for (int i = 0; i < 5; i++) {
                 toSlack.deliverDue();
                 clock.advance(Duration.ofSeconds(1));
@@ -274,7 +192,7 @@ class ElectionNightTest {
                     .satisfies(p -> assertThat(p.reason()).isEqualTo("is_archived"));
 
             Contest kingswood = ge2019("E14000774");
-            land(
+            inbox.land(
                     new Contest(
                             kingswood.election(),
                             kingswood.seat(),
@@ -303,7 +221,7 @@ class ElectionNightTest {
                 .limit(50)
                 .toList();
         for (Contest c : burst) {
-            land(c, 1);
+            inbox.land(c, 1);
             delivery.deliverDue();
         }
         deliverFor(Duration.ofMinutes(3));
@@ -336,7 +254,7 @@ class ElectionNightTest {
         api.failNext(SOUTH_WEST_DESK, FakeTelegramApi.Failure.KICKED);
         int before = api.messages(NEWSROOM).size();
 
-        land(ge2019("E14000774"), 1);
+        inbox.land(ge2019("E14000774"), 1);
         delivery.deliverDue();
         clock.advance(Duration.ofSeconds(8));
         delivery.deliverDue();
@@ -350,7 +268,7 @@ class ElectionNightTest {
         assertThat(outbox.pausedChannels())
                 .singleElement()
                 .satisfies(p -> assertThat(p.reason()).contains("kicked"));
-        land(ge2019("E14000831"), 1);
+        inbox.land(ge2019("E14000831"), 1);
         deliverFor(Duration.ofSeconds(5));
         assertThat(api.messages(SOUTH_WEST_DESK).stream().filter(p -> p.text().contains("Newcastle")))
                 .isEmpty();

@@ -9,13 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.resultsdesk.InlineReplies;
+import org.resultsdesk.AlertDeliveries;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.alerts.AlertComposer;
@@ -33,6 +31,7 @@ import org.resultsdesk.core.rights.PlatformRights;
 import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.slack.SlackApp;
+import org.resultsdesk.slack.SlackApps;
 import org.resultsdesk.slack.SlackGateway;
 import org.resultsdesk.slack.SlackSettings;
 import org.resultsdesk.slack.fake.FakeSlackApi;
@@ -40,18 +39,12 @@ import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiQuoteStore;
-import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
-import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.TelegramBot;
 import org.resultsdesk.telegram.TelegramChatDirectory;
-import org.resultsdesk.telegram.TelegramClients;
-import org.resultsdesk.telegram.TelegramGateway;
-import org.resultsdesk.telegram.TelegramLongPoller;
-import org.resultsdesk.telegram.TelegramSettings;
+import org.resultsdesk.telegram.TelegramDesk;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
 import org.resultsdesk.telegram.fake.TelegramUpdates;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Quote snippets end to end: filed and approved in Telegram, cards to every Telegram chat and Slack channel that
@@ -70,10 +63,10 @@ class QuotesThroughChatsTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2024-02-16T02:30:00Z"));
     final TelegramUpdates telegramUpdates = new TelegramUpdates();
+    TelegramDesk telegramDesk;
     FakeTelegramApi telegram;
     FakeSlackApi slack;
     Database database;
-    TelegramClient client;
     TelegramBot bot;
     CommandService commands;
     AlertDelivery toTelegram;
@@ -82,7 +75,8 @@ class QuotesThroughChatsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        telegram = new FakeTelegramApi(clock);
+        telegramDesk = new TelegramDesk(clock);
+        telegram = telegramDesk.api();
         slack = new FakeSlackApi(clock);
         for (long chat : new long[] {COUNT_CHAT, KINGSWOOD_DESK, UNRELATED}) {
             telegram.setAdministrators(chat, EDITOR);
@@ -105,18 +99,10 @@ class QuotesThroughChatsTest {
         JdbiQuoteStore quotes = new JdbiQuoteStore(database);
         SeatDirectory seats = new SeatDirectory(TestData.archive().seats());
         QuoteCards cards = new QuoteCards(quotes, TestData.archive());
-        client = TelegramClients.create(
-                new OkHttpClient(),
-                new TelegramSettings(
-                        FakeTelegramApi.TOKEN,
-                        FakeTelegramApi.USERNAME,
-                        HttpUrl.get(telegram.baseUrl()),
-                        TelegramSettings.Mode.POLLING,
-                        Optional.empty()));
         Rights rights = new Rights(new JdbiAuditTrail(database), clock);
         rights.enable(
                 new PlatformRights(Platform.TELEGRAM, Set.of(), Optional.of(String.valueOf(COUNT_CHAT)), false),
-                new TelegramChatDirectory(client, clock));
+                new TelegramChatDirectory(telegramDesk.client(), clock));
         commands = new CommandService(
                 TestData.archive(),
                 seats,
@@ -128,46 +114,24 @@ class QuotesThroughChatsTest {
                         TestData.archive(),
                         seats,
                         rights));
-        TelegramGateway telegramGateway = new TelegramGateway(client);
-        bot = new TelegramBot(
-                client,
-                telegramGateway,
-                commands,
-                new JdbiUpdateLedger(database, clock),
-                FakeTelegramApi.USERNAME,
-                InlineReplies.on(telegramGateway, new JdbiSendBudget(database), clock));
+        bot = telegramDesk.bot(commands, database);
         AlertComposer composer = new AlertComposer(outbox, TestData.archive(), cards);
-        toTelegram = new AlertDelivery(
-                telegramGateway,
-                outbox,
-                subscriptions,
-                composer,
-                new JdbiSendBudget(database),
-                clock,
-                AlertDelivery.Settings.DEFAULTS,
-                new AlertDelivery.Listener() {});
-        SlackSettings slackSettings = new SlackSettings(
-                FakeSlackApi.BOT_TOKEN,
-                "secret",
-                Optional.empty(),
-                slack.apiUrl(),
-                SlackSettings.Mode.HTTP,
-                SlackSettings.Visibility.IN_CHANNEL,
-                Set.of());
-        toSlack = new AlertDelivery(
+        toTelegram =
+                AlertDeliveries.withDefaults(telegramDesk.gateway(), outbox, subscriptions, composer, database, clock);
+        SlackSettings slackSettings =
+                SlackApps.settings(slack, "secret", SlackSettings.Visibility.IN_CHANNEL, Set.of());
+        toSlack = AlertDeliveries.withDefaults(
                 new SlackGateway(SlackApp.slack(slackSettings).methods(FakeSlackApi.BOT_TOKEN)),
                 outbox,
                 subscriptions,
                 composer,
-                new JdbiSendBudget(database),
-                clock,
-                AlertDelivery.Settings.DEFAULTS,
-                new AlertDelivery.Listener() {});
+                database,
+                clock);
     }
 
     @AfterEach
     void tearDown() {
-        telegram.close();
+        telegramDesk.close();
         slack.close();
         database.close();
     }
@@ -181,8 +145,7 @@ class QuotesThroughChatsTest {
     }
 
     void poll(ObjectNode update) {
-        telegram.queueUpdate(update);
-        assertThat(new TelegramLongPoller(client, bot, 0, d -> {}).pollOnce()).isZero();
+        telegramDesk.poll(bot, update);
         clock.advance(Duration.ofSeconds(2));
     }
 

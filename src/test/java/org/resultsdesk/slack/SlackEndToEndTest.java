@@ -5,10 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,7 +14,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +27,6 @@ import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiSendBudget;
-import org.resultsdesk.web.WebServer;
 
 /** Really signed requests against the running endpoint, Bolt in the middle, the real SDK against the fake Web API. */
 class SlackEndToEndTest {
@@ -40,52 +35,34 @@ class SlackEndToEndTest {
 
     final MutableClock clock = new MutableClock(NOW);
     final ObjectMapper json = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
 
     Database database;
     FakeSlackApi api;
-    WebServer server;
+    SlackEndpoint endpoint;
     SlackGateway gateway;
     SlackSignature signature;
-    URI endpoint;
 
     @BeforeEach
     void setUp() throws Exception {
         database = Database.sqlite(dir);
         api = new FakeSlackApi(clock);
-        SlackSettings settings = new SlackSettings(
-                FakeSlackApi.BOT_TOKEN,
-                SECRET,
-                Optional.empty(),
-                api.apiUrl(),
-                SlackSettings.Mode.HTTP,
-                SlackSettings.Visibility.IN_CHANNEL,
-                Set.of("U0EDITOR"));
+        SlackSettings settings =
+                SlackApps.settings(api, SECRET, SlackSettings.Visibility.IN_CHANNEL, Set.of("U0EDITOR"));
         var slack = SlackApp.slack(settings);
         gateway = new SlackGateway(slack.methods(FakeSlackApi.BOT_TOKEN));
         CommandService commands = new CommandService(
                 TestData.archive(), new SeatDirectory(TestData.archive().seats()));
-        signature = new SlackSignature(SECRET, clock);
-        server = WebServer.start(
-                "slack",
-                "127.0.0.1",
-                0,
-                Map.of(
-                        "/slack/events",
-                        new SlackHttpEndpoint(
-                                SlackApps.paced(settings, slack, commands, new JdbiSendBudget(database), clock),
-                                signature,
-                                WebServer.Limits.DEFAULT.maxBodyBytes())),
-                WebServer.Limits.DEFAULT);
-        endpoint = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
+        endpoint = new SlackEndpoint(
+                SlackApps.paced(settings, slack, commands, new JdbiSendBudget(database), clock), SECRET, clock);
+        signature = endpoint.signature();
     }
 
     @AfterEach
     void tearDown() {
-        server.close();
+        endpoint.close();
         api.close();
         database.close();
     }
@@ -112,27 +89,7 @@ class SlackEndToEndTest {
                 text,
                 "response_url",
                 api.responseUrl("cmd1"));
-        return form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    HttpResponse<String> post(String body, String timestamp, String sig) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (timestamp != null) {
-            request.header("X-Slack-Request-Timestamp", timestamp);
-        }
-        if (sig != null) {
-            request.header("X-Slack-Signature", sig);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> signed(String body) throws Exception {
-        String ts = String.valueOf(clock.instant().getEpochSecond());
-        return post(body, ts, signature.sign(ts, body.getBytes(StandardCharsets.UTF_8)));
+        return SlackEndpoint.form(form);
     }
 
     @Test
@@ -151,7 +108,7 @@ class SlackEndToEndTest {
 
     @Test
     void resultIsAnsweredInTheAcknowledgementWithBlocks() throws Exception {
-        HttpResponse<String> response = signed(command("/result", "kingswood"));
+        HttpResponse<String> response = endpoint.signed(command("/result", "kingswood"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(response.body());
@@ -168,32 +125,37 @@ class SlackEndToEndTest {
         String ts = String.valueOf(NOW.getEpochSecond());
         String good = signature.sign(ts, body.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(post(body.replace("kingswood", "wellingborough"), ts, good).statusCode())
+        assertThat(endpoint.post(body.replace("kingswood", "wellingborough"), ts, good)
+                        .statusCode())
                 .as("tampered body")
                 .isEqualTo(401);
         char last = good.charAt(good.length() - 1);
         String tampered = good.substring(0, good.length() - 1) + (last == '0' ? '1' : '0');
-        assertThat(post(body, ts, tampered).statusCode())
+        assertThat(endpoint.post(body, ts, tampered).statusCode())
                 .as("tampered signature")
                 .isEqualTo(401);
-        assertThat(post(body, null, null).statusCode()).as("no headers").isEqualTo(401);
-        assertThat(post(body, ts, null).statusCode()).as("no signature").isEqualTo(401);
+        assertThat(endpoint.post(body, null, null).statusCode())
+                .as("no headers")
+                .isEqualTo(401);
+        assertThat(endpoint.post(body, ts, null).statusCode())
+                .as("no signature")
+                .isEqualTo(401);
         String old = String.valueOf(NOW.minusSeconds(301).getEpochSecond());
-        assertThat(post(body, old, signature.sign(old, body.getBytes(StandardCharsets.UTF_8)))
+        assertThat(endpoint.post(body, old, signature.sign(old, body.getBytes(StandardCharsets.UTF_8)))
                         .statusCode())
                 .as("too old")
                 .isEqualTo(401);
         String future = String.valueOf(NOW.plusSeconds(301).getEpochSecond());
-        assertThat(post(body, future, signature.sign(future, body.getBytes(StandardCharsets.UTF_8)))
+        assertThat(endpoint.post(body, future, signature.sign(future, body.getBytes(StandardCharsets.UTF_8)))
                         .statusCode())
                 .as("from the future")
                 .isEqualTo(401);
-        assertThat(post(body, ts, good).statusCode()).isEqualTo(200);
+        assertThat(endpoint.post(body, ts, good).statusCode()).isEqualTo(200);
     }
 
     @Test
     void aNonAsciiSeatNameVerifiesAndAnswers() throws Exception {
-        HttpResponse<String> response = signed(command("/result", "Ynys Môn"));
+        HttpResponse<String> response = endpoint.signed(command("/result", "Ynys Môn"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Ynys Môn");
@@ -202,7 +164,7 @@ class SlackEndToEndTest {
     @Test
     void aSuggestionButtonRunsItsCommandThroughTheResponseUrl() throws Exception {
         JsonNode suggestion =
-                json.readTree(signed(command("/result", "kingswod")).body());
+                json.readTree(endpoint.signed(command("/result", "kingswod")).body());
         JsonNode button = suggestion
                 .path("blocks")
                 .get(suggestion.path("blocks").size() - 1)
@@ -237,7 +199,7 @@ class SlackEndToEndTest {
                                 .put("value", button.path("value").asText())
                                 .put("action_ts", "1")));
         HttpResponse<String> response =
-                signed("payload=" + URLEncoder.encode(b.node.toString(), StandardCharsets.UTF_8));
+                endpoint.signed("payload=" + URLEncoder.encode(b.node.toString(), StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5))
@@ -288,14 +250,7 @@ class SlackEndToEndTest {
     @Test
     void aSlowAnswerIsAcknowledgedInTimeAndFollowsThroughTheResponseUrl() throws Exception {
         java.util.concurrent.CountDownLatch acked = new java.util.concurrent.CountDownLatch(1);
-        SlackSettings settings = new SlackSettings(
-                FakeSlackApi.BOT_TOKEN,
-                SECRET,
-                Optional.empty(),
-                api.apiUrl(),
-                SlackSettings.Mode.HTTP,
-                SlackSettings.Visibility.EPHEMERAL,
-                Set.of());
+        SlackSettings settings = SlackApps.settings(api, SECRET, SlackSettings.Visibility.EPHEMERAL, Set.of());
         SlackApp slow = SlackApps.paced(
                 settings,
                 SlackApp.slack(settings),
@@ -310,14 +265,8 @@ class SlackEndToEndTest {
                 new JdbiSendBudget(database),
                 clock);
         HttpResponse<String> response;
-        try (WebServer slowServer = WebServer.start(
-                "slack",
-                "127.0.0.1",
-                0,
-                Map.of("/slow", new SlackHttpEndpoint(slow, signature, WebServer.Limits.DEFAULT.maxBodyBytes())),
-                WebServer.Limits.DEFAULT)) {
-            endpoint = URI.create("http://127.0.0.1:" + slowServer.port() + "/slow");
-            response = signed(command("/scoreboard", "2024"));
+        try (SlackEndpoint slowEndpoint = new SlackEndpoint(slow, SECRET, clock)) {
+            response = slowEndpoint.signed(command("/scoreboard", "2024"));
             acked.countDown();
         }
 

@@ -5,20 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -42,14 +35,12 @@ import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiSendBudget;
-import org.resultsdesk.web.WebServer;
 
 /** Pictures through Bolt and the real SDK against the fake Web API: the external upload flow, step by step. */
 class SlackPicturesTest {
     static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
     final MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_531_420_618));
-    final HttpClient http = HttpClient.newHttpClient();
     final Cards cards = new Cards(new ChartCardRenderer());
 
     @TempDir
@@ -57,86 +48,54 @@ class SlackPicturesTest {
 
     Database database;
     FakeSlackApi api;
-    WebServer server;
+    SlackEndpoint endpoint;
     SlackGateway gateway;
-    SlackSignature signature;
     PictureCommands pictures;
-    URI endpoint;
     com.slack.api.methods.MethodsClient methods;
 
     @BeforeEach
     void setUp() throws Exception {
         database = Database.sqlite(dir);
         api = new FakeSlackApi(clock);
-        SlackSettings settings = new SlackSettings(
-                FakeSlackApi.BOT_TOKEN,
-                SECRET,
-                Optional.empty(),
-                api.apiUrl(),
-                SlackSettings.Mode.HTTP,
-                SlackSettings.Visibility.IN_CHANNEL,
-                Set.of("U0EDITOR"));
+        SlackSettings settings =
+                SlackApps.settings(api, SECRET, SlackSettings.Visibility.IN_CHANNEL, Set.of("U0EDITOR"));
         var slack = SlackApp.slack(settings);
         methods = slack.methods(FakeSlackApi.BOT_TOKEN);
         gateway = new SlackGateway(methods);
         SeatDirectory seats = new SeatDirectory(TestData.archive().seats());
         pictures = new PictureCommands(TestData.archive(), seats, cards);
         CommandService commands = new CommandService(TestData.archive(), seats, pictures);
-        signature = new SlackSignature(SECRET, clock);
-        server = WebServer.start(
-                "slack",
-                "127.0.0.1",
-                0,
-                Map.of(
-                        "/slack/events",
-                        new SlackHttpEndpoint(
-                                SlackApps.paced(settings, slack, commands, new JdbiSendBudget(database), clock),
-                                signature,
-                                WebServer.Limits.DEFAULT.maxBodyBytes())),
-                WebServer.Limits.DEFAULT);
-        endpoint = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
+        endpoint = new SlackEndpoint(
+                SlackApps.paced(settings, slack, commands, new JdbiSendBudget(database), clock), SECRET, clock);
     }
 
     @AfterEach
     void tearDown() {
-        server.close();
+        endpoint.close();
         api.close();
         database.close();
     }
 
     private HttpResponse<String> slash(String name, String text) throws Exception {
-        String body = Map.of(
-                        "token",
-                        "x",
-                        "team_id",
-                        "T0NEWS",
-                        "channel_id",
-                        "C0DESK",
-                        "channel_name",
-                        "desk",
-                        "user_id",
-                        "U0REPORTER",
-                        "user_name",
-                        "rep",
-                        "command",
-                        name,
-                        "text",
-                        text,
-                        "response_url",
-                        api.responseUrl("cmd1"))
-                .entrySet()
-                .stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        String ts = String.valueOf(clock.instant().getEpochSecond());
-        return http.send(
-                HttpRequest.newBuilder(endpoint)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-Slack-Request-Timestamp", ts)
-                        .header("X-Slack-Signature", signature.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return endpoint.signed(SlackEndpoint.form(Map.of(
+                "token",
+                "x",
+                "team_id",
+                "T0NEWS",
+                "channel_id",
+                "C0DESK",
+                "channel_name",
+                "desk",
+                "user_id",
+                "U0REPORTER",
+                "user_name",
+                "rep",
+                "command",
+                name,
+                "text",
+                text,
+                "response_url",
+                api.responseUrl("cmd1"))));
     }
 
     @Test

@@ -5,10 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +44,6 @@ import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiQuoteStore;
 import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
-import org.resultsdesk.web.WebServer;
 
 /**
  * Rights on Slack through really signed requests, Bolt, and the real SDK against the fake Web API: desk editors and
@@ -63,13 +58,10 @@ class SlackRightsTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2024-07-05T01:00:00Z"));
     final ObjectMapper json = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
     final AtomicInteger requests = new AtomicInteger();
     FakeSlackApi api;
     Database database;
-    WebServer server;
-    SlackSignature signature;
-    URI endpoint;
+    SlackEndpoint endpoint;
     JdbiSubscriptionStore subscriptions;
     JdbiQuoteStore quotes;
     JdbiAuditTrail audit;
@@ -86,14 +78,8 @@ class SlackRightsTest {
         subscriptions = new JdbiSubscriptionStore(database, clock);
         quotes = new JdbiQuoteStore(database);
         audit = new JdbiAuditTrail(database);
-        SlackSettings settings = new SlackSettings(
-                FakeSlackApi.BOT_TOKEN,
-                SECRET,
-                Optional.empty(),
-                api.apiUrl(),
-                SlackSettings.Mode.HTTP,
-                SlackSettings.Visibility.IN_CHANNEL,
-                Set.of("U0EDITOR"));
+        SlackSettings settings =
+                SlackApps.settings(api, SECRET, SlackSettings.Visibility.IN_CHANNEL, Set.of("U0EDITOR"));
         var slack = SlackApp.slack(settings);
         Rights rights = new Rights(audit, clock);
         rights.enable(
@@ -114,24 +100,13 @@ class SlackRightsTest {
                         seats,
                         rights),
                 new AuditCommand(rights));
-        signature = new SlackSignature(SECRET, clock);
-        server = WebServer.start(
-                "slack",
-                "127.0.0.1",
-                0,
-                Map.of(
-                        "/slack/events",
-                        new SlackHttpEndpoint(
-                                SlackApps.paced(settings, slack, commands, new JdbiSendBudget(database), clock),
-                                signature,
-                                WebServer.Limits.DEFAULT.maxBodyBytes())),
-                WebServer.Limits.DEFAULT);
-        endpoint = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
+        endpoint = new SlackEndpoint(
+                SlackApps.paced(settings, slack, commands, new JdbiSendBudget(database), clock), SECRET, clock);
     }
 
     @AfterEach
     void tearDown() {
-        server.close();
+        endpoint.close();
         api.close();
         database.close();
     }
@@ -156,11 +131,7 @@ class SlackRightsTest {
                 text,
                 "response_url",
                 responseUrl));
-        return answer(
-                signed(form.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&"))),
-                responseUrl);
+        return answer(endpoint.signed(SlackEndpoint.form(form)), responseUrl);
     }
 
     /** A press of a button carrying {@code command}, as Slack would send it whoever forged its value. */
@@ -191,21 +162,9 @@ class SlackRightsTest {
                                 .put("value", command)
                                 .put("action_ts", "1")));
         HttpResponse<String> response =
-                signed("payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8));
+                endpoint.signed("payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(200);
         return fromResponseUrl(responseUrl);
-    }
-
-    HttpResponse<String> signed(String body) throws Exception {
-        String ts = String.valueOf(clock.instant().getEpochSecond());
-        return http.send(
-                HttpRequest.newBuilder(endpoint)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-Slack-Request-Timestamp", ts)
-                        .header("X-Slack-Signature", signature.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     String answer(HttpResponse<String> response, String responseUrl) throws Exception {

@@ -9,19 +9,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.resultsdesk.InlineReplies;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.command.CommandService;
@@ -29,8 +24,6 @@ import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.port.DeliveryResult;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.store.Database;
-import org.resultsdesk.store.JdbiSendBudget;
-import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
 import org.resultsdesk.telegram.fake.FakeTelegramApi.Failure;
 import org.resultsdesk.telegram.fake.TelegramUpdates;
@@ -46,6 +39,7 @@ class TelegramEndToEndTest {
     @TempDir
     Path dir;
 
+    TelegramDesk telegram;
     FakeTelegramApi api;
     Database database;
     TelegramClient client;
@@ -57,40 +51,26 @@ class TelegramEndToEndTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new FakeTelegramApi(clock);
+        telegram = new TelegramDesk(clock);
+        api = telegram.api();
+        client = telegram.client();
+        gateway = telegram.gateway();
         database = Database.sqlite(dir);
-        TelegramSettings settings = new TelegramSettings(
-                FakeTelegramApi.TOKEN,
-                FakeTelegramApi.USERNAME,
-                HttpUrl.get(api.baseUrl()),
-                TelegramSettings.Mode.POLLING,
-                Optional.empty());
-        client = TelegramClients.create(new OkHttpClient(), settings);
-        gateway = new TelegramGateway(client);
-        CommandService commands = new CommandService(
-                TestData.archive(), new SeatDirectory(TestData.archive().seats()));
-        bot = new TelegramBot(
-                client,
-                gateway,
-                commands,
-                new JdbiUpdateLedger(database, Clock.systemUTC()),
-                FakeTelegramApi.USERNAME,
-                InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
+        bot = telegram.bot(
+                new CommandService(
+                        TestData.archive(), new SeatDirectory(TestData.archive().seats())),
+                database);
         api.setAdministrators(NEWSROOM, EDITOR);
     }
 
     @AfterEach
     void tearDown() {
-        api.close();
+        telegram.close();
         database.close();
     }
 
     void poll(ObjectNode... updates) {
-        for (ObjectNode u : updates) {
-            api.queueUpdate(u);
-        }
-        TelegramLongPoller poller = new TelegramLongPoller(client, bot, 0, d -> {});
-        assertThat(poller.pollOnce()).isZero();
+        telegram.poll(bot, updates);
     }
 
     @Test

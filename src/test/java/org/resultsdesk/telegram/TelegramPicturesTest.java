@@ -7,13 +7,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.imageio.ImageIO;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,10 +28,8 @@ import org.resultsdesk.core.port.DeliveryResult;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiSendBudget;
-import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
 import org.resultsdesk.telegram.fake.TelegramUpdates;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /** Pictures through the real TelegramBots client and the fake Bot API: sendPhoto and editMessageMedia, multipart. */
 class TelegramPicturesTest {
@@ -44,9 +39,9 @@ class TelegramPicturesTest {
     @TempDir
     Path dir;
 
+    TelegramDesk telegram;
     FakeTelegramApi api;
     Database database;
-    TelegramClient client;
     TelegramGateway gateway;
     TelegramBot bot;
     final TelegramUpdates updates = new TelegramUpdates();
@@ -55,37 +50,24 @@ class TelegramPicturesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new FakeTelegramApi(clock);
+        telegram = new TelegramDesk(clock);
+        api = telegram.api();
+        gateway = telegram.gateway();
         database = Database.sqlite(dir);
-        TelegramSettings settings = new TelegramSettings(
-                FakeTelegramApi.TOKEN,
-                FakeTelegramApi.USERNAME,
-                HttpUrl.get(api.baseUrl()),
-                TelegramSettings.Mode.POLLING,
-                Optional.empty());
-        client = TelegramClients.create(new OkHttpClient(), settings);
-        gateway = new TelegramGateway(client);
         SeatDirectory seats = new SeatDirectory(TestData.archive().seats());
         CommandService commands =
                 new CommandService(TestData.archive(), seats, new PictureCommands(TestData.archive(), seats, cards));
-        bot = new TelegramBot(
-                client,
-                gateway,
-                commands,
-                new JdbiUpdateLedger(database, Clock.systemUTC()),
-                FakeTelegramApi.USERNAME,
-                InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
+        bot = telegram.bot(commands, database);
     }
 
     @AfterEach
     void tearDown() {
-        api.close();
+        telegram.close();
         database.close();
     }
 
     private void poll(String text) {
-        api.queueUpdate(updates.message(NEWSROOM, REPORTER, text));
-        assertThat(new TelegramLongPoller(client, bot, 0, d -> {}).pollOnce()).isZero();
+        telegram.poll(bot, updates.message(NEWSROOM, REPORTER, text));
     }
 
     private static BufferedImage decode(byte[] png) throws IOException {

@@ -9,13 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.resultsdesk.InlineReplies;
+import org.resultsdesk.AlertDeliveries;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.alerts.AlertComposer;
@@ -41,12 +39,9 @@ import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiQuoteStore;
-import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
-import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
 import org.resultsdesk.telegram.fake.TelegramUpdates;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Every route to an editorial action through the real client and the fake Bot API: commands, edited messages,
@@ -69,9 +64,9 @@ class TelegramRightsTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2024-02-16T02:30:00Z"));
     final TelegramUpdates updates = new TelegramUpdates();
+    TelegramDesk telegram;
     FakeTelegramApi api;
     Database database;
-    TelegramClient client;
     TelegramBot bot;
     JdbiSubscriptionStore subscriptions;
     JdbiQuoteStore quotes;
@@ -80,7 +75,8 @@ class TelegramRightsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new FakeTelegramApi(clock);
+        telegram = new TelegramDesk(clock);
+        api = telegram.api();
         api.setAdministrators(NEWSROOM, GROUP_ADMIN);
         api.setAdministrators(FOLLOWERS, GROUP_ADMIN);
         api.setAdministrators(DESK_CHAT, DESK_ADMIN);
@@ -94,14 +90,6 @@ class TelegramRightsTest {
                 "Kingswood"));
         quotes = new JdbiQuoteStore(database);
         audit = new JdbiAuditTrail(database);
-        client = TelegramClients.create(
-                new OkHttpClient(),
-                new TelegramSettings(
-                        FakeTelegramApi.TOKEN,
-                        FakeTelegramApi.USERNAME,
-                        HttpUrl.get(api.baseUrl()),
-                        TelegramSettings.Mode.POLLING,
-                        Optional.empty()));
         Rights rights = new Rights(audit, clock);
         rights.enable(
                 new PlatformRights(
@@ -109,7 +97,7 @@ class TelegramRightsTest {
                         Set.of(String.valueOf(DESK_EDITOR)),
                         Optional.of(String.valueOf(DESK_CHAT)),
                         false),
-                new TelegramChatDirectory(client, clock));
+                new TelegramChatDirectory(telegram.client(), clock));
         SeatDirectory seats = new SeatDirectory(TestData.archive().seats());
         QuoteCards cards = new QuoteCards(quotes, TestData.archive());
         CommandService commands = new CommandService(
@@ -131,34 +119,24 @@ class TelegramRightsTest {
                         clock,
                         rights),
                 new AuditCommand(rights));
-        TelegramGateway gateway = new TelegramGateway(client);
-        bot = new TelegramBot(
-                client,
-                gateway,
-                commands,
-                new JdbiUpdateLedger(database, clock),
-                FakeTelegramApi.USERNAME,
-                InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
-        delivery = new AlertDelivery(
-                gateway,
+        bot = telegram.bot(commands, database);
+        delivery = AlertDeliveries.withDefaults(
+                telegram.gateway(),
                 outbox,
                 subscriptions,
                 new AlertComposer(outbox, TestData.archive(), cards),
-                new JdbiSendBudget(database),
-                clock,
-                AlertDelivery.Settings.DEFAULTS,
-                new AlertDelivery.Listener() {});
+                database,
+                clock);
     }
 
     @AfterEach
     void tearDown() {
-        api.close();
+        telegram.close();
         database.close();
     }
 
     void poll(ObjectNode update) {
-        api.queueUpdate(update);
-        assertThat(new TelegramLongPoller(client, bot, 0, d -> {}).pollOnce()).isZero();
+        telegram.poll(bot, update);
         clock.advance(Duration.ofSeconds(2));
     }
 

@@ -4,26 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.resultsdesk.InlineReplies;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.store.Database;
-import org.resultsdesk.store.JdbiSendBudget;
-import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
 import org.resultsdesk.telegram.fake.TelegramUpdates;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Updates TelegramBots cannot read must not stop polling: each is skipped and logged, the others in its batch are
@@ -35,6 +27,7 @@ class TelegramUnreadableUpdatesTest {
     @TempDir
     Path dir;
 
+    TelegramDesk telegram;
     FakeTelegramApi api;
     Database database;
     TelegramLongPoller poller;
@@ -43,30 +36,19 @@ class TelegramUnreadableUpdatesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new FakeTelegramApi(clock);
+        telegram = new TelegramDesk(clock);
+        api = telegram.api();
         database = Database.sqlite(dir);
-        TelegramSettings settings = new TelegramSettings(
-                FakeTelegramApi.TOKEN,
-                FakeTelegramApi.USERNAME,
-                HttpUrl.get(api.baseUrl()),
-                TelegramSettings.Mode.POLLING,
-                Optional.empty());
-        TelegramClient client = TelegramClients.create(new OkHttpClient(), settings);
-        TelegramGateway gateway = new TelegramGateway(client);
-        TelegramBot bot = new TelegramBot(
-                client,
-                gateway,
+        TelegramBot bot = telegram.bot(
                 new CommandService(
                         TestData.archive(), new SeatDirectory(TestData.archive().seats())),
-                new JdbiUpdateLedger(database, Clock.systemUTC()),
-                FakeTelegramApi.USERNAME,
-                InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
-        poller = new TelegramLongPoller(client, bot, 0, d -> {});
+                database);
+        poller = new TelegramLongPoller(telegram.client(), bot, 0, d -> {});
     }
 
     @AfterEach
     void tearDown() {
-        api.close();
+        telegram.close();
         database.close();
     }
 

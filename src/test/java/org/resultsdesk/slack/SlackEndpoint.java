@@ -1,0 +1,75 @@
+package org.resultsdesk.slack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.resultsdesk.web.WebServer;
+
+/**
+ * A Slack app served the way Slack reaches it: our web endpoint on a free local port, checking request signatures
+ * made with the signing secret on the test's clock. Close it after the test.
+ */
+final class SlackEndpoint implements AutoCloseable {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Clock clock;
+    private final SlackSignature signature;
+    private final WebServer server;
+    private final URI uri;
+
+    SlackEndpoint(SlackApp app, String signingSecret, Clock clock) throws IOException {
+        this.clock = clock;
+        this.signature = new SlackSignature(signingSecret, clock);
+        this.server = WebServer.start(
+                "slack",
+                "127.0.0.1",
+                0,
+                Map.of("/slack/events", new SlackHttpEndpoint(app, signature, WebServer.Limits.DEFAULT.maxBodyBytes())),
+                WebServer.Limits.DEFAULT);
+        this.uri = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
+    }
+
+    /** The signature the endpoint checks, for signing requests by hand. */
+    SlackSignature signature() {
+        return signature;
+    }
+
+    /** A form-encoded body as Slack posts it (a slash command's fields, or {@code payload} for a button). */
+    static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** Posts {@code body} signed now with the endpoint's secret, as Slack would. */
+    HttpResponse<String> signed(String body) throws IOException, InterruptedException {
+        String timestamp = String.valueOf(clock.instant().getEpochSecond());
+        return post(body, timestamp, signature.sign(timestamp, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Posts {@code body} with these Slack headers, leaving out either one that is null. */
+    HttpResponse<String> post(String body, String timestamp, String slackSignature)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (timestamp != null) {
+            request.header("X-Slack-Request-Timestamp", timestamp);
+        }
+        if (slackSignature != null) {
+            request.header("X-Slack-Signature", slackSignature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

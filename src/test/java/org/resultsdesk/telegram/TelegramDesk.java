@@ -1,0 +1,81 @@
+package org.resultsdesk.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.resultsdesk.InlineReplies;
+import org.resultsdesk.MutableClock;
+import org.resultsdesk.core.command.CommandHandler;
+import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiSendBudget;
+import org.resultsdesk.store.JdbiUpdateLedger;
+import org.resultsdesk.telegram.fake.FakeTelegramApi;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Telegram as the tests meet it: the fake Bot API on the test's clock, the real TelegramBots client (long polling)
+ * and our gateway pointed at it, and bots that answer through them with replies sent inline. Close it after the test.
+ */
+public final class TelegramDesk implements AutoCloseable {
+    private final MutableClock clock;
+    private final FakeTelegramApi api;
+    private final TelegramClient client;
+    private final TelegramGateway gateway;
+
+    public TelegramDesk(MutableClock clock) throws IOException {
+        this.clock = clock;
+        this.api = new FakeTelegramApi(clock);
+        this.client = TelegramClients.create(
+                new OkHttpClient(),
+                new TelegramSettings(
+                        FakeTelegramApi.TOKEN,
+                        FakeTelegramApi.USERNAME,
+                        HttpUrl.get(api.baseUrl()),
+                        TelegramSettings.Mode.POLLING,
+                        Optional.empty()));
+        this.gateway = new TelegramGateway(client);
+    }
+
+    public FakeTelegramApi api() {
+        return api;
+    }
+
+    public TelegramClient client() {
+        return client;
+    }
+
+    public TelegramGateway gateway() {
+        return gateway;
+    }
+
+    /**
+     * A bot answering with {@code commands}, keeping its ledger of seen updates and its send budget in
+     * {@code database}, and sending replies on the caller's thread ({@link InlineReplies}).
+     */
+    public TelegramBot bot(CommandHandler commands, Database database) {
+        return new TelegramBot(
+                client,
+                gateway,
+                commands,
+                new JdbiUpdateLedger(database, clock),
+                FakeTelegramApi.USERNAME,
+                InlineReplies.on(gateway, new JdbiSendBudget(database), clock));
+    }
+
+    /** Queues {@code updates} at the fake and has {@code bot} take them in one poll, which must not ask to wait. */
+    public void poll(TelegramBot bot, ObjectNode... updates) {
+        for (ObjectNode update : updates) {
+            api.queueUpdate(update);
+        }
+        assertThat(new TelegramLongPoller(client, bot, 0, d -> {}).pollOnce()).isZero();
+    }
+
+    @Override
+    public void close() {
+        api.close();
+    }
+}
