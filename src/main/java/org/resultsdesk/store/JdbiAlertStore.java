@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -165,18 +167,27 @@ public final class JdbiAlertStore implements AlertStore {
             String owner) {
         String lock = dialect == Database.Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
         String token = UUID.randomUUID().toString();
+        int[] takenOver = {0};
         List<Alert> due = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+            takenOver[0] = 0;
             List<String> oldestFirst = dueChannels(h, platform, now, channels);
             if (oldestFirst.isEmpty()) {
                 return List.<Alert>of();
             }
             Map<String, List<Alert>> byChannel = new HashMap<>();
-            h.createQuery("SELECT " + ALERT_COLUMNS + " FROM outbox WHERE platform = :platform"
+            Set<Long> inFlight = new HashSet<>();
+            h.createQuery("SELECT " + ALERT_COLUMNS + ", status FROM outbox WHERE platform = :platform"
                             + " AND channel_id IN (<channels>) AND (" + DUE + ") ORDER BY id" + lock)
                     .bind("platform", platform.name())
                     .bindList("channels", oldestFirst)
                     .bind("now", now.toEpochMilli())
-                    .map((rs, ctx) -> alert(rs))
+                    .map((rs, ctx) -> {
+                        Alert a = alert(rs);
+                        if (rs.getString("status").equals("IN_FLIGHT")) {
+                            inFlight.add(a.id());
+                        }
+                        return a;
+                    })
                     .forEach(a -> {
                         List<Alert> taken =
                                 byChannel.computeIfAbsent(a.channel().channelId(), c -> new ArrayList<>());
@@ -186,6 +197,8 @@ public final class JdbiAlertStore implements AlertStore {
                     });
             List<Alert> found = new ArrayList<>();
             oldestFirst.forEach(c -> found.addAll(byChannel.getOrDefault(c, List.of())));
+            takenOver[0] =
+                    (int) found.stream().filter(a -> inFlight.contains(a.id())).count();
             if (!found.isEmpty()) {
                 h.createUpdate("UPDATE outbox SET status = 'IN_FLIGHT', lease_until = :lease, claim_token = :token,"
                                 + " claimed_by = :owner WHERE id IN (<ids>)")
@@ -197,7 +210,7 @@ public final class JdbiAlertStore implements AlertStore {
             }
             return found;
         });
-        return new Claim(token, due);
+        return new Claim(token, due, takenOver[0]);
     }
 
     /**

@@ -60,6 +60,7 @@ class OperationsTest {
                     .contains("resultsdesk_alerts_sent_total{platform=\"telegram\"} 0.0")
                     .contains("resultsdesk_alerts_failed_total{platform=\"slack\",status=\"channel_gone\"} 0.0")
                     .contains("resultsdesk_rate_limited_total{platform=\"slack\"} 0.0")
+                    .contains("resultsdesk_alerts_taken_over_total{platform=\"telegram\"} 0.0")
                     .contains("resultsdesk_feed_files_total{outcome=\"rejected\"} 0.0")
                     .contains("resultsdesk_declarations_ingested_total 0.0")
                     .contains("resultsdesk_leader ")

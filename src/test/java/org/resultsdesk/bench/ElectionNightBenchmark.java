@@ -162,6 +162,13 @@ public final class ElectionNightBenchmark {
                     SlackSettings.Mode.HTTP,
                     SlackSettings.Visibility.IN_CHANNEL,
                     Set.of());
+            java.util.concurrent.atomic.AtomicInteger takenOver = new java.util.concurrent.atomic.AtomicInteger();
+            AlertDelivery.Listener takeovers = new AlertDelivery.Listener() {
+                @Override
+                public void takenOver(Platform platform, int alerts) {
+                    takenOver.addAndGet(alerts);
+                }
+            };
             List<AlertDelivery> workers = new ArrayList<>();
             for (int i = 0; i < databases.size(); i++) {
                 JdbiAlertStore store = new JdbiAlertStore(databases.get(i));
@@ -188,7 +195,7 @@ public final class ElectionNightBenchmark {
                         budget,
                         clock,
                         settings,
-                        new AlertDelivery.Listener() {}));
+                        takeovers));
                 workers.add(new AlertDelivery(
                         new SlackGateway(SlackApp.slack(slackSettings).methods(FakeSlackApi.BOT_TOKEN)),
                         store,
@@ -197,7 +204,7 @@ public final class ElectionNightBenchmark {
                         budget,
                         clock,
                         settings,
-                        new AlertDelivery.Listener() {}));
+                        takeovers));
             }
 
             long wallStart = System.nanoTime();
@@ -344,6 +351,7 @@ public final class ElectionNightBenchmark {
             System.out.printf(
                     "429s received: Telegram %d, Slack %d%n", telegram.throttledCount(), slack.throttledCount());
             System.out.printf("duplicates: %d; losses: %d%n", duplicates, expectedPairs - pairPost.size());
+            System.out.printf("alerts that waited for a claim to run out: %d%n", takenOver.get());
             System.out.printf("wall time %.1f s%n", wallSeconds);
         } finally {
             for (Database d : databases) {

@@ -190,6 +190,8 @@ abstract class StoreContract {
         org.resultsdesk.core.port.AlertStore.Claim taken =
                 alerts.claimDue(Platform.TELEGRAM, T0.plusSeconds(31), T0.plusSeconds(61), 10, 10, OWNER);
         assertThat(taken.alerts()).singleElement().extracting(Alert::attempts).isEqualTo(0);
+        assertThat(taken.takenOver()).as("from a claim that ran out").isEqualTo(1);
+        assertThat(crashed.takenOver()).isZero();
 
         long id = crashed.alerts().get(0).id();
         alerts.markSent(crashed.token(), List.of(id), "stale", T0.plusSeconds(32));

@@ -70,6 +70,9 @@ public final class DeskMetrics implements AlertDelivery.Listener {
             Counter.builder("resultsdesk_rate_limited_total")
                     .tag("platform", platform)
                     .register(registry);
+            Counter.builder("resultsdesk_alerts_taken_over_total")
+                    .tag("platform", platform)
+                    .register(registry);
             for (String status : FAILURES) {
                 Counter.builder("resultsdesk_alerts_failed_total")
                         .tag("platform", platform)
@@ -147,6 +150,14 @@ public final class DeskMetrics implements AlertDelivery.Listener {
                 .tag("status", status.toLowerCase())
                 .register(registry)
                 .increment(alerts.size());
+    }
+
+    @Override
+    public void takenOver(ChatContext.Platform platform, int alerts) {
+        Counter.builder("resultsdesk_alerts_taken_over_total")
+                .tag("platform", platform(platform))
+                .register(registry)
+                .increment(alerts);
     }
 
     /** A command handler that times every command it answers. */

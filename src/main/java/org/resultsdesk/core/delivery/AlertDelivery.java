@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.resultsdesk.core.alerts.AlertComposer;
+import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.port.AlertStore;
 import org.resultsdesk.core.port.ChatGateway;
@@ -52,6 +53,9 @@ public final class AlertDelivery {
         default void throttled(ChannelRef channel, Duration retryAfter) {}
 
         default void failed(ChannelRef channel, List<Alert> alerts, String status, String reason) {}
+
+        /** Alerts were taken over from a claim that ran out: an instance crashed or stalled mid-send. */
+        default void takenOver(ChatContext.Platform platform, int alerts) {}
     }
 
     private final ChatGateway gateway;
@@ -114,6 +118,13 @@ public final class AlertDelivery {
                     settings.owner());
             if (claim.alerts().isEmpty()) {
                 return store.nextDue(gateway.platform());
+            }
+            if (claim.takenOver() > 0) {
+                LOG.warn(
+                        "took over {} {} alert(s) whose claim ran out (an instance crashed or stalled mid-send)",
+                        claim.takenOver(),
+                        gateway.platform());
+                listener.takenOver(gateway.platform(), claim.takenOver());
             }
             held = new Held(claim.token(), start.plus(settings.lease()));
             claim.alerts()

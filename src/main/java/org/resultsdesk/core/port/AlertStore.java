@@ -20,8 +20,11 @@ public interface AlertStore {
     /** A declaration with its place in the order every instance follows. */
     record Logged(long seq, Declaration declaration) {}
 
-    /** The alerts one delivery pass took, and the token its updates carry. */
-    record Claim(String token, List<Alert> alerts) {}
+    /**
+     * The alerts one delivery pass took, and the token its updates carry; {@code takenOver} of them were in flight
+     * under a claim that ran out (an instance that crashed or stalled mid-send), which a healthy night never has.
+     */
+    record Claim(String token, List<Alert> alerts, int takenOver) {}
 
     /** An alert given up on, for editors' reports. */
     record FailedAlert(Alert alert, String status, String reason) {}

@@ -557,7 +557,21 @@ class AlertPipelineTest {
                 return result;
             }
         };
-        AlertDelivery worker = newDelivery(breaking);
+        java.util.concurrent.atomic.AtomicInteger takenOver = new java.util.concurrent.atomic.AtomicInteger();
+        AlertDelivery worker = new AlertDelivery(
+                breaking,
+                store,
+                subscriptions,
+                new AlertComposer(store, archive),
+                new JdbiSendBudget(database),
+                clock,
+                AlertDelivery.Settings.DEFAULTS,
+                new AlertDelivery.Listener() {
+                    @Override
+                    public void takenOver(Platform platform, int alerts) {
+                        takenOver.addAndGet(alerts);
+                    }
+                });
         land("kingswood.xml", ge2019(KINGSWOOD));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(worker::deliverDue)
@@ -575,6 +589,9 @@ class AlertPipelineTest {
                 .extracting(RecordingGateway.Sent::channelId)
                 .as("after the lease both go, the one caught mid-send again, as after a crash")
                 .containsExactlyInAnyOrder(NEWSROOM.channelId(), NEWSROOM.channelId(), "-100201");
+        assertThat(takenOver)
+                .as("both were taken over from the claim that ran out")
+                .hasValue(2);
     }
 
     @Test
