@@ -41,7 +41,7 @@ public final class SlackHttpEndpoint extends Handler.Abstract {
     public boolean handle(
             org.eclipse.jetty.server.Request exchange, org.eclipse.jetty.server.Response out, Callback callback) {
         if (!exchange.getMethod().equals("POST")) {
-            return WebServer.send(out, callback, 405, "text/plain", "");
+            return WebServer.refuseUnread(out, callback, 405, "");
         }
         String timestamp = exchange.getHeaders().get("X-Slack-Request-Timestamp");
         String signed = exchange.getHeaders().get("X-Slack-Signature");
@@ -53,7 +53,7 @@ public final class SlackHttpEndpoint extends Handler.Abstract {
             body = WebServer.readBody(exchange, maxBodyBytes);
         } catch (WebServer.BodyTooLarge e) {
             LOG.warn("refused a Slack request from {}: {}", WebServer.remote(exchange), e.getMessage());
-            return WebServer.send(out, callback, 413, "text/plain", "request too large");
+            return WebServer.refuseUnread(out, callback, 413, "request too large");
         } catch (IOException e) {
             return WebServer.send(out, callback, 400, "text/plain", "unreadable request");
         }
@@ -101,6 +101,6 @@ public final class SlackHttpEndpoint extends Handler.Abstract {
         LOG.warn(
                 "rejected a Slack request with a missing, wrong or stale signature from {}",
                 WebServer.remote(exchange));
-        return WebServer.send(out, callback, 401, "text/plain", "invalid signature");
+        return WebServer.refuseUnread(out, callback, 401, "invalid signature");
     }
 }

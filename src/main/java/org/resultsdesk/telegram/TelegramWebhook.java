@@ -39,19 +39,19 @@ public final class TelegramWebhook extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         if (!request.getMethod().equals("POST")) {
-            return WebServer.send(response, callback, 405, "text/plain", "");
+            return WebServer.refuseUnread(response, callback, 405, "");
         }
         String given = request.getHeaders().get(SECRET_HEADER);
         if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
             LOG.warn("rejected a webhook request without the right secret from {}", WebServer.remote(request));
-            return WebServer.send(response, callback, 401, "text/plain", "");
+            return WebServer.refuseUnread(response, callback, 401, "");
         }
         Update update;
         try {
             update = mapper.readValue(WebServer.readBody(request, maxBodyBytes), Update.class);
         } catch (WebServer.BodyTooLarge e) {
             LOG.warn("refused a webhook request from {}: {}", WebServer.remote(request), e.getMessage());
-            return WebServer.send(response, callback, 413, "text/plain", "request too large");
+            return WebServer.refuseUnread(response, callback, 413, "request too large");
         } catch (IOException e) {
             return WebServer.send(response, callback, 400, "text/plain", "not an update");
         }

@@ -128,6 +128,15 @@ public final class WebServer implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Answers a request whose body was not read (refused on its headers, or too large) and closes the connection:
+     * a client that kept it for its next request could otherwise write into a connection the server is dropping.
+     */
+    public static boolean refuseUnread(Response response, Callback callback, int status, String body) {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        return send(response, callback, status, "text/plain", body);
+    }
+
     /** Answers with a status and a text body; always completes the callback. */
     public static boolean send(Response response, Callback callback, int status, String contentType, String body) {
         response.setStatus(status);

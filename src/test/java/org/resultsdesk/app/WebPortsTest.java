@@ -157,6 +157,9 @@ class WebPortsTest {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(ts).isEqualTo(401);
+            assertThat(response.headers().firstValue("connection"))
+                    .as("refused unread, the connection is not kept for the next request")
+                    .contains("close");
         }
     }
 
