@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.resultsdesk.MutableClock;
@@ -142,7 +145,7 @@ public final class ElectionNightBenchmark {
             }
             Cards cards = new Cards(new ChartCardRenderer());
             Map<String, Instant> landed = new HashMap<>();
-            java.util.concurrent.atomic.AtomicBoolean ingested = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicBoolean ingested = new AtomicBoolean();
             DeclarationIngest ingest = new DeclarationIngest(
                     new BundledFeedParser(),
                     new StoreFollower(outbox, archive, new RushBoard()),
@@ -162,7 +165,7 @@ public final class ElectionNightBenchmark {
                     SlackSettings.Mode.HTTP,
                     SlackSettings.Visibility.IN_CHANNEL,
                     Set.of());
-            java.util.concurrent.atomic.AtomicInteger takenOver = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicInteger takenOver = new AtomicInteger();
             AlertDelivery.Listener takeovers = new AlertDelivery.Listener() {
                 @Override
                 public void takenOver(Platform platform, int alerts) {
@@ -219,7 +222,7 @@ public final class ElectionNightBenchmark {
             long reported = 0;
             Map<AlertDelivery, Instant> wakeAt = new HashMap<>();
             workers.forEach(w -> wakeAt.put(w, start));
-            java.util.TreeSet<Instant> settling = new java.util.TreeSet<>();
+            TreeSet<Instant> settling = new TreeSet<>();
             while (true) {
                 Instant now = clock.instant();
                 boolean landedNow = false;

@@ -139,11 +139,7 @@ public final class AlertDelivery {
                 it.hasNext(); ) {
             Map.Entry<ChannelRef, List<Alert>> entry = it.next();
             if (!pass.keepClaim()) {
-                store.release(
-                        held.token,
-                        ids(held.channels.values().stream()
-                                .flatMap(List::stream)
-                                .toList()));
+                store.release(held.token, held.unsent());
                 held.channels.clear();
                 break;
             }
@@ -169,9 +165,7 @@ public final class AlertDelivery {
     /** Hands back whatever is claimed and not yet sent, for another pass or instance to take at once. */
     public synchronized void releaseHeld() {
         if (held != null) {
-            store.release(
-                    held.token,
-                    ids(held.channels.values().stream().flatMap(List::stream).toList()));
+            store.release(held.token, held.unsent());
             held = null;
         }
     }
@@ -186,6 +180,10 @@ public final class AlertDelivery {
         Held(String token, Instant leaseUntil) {
             this.token = token;
             this.leaseUntil = leaseUntil;
+        }
+
+        List<Long> unsent() {
+            return ids(channels.values().stream().flatMap(List::stream).toList());
         }
     }
 

@@ -94,6 +94,14 @@ class AlertPipelineTest {
                 new AlertDelivery.Listener() {});
     }
 
+    /** Runs a pass whenever the last one said the next alert falls due, until nothing is waiting. */
+    void deliverAsDue(Optional<Instant> next) {
+        for (int i = 0; i < 200 && next.isPresent(); i++) {
+            clock.set(next.get());
+            next = delivery.deliverDue();
+        }
+    }
+
     @AfterEach
     void tearDown() {
         database.close();
@@ -402,10 +410,7 @@ class AlertPipelineTest {
         Optional<Instant> next = delivery.deliverDue();
         assertThat(telegram.sent).as("30 a second are spaced 34 ms apart").hasSize(1);
         assertThat(next).contains(NIGHT.plusMillis(34));
-        for (int i = 0; i < 10 && next.isPresent(); i++) {
-            clock.set(next.get());
-            next = delivery.deliverDue();
-        }
+        deliverAsDue(next);
 
         assertThat(telegram.sent)
                 .extracting(RecordingGateway.Sent::channelId)
@@ -492,11 +497,7 @@ class AlertPipelineTest {
         land("kingswood.xml", ge2019(KINGSWOOD));
         telegram.splitAbove(40);
 
-        Optional<Instant> next = delivery.deliverDue();
-        for (int i = 0; i < 10 && next.isPresent(); i++) {
-            clock.set(next.get());
-            next = delivery.deliverDue();
-        }
+        deliverAsDue(delivery.deliverDue());
 
         List<RecordingGateway.Sent> parts = telegram.sentTo(NEWSROOM.channelId());
         assertThat(parts.size()).as("the announcement is longer than two parts").isGreaterThan(2);
@@ -525,9 +526,7 @@ class AlertPipelineTest {
                 .length();
         telegram.splitAbove(1_000);
 
-        for (int i = 0; i < 200 && store.pendingCount() > 0; i++) {
-            delivery.deliverDue().ifPresent(clock::set);
-        }
+        deliverAsDue(delivery.deliverDue());
 
         assertThat(store.pendingCount()).isZero();
         List<RecordingGateway.Sent> posts = telegram.sentTo(NEWSROOM.channelId());
