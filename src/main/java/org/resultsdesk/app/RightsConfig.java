@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.resultsdesk.core.command.ChatContext.Platform;
+import org.resultsdesk.core.model.ChatContext.Platform;
 import org.resultsdesk.core.rights.PlatformRights;
 
 /**

@@ -3,10 +3,10 @@ package org.resultsdesk.console;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandHandler;
 import org.resultsdesk.core.command.GuardedCommands;
 import org.resultsdesk.core.command.PlainReplyRenderer;
+import org.resultsdesk.core.model.ChatContext;
 
 /**
  * The console: type the same commands as in a chat and read the replies. With input piped in, it answers each line

@@ -2,9 +2,9 @@ package org.resultsdesk.console;
 
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
-import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.PlainReplyRenderer;
-import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.DeliveryResult;
 

@@ -11,11 +11,11 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import java.util.ArrayList;
 import java.util.List;
-import org.resultsdesk.core.announce.Announcement;
 import org.resultsdesk.core.announce.PlainTextRenderer;
 import org.resultsdesk.core.announce.TextTable;
 import org.resultsdesk.core.command.PlainReplyRenderer;
-import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.model.Announcement;
+import org.resultsdesk.core.model.Reply;
 
 /**
  * A reply as Block Kit: a header, the verdict and winner in bold, the candidate table preformatted so it lines up,

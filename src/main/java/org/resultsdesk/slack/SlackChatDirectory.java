@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.port.ChatDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,11 +5,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.resultsdesk.core.command.ChatContext;
-import org.resultsdesk.core.delivery.ChannelRef;
+import org.resultsdesk.core.model.Action;
+import org.resultsdesk.core.model.AuditEntry;
+import org.resultsdesk.core.model.ChannelRef;
+import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.port.AuditTrail;
-import org.resultsdesk.core.rights.Action;
-import org.resultsdesk.core.rights.AuditEntry;
 
 public final class JdbiAuditTrail implements AuditTrail {
     private final Jdbi jdbi;

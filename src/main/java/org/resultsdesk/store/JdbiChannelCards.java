@@ -2,7 +2,7 @@ package org.resultsdesk.store;
 
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
-import org.resultsdesk.core.delivery.ChannelRef;
+import org.resultsdesk.core.model.ChannelRef;
 import org.resultsdesk.core.port.ChannelCards;
 
 /** The /cards switch per channel, in table channel_cards. */

@@ -7,10 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.resultsdesk.core.command.ChatContext;
-import org.resultsdesk.core.delivery.ChannelRef;
+import org.resultsdesk.core.model.ChannelRef;
+import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.Quote;
 import org.resultsdesk.core.port.QuoteStore;
-import org.resultsdesk.core.quotes.Quote;
 
 public final class JdbiQuoteStore implements QuoteStore {
     private static final String COLUMNS =

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.resultsdesk.core.command.ChatContext;
-import org.resultsdesk.core.delivery.SendLimits;
+import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.SendLimits;
 import org.resultsdesk.core.port.SendBudget;
 
 /**

@@ -3,9 +3,9 @@ package org.resultsdesk.store;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.resultsdesk.core.alerts.Subscription;
-import org.resultsdesk.core.command.ChatContext;
-import org.resultsdesk.core.delivery.ChannelRef;
+import org.resultsdesk.core.model.ChannelRef;
+import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.Subscription;
 import org.resultsdesk.core.port.SubscriptionStore;
 
 public final class JdbiSubscriptionStore implements SubscriptionStore {

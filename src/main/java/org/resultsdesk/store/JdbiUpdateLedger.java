@@ -2,7 +2,7 @@ package org.resultsdesk.store;
 
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
-import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.port.UpdateLedger;
 
 public final class JdbiUpdateLedger implements UpdateLedger {

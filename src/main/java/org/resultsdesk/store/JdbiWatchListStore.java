@@ -3,7 +3,7 @@ package org.resultsdesk.store;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.resultsdesk.core.delivery.ChannelRef;
+import org.resultsdesk.core.model.ChannelRef;
 import org.resultsdesk.core.port.WatchListStore;
 
 public final class JdbiWatchListStore implements WatchListStore {

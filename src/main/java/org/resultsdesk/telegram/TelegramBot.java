@@ -1,11 +1,11 @@
 package org.resultsdesk.telegram;
 
 import java.util.Optional;
-import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandHandler;
 import org.resultsdesk.core.command.GuardedCommands;
-import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.delivery.ReplySender;
+import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.port.UpdateLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.port.ChatDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

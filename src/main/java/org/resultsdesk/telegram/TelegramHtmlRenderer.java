@@ -2,10 +2,10 @@ package org.resultsdesk.telegram;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.resultsdesk.core.announce.Announcement;
 import org.resultsdesk.core.announce.PlainTextRenderer;
 import org.resultsdesk.core.announce.TextTable;
-import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.model.Announcement;
+import org.resultsdesk.core.model.Reply;
 
 /**
  * A reply in Telegram's HTML parse mode: the headline and verdict bold, the candidate table in {@code <pre>} so its

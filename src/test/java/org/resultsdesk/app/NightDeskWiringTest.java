@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.resultsdesk.TestData;
-import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.PlainReplyRenderer;
+import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.store.Database;
 
 /** The night desk as the application wires it: configuration keys, the declaration-times file, the stored watch list. */

@@ -1,6 +1,7 @@
 package org.resultsdesk.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -92,4 +93,32 @@ class ArchitectureTest {
                     "org.resultsdesk.feeds..",
                     "org.resultsdesk.cards..")
             .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule noCyclesAmongCorePackages = slices().matching("org.resultsdesk.core.(*)..")
+            .should()
+            .beFreeOfCycles()
+            .because("ports name model types only, so use cases can depend on ports without a cycle");
+
+    @ArchTest
+    static final ArchRule noCyclesAmongTopLevelPackages =
+            slices().matching("org.resultsdesk.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule portsNameOnlyModelTypes = noClasses()
+            .that()
+            .resideInAPackage("org.resultsdesk.core.port..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.resultsdesk.core.alerts..",
+                    "org.resultsdesk.core.announce..",
+                    "org.resultsdesk.core.calc..",
+                    "org.resultsdesk.core.cards..",
+                    "org.resultsdesk.core.command..",
+                    "org.resultsdesk.core.delivery..",
+                    "org.resultsdesk.core.night..",
+                    "org.resultsdesk.core.quotes..",
+                    "org.resultsdesk.core.rights..",
+                    "org.resultsdesk.core.seats..");
 }

@@ -18,10 +18,10 @@ import org.resultsdesk.core.calc.ResultFigures;
 import org.resultsdesk.core.cards.Cards;
 import org.resultsdesk.core.cards.ResultCard;
 import org.resultsdesk.core.cards.ResultCardFactory;
-import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandLine;
 import org.resultsdesk.core.command.PictureCommands;
-import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.seats.SeatDirectory;
 
 /**

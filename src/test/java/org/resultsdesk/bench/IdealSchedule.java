@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.resultsdesk.core.delivery.SendLimits;
+import org.resultsdesk.core.model.SendLimits;
 
 /**
  * The platform's lower bound for each (declaration, channel) pair: when an ideal scheduler, knowing every landing and

@@ -7,9 +7,9 @@ import org.resultsdesk.core.announce.AnnouncementFactory;
 import org.resultsdesk.core.calc.ResultFigures;
 import org.resultsdesk.core.cards.Cards;
 import org.resultsdesk.core.cards.ResultCardFactory;
-import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandLine;
 import org.resultsdesk.core.command.PictureCommands;
+import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.seats.SeatDirectory;
 
 /** Layout regressions: a few cards against golden images, within a small pixel tolerance. */

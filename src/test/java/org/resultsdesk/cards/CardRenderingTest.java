@@ -13,13 +13,13 @@ import org.resultsdesk.TestData;
 import org.resultsdesk.core.announce.AnnouncementFactory;
 import org.resultsdesk.core.calc.ResultFigures;
 import org.resultsdesk.core.cards.Cards;
-import org.resultsdesk.core.cards.Picture;
 import org.resultsdesk.core.cards.ResultCard;
 import org.resultsdesk.core.cards.ResultCard.Direction;
 import org.resultsdesk.core.cards.ResultCardFactory;
-import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.PictureCommands;
-import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.Picture;
+import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.seats.SeatDirectory;
 
 /** Result cards for real contests: the model holds the right bars, labels and figures, and the PNG decodes at size. */

@@ -55,7 +55,7 @@ class ConsoleAppTest {
                     if (text.contains("boom")) {
                         throw new IllegalArgumentException("a quote needs a speaker and words");
                     }
-                    return org.resultsdesk.core.command.Reply.text("answered " + text);
+                    return org.resultsdesk.core.model.Reply.text("answered " + text);
                 })
                 .run(
                         new BufferedReader(new StringReader("/overflow\n/boom\n/next\n")),

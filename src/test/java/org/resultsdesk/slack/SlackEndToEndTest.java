@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.command.CommandService;
-import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.port.DeliveryResult;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.slack.fake.FakeSlackApi;

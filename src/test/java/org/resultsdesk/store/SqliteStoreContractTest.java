@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.resultsdesk.core.command.ChatContext.Platform;
+import org.resultsdesk.core.model.ChatContext.Platform;
 
 class SqliteStoreContractTest extends StoreContract {
     @TempDir

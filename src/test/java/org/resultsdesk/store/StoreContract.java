@@ -11,18 +11,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.resultsdesk.TestData;
-import org.resultsdesk.core.alerts.Subscription;
-import org.resultsdesk.core.command.ChatContext.Platform;
-import org.resultsdesk.core.delivery.Alert;
-import org.resultsdesk.core.delivery.ChannelRef;
+import org.resultsdesk.core.model.Action;
+import org.resultsdesk.core.model.Alert;
+import org.resultsdesk.core.model.AuditEntry;
+import org.resultsdesk.core.model.ChannelRef;
+import org.resultsdesk.core.model.ChatContext.Platform;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.FeedMessage;
 import org.resultsdesk.core.model.Party;
+import org.resultsdesk.core.model.Subscription;
 import org.resultsdesk.core.port.SendBudget;
 import org.resultsdesk.core.port.WatchListStore;
-import org.resultsdesk.core.rights.Action;
-import org.resultsdesk.core.rights.AuditEntry;
 
 /** The cases every database must pass; one subclass per database. */
 abstract class StoreContract {
@@ -333,11 +333,11 @@ abstract class StoreContract {
     @Test
     void aSendBudgetSpacesSendsSoNoWindowHoldsMoreThanItsCountAndHonoursAHoldOff() {
         JdbiSendBudget budget = new JdbiSendBudget(database);
-        org.resultsdesk.core.delivery.SendLimits.Bucket chat = new org.resultsdesk.core.delivery.SendLimits.Bucket(
-                "chat:-1", new org.resultsdesk.core.delivery.SendLimits.Limit(1, Duration.ofSeconds(1)));
-        org.resultsdesk.core.delivery.SendLimits.Bucket group = new org.resultsdesk.core.delivery.SendLimits.Bucket(
-                "group:-1", new org.resultsdesk.core.delivery.SendLimits.Limit(3, Duration.ofSeconds(30)));
-        List<org.resultsdesk.core.delivery.SendLimits.Bucket> both = List.of(chat, group);
+        org.resultsdesk.core.model.SendLimits.Bucket chat = new org.resultsdesk.core.model.SendLimits.Bucket(
+                "chat:-1", new org.resultsdesk.core.model.SendLimits.Limit(1, Duration.ofSeconds(1)));
+        org.resultsdesk.core.model.SendLimits.Bucket group = new org.resultsdesk.core.model.SendLimits.Bucket(
+                "group:-1", new org.resultsdesk.core.model.SendLimits.Limit(3, Duration.ofSeconds(30)));
+        List<org.resultsdesk.core.model.SendLimits.Bucket> both = List.of(chat, group);
 
         assertThat(budget.tryTake(Platform.TELEGRAM, both, T0)).isEmpty();
         assertThat(budget.tryTake(Platform.TELEGRAM, both, T0))
@@ -362,9 +362,9 @@ abstract class StoreContract {
     @Test
     void aBookedSlotIsTheBookersAndABookingTooLateTakesNothing() {
         JdbiSendBudget budget = new JdbiSendBudget(database);
-        org.resultsdesk.core.delivery.SendLimits.Bucket chat = new org.resultsdesk.core.delivery.SendLimits.Bucket(
-                "chat:-1", new org.resultsdesk.core.delivery.SendLimits.Limit(1, Duration.ofSeconds(3)));
-        List<org.resultsdesk.core.delivery.SendLimits.Bucket> buckets = List.of(chat);
+        org.resultsdesk.core.model.SendLimits.Bucket chat = new org.resultsdesk.core.model.SendLimits.Bucket(
+                "chat:-1", new org.resultsdesk.core.model.SendLimits.Limit(1, Duration.ofSeconds(3)));
+        List<org.resultsdesk.core.model.SendLimits.Bucket> buckets = List.of(chat);
 
         assertThat(budget.tryTake(Platform.TELEGRAM, buckets, T0)).isEmpty();
         assertThat(budget.book(Platform.TELEGRAM, buckets, T0.plusSeconds(1), T0.plusSeconds(60)))
@@ -486,7 +486,7 @@ abstract class StoreContract {
     @Test
     void quotesAreFiledDecidedAndFoundByContest() {
         JdbiQuoteStore quotes = new JdbiQuoteStore(database);
-        org.resultsdesk.core.quotes.Quote filed = quotes.file(new org.resultsdesk.core.quotes.Quote(
+        org.resultsdesk.core.model.Quote filed = quotes.file(new org.resultsdesk.core.model.Quote(
                 0,
                 "Keir Starmer",
                 "Labour leader",
@@ -495,8 +495,8 @@ abstract class StoreContract {
                 "u1",
                 NEWSDESK,
                 T0,
-                org.resultsdesk.core.quotes.Quote.Status.PENDING));
-        org.resultsdesk.core.quotes.Quote second = quotes.file(new org.resultsdesk.core.quotes.Quote(
+                org.resultsdesk.core.model.Quote.Status.PENDING));
+        org.resultsdesk.core.model.Quote second = quotes.file(new org.resultsdesk.core.model.Quote(
                 0,
                 "Rishi Sunak",
                 "",
@@ -505,22 +505,22 @@ abstract class StoreContract {
                 "u2",
                 NEWSDESK,
                 T0,
-                org.resultsdesk.core.quotes.Quote.Status.PENDING));
+                org.resultsdesk.core.model.Quote.Status.PENDING));
 
         assertThat(second.id()).isGreaterThan(filed.id());
         assertThat(quotes.find(filed.id())).contains(filed);
         assertThat(quotes.pending()).containsExactly(filed, second);
         assertThat(quotes.decide(
                         filed.id(),
-                        org.resultsdesk.core.quotes.Quote.Status.PENDING,
-                        org.resultsdesk.core.quotes.Quote.Status.APPROVED,
+                        org.resultsdesk.core.model.Quote.Status.PENDING,
+                        org.resultsdesk.core.model.Quote.Status.APPROVED,
                         "ed",
                         T0))
                 .isTrue();
         assertThat(quotes.decide(
                         filed.id(),
-                        org.resultsdesk.core.quotes.Quote.Status.PENDING,
-                        org.resultsdesk.core.quotes.Quote.Status.REJECTED,
+                        org.resultsdesk.core.model.Quote.Status.PENDING,
+                        org.resultsdesk.core.model.Quote.Status.REJECTED,
                         "ed",
                         T0))
                 .isFalse();

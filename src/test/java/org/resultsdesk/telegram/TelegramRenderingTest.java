@@ -16,11 +16,11 @@ import org.resultsdesk.TestData;
 import org.resultsdesk.core.announce.AnnouncementFactory;
 import org.resultsdesk.core.announce.CopySnippetWriter;
 import org.resultsdesk.core.calc.ResultCalculator;
-import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.model.Candidacy;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ElectionKind;
 import org.resultsdesk.core.model.Party;
+import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.model.Seat;
 import org.resultsdesk.telegram.fake.TelegramHtml;
 

@@ -17,11 +17,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.resultsdesk.core.alerts.IngestOutcome;
-import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandHandler;
-import org.resultsdesk.core.delivery.Alert;
 import org.resultsdesk.core.delivery.AlertDelivery;
-import org.resultsdesk.core.delivery.ChannelRef;
+import org.resultsdesk.core.model.Alert;
+import org.resultsdesk.core.model.ChannelRef;
+import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.store.Database;
 
 /**

@@ -1,11 +1,11 @@
 package org.resultsdesk.core.alerts;
 
 import java.util.Optional;
-import org.resultsdesk.core.announce.Announcement;
 import org.resultsdesk.core.calc.ResultFigures;
 import org.resultsdesk.core.cards.Cards;
-import org.resultsdesk.core.cards.Picture;
-import org.resultsdesk.core.delivery.ChannelRef;
+import org.resultsdesk.core.model.Announcement;
+import org.resultsdesk.core.model.ChannelRef;
+import org.resultsdesk.core.model.Picture;
 import org.resultsdesk.core.port.ChannelCards;
 
 /** The picture a result alert carries in a channel, if that channel takes pictures (/cards on). */

@@ -3,8 +3,9 @@ package org.resultsdesk.core.alerts;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.resultsdesk.core.delivery.ChannelRef;
+import org.resultsdesk.core.model.ChannelRef;
 import org.resultsdesk.core.model.Seat;
+import org.resultsdesk.core.model.Subscription;
 import org.resultsdesk.core.port.SubscriptionStore;
 
 /** Who gets a declaration: every channel with a subscription to its seat, its region, everything, or gains. */

@@ -1,8 +1,8 @@
 package org.resultsdesk.core.alerts;
 
 import java.util.Optional;
-import org.resultsdesk.core.command.Reply;
-import org.resultsdesk.core.delivery.Alert;
+import org.resultsdesk.core.model.Alert;
+import org.resultsdesk.core.model.Reply;
 
 /** Renders alerts that are not results (quote cards and their retractions) for the composer. */
 public interface CardSource {

@@ -1,13 +1,13 @@
 package org.resultsdesk.core.alerts;
 
 import java.util.Set;
-import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandLine;
 import org.resultsdesk.core.command.CommandModule;
-import org.resultsdesk.core.command.Reply;
-import org.resultsdesk.core.delivery.ChannelRef;
+import org.resultsdesk.core.model.Action;
+import org.resultsdesk.core.model.ChannelRef;
+import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.port.ChannelCards;
-import org.resultsdesk.core.rights.Action;
 import org.resultsdesk.core.rights.Decision;
 import org.resultsdesk.core.rights.Rights;
 

@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.resultsdesk.core.calc.ResultCalculator;
 import org.resultsdesk.core.calc.Verdict;
-import org.resultsdesk.core.delivery.Alert;
+import org.resultsdesk.core.model.Alert;
 import org.resultsdesk.core.model.Comparison;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Declaration;

@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandLine;
 import org.resultsdesk.core.command.CommandModule;
-import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.model.Action;
+import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.port.AlertStore;
-import org.resultsdesk.core.rights.Action;
 import org.resultsdesk.core.rights.Decision;
 import org.resultsdesk.core.rights.Rights;
 

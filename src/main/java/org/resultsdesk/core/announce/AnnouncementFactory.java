@@ -7,6 +7,7 @@ import org.resultsdesk.core.calc.CandidateFigures;
 import org.resultsdesk.core.calc.ResultFigures;
 import org.resultsdesk.core.calc.Turnout;
 import org.resultsdesk.core.calc.Verdict;
+import org.resultsdesk.core.model.Announcement;
 import org.resultsdesk.core.model.Candidacy;
 import org.resultsdesk.core.model.Comparison;
 import org.resultsdesk.core.model.Contest;

@@ -2,6 +2,7 @@ package org.resultsdesk.core.announce;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.resultsdesk.core.model.Announcement;
 
 /** The announcement as plain text, the way the console and logs show it, with aligned columns. */
 public final class PlainTextRenderer {

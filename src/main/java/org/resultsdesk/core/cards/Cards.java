@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.resultsdesk.core.announce.Announcement;
 import org.resultsdesk.core.announce.PlainTextRenderer;
 import org.resultsdesk.core.calc.ResultFigures;
+import org.resultsdesk.core.model.Announcement;
+import org.resultsdesk.core.model.Picture;
 
 /**
  * Pictures of cards, each drawn once: the cache is keyed by the card's model, which holds every figure it shows, so

@@ -3,10 +3,10 @@ package org.resultsdesk.core.cards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.resultsdesk.core.announce.Announcement;
 import org.resultsdesk.core.announce.PartyStyle;
 import org.resultsdesk.core.calc.CandidateFigures;
 import org.resultsdesk.core.calc.ResultFigures;
+import org.resultsdesk.core.model.Announcement;
 
 /** A result card from the same figures and house-style wording as the text announcement, so the two never differ. */
 public final class ResultCardFactory {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ElectionKind;
+import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.core.seats.SeatMatch;

@@ -2,6 +2,7 @@ package org.resultsdesk.core.command;
 
 import org.resultsdesk.core.announce.PlainTextRenderer;
 import org.resultsdesk.core.announce.TextTable;
+import org.resultsdesk.core.model.Reply;
 
 /**
  * A reply as plain text, for a terminal and for platforms' plain fallbacks; buttons become commands to type. A

@@ -3,6 +3,7 @@ package org.resultsdesk.core.command;
 import java.util.List;
 import java.util.Optional;
 import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.Reply;
 
 /** Extra material shown with a result (approved quotes): parts under /result, a sentence for /snippet. */
 public interface ResultAddenda {

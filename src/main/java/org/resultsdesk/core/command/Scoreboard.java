@@ -16,6 +16,7 @@ import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Election;
 import org.resultsdesk.core.model.ElectionKind;
 import org.resultsdesk.core.model.Party;
+import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.model.ResultsArchive;
 
 /** Seats, gains, losses and vote share by party for a general election, over the seats declared so far. */

@@ -2,7 +2,8 @@ package org.resultsdesk.core.delivery;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.SendLimits;
 import org.resultsdesk.core.port.SendBudget;
 
 /** One platform's limits applied through the shared budget: what both replies and alerts ask before each send. */

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.resultsdesk.core.alerts.ContextSource;
-import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.command.ResultAddenda;
 import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.Reply;
 
 /** Puts the context lines under /result, ahead of whatever else is shown there (approved quotes). */
 public final class ContextAddenda implements ResultAddenda {

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.resultsdesk.core.command.ChatContext;
-import org.resultsdesk.core.delivery.Alert;
-import org.resultsdesk.core.delivery.ChannelRef;
+import org.resultsdesk.core.model.Alert;
+import org.resultsdesk.core.model.ChannelRef;
+import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.model.Declaration;
 
 /**

@@ -1,7 +1,7 @@
 package org.resultsdesk.core.port;
 
 import java.util.List;
-import org.resultsdesk.core.rights.AuditEntry;
+import org.resultsdesk.core.model.AuditEntry;
 
 /** The stored record of editorial actions: who did what, where and when. */
 public interface AuditTrail {

@@ -1,6 +1,6 @@
 package org.resultsdesk.core.port;
 
-import org.resultsdesk.core.delivery.ChannelRef;
+import org.resultsdesk.core.model.ChannelRef;
 
 /** Which channels take their alerts as pictures; every instance reads the same answer from the store. */
 public interface ChannelCards {

@@ -1,6 +1,6 @@
 package org.resultsdesk.core.port;
 
-import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.model.ChatContext;
 
 /**
  * What a chat platform says about its chats: whether someone administers one, and whether the bot can post in it.

@@ -1,8 +1,8 @@
 package org.resultsdesk.core.port;
 
-import org.resultsdesk.core.command.ChatContext;
-import org.resultsdesk.core.command.Reply;
-import org.resultsdesk.core.delivery.SendLimits;
+import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.Reply;
+import org.resultsdesk.core.model.SendLimits;
 
 /** Sends to and edits in one chat platform. Implementations never throw for platform outcomes. */
 public interface ChatGateway {

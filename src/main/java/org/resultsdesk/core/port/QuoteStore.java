@@ -3,8 +3,8 @@ package org.resultsdesk.core.port;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.resultsdesk.core.delivery.ChannelRef;
-import org.resultsdesk.core.quotes.Quote;
+import org.resultsdesk.core.model.ChannelRef;
+import org.resultsdesk.core.model.Quote;
 
 public interface QuoteStore {
     /** Stores a new quote and returns it with its id. */

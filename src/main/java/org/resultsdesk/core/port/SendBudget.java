@@ -3,8 +3,8 @@ package org.resultsdesk.core.port;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.resultsdesk.core.command.ChatContext;
-import org.resultsdesk.core.delivery.SendLimits;
+import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.SendLimits;
 
 /**
  * The send budgets every instance draws on, kept in the store so that pacing holds across instances and restarts.

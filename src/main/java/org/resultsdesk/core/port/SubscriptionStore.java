@@ -1,8 +1,8 @@
 package org.resultsdesk.core.port;
 
 import java.util.List;
-import org.resultsdesk.core.alerts.Subscription;
-import org.resultsdesk.core.delivery.ChannelRef;
+import org.resultsdesk.core.model.ChannelRef;
+import org.resultsdesk.core.model.Subscription;
 
 public interface SubscriptionStore {
     /** Adds a subscription; false if the channel already had it. */

@@ -1,6 +1,6 @@
 package org.resultsdesk.core.port;
 
-import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.model.ChatContext;
 
 /** Remembers which inbound chat updates were processed, so a replayed update is answered once. */
 public interface UpdateLedger {

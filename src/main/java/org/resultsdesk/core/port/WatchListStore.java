@@ -2,7 +2,7 @@ package org.resultsdesk.core.port;
 
 import java.util.List;
 import java.util.Objects;
-import org.resultsdesk.core.delivery.ChannelRef;
+import org.resultsdesk.core.model.ChannelRef;
 
 /** Each channel's watch list: seats by GSS code, with the name they were added under. */
 public interface WatchListStore {

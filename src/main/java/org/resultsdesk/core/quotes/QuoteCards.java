@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.resultsdesk.core.alerts.CardSource;
-import org.resultsdesk.core.announce.Announcement;
 import org.resultsdesk.core.announce.AnnouncementFactory;
 import org.resultsdesk.core.calc.ResultCalculator;
-import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.command.ResultAddenda;
-import org.resultsdesk.core.delivery.Alert;
+import org.resultsdesk.core.model.Alert;
+import org.resultsdesk.core.model.Announcement;
 import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.Quote;
+import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.port.QuoteStore;
 

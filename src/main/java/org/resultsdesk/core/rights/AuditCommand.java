@@ -5,10 +5,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandLine;
 import org.resultsdesk.core.command.CommandModule;
-import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.model.Action;
+import org.resultsdesk.core.model.AuditEntry;
+import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.Reply;
 
 /** /audit for desk editors: the latest editorial actions, newest first. */
 public final class AuditCommand implements CommandModule {

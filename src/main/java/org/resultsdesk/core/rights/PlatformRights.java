@@ -3,7 +3,7 @@ package org.resultsdesk.core.rights;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.model.ChatContext;
 
 /**
  * How one platform's rights are held: the desk's editors named in the configuration, optionally a desk chat whose

@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.resultsdesk.core.command.ChatContext;
-import org.resultsdesk.core.command.Reply;
-import org.resultsdesk.core.delivery.SendLimits;
+import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.Reply;
+import org.resultsdesk.core.model.SendLimits;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.DeliveryResult;
 

@@ -13,6 +13,7 @@ import org.resultsdesk.TestData;
 import org.resultsdesk.core.calc.CandidateFigures;
 import org.resultsdesk.core.calc.ResultCalculator;
 import org.resultsdesk.core.calc.ResultFigures;
+import org.resultsdesk.core.model.Announcement;
 import org.resultsdesk.core.model.Candidacy;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ElectionKind;

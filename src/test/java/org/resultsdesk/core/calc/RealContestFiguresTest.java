@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.resultsdesk.TestData;
-import org.resultsdesk.core.announce.Announcement;
 import org.resultsdesk.core.announce.AnnouncementFactory;
+import org.resultsdesk.core.model.Announcement;
 
 /** Figures for real contests, as declared and as the media reported them. */
 class RealContestFiguresTest {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.resultsdesk.TestData;
-import org.resultsdesk.core.announce.Announcement;
+import org.resultsdesk.core.model.Announcement;
+import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.seats.SeatDirectory;
 
 class CommandServiceTest {

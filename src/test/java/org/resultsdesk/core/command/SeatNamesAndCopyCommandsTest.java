@@ -7,6 +7,7 @@ import static org.resultsdesk.core.command.CommandServiceTest.text;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.resultsdesk.core.model.Reply;
 
 /** Issue 12 through the commands: shorthand names, GSS codes, abolished seats, the years a name was used. */
 class SeatNamesAndCopyCommandsTest {

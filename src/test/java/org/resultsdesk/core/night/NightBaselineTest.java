@@ -15,13 +15,13 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.resultsdesk.TestData;
-import org.resultsdesk.core.command.ChatContext;
-import org.resultsdesk.core.command.Reply;
 import org.resultsdesk.core.model.Candidacy;
+import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Election;
 import org.resultsdesk.core.model.ElectionKind;
 import org.resultsdesk.core.model.Party;
+import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.night.NightCommandsFixture.Desk;
 
 /** The next general election's night, before it starts: the GE2024 results are the baseline. */

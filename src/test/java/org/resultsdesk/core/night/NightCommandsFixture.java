@@ -9,7 +9,7 @@ import org.resultsdesk.TestData;
 import org.resultsdesk.core.announce.PartyStyle;
 import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.command.ResultAddenda;
-import org.resultsdesk.core.delivery.ChannelRef;
+import org.resultsdesk.core.model.ChannelRef;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.port.WatchListStore;

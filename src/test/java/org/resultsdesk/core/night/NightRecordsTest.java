@@ -9,10 +9,10 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.calc.ResultCalculator;
-import org.resultsdesk.core.command.ChatContext;
 import org.resultsdesk.core.command.CommandService;
-import org.resultsdesk.core.command.Reply;
+import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.night.NightCommandsFixture.Desk;
 

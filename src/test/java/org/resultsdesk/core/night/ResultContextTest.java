@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.calc.Comparisons;
-import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.night.NightCommandsFixture.Desk;
 

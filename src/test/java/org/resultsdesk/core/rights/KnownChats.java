@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.resultsdesk.core.command.ChatContext;
+import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.port.ChatDirectory;
 
 /** A chat directory for core tests: administrators and posting access as the test names them. */

@@ -3,6 +3,7 @@ package org.resultsdesk.core.rights;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.resultsdesk.core.model.AuditEntry;
 import org.resultsdesk.core.port.AuditTrail;
 
 /** The audit trail in a list, for core tests. */

@@ -8,10 +8,12 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.resultsdesk.MutableClock;
-import org.resultsdesk.core.command.ChatContext;
-import org.resultsdesk.core.command.ChatContext.ChatKind;
-import org.resultsdesk.core.command.ChatContext.Platform;
-import org.resultsdesk.core.delivery.ChannelRef;
+import org.resultsdesk.core.model.Action;
+import org.resultsdesk.core.model.AuditEntry;
+import org.resultsdesk.core.model.ChannelRef;
+import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.ChatContext.ChatKind;
+import org.resultsdesk.core.model.ChatContext.Platform;
 
 /** Who holds channel rights and desk rights, decided in one place for every platform. */
 class RightsTest {

@@ -1,4 +1,4 @@
-package org.resultsdesk.core.rights;
+package org.resultsdesk.core.model;
 
 /** Something only some people may do: the right it needs, how a refusal names it, and how the audit names it. */
 public enum Action {

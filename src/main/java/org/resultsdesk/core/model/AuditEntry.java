@@ -1,8 +1,7 @@
-package org.resultsdesk.core.rights;
+package org.resultsdesk.core.model;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.resultsdesk.core.delivery.ChannelRef;
 
 /** One editorial action: when, by whom (id and name on their platform), asked in which chat, what and on what. */
 public record AuditEntry(

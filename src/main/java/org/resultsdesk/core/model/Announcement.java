@@ -1,4 +1,4 @@
-package org.resultsdesk.core.announce;
+package org.resultsdesk.core.model;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,7 @@
-package org.resultsdesk.core.alerts;
+package org.resultsdesk.core.model;
 
 import java.util.Locale;
 import java.util.Objects;
-import org.resultsdesk.core.delivery.ChannelRef;
 
 /**
  * What a channel follows. A seat subscription targets a GSS code (one row per boundary set the name covers); a region

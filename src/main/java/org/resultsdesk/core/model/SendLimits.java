@@ -1,4 +1,4 @@
-package org.resultsdesk.core.delivery;
+package org.resultsdesk.core.model;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.resultsdesk.core.command;
+package org.resultsdesk.core.model;
 
 import java.util.Objects;
 

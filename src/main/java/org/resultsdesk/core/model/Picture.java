@@ -1,4 +1,4 @@
-package org.resultsdesk.core.cards;
+package org.resultsdesk.core.model;
 
 import java.util.Arrays;
 import java.util.Objects;

@@ -1,9 +1,8 @@
-package org.resultsdesk.core.quotes;
+package org.resultsdesk.core.model;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.resultsdesk.core.delivery.ChannelRef;
 
 /**
  * A quote snippet: what a speaker said, about which contests (none for a national reaction), filed by whom, where it

@@ -1,4 +1,4 @@
-package org.resultsdesk.core.rights;
+package org.resultsdesk.core.model;
 
 /**
  * The two kinds of rights. Channel rights change one chat (what it follows) and are held by that chat's

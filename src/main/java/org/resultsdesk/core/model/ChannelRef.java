@@ -1,7 +1,6 @@
-package org.resultsdesk.core.delivery;
+package org.resultsdesk.core.model;
 
 import java.util.Objects;
-import org.resultsdesk.core.command.ChatContext;
 
 /** A chat or channel on one platform: a Telegram chat id or a Slack channel id. */
 public record ChannelRef(ChatContext.Platform platform, String channelId) {

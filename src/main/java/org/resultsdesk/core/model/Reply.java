@@ -1,10 +1,8 @@
-package org.resultsdesk.core.command;
+package org.resultsdesk.core.model;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.resultsdesk.core.announce.Announcement;
-import org.resultsdesk.core.cards.Picture;
 
 /**
  * What the bot says back, platform-neutral: a list of parts and optional suggestion buttons, each of which runs a
