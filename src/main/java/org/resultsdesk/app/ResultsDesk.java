@@ -41,6 +41,7 @@ import org.resultsdesk.core.night.Tonight;
 import org.resultsdesk.core.night.WatchListCommands;
 import org.resultsdesk.core.port.ChannelCards;
 import org.resultsdesk.core.port.ChatGateway;
+import org.resultsdesk.core.port.InboundEndpoint;
 import org.resultsdesk.core.port.LeaderLease;
 import org.resultsdesk.core.port.SendBudget;
 import org.resultsdesk.core.quotes.QuoteCards;
@@ -361,18 +362,12 @@ public final class ResultsDesk implements AutoCloseable {
             telegramPolling =
                     Optional.of(() -> new TelegramLongPoller(client, bot, 25, d -> Thread.sleep(d.toMillis())));
         } else {
-            WebServer server = parts.add(
-                    "telegram webhook",
-                    WebServer.start(
-                            "telegram",
-                            null,
-                            telegram.webhookPort(),
-                            java.util.Map.of(
-                                    telegram.webhookPath(),
-                                    new TelegramWebhook(
-                                            telegram.client().webhookSecret().orElseThrow(), bot)),
-                            WebServer.Limits.DEFAULT));
-            webPorts.put("telegram", server.port());
+            listen(
+                    "telegram",
+                    "telegram.webhook-port",
+                    telegram.webhookPort(),
+                    telegram.webhookPath(),
+                    new TelegramWebhook(telegram.client().webhookSecret().orElseThrow(), bot));
         }
         LOG.info("Telegram started: {}", telegram.client());
     }
@@ -400,24 +395,34 @@ public final class ResultsDesk implements AutoCloseable {
         deliverTo(gateway);
         readiness.platform("slack", () -> account.check().answered());
         if (slack.client().mode() == SlackSettings.Mode.HTTP) {
-            WebServer server = parts.add(
-                    "slack endpoint",
-                    WebServer.start(
-                            "slack",
-                            null,
-                            slack.port(),
-                            java.util.Map.of(
-                                    slack.path(),
-                                    new SlackHttpEndpoint(
-                                            app,
-                                            new org.resultsdesk.slack.SlackSignature(
-                                                    slack.client().signingSecret(), clock))),
-                            WebServer.Limits.DEFAULT));
-            webPorts.put("slack", server.port());
+            listen(
+                    "slack",
+                    "slack.port",
+                    slack.port(),
+                    slack.path(),
+                    new SlackHttpEndpoint(
+                            app,
+                            new org.resultsdesk.slack.SlackSignature(
+                                    slack.client().signingSecret(), clock)));
         } else {
             parts.add("slack socket mode", app.startSocketMode());
         }
         LOG.info("Slack started: {}", slack.client());
+    }
+
+    /** Serves one platform's endpoint on its port; a port another process holds is a bad setting, one line. */
+    private void listen(String role, String portKey, int port, String path, InboundEndpoint endpoint)
+            throws java.io.IOException {
+        try {
+            WebServer server = parts.add(
+                    role + " endpoint",
+                    WebServer.start(role, null, port, java.util.Map.of(path, endpoint), WebServer.Limits.DEFAULT));
+            webPorts.put(role, server.port());
+        } catch (java.net.BindException e) {
+            throw new IllegalArgumentException("configuration key " + portKey + " (" + Config.envName(portKey)
+                    + "): port " + port + " is in use by another process; choose a free port or stop the other"
+                    + " process");
+        }
     }
 
     /** Starts a delivery worker for a platform's gateway, paced by the limits the gateway declares. */

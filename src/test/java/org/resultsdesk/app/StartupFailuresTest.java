@@ -352,6 +352,28 @@ class StartupFailuresTest {
     }
 
     @Test
+    void aSlackPortAnotherProcessHoldsIsOneLine() throws Exception {
+        try (FakeSlackApi slack = new FakeSlackApi(java.time.Clock.systemUTC());
+                ServerSocket taken = new ServerSocket(0)) {
+            Outcome outcome = runTimed(Map.of(
+                    "SLACK_BOT_TOKEN",
+                    FakeSlackApi.BOT_TOKEN,
+                    "SLACK_SIGNING_SECRET",
+                    "a-signing-secret",
+                    "SLACK_API_URL",
+                    slack.apiUrl(),
+                    "SLACK_PORT",
+                    String.valueOf(taken.getLocalPort())));
+
+            assertThat(outcome.exitCode()).isEqualTo(2);
+            assertThat(lines(outcome))
+                    .containsExactly("results-desk: configuration key slack.port (SLACK_PORT): port "
+                            + taken.getLocalPort() + " is in use by another process; choose a free port or stop the"
+                            + " other process");
+        }
+    }
+
+    @Test
     void socketModeWithoutItsAppTokenBlamesOnlyThatAndNeverAsksForTheSigningSecret() throws Exception {
         Outcome outcome = runTimed(Map.of("SLACK_BOT_TOKEN", FakeSlackApi.BOT_TOKEN, "SLACK_MODE", "socket"));
 
