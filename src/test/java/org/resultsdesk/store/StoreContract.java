@@ -19,6 +19,7 @@ import org.resultsdesk.core.model.ChatContext.Platform;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.FeedMessage;
+import org.resultsdesk.core.model.OutboxStatus;
 import org.resultsdesk.core.model.Party;
 import org.resultsdesk.core.model.Subscription;
 import org.resultsdesk.core.port.SendBudget;
@@ -196,7 +197,7 @@ abstract class StoreContract {
         long id = crashed.alerts().get(0).id();
         alerts.markSent(crashed.token(), List.of(id), "stale", T0.plusSeconds(32));
         alerts.retryLater(crashed.token(), List.of(id), T0.plusSeconds(40), "stale", true);
-        alerts.markFailed(crashed.token(), List.of(id), "FAILED", "stale");
+        alerts.markFailed(crashed.token(), List.of(id), OutboxStatus.FAILED, "stale");
         assertThat(alerts.pendingCount()).as("the stale claim changed nothing").isEqualTo(1);
         assertThat(alerts.failedCount()).isZero();
 
@@ -225,12 +226,12 @@ abstract class StoreContract {
 
         String slack = alerts.claimDue(Platform.SLACK, T0, T0.plusSeconds(30), 10, 10, OWNER)
                 .token();
-        alerts.markFailed(slack, List.of(stored.get(1).id()), "REJECTED", "bad blocks");
+        alerts.markFailed(slack, List.of(stored.get(1).id()), OutboxStatus.REJECTED, "bad blocks");
         assertThat(claim(Platform.SLACK, T0.plusSeconds(100), T0.plusSeconds(130)))
                 .isEmpty();
         assertThat(alerts.failedCount()).isEqualTo(1);
         assertThat(alerts.failed(5)).singleElement().satisfies(f -> {
-            assertThat(f.status()).isEqualTo("REJECTED");
+            assertThat(f.status()).isEqualTo(OutboxStatus.REJECTED);
             assertThat(f.reason()).isEqualTo("bad blocks");
             assertThat(f.alert().channel()).isEqualTo(POLITICS);
         });
