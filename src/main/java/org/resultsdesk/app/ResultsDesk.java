@@ -86,9 +86,11 @@ import org.resultsdesk.slack.SlackSignature;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiAuditTrail;
+import org.resultsdesk.store.JdbiButtonCommands;
 import org.resultsdesk.store.JdbiChannelCards;
 import org.resultsdesk.store.JdbiLeaderLease;
 import org.resultsdesk.store.JdbiQuoteStore;
+import org.resultsdesk.store.JdbiReplyThreads;
 import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.store.JdbiUpdateLedger;
@@ -419,7 +421,11 @@ public final class ResultsDesk implements AutoCloseable {
             return;
         }
         TelegramClient client = TelegramClients.create(http, settings.get());
-        TelegramGateway gateway = new TelegramGateway(TelegramClients.forSending(http, settings.get()));
+        TelegramGateway gateway = new TelegramGateway(
+                TelegramClients.forSending(http, settings.get()),
+                new JdbiButtonCommands(database),
+                new JdbiReplyThreads(database),
+                clock);
         ReplySender replies = ReplySender.pooled(gateway, budget, clock, 4, Duration.ofMinutes(1));
         sources.add(replies);
         rights.enable(RightsConfig.telegram(config), new TelegramChatDirectory(client, clock));

@@ -578,4 +578,43 @@ abstract class StoreContract {
                         "quote #25 from Ynys Môn’s candidate"));
         assertThat(audit.latest(30)).last().isEqualTo(first);
     }
+
+    @Test
+    void aButtonCommandIsKeptUnderItsReferenceUntilForgottenAndShowingItAgainKeepsItLonger() {
+        JdbiButtonCommands buttons = new JdbiButtonCommands(database);
+        String command = "/result Ynys Môn 2019 with a name far too long for sixty-four bytes of callback data";
+
+        buttons.remember("h:one", command, T0);
+        buttons.remember("h:two", "/result Kingswood 2019", T0);
+        buttons.remember("h:one", command, T0.plus(Duration.ofDays(2)));
+
+        assertThat(buttons.command("h:one")).contains(command);
+        assertThat(buttons.command("h:unknown")).isEmpty();
+        assertThat(buttons.forgetShownBefore(T0.plus(Duration.ofDays(1)))).isEqualTo(1);
+        assertThat(buttons.command("h:two")).isEmpty();
+        assertThat(buttons.command("h:one")).as("shown again since").contains(command);
+        assertThat(new JdbiButtonCommands(database).command("h:one"))
+                .as("another instance's view")
+                .contains(command);
+    }
+
+    @Test
+    void aReplyThreadIsKeptPerChannelAndKeyAndTheLatestMessageWins() {
+        JdbiReplyThreads threads = new JdbiReplyThreads(database);
+        ChannelRef other = new ChannelRef(Platform.SLACK, NEWSDESK.channelId());
+
+        threads.remember(NEWSDESK, "photo:kingswood.png", "101", T0);
+        threads.remember(NEWSDESK, "photo:board.png", "102", T0.plus(Duration.ofDays(2)));
+        threads.remember(other, "photo:kingswood.png", "9", T0);
+
+        assertThat(threads.messageId(NEWSDESK, "photo:kingswood.png")).contains("101");
+        threads.remember(NEWSDESK, "photo:kingswood.png", "105", T0.plus(Duration.ofMinutes(1)));
+        assertThat(threads.messageId(NEWSDESK, "photo:kingswood.png")).contains("105");
+        assertThat(threads.messageId(other, "photo:kingswood.png")).contains("9");
+        assertThat(threads.messageId(POLITICS, "photo:kingswood.png")).isEmpty();
+
+        assertThat(threads.forgetBefore(T0.plus(Duration.ofDays(1)))).isEqualTo(2);
+        assertThat(threads.messageId(NEWSDESK, "photo:kingswood.png")).isEmpty();
+        assertThat(threads.messageId(NEWSDESK, "photo:board.png")).contains("102");
+    }
 }
