@@ -310,6 +310,46 @@ abstract class StoreContract {
         assertThat(a.tryAcquire()).as("given up, not waiting for expiry").isTrue();
     }
 
+    @Test
+    void aLeaderWhoseSessionEndsIsTakenOverAtOnceOnPostgresButAFrozenOneOnlyWhenItsLeaseExpires() throws Exception {
+        MutableClockForLease clock = new MutableClockForLease(T0);
+        boolean sessionsVisible = database.dialect() == Database.Dialect.POSTGRESQL;
+        Database crashing = openAnother();
+        JdbiLeaderLease a = new JdbiLeaderLease(crashing, "feeds", "a", Duration.ofSeconds(5), clock);
+        JdbiLeaderLease b = new JdbiLeaderLease(database, "feeds", "b", Duration.ofSeconds(5), clock);
+        JdbiLeaderLease c = new JdbiLeaderLease(database, "feeds", "c", Duration.ofSeconds(5), clock);
+        try {
+            assertThat(a.tryAcquire()).isTrue();
+            clock.now = T0.plusSeconds(1);
+            assertThat(b.tryAcquire())
+                    .as("a is alive (or merely frozen): its lease holds")
+                    .isFalse();
+
+            crashing.close(); // a's process dies: its sessions end
+            clock.now = T0.plusSeconds(2);
+            assertThat(b.tryAcquire())
+                    .as("taken at once where the store shows the session gone, else at expiry")
+                    .isEqualTo(sessionsVisible);
+            clock.now = T0.plusSeconds(6);
+            assertThat(b.tryAcquire()).isTrue();
+            assertThat(b.fence().token()).isGreaterThan(a.fence().token());
+
+            clock.now = T0.plusSeconds(7);
+            assertThat(c.tryAcquire()).as("b is alive: its lease holds").isFalse();
+            clock.now = T0.plusSeconds(12);
+            assertThat(c.tryAcquire())
+                    .as("b frozen (not renewing) is taken over once its lease expires")
+                    .isTrue();
+            assertThat(b.renew()).as("b thawed: its token is stale").isFalse();
+            clock.now = T0.plusSeconds(13);
+            assertThat(c.renew()).isTrue();
+            assertThat(b.tryAcquire()).as("c, alive, is not taken over").isFalse();
+        } finally {
+            b.close();
+            c.close();
+        }
+    }
+
     /** A clock the lease test moves by hand. */
     static final class MutableClockForLease extends Clock {
         Instant now;
