@@ -59,9 +59,11 @@ import org.resultsdesk.slack.SlackSettings;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiAuditTrail;
+import org.resultsdesk.store.JdbiButtonCommands;
 import org.resultsdesk.store.JdbiChannelCards;
 import org.resultsdesk.store.JdbiLeaderLease;
 import org.resultsdesk.store.JdbiQuoteStore;
+import org.resultsdesk.store.JdbiReplyThreads;
 import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.store.JdbiUpdateLedger;
@@ -349,7 +351,11 @@ public final class ResultsDesk implements AutoCloseable {
                 account.check(),
                 PlatformAccounts.TELEGRAM,
                 telegram.client().apiUrl().toString());
-        TelegramGateway gateway = new TelegramGateway(TelegramClients.forSending(http, telegram.client()));
+        TelegramGateway gateway = new TelegramGateway(
+                TelegramClients.forSending(http, telegram.client()),
+                new JdbiButtonCommands(database),
+                new JdbiReplyThreads(database),
+                clock);
         ReplySender replies =
                 parts.add("telegram replies", ReplySender.pooled(gateway, budget, clock, 4, Duration.ofMinutes(1)));
         rights.enable(telegram.rights(), new TelegramChatDirectory(client, clock));

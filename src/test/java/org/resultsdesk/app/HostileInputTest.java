@@ -63,6 +63,8 @@ import org.resultsdesk.slack.SlackGateway;
 import org.resultsdesk.slack.SlackSettings;
 import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiButtonCommands;
+import org.resultsdesk.store.JdbiReplyThreads;
 import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.TelegramBot;
@@ -305,7 +307,8 @@ class HostileInputTest {
                 TelegramSettings.Mode.POLLING,
                 Optional.empty());
         TelegramClient client = TelegramClients.create(new OkHttpClient(), settings);
-        TelegramGateway telegramGateway = new TelegramGateway(client);
+        TelegramGateway telegramGateway = new TelegramGateway(
+                client, new JdbiButtonCommands(desk.database), new JdbiReplyThreads(desk.database), clock);
         TelegramBot bot = new TelegramBot(
                 client,
                 telegramGateway,
@@ -417,7 +420,11 @@ class HostileInputTest {
                 HttpUrl.get(telegram.baseUrl()),
                 TelegramSettings.Mode.POLLING,
                 Optional.empty());
-        TelegramGateway telegramGateway = new TelegramGateway(TelegramClients.create(new OkHttpClient(), settings));
+        TelegramGateway telegramGateway = new TelegramGateway(
+                TelegramClients.create(new OkHttpClient(), settings),
+                new JdbiButtonCommands(desk.database),
+                new JdbiReplyThreads(desk.database),
+                clock);
         SlackGateway slackGateway =
                 new SlackGateway(SlackApp.slack(slackSettings()).methods(FakeSlackApi.BOT_TOKEN));
         for (Reply reply : replies) {

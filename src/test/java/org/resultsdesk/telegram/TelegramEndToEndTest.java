@@ -51,11 +51,11 @@ class TelegramEndToEndTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        telegram = new TelegramDesk(clock);
+        database = Database.sqlite(dir);
+        telegram = new TelegramDesk(clock, database);
         api = telegram.api();
         client = telegram.client();
         gateway = telegram.gateway();
-        database = Database.sqlite(dir);
         bot = telegram.bot(
                 new CommandService(
                         TestData.archive(), new SeatDirectory(TestData.archive().seats())),

@@ -92,6 +92,7 @@ public final class FakeTelegramApi implements AutoCloseable {
     private final Deque<ObjectNode> updates = new ArrayDeque<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<JsonNode> sendRequests = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> callbackAnswers = new CopyOnWriteArrayList<>();
     private final AtomicInteger messageIds = new AtomicInteger(100);
     private final AtomicInteger throttled = new AtomicInteger();
     private final Map<Integer, Photo> photos = new ConcurrentHashMap<>();
@@ -169,6 +170,11 @@ public final class FakeTelegramApi implements AutoCloseable {
         return List.copyOf(sendRequests);
     }
 
+    /** The parameters of every answerCallbackQuery call: the query answered, and any text shown to the presser. */
+    public List<JsonNode> callbackAnswers() {
+        return List.copyOf(callbackAnswers);
+    }
+
     public List<String> calls() {
         return List.copyOf(calls);
     }
@@ -208,7 +214,11 @@ public final class FakeTelegramApi implements AutoCloseable {
                 case "editmessagetext" -> edit(exchange, params);
                 case "sendphoto" -> sendPhoto(exchange, body);
                 case "editmessagemedia" -> editMedia(exchange, body);
-                case "answercallbackquery", "setwebhook", "deletewebhook" ->
+                case "answercallbackquery" -> {
+                    callbackAnswers.add(params);
+                    ok(exchange, json.getNodeFactory().booleanNode(true));
+                }
+                case "setwebhook", "deletewebhook" ->
                     ok(exchange, json.getNodeFactory().booleanNode(true));
                 case "getchatadministrators" ->
                     admins(exchange, params.path("chat_id").asLong());
