@@ -106,12 +106,7 @@ class HostileInputTest {
         root.addAppender(logs);
         Config config = Config.of(
                 Map.of("feeds.directory", dir.resolve("inbox").toString(), "feeds.settle-millis", "50"), Map.of());
-        desk = new ResultsDesk(
-                config,
-                Clock.systemUTC(),
-                TestData.freshArchive(),
-                Database.sqlite(dir),
-                ResultsDesk.feedParser(config, TestData.archive()));
+        desk = TestDesks.following(config, Clock.systemUTC(), TestData.freshArchive(), Database.sqlite(dir));
         telegram = new FakeTelegramApi(clock);
         slack = new FakeSlackApi(clock);
     }
@@ -491,8 +486,7 @@ class HostileInputTest {
         desk.deliverTo(alerts);
         Path inbox = dir.resolve("inbox");
         Files.createDirectories(inbox);
-        Config config = Config.of(Map.of("feeds.directory", inbox.toString(), "feeds.settle-millis", "50"), Map.of());
-        desk.startLeaderWork(config, new OkHttpClient());
+        desk.startLeaderWork();
 
         Contest kingswood = TestData.contest("parl.2019-12-12", "E14000774");
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();

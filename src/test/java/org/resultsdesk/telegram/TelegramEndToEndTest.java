@@ -159,9 +159,7 @@ class TelegramEndToEndTest {
                 "telegram",
                 "127.0.0.1",
                 0,
-                Map.of(
-                        "/telegram",
-                        new TelegramWebhook("s3cret-s3cret-s3cret", bot, WebServer.Limits.DEFAULT.maxBodyBytes())),
+                Map.of("/telegram", new TelegramWebhook("s3cret-s3cret-s3cret", bot)),
                 WebServer.Limits.DEFAULT)) {
             HttpClient http = HttpClient.newHttpClient();
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/telegram");

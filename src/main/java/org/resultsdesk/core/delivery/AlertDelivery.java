@@ -50,6 +50,10 @@ public final class AlertDelivery {
         public Settings withOwner(String name) {
             return new Settings(lease, maxDigestLines, maxAttempts, claimChannels, name);
         }
+
+        public Settings withLease(Duration claimLease) {
+            return new Settings(claimLease, maxDigestLines, maxAttempts, claimChannels, owner);
+        }
     }
 
     /** What delivery reports, for metrics: override what you need. */

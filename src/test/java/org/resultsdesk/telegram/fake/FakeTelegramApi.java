@@ -184,7 +184,9 @@ public final class FakeTelegramApi implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String prefix = "/bot" + TOKEN + "/";
             if (!path.startsWith(prefix)) {
-                reply(exchange, 404, error(404, "Not Found"));
+                // As Telegram answers: a well-formed token it does not know is 401, anything else 404.
+                boolean aToken = path.matches("/bot\\d+:[A-Za-z0-9_-]+/.*");
+                reply(exchange, aToken ? 401 : 404, aToken ? error(401, "Unauthorized") : error(404, "Not Found"));
                 return;
             }
             String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
