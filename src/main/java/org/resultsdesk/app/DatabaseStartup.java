@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
+import org.resultsdesk.core.retry.Sleeper;
 import org.resultsdesk.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +25,6 @@ final class DatabaseStartup {
         Unreachable(String message) {
             super(message);
         }
-    }
-
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
     }
 
     private DatabaseStartup() {}

@@ -58,7 +58,8 @@ final class LeaderSupervisor implements AutoCloseable {
         return running != null && lease.isLeader();
     }
 
-    private synchronized void tick() {
+    /** One round: renew or give up while leading, try to lead otherwise. Run by the ticker; tests call it directly. */
+    synchronized void tick() {
         try {
             if (running != null) {
                 if (!running.healthy()) {

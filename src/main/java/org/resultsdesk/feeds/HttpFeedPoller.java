@@ -17,20 +17,22 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.resultsdesk.core.port.FeedFile;
+import org.resultsdesk.core.retry.BackOff;
 import org.resultsdesk.core.text.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Polls feed URLs with conditional requests (If-None-Match, If-Modified-Since), so an unchanged feed costs a 304 and
- * nothing more. A URL that fails is backed off exponentially (up to a minute) and tried again; the others go on.
+ * nothing more. A URL that fails is backed off ({@link #BACK_OFF}: 2 s doubling to a minute, jittered) and tried again; the
+ * others go on.
  * A body counts as seen (its ETag and Last-Modified kept) only once the sink has taken it without throwing, so a
  * body whose ingest failed is fetched and ingested again. Whatever a round throws is logged and polling goes on.
  * A body over the size limit is refused without being read whole.
  */
 public final class HttpFeedPoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFeedPoller.class);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    static final BackOff BACK_OFF = new BackOff(Duration.ofSeconds(2), Duration.ofMinutes(1), 0.5);
 
     private static final class State {
         String etag;
@@ -119,7 +121,7 @@ public final class HttpFeedPoller implements AutoCloseable {
 
     private Duration failed(State state) {
         state.failures++;
-        Duration wait = backoff(state.failures);
+        Duration wait = BACK_OFF.delay(state.failures);
         state.notBefore = clock.instant().plus(wait);
         return wait;
     }
@@ -167,11 +169,6 @@ public final class HttpFeedPoller implements AutoCloseable {
             state.lastModified = response.header("Last-Modified");
             return true;
         }
-    }
-
-    static Duration backoff(int failures) {
-        long seconds = 1L << Math.min(failures, 6);
-        return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
     }
 
     @Override

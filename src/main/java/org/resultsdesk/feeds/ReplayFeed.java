@@ -9,17 +9,13 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.port.FeedFile;
+import org.resultsdesk.core.retry.Sleeper;
 
 /**
  * Replays an election night from the bundled data: each contest becomes a feed file at its real declaration time,
  * compressed by a speed factor (60 plays an hour in a minute). Contests without a declaration time come last.
  */
 public final class ReplayFeed {
-    /** Waits; a test passes one that returns at once. */
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final List<Contest> contests;
     private final double speed;
     private final Clock clock;

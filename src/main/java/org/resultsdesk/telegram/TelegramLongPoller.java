@@ -1,6 +1,8 @@
 package org.resultsdesk.telegram;
 
 import java.time.Duration;
+import org.resultsdesk.core.retry.BackOff;
+import org.resultsdesk.core.retry.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -8,20 +10,15 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Long polling with our own back-off: after a failure it waits 1, 2, 4 seconds and never more than five, so however
- * long Telegram was away, polling resumes within seconds of its return (TelegramBots' own back-off grows to 15
- * minutes). One poller per bot token: Telegram answers a second one with 409. Updates are read one by one
+ * Long polling with our own back-off ({@link #BACK_OFF}): after a failure it waits up to 1, 2, 4 seconds and never
+ * more than five, jittered, so however long Telegram was away, polling resumes within seconds of its return
+ * (TelegramBots' own back-off grows to 15 minutes). One poller per bot token: Telegram answers a second one with 409. Updates are read one by one
  * ({@link GetUpdatesOneByOne}): one that cannot be read is logged and skipped, never a reason to stop hearing the rest.
  * Whatever goes wrong in a round is logged and the loop goes on: only {@link #close()} ends it.
  */
 public final class TelegramLongPoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramLongPoller.class);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-
-    /** Waits; tests pass one that moves a virtual clock. */
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
+    static final BackOff BACK_OFF = new BackOff(Duration.ofSeconds(1), Duration.ofSeconds(5), 0.5);
 
     /** Set by {@link #close()}: a poll failing from then on was interrupted on purpose. */
     private volatile boolean closing;
@@ -30,16 +27,22 @@ public final class TelegramLongPoller implements AutoCloseable {
     private final TelegramBot bot;
     private final int timeoutSeconds;
     private final Sleeper sleeper;
+    private final BackOff backOff;
     private volatile boolean running;
     private Thread thread;
     private long offset;
     private int failures;
 
     public TelegramLongPoller(TelegramClient client, TelegramBot bot, int timeoutSeconds, Sleeper sleeper) {
+        this(client, bot, timeoutSeconds, sleeper, BACK_OFF);
+    }
+
+    TelegramLongPoller(TelegramClient client, TelegramBot bot, int timeoutSeconds, Sleeper sleeper, BackOff backOff) {
         this.client = client;
         this.bot = bot;
         this.timeoutSeconds = timeoutSeconds;
         this.sleeper = sleeper;
+        this.backOff = backOff;
     }
 
     public TelegramLongPoller start() {
@@ -58,7 +61,7 @@ public final class TelegramLongPoller implements AutoCloseable {
                     wait = pollOnce();
                 } catch (RuntimeException | Error e) {
                     failures++;
-                    wait = backoff(failures);
+                    wait = backOff.delay(failures);
                     LOG.error("Telegram polling round failed; next try in {} ms", wait.toMillis(), e);
                 }
                 if (!wait.isZero()) {
@@ -92,7 +95,7 @@ public final class TelegramLongPoller implements AutoCloseable {
                 return Duration.ZERO;
             }
             failures++;
-            Duration wait = backoff(failures);
+            Duration wait = backOff.delay(failures);
             if (failures == 1 || failures % 20 == 0) {
                 LOG.warn(
                         "polling Telegram failed ({} in a row): {}; next try in {} ms",
@@ -107,11 +110,6 @@ public final class TelegramLongPoller implements AutoCloseable {
     /** The offset the next getUpdates confirms: one past the highest update id seen. */
     long offset() {
         return offset;
-    }
-
-    static Duration backoff(int failures) {
-        long millis = 1000L << Math.min(failures - 1, 10);
-        return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
     }
 
     @Override

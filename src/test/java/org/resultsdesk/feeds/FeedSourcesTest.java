@@ -128,7 +128,7 @@ class FeedSourcesTest {
             assertThat(poller.pollOnce()).as("500").isZero();
             assertThat(poller.pollOnce()).as("backing off: not even asked").isZero();
             assertThat(server.getRequestCount()).isEqualTo(3);
-            clock.advance(HttpFeedPoller.backoff(1));
+            clock.advance(HttpFeedPoller.BACK_OFF.ceiling(1));
             assertThat(poller.pollOnce()).isEqualTo(1);
             assertThat(new String(received.get(1).content())).contains("revision=\"2\"");
         }
@@ -203,7 +203,7 @@ class FeedSourcesTest {
                         }
                     });
             assertThat(poller.pollOnce()).isZero();
-            clock.advance(HttpFeedPoller.backoff(1));
+            clock.advance(HttpFeedPoller.BACK_OFF.ceiling(1));
             assertThat(poller.pollOnce()).isEqualTo(1);
             server.takeRequest();
             assertThat(server.takeRequest().getHeaders().get("If-None-Match"))

@@ -22,6 +22,7 @@ import org.resultsdesk.TestData;
 import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.port.DeliveryResult;
+import org.resultsdesk.core.retry.BackOff;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
@@ -221,6 +222,18 @@ class TelegramEndToEndTest {
                 .as("the first poll after Telegram returns succeeds")
                 .isZero();
         assertThat(api.messages(REPORTER)).hasSize(1);
+    }
+
+    @Test
+    void failedPollsWaitAsTheSharedBackOffSays() {
+        BackOff backOff = TelegramLongPoller.BACK_OFF.withRandom(() -> 0.5);
+        TelegramLongPoller poller = new TelegramLongPoller(client, bot, 0, d -> {}, backOff);
+        api.setDown(true);
+
+        for (int failures = 1; failures <= 5; failures++) {
+            assertThat(poller.pollOnce()).as("after %d failures", failures).isEqualTo(backOff.delay(failures));
+        }
+        assertThat(backOff.delay(5)).isLessThan(backOff.ceiling(5)).isGreaterThan(Duration.ZERO);
     }
 
     @Test

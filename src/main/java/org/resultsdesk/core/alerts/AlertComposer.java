@@ -1,9 +1,8 @@
 package org.resultsdesk.core.alerts;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.resultsdesk.core.announce.AnnouncementFactory;
 import org.resultsdesk.core.announce.PartyStyle;
@@ -32,9 +31,9 @@ public final class AlertComposer {
     private final ResultCalculator calculator = new ResultCalculator();
     private final AnnouncementFactory announcements = new AnnouncementFactory();
     /** The newest result read for each contest, and each revision composed once, however many channels it goes to. */
-    private final Map<String, Declaration> latest = lru(4096);
+    private final Cache<String, Declaration> latest = lru(4096);
 
-    private final Map<String, Composed> composed = lru(4096);
+    private final Cache<String, Composed> composed = lru(4096);
 
     private record Composed(Contest contest, ResultFigures figures, Announcement announcement, List<String> context) {}
 
@@ -140,26 +139,21 @@ public final class AlertComposer {
      * after this one was read has alerts of its own, which correct what went out.
      */
     private Composed composed(Alert alert) {
-        Declaration held = latest.get(alert.contestId());
+        Declaration held = latest.getIfPresent(alert.contestId());
         if (held == null || held.revision() < alert.revision()) {
             held = store.latestDeclaration(alert.contestId(), Declaration.Stage.RESULT)
                     .orElseThrow(() -> new IllegalStateException("no stored result for " + alert.contestId()));
             latest.put(alert.contestId(), held);
         }
         Contest contest = ((FeedMessage.Result) held.message()).contest();
-        return composed.computeIfAbsent(alert.contestId() + "#" + held.revision(), key -> {
+        return composed.get(alert.contestId() + "#" + held.revision(), key -> {
             ResultFigures figures = calculator.calculate(contest, StoreFollower.comparisonFor(archive, contest));
             return new Composed(contest, figures, announcements.announce(figures), context.lines(contest));
         });
     }
 
-    private static <V> Map<String, V> lru(int size) {
-        return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > size;
-            }
-        });
+    private static <V> Cache<String, V> lru(int size) {
+        return Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build();
     }
 
     /** The newest stored revision: what the alert says, whichever instance read the file. */

@@ -1,9 +1,9 @@
 package org.resultsdesk.core.cards;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.text.Normalizer;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.resultsdesk.core.announce.PlainTextRenderer;
 import org.resultsdesk.core.calc.ResultFigures;
@@ -22,12 +22,9 @@ public final class Cards {
     private final ResultCardFactory resultCards = new ResultCardFactory();
     private final PlainTextRenderer plain = new PlainTextRenderer();
     private final AtomicLong drawn = new AtomicLong();
-    private final Map<Object, Picture> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Object, Picture> eldest) {
-            return size() > CACHED;
-        }
-    };
+    // Evicting on the caller's thread keeps the bound exact rather than eventual.
+    private final Cache<Object, Picture> cache =
+            Caffeine.newBuilder().maximumSize(CACHED).executor(Runnable::run).build();
 
     public Cards(CardRenderer renderer) {
         this.renderer = renderer;
@@ -57,19 +54,15 @@ public final class Cards {
     }
 
     private Picture cached(Object model, java.util.function.Supplier<Picture> draw) {
-        synchronized (cache) {
-            Picture known = cache.get(model);
-            if (known != null) {
-                return known;
-            }
+        Picture known = cache.getIfPresent(model);
+        if (known != null) {
+            return known;
         }
-        // Drawn outside the lock: two threads may draw the same card once each, which is harmless.
+        // Drawn outside the cache's lock: two threads may draw the same card once each, which is harmless.
         Picture picture = draw.get();
         drawn.incrementAndGet();
-        synchronized (cache) {
-            cache.putIfAbsent(model, picture);
-            return cache.get(model);
-        }
+        Picture first = cache.asMap().putIfAbsent(model, picture);
+        return first != null ? first : picture;
     }
 
     /** "Kingswood By-election, 15 Feb 2024" gives "kingswood-by-election-15-feb-2024". */

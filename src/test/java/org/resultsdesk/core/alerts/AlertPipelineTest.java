@@ -34,6 +34,7 @@ import org.resultsdesk.core.port.DeliveryResult;
 import org.resultsdesk.core.port.FeedFile;
 import org.resultsdesk.core.port.FeedParser;
 import org.resultsdesk.core.port.FeedRejected;
+import org.resultsdesk.core.retry.BackOff;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiSendBudget;
@@ -85,10 +86,18 @@ class AlertPipelineTest {
     }
 
     AlertDelivery newDelivery(RecordingGateway gateway) {
-        return newDelivery(gateway, AlertDelivery.Settings.DEFAULTS.claimChannels());
+        return newDelivery(gateway, AlertDelivery.Settings.DEFAULTS.claimChannels(), AlertDelivery.RETRY_BACK_OFF);
     }
 
     AlertDelivery newDelivery(RecordingGateway gateway, int claimChannels) {
+        return newDelivery(gateway, claimChannels, AlertDelivery.RETRY_BACK_OFF);
+    }
+
+    AlertDelivery newDelivery(RecordingGateway gateway, BackOff backOff) {
+        return newDelivery(gateway, AlertDelivery.Settings.DEFAULTS.claimChannels(), backOff);
+    }
+
+    AlertDelivery newDelivery(RecordingGateway gateway, int claimChannels, BackOff backOff) {
         AlertDelivery.Settings defaults = AlertDelivery.Settings.DEFAULTS;
         return new AlertDelivery(
                 gateway,
@@ -103,7 +112,8 @@ class AlertPipelineTest {
                         defaults.maxAttempts(),
                         claimChannels,
                         defaults.owner()),
-                new AlertDelivery.Listener() {});
+                new AlertDelivery.Listener() {},
+                backOff);
     }
 
     /** Runs a pass whenever the last one said the next alert falls due, until nothing is waiting. */
@@ -671,15 +681,39 @@ class AlertPipelineTest {
 
     @Test
     void aServerErrorIsRetriedWithBackOff() {
-        subscribe(NEWSROOM, Subscription.Kind.ALL, null);
-        telegram.script(NEWSROOM.channelId(), new DeliveryResult.Failed("HTTP 502", false));
+        // The jitter fixed at its middle, so each wait is known; a private chat, whose limit (one a second) is shorter
+        // than any of the waits, so that what spaces the attempts is the back-off alone.
+        BackOff backOff = AlertDelivery.RETRY_BACK_OFF.withRandom(() -> 0.5);
+        delivery = newDelivery(telegram, backOff);
+        subscribe(KINGSWOOD_DESK, Subscription.Kind.ALL, null);
+        int failures = 3;
+        for (int i = 0; i < failures; i++) {
+            telegram.script(KINGSWOOD_DESK.channelId(), new DeliveryResult.Failed("HTTP 502", false));
+        }
         land("kingswood.xml", ge2019(KINGSWOOD));
-        delivery.deliverDue();
-        // The back-off is 2 s; the group's budget (20 a minute, one every 3 s) counted the failed send too.
-        clock.advance(Duration.ofSeconds(3));
-        delivery.deliverDue();
+        Instant first = clock.instant();
 
-        assertThat(telegram.sent).hasSize(1);
+        Optional<Instant> next = delivery.deliverDue();
+        List<Instant> expected = new ArrayList<>(List.of(first));
+        for (int failed = 1; failed <= failures; failed++) {
+            Instant due = expected.get(expected.size() - 1).plus(backOff.delay(failed));
+            expected.add(due);
+            assertThat(next).as("after failure %d", failed).contains(due);
+            clock.set(due.minusMillis(1));
+            delivery.deliverDue();
+            assertThat(telegram.attempts)
+                    .as("nothing before the back-off is over")
+                    .hasSize(failed);
+            clock.set(due);
+            next = delivery.deliverDue();
+        }
+
+        assertThat(telegram.attempts).containsExactlyElementsOf(expected);
+        assertThat(telegram.sentTo(KINGSWOOD_DESK.channelId())).hasSize(1);
+        assertThat(Duration.between(expected.get(failures - 1), expected.get(failures)))
+                .as("the waits double")
+                .isEqualTo(Duration.between(expected.get(failures - 2), expected.get(failures - 1))
+                        .multipliedBy(2));
     }
 
     @Test

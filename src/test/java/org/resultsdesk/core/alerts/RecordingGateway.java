@@ -22,6 +22,9 @@ public class RecordingGateway implements ChatGateway {
     private final ChatContext.Platform platform;
     private final Supplier<java.time.Instant> clock;
     public final List<Sent> sent = new ArrayList<>();
+    /** When each send was asked for, whatever its outcome (scripted failures included). */
+    public final List<java.time.Instant> attempts = new ArrayList<>();
+
     public final List<Edit> edits = new ArrayList<>();
     private final Map<String, Deque<DeliveryResult>> scripted = new HashMap<>();
     private int nextId = 1;
@@ -57,6 +60,7 @@ public class RecordingGateway implements ChatGateway {
 
     @Override
     public DeliveryResult send(String channelId, Reply reply, int part) {
+        attempts.add(clock.get());
         Deque<DeliveryResult> queue = scripted.get(channelId);
         if (queue != null && !queue.isEmpty()) {
             return queue.poll();
