@@ -100,8 +100,12 @@ public final class Main implements Callable<Integer> {
         int opsPort = config.getInt("ops.port", 8081, 0);
         config.getInt("delivery.lease-seconds", 30, 1);
         DatabaseStartup.checkSettings(config);
-        ResultsArchive archive = BundledResults.load();
-        FeedParser parser = ResultsDesk.feedParser(config, archive);
+        // The bundled data loads while the ops server and the database start: the start takes the longer, not the sum.
+        java.util.concurrent.FutureTask<ResultsArchive> bundled =
+                new java.util.concurrent.FutureTask<>(BundledResults::load);
+        Thread loader = new Thread(bundled, "bundled-data");
+        loader.setDaemon(true);
+        loader.start();
         OpsServer ops = null;
         try {
             ops = OpsServer.starting(opsPort);
@@ -118,6 +122,8 @@ public final class Main implements Callable<Integer> {
             }
             throw e;
         }
+        ResultsArchive archive = loaded(bundled);
+        FeedParser parser = ResultsDesk.feedParser(config, archive);
         try (ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), archive, database, parser)) {
             // On SIGTERM: stop taking work, let each delivery pass finish and record what it sent, release the lease.
             Runtime.getRuntime()
@@ -158,6 +164,22 @@ public final class Main implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The bundled data, once loaded; whatever stopped it loading is thrown as it was. */
+    private static ResultsArchive loaded(java.util.concurrent.FutureTask<ResultsArchive> bundled)
+            throws InterruptedException {
+        try {
+            return bundled.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     @Command(

@@ -312,6 +312,7 @@ public final class ResultsDesk implements AutoCloseable {
                             .orElseThrow(() -> new IllegalArgumentException(
                                     "configuration key feeds.urls (FEEDS_URLS) has an invalid URL: '" + u + "'")))
                     .toList();
+            config.getDate("feeds.election-manager.date", LocalDate.parse(NEXT_GENERAL_ELECTION)); // for feedParser
             return new FeedSettings(
                     config.get("feeds.directory").map(Path::of),
                     Duration.ofMillis(config.getInt("feeds.settle-millis", 500, 0)),
