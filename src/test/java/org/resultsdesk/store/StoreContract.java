@@ -19,6 +19,7 @@ import org.resultsdesk.core.model.ChatContext.Platform;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.FeedMessage;
+import org.resultsdesk.core.model.OutboxStatus;
 import org.resultsdesk.core.model.Party;
 import org.resultsdesk.core.model.SendLimits;
 import org.resultsdesk.core.model.Subscription;
@@ -200,7 +201,7 @@ abstract class StoreContract {
         long id = crashed.alerts().get(0).id();
         alerts.markSent(crashed.token(), List.of(id), "stale", T0.plusSeconds(32));
         alerts.retryLater(crashed.token(), List.of(id), T0.plusSeconds(40), "stale", true);
-        alerts.markFailed(crashed.token(), List.of(id), "FAILED", "stale");
+        alerts.markFailed(crashed.token(), List.of(id), OutboxStatus.FAILED, "stale");
         assertThat(alerts.pendingCount()).as("the stale claim changed nothing").isEqualTo(1);
         assertThat(alerts.failedCount()).isZero();
 
@@ -229,12 +230,12 @@ abstract class StoreContract {
 
         String slack = alerts.claimDue(Platform.SLACK, T0, T0.plusSeconds(30), 10, 10, OWNER)
                 .token();
-        alerts.markFailed(slack, List.of(stored.get(1).id()), "REJECTED", "bad blocks");
+        alerts.markFailed(slack, List.of(stored.get(1).id()), OutboxStatus.REJECTED, "bad blocks");
         assertThat(claim(Platform.SLACK, T0.plusSeconds(100), T0.plusSeconds(130)))
                 .isEmpty();
         assertThat(alerts.failedCount()).isEqualTo(1);
         assertThat(alerts.failed(5)).singleElement().satisfies(f -> {
-            assertThat(f.status()).isEqualTo("REJECTED");
+            assertThat(f.status()).isEqualTo(OutboxStatus.REJECTED);
             assertThat(f.reason()).isEqualTo("bad blocks");
             assertThat(f.alert().channel()).isEqualTo(POLITICS);
         });
@@ -686,5 +687,44 @@ abstract class StoreContract {
                         Action.APPROVE,
                         "quote #25 from Ynys Môn’s candidate"));
         assertThat(audit.latest(30)).last().isEqualTo(first);
+    }
+
+    @Test
+    void aButtonCommandIsKeptUnderItsReferenceUntilForgottenAndShowingItAgainKeepsItLonger() {
+        JdbiButtonCommands buttons = new JdbiButtonCommands(database);
+        String command = "/result Ynys Môn 2019 with a name far too long for sixty-four bytes of callback data";
+
+        buttons.remember("h:one", command, T0);
+        buttons.remember("h:two", "/result Kingswood 2019", T0);
+        buttons.remember("h:one", command, T0.plus(Duration.ofDays(2)));
+
+        assertThat(buttons.command("h:one")).contains(command);
+        assertThat(buttons.command("h:unknown")).isEmpty();
+        assertThat(buttons.forgetShownBefore(T0.plus(Duration.ofDays(1)))).isEqualTo(1);
+        assertThat(buttons.command("h:two")).isEmpty();
+        assertThat(buttons.command("h:one")).as("shown again since").contains(command);
+        assertThat(new JdbiButtonCommands(database).command("h:one"))
+                .as("another instance's view")
+                .contains(command);
+    }
+
+    @Test
+    void aReplyThreadIsKeptPerChannelAndKeyAndTheLatestMessageWins() {
+        JdbiReplyThreads threads = new JdbiReplyThreads(database);
+        ChannelRef other = new ChannelRef(Platform.SLACK, NEWSDESK.channelId());
+
+        threads.remember(NEWSDESK, "photo:kingswood.png", "101", T0);
+        threads.remember(NEWSDESK, "photo:board.png", "102", T0.plus(Duration.ofDays(2)));
+        threads.remember(other, "photo:kingswood.png", "9", T0);
+
+        assertThat(threads.messageId(NEWSDESK, "photo:kingswood.png")).contains("101");
+        threads.remember(NEWSDESK, "photo:kingswood.png", "105", T0.plus(Duration.ofMinutes(1)));
+        assertThat(threads.messageId(NEWSDESK, "photo:kingswood.png")).contains("105");
+        assertThat(threads.messageId(other, "photo:kingswood.png")).contains("9");
+        assertThat(threads.messageId(POLITICS, "photo:kingswood.png")).isEmpty();
+
+        assertThat(threads.forgetBefore(T0.plus(Duration.ofDays(1)))).isEqualTo(2);
+        assertThat(threads.messageId(NEWSDESK, "photo:kingswood.png")).isEmpty();
+        assertThat(threads.messageId(NEWSDESK, "photo:board.png")).contains("102");
     }
 }

@@ -25,6 +25,7 @@ import org.resultsdesk.core.model.ChannelRef;
 import org.resultsdesk.core.model.ChatContext.Platform;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.FeedMessage;
+import org.resultsdesk.core.model.OutboxStatus;
 import org.resultsdesk.core.model.Party;
 import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.model.ResultsArchive;
@@ -345,7 +346,7 @@ class AlertPipelineTest {
                 .hasSize(1);
         assertThat(store.pendingCount()).isZero();
         assertThat(store.failed(5)).singleElement().satisfies(f -> {
-            assertThat(f.status()).isEqualTo("FAILED");
+            assertThat(f.status()).isEqualTo(OutboxStatus.FAILED);
             assertThat(f.alert().contestId()).isEqualTo("parl.2019-12-12/E99999999");
             assertThat(f.alert().attempts()).isEqualTo(AlertDelivery.Settings.DEFAULTS.maxAttempts() - 1);
         });
