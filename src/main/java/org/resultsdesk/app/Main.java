@@ -131,8 +131,12 @@ public final class Main implements Callable<Integer> {
         // Every setting is read once, and checked, before anything starts: a bad one ends the start with one line.
         Settings settings = Settings.from(loadConfig());
         StartupChecks.run(settings);
-        ResultsArchive archive = BundledResults.load();
-        Tonight tonight = FeedParsers.tonight(settings.night(), archive);
+        // The bundled data loads while the ops server and the database start: the start takes the longer, not the sum.
+        java.util.concurrent.FutureTask<ResultsArchive> bundled =
+                new java.util.concurrent.FutureTask<>(BundledResults::load);
+        Thread loader = new Thread(bundled, "bundled-data");
+        loader.setDaemon(true);
+        loader.start();
         OpsServer ops = null;
         try {
             ops = OpsServer.starting(settings.ops().port());
@@ -151,6 +155,8 @@ public final class Main implements Callable<Integer> {
             }
             throw e;
         }
+        ResultsArchive archive = loaded(bundled);
+        Tonight tonight = FeedParsers.tonight(settings.night(), archive);
         try (ResultsDesk desk = new ResultsDesk(settings, Clock.systemUTC(), archive, database, tonight)) {
             // On SIGTERM: stop taking work, let each delivery pass finish and record what it sent, release the lease.
             Runtime.getRuntime()
@@ -186,6 +192,22 @@ public final class Main implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The bundled data, once loaded; whatever stopped it loading is thrown as it was. */
+    private static ResultsArchive loaded(java.util.concurrent.FutureTask<ResultsArchive> bundled)
+            throws InterruptedException {
+        try {
+            return bundled.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     @Command(

@@ -265,7 +265,8 @@ public final class ResultsDesk implements AutoCloseable {
                                     };
                                 },
                                 clock)
-                        .start(Duration.ofSeconds(1)));
+                        // Four times a second: how soon a follower sees a dead leader's session gone.
+                        .start(Duration.ofMillis(250)));
     }
 
     /** Whether this instance leads the feeds now, by its own lease. */

@@ -162,8 +162,11 @@ public final class DirectoryFeedSource implements AutoCloseable {
         }
     }
 
-    /** Reads, without waiting for them to settle, files that appeared whole (renamed in, not written in place). */
-    synchronized void arrivedWhole(Set<Path> files) {
+    /**
+     * Reads, without waiting for them to settle, files that appeared whole (renamed in, not written in place): what the
+     * directory's change events deliver.
+     */
+    public synchronized void arrivedWhole(Set<Path> files) {
         Instant now = clock.instant();
         for (Path file : files) {
             try {

@@ -61,11 +61,19 @@ public final class SlackGateway implements ChatGateway {
         return ChatContext.Platform.SLACK;
     }
 
+    /**
+     * Added to each of the platform's windows: the budget counts a send when it leaves, the platform when it arrives,
+     * and two sends a window apart must not arrive less than a window apart when the first took longer on the way.
+     */
+    static final Duration IN_TRANSIT = Duration.ofMillis(100);
+
     /** Slack's limits: about one message a second in a channel, and a workspace cap of 200 a minute. */
     public static final SendLimits WEB_API_LIMITS = new SendLimits(
-            channel -> List.of(
-                    new SendLimits.Bucket("channel:" + channel, new SendLimits.Limit(1, Duration.ofSeconds(1)))),
-            List.of(new SendLimits.Bucket("workspace", new SendLimits.Limit(200, Duration.ofMinutes(1)))));
+            channel -> List.of(new SendLimits.Bucket(
+                    "channel:" + channel,
+                    new SendLimits.Limit(1, Duration.ofSeconds(1).plus(IN_TRANSIT)))),
+            List.of(new SendLimits.Bucket(
+                    "workspace", new SendLimits.Limit(200, Duration.ofMinutes(1).plus(IN_TRANSIT)))));
 
     @Override
     public SendLimits limits() {

@@ -89,16 +89,26 @@ public final class TelegramGateway implements ChatGateway {
     }
 
     /**
+     * Added to each of the platform's windows: the budget counts a send when it leaves, the platform when it arrives,
+     * and two sends a window apart must not arrive less than a window apart when the first took longer on the way.
+     */
+    static final Duration IN_TRANSIT = Duration.ofMillis(100);
+
+    /**
      * The Bot API's limits: about one message a second in a chat, 20 a minute in a group (negative ids), 30 a
-     * second for the whole bot.
+     * second for the whole bot; each window with {@link #IN_TRANSIT} to spare.
      */
     public static final SendLimits BOT_API_LIMITS = new SendLimits(
             chat -> chat.startsWith("-")
                     ? List.of(
-                            new SendLimits.Bucket("chat:" + chat, new SendLimits.Limit(1, Duration.ofSeconds(1))),
-                            new SendLimits.Bucket("group:" + chat, new SendLimits.Limit(20, Duration.ofMinutes(1))))
-                    : List.of(new SendLimits.Bucket("chat:" + chat, new SendLimits.Limit(1, Duration.ofSeconds(1)))),
-            List.of(new SendLimits.Bucket("bot", new SendLimits.Limit(30, Duration.ofSeconds(1)))));
+                            new SendLimits.Bucket("chat:" + chat, limit(1, Duration.ofSeconds(1))),
+                            new SendLimits.Bucket("group:" + chat, limit(20, Duration.ofMinutes(1))))
+                    : List.of(new SendLimits.Bucket("chat:" + chat, limit(1, Duration.ofSeconds(1)))),
+            List.of(new SendLimits.Bucket("bot", limit(30, Duration.ofSeconds(1)))));
+
+    private static SendLimits.Limit limit(int count, Duration window) {
+        return new SendLimits.Limit(count, window.plus(IN_TRANSIT));
+    }
 
     @Override
     public SendLimits limits() {

@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
@@ -228,18 +228,17 @@ public final class ElectionNightBenchmark {
             long reported = 0;
             Map<AlertDelivery, Instant> wakeAt = new HashMap<>();
             workers.forEach(w -> wakeAt.put(w, start));
-            TreeSet<Instant> settling = new TreeSet<>();
             while (true) {
                 Instant now = clock.instant();
-                boolean landedNow = false;
+                Set<Path> landedNow = new HashSet<>();
                 while (next < night.size() && !landings.get(next).isAfter(now)) {
                     Contest c = night.get(next++);
                     Path partial = inbox.resolve(c.seat().gss() + "_1.tsv.part");
+                    Path file = inbox.resolve(c.seat().gss() + "_1.tsv");
                     Files.writeString(partial, BundledFeedParser.write(c), StandardCharsets.UTF_8);
-                    Files.move(partial, inbox.resolve(c.seat().gss() + "_1.tsv"), StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
                     landed.put(c.seat().name(), now);
-                    settling.add(now.plus(SETTLE));
-                    landedNow = true;
+                    landedNow.add(file);
                 }
                 if (Duration.between(start, now).toMinutes() >= reported + 30) {
                     reported += 30;
@@ -247,16 +246,12 @@ public final class ElectionNightBenchmark {
                             "%s into the night (virtual), %d of %d landed, %.0f s wall%n",
                             Duration.ofMinutes(reported), next, night.size(), (System.nanoTime() - wallStart) / 1e9);
                 }
-                boolean fileDue = !settling.isEmpty() && !settling.first().isAfter(now);
-                settling.removeIf(at -> !at.isAfter(now));
-                if (landedNow || fileDue) {
-                    source.scanOnce(); // nothing else could have changed in the directory
+                if (!landedNow.isEmpty()) {
+                    // What the directory's change events deliver: files renamed in, read without settling.
+                    source.arrivedWhole(landedNow);
                 }
-                // Time jumps to whatever happens next: a landing, a file settling, an alert due, a limit freeing up.
+                // Time jumps to whatever happens next: a landing, an alert due, a limit freeing up.
                 Instant soonest = next < night.size() ? landings.get(next) : null;
-                if (!settling.isEmpty()) {
-                    soonest = earliest(soonest, settling.first());
-                }
                 // Each worker runs as its instance's delivery loop would: when woken by an ingest (or, on PostgreSQL,
                 // by the other instance's notification), when the next alert it knows of falls due, or after idling
                 // for two seconds; again at once while it has due work left; and the instances take turns.
@@ -280,7 +275,7 @@ public final class ElectionNightBenchmark {
                 for (Instant at : wakeAt.values()) {
                     soonest = earliest(soonest, at);
                 }
-                if (next == night.size() && settling.isEmpty() && outbox.pendingCount() == 0) {
+                if (next == night.size() && outbox.pendingCount() == 0) {
                     break;
                 }
                 clock.advance(Duration.ofMillis(

@@ -19,7 +19,7 @@ import org.resultsdesk.store.TestPostgres;
 /**
  * How long the feed lease takes to move on PostgreSQL when its holder dies outright (SIGKILL: ten kills) and when it
  * is frozen (SIGSTOP, then thawed). Two processes each run the real {@link JdbiLeaderLease} as the app's leader
- * supervisor does (a tick a second: renew while leading, else try to take it; the app's 5 s lease), printing when they
+ * supervisor does (four ticks a second: renew while leading, else try to take it; the app's 5 s lease), printing when they
  * lead; the harness kills or freezes whichever leads and times, by this machine's clock, until the other says it
  * leads. After each kill a new process takes the dead one's place. Loss and duplication are the business of the
  * multi-process tests (SharedNightTest); this times the handover only.
@@ -31,7 +31,7 @@ import org.resultsdesk.store.TestPostgres;
  */
 public final class TakeoverBenchmark {
     static final Duration LEASE = Duration.ofSeconds(5);
-    static final Duration TICK = Duration.ofSeconds(1);
+    static final Duration TICK = Duration.ofMillis(250);
 
     public static void main(String[] args) throws Exception {
         int kills = args.length > 0 ? Integer.parseInt(args[0]) : 10;

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's run command on the packaged jar: {@code printf '/result wellingborough\n' | java -jar
- * target/results-desk.jar}. Runs after {@code package}, in {@code mvn verify}.
+ * The README's run command on the packaged jar: {@code printf '/result wellingborough\n' | java
+ * -XX:SharedArchiveFile=target/results-desk.jsa -jar target/results-desk.jar}, with the class-data-sharing archive
+ * the build made beside the jar really used. Runs after {@code package}, in {@code mvn verify}.
  */
 class ConsoleJarIT {
     @TempDir
@@ -21,10 +22,18 @@ class ConsoleJarIT {
     @Test
     void thePackagedJarAnswersAPipedCommand() throws Exception {
         Path jar = Path.of("target/results-desk.jar");
+        Path archive = Path.of("target/results-desk.jsa");
         assertThat(jar).exists();
+        assertThat(archive).exists();
+        Path classLog = data.resolve("classes.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder =
-                new ProcessBuilder(java, "-jar", jar.toString()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-XX:SharedArchiveFile=" + archive,
+                        "-Xlog:class+load=info:file=" + classLog,
+                        "-jar",
+                        jar.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("STORE_DATA_DIRECTORY", data.toString());
         builder.environment().put("OPS_PORT", "0");
         Process process = builder.start();
@@ -41,5 +50,8 @@ class ConsoleJarIT {
                 .contains("Swing 28.5% Con to Lab")
                 .contains("Overturns a Conservative majority of 18,540 (2019)");
         assertThat(Files.exists(data.resolve("results-desk.db"))).isTrue();
+        assertThat(Files.readString(classLog))
+                .as("the application's classes come from the archive, not the jar")
+                .contains("org.resultsdesk.app.Main source: shared objects file");
     }
 }

@@ -132,7 +132,13 @@ class SlackPicturesTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !api.uploads().isEmpty());
         assertThat(api.messages("C0DESK"))
                 .singleElement()
-                .satisfies(m -> assertThat(m.at()).as("a second later").isEqualTo(alertSent.plusSeconds(1)));
+                .satisfies(m -> assertThat(m.at())
+                        .as("the channel's window later")
+                        .isEqualTo(alertSent.plus(gateway.limits()
+                                .channelBuckets("C0DESK")
+                                .get(0)
+                                .limit()
+                                .window())));
     }
 
     @Test

@@ -85,6 +85,15 @@ class AlertPipelineTest {
         delivery = newDelivery(telegram);
     }
 
+    /** The adapter's window for one chat's own limit (one message in it). */
+    Duration chatWindow() {
+        return telegram.limits()
+                .channelBuckets(NEWSROOM.channelId())
+                .get(0)
+                .limit()
+                .window();
+    }
+
     AlertDelivery newDelivery(RecordingGateway gateway) {
         return newDelivery(gateway, AlertDelivery.Settings.DEFAULTS.claimChannels(), AlertDelivery.RETRY_BACK_OFF);
     }
@@ -437,7 +446,8 @@ class AlertPipelineTest {
                 .hasSize(perSecond)
                 .extracting(RecordingGateway.Sent::at)
                 .containsOnly(NIGHT);
-        assertThat(next).as("the window that began with the burst").contains(NIGHT.plusSeconds(1));
+        Duration second = telegram.limits().global().get(0).limit().window();
+        assertThat(next).as("the window that began with the burst").contains(NIGHT.plus(second));
         deliverAsDue(next);
 
         assertThat(telegram.sent)
@@ -447,7 +457,7 @@ class AlertPipelineTest {
                         groups.stream().map(ChannelRef::channelId).toList());
         assertThat(telegram.sent.subList(perSecond, groups.size()))
                 .extracting(RecordingGateway.Sent::at)
-                .containsOnly(NIGHT.plusSeconds(1));
+                .containsOnly(NIGHT.plus(second));
         int claims = database.jdbi()
                 .withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT claim_token) FROM outbox")
                         .mapTo(Integer.class)
@@ -468,7 +478,7 @@ class AlertPipelineTest {
 
         delivery.releaseHeld();
         RecordingGateway other = new RecordingGateway(Platform.TELEGRAM, clock::instant);
-        clock.advance(Duration.ofSeconds(1));
+        clock.advance(telegram.limits().global().get(0).limit().window());
         newDelivery(other).deliverDue();
 
         assertThat(other.sent).extracting(RecordingGateway.Sent::channelId).containsExactly("-100" + (200 + perSecond));
@@ -500,18 +510,21 @@ class AlertPipelineTest {
         land("wellingborough.xml", ge2019(WELLINGBOROUGH));
         Optional<Instant> alertDue = delivery.deliverDue();
 
-        assertThat(waits).as("the chat's next slot, 1 s after the first alert").containsExactly(Duration.ofMillis(900));
+        long chatWindow = chatWindow().toMillis();
+        assertThat(waits)
+                .as("the chat's next slot, a window after the first alert")
+                .containsExactly(Duration.ofMillis(chatWindow - 100));
         assertThat(alertDue)
                 .as("the alert is held to the slot after the answer's")
-                .contains(NIGHT.plusSeconds(2));
-        clock.set(NIGHT.plusSeconds(1));
+                .contains(NIGHT.plusMillis(2 * chatWindow));
+        clock.set(NIGHT.plusMillis(chatWindow));
         scheduled.forEach(Runnable::run);
         clock.set(alertDue.get());
         delivery.deliverDue();
 
         assertThat(telegram.sentTo(NEWSROOM.channelId()))
                 .extracting(sent -> sent.at().toEpochMilli() - NIGHT.toEpochMilli())
-                .containsExactly(0L, 1000L, 2000L);
+                .containsExactly(0L, chatWindow, 2 * chatWindow);
         assertThat(text(telegram.sentTo(NEWSROOM.channelId()).get(1).reply())).contains("Con hold");
     }
 
@@ -529,7 +542,7 @@ class AlertPipelineTest {
             assertThat(parts.get(i).part()).isEqualTo(i);
             assertThat(parts.get(i).at())
                     .as("each part in the chat's own slot, 1 s apart (the group's 20 a minute allow a burst)")
-                    .isEqualTo(NIGHT.plusSeconds(i));
+                    .isEqualTo(NIGHT.plus(chatWindow().multipliedBy(i)));
         }
         assertThat(store.firstMessageId(
                         NEWSROOM, TestData.contest("parl.2019-12-12", KINGSWOOD).id()))
