@@ -31,6 +31,7 @@ import org.resultsdesk.core.alerts.AlertRouter;
 import org.resultsdesk.core.alerts.CardsCommand;
 import org.resultsdesk.core.alerts.DeclarationIngest;
 import org.resultsdesk.core.alerts.IngestOutcome;
+import org.resultsdesk.core.alerts.NewsPolicy;
 import org.resultsdesk.core.alerts.ResultLimits;
 import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.StatusCommand;
@@ -181,6 +182,7 @@ public final class ResultsDesk implements AutoCloseable {
         this.commands = metrics.timed(new CommandService(
                 archive,
                 seats,
+                clock,
                 new ContextAddenda(resultContext, quoteCards),
                 new SubscriptionCommands(subscriptions, seats, archive, rights),
                 new QuoteCommands(quotes, quoteStore, archive, seats, rights),
@@ -198,7 +200,9 @@ public final class ResultsDesk implements AutoCloseable {
                 this::wakeDelivery,
                 leaderLease::fence,
                 ResultLimits.DEFAULTS.withMaxDaysAhead(
-                        config.getInt("feeds.max-days-ahead", ResultLimits.DEFAULTS.maxDaysAhead())));
+                        config.getInt("feeds.max-days-ahead", ResultLimits.DEFAULTS.maxDaysAhead())),
+                NewsPolicy.DEFAULTS.withOldElectionDays(
+                        config.getInt("alerts.old-election-days", NewsPolicy.DEFAULT_OLD_ELECTION_DAYS, 0)));
         follower.catchUp();
         follow();
     }

@@ -103,7 +103,14 @@ class HostileInputTest {
         logs.start();
         root.addAppender(logs);
         Config config = Config.of(
-                Map.of("feeds.directory", dir.resolve("inbox").toString(), "feeds.settle-millis", "50"), Map.of());
+                Map.of(
+                        "feeds.directory",
+                        dir.resolve("inbox").toString(),
+                        "feeds.settle-millis",
+                        "50",
+                        "alerts.old-election-days",
+                        "0"),
+                Map.of());
         desk = new ResultsDesk(
                 config,
                 Clock.systemUTC(),

@@ -1,5 +1,6 @@
 package org.resultsdesk.core.command;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.resultsdesk.core.announce.AnnouncementFactory;
@@ -30,7 +31,7 @@ public final class CommandService implements CommandHandler {
     private final ContestFinder finder;
     private final ResultCalculator calculator = new ResultCalculator();
     private final AnnouncementFactory announcements = new AnnouncementFactory();
-    private final CopySnippetWriter snippets = new CopySnippetWriter();
+    private final CopySnippetWriter snippets;
     private final Scoreboard scoreboard;
     private final List<CommandModule> modules;
     private final ResultAddenda addenda;
@@ -42,6 +43,13 @@ public final class CommandService implements CommandHandler {
 
     public CommandService(
             ResultsArchive archive, SeatDirectory seats, ResultAddenda addenda, CommandModule... modules) {
+        this(archive, seats, Clock.systemUTC(), addenda, modules);
+    }
+
+    /** @param clock what "today" is for copy, which dates a contest that is not this week's */
+    public CommandService(
+            ResultsArchive archive, SeatDirectory seats, Clock clock, ResultAddenda addenda, CommandModule... modules) {
+        this.snippets = new CopySnippetWriter(clock);
         this.archive = archive;
         this.seats = seats;
         this.addenda = addenda;
@@ -110,6 +118,10 @@ public final class CommandService implements CommandHandler {
         return found.problem().orElseGet(() -> {
             Contest contest = found.contest().orElseThrow();
             return Reply.text(snippets.write(figures(contest))
+                    + abolitions
+                            .of(seats.seatsNamed(contest.seat().name()))
+                            .map(gone -> " " + gone.sentence())
+                            .orElse("")
                     + addenda.sentence(contest).map(s -> " " + s).orElse(""));
         });
     }
