@@ -62,7 +62,7 @@ public final class CommandService implements CommandHandler {
     @Override
     public Reply handle(String text, ChatContext context) {
         if (text == null || text.isBlank()) {
-            return help();
+            return help(context);
         }
         CommandLine line = CommandLine.parse(text.length() > MAX_MODULE_INPUT_LENGTH ? text.substring(0, 100) : text);
         if (text.length() <= MAX_MODULE_INPUT_LENGTH) {
@@ -81,7 +81,7 @@ public final class CommandService implements CommandHandler {
             case "snippet" -> snippet(line);
             case "seats", "seat", "search" -> seats(line);
             case "scoreboard" -> scoreboard.reply(line.arguments());
-            case "help", "start" -> help();
+            case "help", "start" -> help(context);
             case "about" -> about();
             default -> Reply.text("I don't know the command \"" + line.name() + "\". Try /help.");
         };
@@ -148,18 +148,28 @@ public final class CommandService implements CommandHandler {
         return calculator.calculate(contest, archive.comparisonFor(contest));
     }
 
-    private Reply help() {
+    /**
+     * Every command, as the platform takes it: Slack has its own /status, so there the desk's commands without a slash
+     * command of their own go through /resultsdesk (as the app manifest registers them).
+     */
+    private Reply help(ChatContext context) {
         StringBuilder extra = new StringBuilder();
         modules.forEach(m -> extra.append('\n').append(m.help()));
-        return Reply.text("""
+        String help = HELP + extra;
+        if (context.platform() == ChatContext.Platform.SLACK) {
+            help = help.replaceAll("(?m)^/(about|status|audit)\\b", "/resultsdesk $1");
+        }
+        return Reply.text(help);
+    }
+
+    private static final String HELP = """
                 Results Desk: declared UK election results, with shares, changes, majority, turnout and swing.
                 /result <seat> [election]  the declared result, e.g. /result kingswood or /result kingswood 2019
                 /snippet <seat> [election]  a paragraph ready to paste into a story
                 /seats <text>  find seats by name
                 /scoreboard [election]  seats and votes by party for a general election, e.g. /scoreboard 2019
                 /about  where the figures come from
-                An election can be a year (2019), "by-election", "general" or a date (2024-02-15).""" + extra);
-    }
+                An election can be a year (2019), "by-election", "general" or a date (2024-02-15).""";
 
     private Reply about() {
         return Reply.text("Results Desk serves declared results for "
