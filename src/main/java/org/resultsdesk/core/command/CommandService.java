@@ -3,6 +3,7 @@ package org.resultsdesk.core.command;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.resultsdesk.core.announce.AnnouncementFactory;
 import org.resultsdesk.core.announce.CopySnippetWriter;
 import org.resultsdesk.core.calc.ResultCalculator;
@@ -83,8 +84,34 @@ public final class CommandService implements CommandHandler {
             case "scoreboard" -> scoreboard.reply(line.arguments());
             case "help", "start" -> help(context);
             case "about" -> about();
-            default -> Reply.text("I don't know the command \"" + line.name() + "\". Try /help.");
+            default -> unknown(line);
         };
+    }
+
+    /** The commands answered here, besides the modules'. */
+    private static final List<String> BUILT_IN =
+            List.of("result", "results", "snippet", "seats", "scoreboard", "help", "about");
+
+    /** "Did you mean /result?" for a misspelt command, with the nearest as a button; else a pointer to /help. */
+    private Reply unknown(CommandLine line) {
+        String name = line.name();
+        List<String> known = new ArrayList<>(BUILT_IN);
+        modules.forEach(m -> known.addAll(m.names()));
+        org.apache.commons.text.similarity.LevenshteinDistance distance =
+                new org.apache.commons.text.similarity.LevenshteinDistance(2);
+        Optional<String> nearest = known.stream()
+                .filter(k -> name.length() >= 3 && (k.startsWith(name) || distance.apply(name, k) >= 0))
+                .min(java.util.Comparator.comparingInt((String k) -> k.startsWith(name) ? 0 : 1)
+                        .thenComparingInt(k -> Math.max(0, distance.apply(name, k)))
+                        .thenComparingInt(String::length));
+        if (nearest.isPresent()) {
+            String asked = "/" + nearest.get() + (line.arguments().isEmpty() ? "" : " " + line.argumentText());
+            return Reply.text(
+                    "I don't know the command /" + name + ". Did you mean /" + nearest.get()
+                            + "? /help lists them all.",
+                    List.of(new Reply.Suggestion(asked, asked)));
+        }
+        return Reply.text("I don't know the command /" + name + ". Try /help.");
     }
 
     private Reply result(CommandLine line) {
