@@ -40,7 +40,7 @@ class ConsolePolishTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
         desk.close();
     }
 

@@ -107,8 +107,10 @@ final class Scoreboard {
                         "General election " + e.date().getYear(),
                         "/" + command + " " + e.date().getYear()))
                 .toList();
-        ElectionFilter.Split split = ElectionFilter.split(arguments);
-        if (split.query().isBlank() && !arguments.isEmpty()) {
+        // A year or a date names an election, which may simply have no results yet (2029).
+        if (!arguments.isEmpty()
+                && arguments.stream()
+                        .allMatch(a -> a.matches("\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4}"))) {
             return Reply.text(
                     "No general election results on file for " + String.join(" ", arguments)
                             + " yet. Try one of these:",
