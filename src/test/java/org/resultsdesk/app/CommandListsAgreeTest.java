@@ -44,12 +44,8 @@ class CommandListsAgreeTest {
         Config config = Config.of(Map.of(), Map.of());
         Set<String> help;
         String slackHelp;
-        try (ResultsDesk desk = new ResultsDesk(
-                config,
-                Clock.systemUTC(),
-                TestData.freshArchive(),
-                Database.sqlite(dir),
-                ResultsDesk.feedParser(config, TestData.archive()))) {
+        try (ResultsDesk desk =
+                TestDesks.built(config, Clock.systemUTC(), TestData.freshArchive(), Database.sqlite(dir))) {
             help = commands(text(desk.commands.handle("/help", ChatContext.console())));
             slackHelp = text(desk.commands.handle(
                     "/help",

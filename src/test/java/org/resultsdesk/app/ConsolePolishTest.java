@@ -31,12 +31,7 @@ class ConsolePolishTest {
     @BeforeEach
     void setUp() {
         Config config = Config.of(Map.of(), Map.of());
-        desk = new ResultsDesk(
-                config,
-                Clock.systemUTC(),
-                TestData.freshArchive(),
-                Database.sqlite(dir),
-                ResultsDesk.feedParser(config, TestData.archive()));
+        desk = TestDesks.built(config, Clock.systemUTC(), TestData.freshArchive(), Database.sqlite(dir));
     }
 
     @AfterEach

@@ -75,7 +75,7 @@ class FeedExamplesTest {
             try (Database database = Database.sqlite(dir.resolve(format.getKey()))) {
                 JdbiAlertStore store = new JdbiAlertStore(database);
                 DeclarationIngest ingest = new DeclarationIngest(
-                        ResultsDesk.feedParser(config, archive),
+                        FeedParsers.of(Settings.from(config).feeds(), archive),
                         new StoreFollower(store, archive, new RushBoard()),
                         store,
                         new AlertRouter(new JdbiSubscriptionStore(database, nightAfter)),

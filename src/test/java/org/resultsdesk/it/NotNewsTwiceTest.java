@@ -73,10 +73,10 @@ class NotNewsTwiceTest {
     void setUp() throws Exception {
         logs.start();
         ingestLog.addAppender(logs);
-        telegram = new TelegramDesk(clock);
+        database = Database.sqlite(dir.resolve("db"));
+        telegram = new TelegramDesk(clock, database);
         api = telegram.api();
         api.setAdministrators(NEWSROOM, EDITOR);
-        database = Database.sqlite(dir.resolve("db"));
         outbox = new JdbiAlertStore(database);
         ResultsArchive archive = TestData.freshArchive();
         SeatDirectory seats = new SeatDirectory(archive.seats());
