@@ -87,7 +87,7 @@ class ReplayJarIT {
 
         Ran stopped = run(jar, temporary, "replay", "--speed", "0");
         assertThat(stopped.code()).isEqualTo(2);
-        assertThat(stopped.out()).contains("--speed (or replay.speed) must be a number more than 0");
+        assertThat(stopped.out()).contains("--speed must be a number more than 0");
         try (Stream<Path> left = Files.list(temporary)) {
             assertThat(left).isEmpty();
         }
