@@ -38,6 +38,6 @@ ENV STORE_DATA_DIRECTORY=/app/data
 VOLUME ["/app/config", "/app/data", "/app/feeds"]
 EXPOSE 8081 3000 8443
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
-  CMD curl -fsS http://127.0.0.1:8081/healthz || exit 1
+  CMD curl -fsS "http://127.0.0.1:${OPS_PORT:-8081}/healthz" || exit 1
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/results-desk.jsa", "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true", \
   "-jar", "/app/results-desk.jar"]

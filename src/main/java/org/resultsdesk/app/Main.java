@@ -22,6 +22,7 @@ import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.model.Subscription;
 import org.resultsdesk.core.night.Tonight;
+import org.resultsdesk.core.text.LogSafe;
 import org.resultsdesk.feeds.BundledResults;
 import org.resultsdesk.feeds.DeclarationTimesFile;
 import org.resultsdesk.feeds.HocResultsConverter;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "results-desk",
         mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Election results for newsroom chats.",
         subcommands = {Main.Replay.class, Main.ConvertData.class})
 public final class Main implements Callable<Integer> {
@@ -212,8 +214,11 @@ public final class Main implements Callable<Integer> {
 
     @Command(
             name = "replay",
+            mixinStandardHelpOptions = true,
+            versionProvider = Main.Version.class,
             description = "Replay an election night from the bundled data through the feed path"
-                    + " into the console: the newsroom's rehearsal and the demo.")
+                    + " into the console: the newsroom's rehearsal and the demo. It runs on a throwaway database"
+                    + " in a temporary directory, deleted however the replay ends.")
     static final class Replay implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main parent;
@@ -221,13 +226,15 @@ public final class Main implements Callable<Integer> {
         @Option(
                 names = "--election",
                 defaultValue = "parl.2019-12-12",
-                description = "Election id to replay (default: ${DEFAULT-VALUE}).")
+                description = "Election id to replay (default: ${DEFAULT-VALUE}); a wrong one lists those on file.")
         String election;
 
-        @Option(names = "--speed", description = "Times faster than real time (default: replay.speed, 60).")
+        @Option(
+                names = "--speed",
+                description = "Times faster than real time, more than 0 (default: replay.speed, 60).")
         Double speed;
 
-        @Option(names = "--limit", description = "Stop after this many declarations.")
+        @Option(names = "--limit", description = "Stop after this many declarations, 1 or more.")
         Integer limit;
 
         @Option(
@@ -242,33 +249,63 @@ public final class Main implements Callable<Integer> {
                 ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.resultsdesk"))
                         .setLevel(ch.qos.logback.classic.Level.WARN);
             }
+            if (speed != null && (!(speed > 0) || speed.isInfinite())) {
+                System.err.println("results-desk: --speed must be a number more than 0, not " + speed);
+                return EXIT_BAD_SETTING;
+            }
+            // replay.speed is checked as every setting is: a bad one ends the start with one line.
+            double factor = speed != null ? speed : Settings.Replay.from(config).speed();
+            if (limit != null && limit < 1) {
+                System.err.println("results-desk: --limit must be 1 or more, not " + limit);
+                return EXIT_BAD_SETTING;
+            }
             ResultsArchive archive = BundledResults.load();
             List<Contest> contests = archive.contestsOf(election);
             if (contests.isEmpty()) {
-                System.err.println("No bundled election " + election + ". Try parl.2019-12-12.");
-                return 2;
+                System.err.println(
+                        "results-desk: no bundled election " + LogSafe.escape(election) + ". " + replayable(archive));
+                return EXIT_BAD_SETTING;
             }
-            ResultsArchive night = archive.without(election);
-            double factor = speed != null ? speed : Settings.Replay.from(config).speed();
             Path rehearsal = Files.createTempDirectory("results-desk-replay");
-            Path inbox = rehearsal.resolve("inbox");
+            // From here on, whichever way the replay ends (finished, failed, Ctrl-C), the directory goes.
+            Rehearsal run = new Rehearsal(rehearsal);
+            Runtime.getRuntime().addShutdownHook(run.onSignal);
+            try {
+                return play(config, archive, contests, factor, run);
+            } finally {
+                run.end();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(run.onSignal);
+                } catch (IllegalStateException shuttingDown) {
+                    // Stopped by a signal: the hook is ending the rehearsal.
+                }
+            }
+        }
+
+        private int play(Config config, ResultsArchive archive, List<Contest> contests, double factor, Rehearsal run)
+                throws Exception {
+            Path inbox = Files.createDirectories(run.directory.resolve("inbox"));
             Config rehearsalConfig = config.with("feeds.directory", inbox.toString())
                     .with("feeds.urls", "")
                     .with("feeds.settle-millis", "100")
-                    .with("night.election", election);
+                    .with("night.election", election)
+                    // A replayed night is old by the calendar and still news to the rehearsal.
+                    .with("alerts.old-election-days", "0");
             if (config.get("night.declaration-times").isEmpty()) {
                 // The rehearsal's provisional times are the night's real ones.
-                Path times = rehearsal.resolve("declaration-times.csv");
+                Path times = run.directory.resolve("declaration-times.csv");
                 Files.writeString(times, DeclarationTimesFile.write(contests));
                 rehearsalConfig = rehearsalConfig.with("night.declaration-times", times.toString());
             }
+            ResultsArchive night = archive.without(election);
             Settings settings = Settings.from(rehearsalConfig);
             ResultsDesk desk = new ResultsDesk(
                     settings,
                     Clock.systemUTC(),
                     night,
-                    Database.sqlite(rehearsal),
+                    Database.sqlite(run.directory),
                     FeedParsers.tonight(settings.night(), night));
+            run.desk.set(desk);
             ReplayFeed replay = new ReplayFeed(contests, factor, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
             if (limit != null) {
                 replay = replay.first(limit);
@@ -288,16 +325,7 @@ public final class Main implements Callable<Integer> {
                             (long) desk.metrics.total("resultsdesk_alerts_sent_total"),
                             firstDeclared.plusMillis((long)
                                     (Duration.between(started, Instant.now()).toMillis() * factor))));
-            java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
-            Thread onCtrlC = new Thread(
-                    () -> {
-                        if (!finished.get()) {
-                            progress.summary("Replay stopped");
-                        }
-                        closeAndDelete(desk, rehearsal);
-                    },
-                    "replay-stop");
-            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            run.progress.set(progress);
             try {
                 ChannelRef console = new ChannelRef(ChatContext.Platform.CONSOLE, "console");
                 desk.subscriptions.add(new Subscription(console, Subscription.Kind.ALL, null, "every declaration"));
@@ -311,30 +339,71 @@ public final class Main implements Callable<Integer> {
                 while (desk.feedFilesIngested() < replay.size() || desk.alertStore.pendingCount() > 0) {
                     Thread.sleep(Duration.ofMillis(100).toMillis());
                 }
-                finished.set(true);
+                run.finished.set(true);
                 progress.summary("Replay finished");
             } finally {
                 progress.close();
-                if (finished.get()) {
-                    Runtime.getRuntime().removeShutdownHook(onCtrlC);
-                    closeAndDelete(desk, rehearsal);
-                }
             }
             return 0;
         }
 
-        /** The rehearsal's database and inbox are thrown away, whichever way the replay ends. */
-        private static void closeAndDelete(ResultsDesk desk, Path rehearsal) {
-            try {
-                desk.close();
-            } catch (Exception e) {
-                System.err.println("results-desk: replay: " + e.getMessage());
+        /** The elections a replay can play, general elections first, for the line that answers a wrong id. */
+        static String replayable(ResultsArchive archive) {
+            java.util.Map<Boolean, List<String>> byKind = archive.elections().stream()
+                    .sorted(java.util.Comparator.comparing(org.resultsdesk.core.model.Election::date))
+                    .collect(java.util.stream.Collectors.partitioningBy(
+                            e -> e.kind() == org.resultsdesk.core.model.ElectionKind.GENERAL,
+                            java.util.stream.Collectors.mapping(
+                                    org.resultsdesk.core.model.Election::id, java.util.stream.Collectors.toList())));
+            return "General elections on file: " + String.join(", ", byKind.get(true))
+                    + (byKind.get(false).isEmpty() ? "" : "; by-elections: " + String.join(", ", byKind.get(false)))
+                    + ". Only parl.2019-12-12 has declaration times; the others declare all at once.";
+        }
+
+        /** One rehearsal's throwaway directory and what must be closed before it is deleted. */
+        private static final class Rehearsal {
+            final Path directory;
+            final java.util.concurrent.atomic.AtomicReference<ResultsDesk> desk =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            final java.util.concurrent.atomic.AtomicReference<ReplayProgress> progress =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+            /** Set once the end has begun, by the replay itself or by a signal, so it runs once. */
+            final java.util.concurrent.atomic.AtomicBoolean ending = new java.util.concurrent.atomic.AtomicBoolean();
+
+            final Thread onSignal;
+
+            Rehearsal(Path directory) {
+                this.directory = directory;
+                this.onSignal = new Thread(
+                        () -> {
+                            ReplayProgress shown = progress.get();
+                            if (!finished.get() && shown != null && !ending.get()) {
+                                shown.summary("Replay stopped");
+                            }
+                            end();
+                        },
+                        "replay-stop");
             }
-            try (java.util.stream.Stream<Path> files = Files.walk(rehearsal)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            } catch (java.io.IOException e) {
-                System.err.println("results-desk: could not delete the replay's throwaway files in " + rehearsal);
+
+            void end() {
+                if (!ending.compareAndSet(false, true)) {
+                    return;
+                }
+                ResultsDesk open = desk.get();
+                if (open != null) {
+                    try {
+                        open.close();
+                    } catch (Exception e) {
+                        System.err.println("results-desk: replay: " + e.getMessage());
+                    }
+                }
+                try (java.util.stream.Stream<Path> files = Files.walk(directory)) {
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
+                } catch (java.io.IOException e) {
+                    System.err.println("results-desk: could not delete the replay's throwaway files in " + directory);
+                }
             }
         }
 
@@ -350,8 +419,19 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** The version the build wrote into the jar's manifest; "development build" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"results-desk " + (version != null ? version : "development build")};
+        }
+    }
+
     @Command(
             name = "convert-data",
+            mixinStandardHelpOptions = true,
+            versionProvider = Main.Version.class,
             description = "Convert the Commons Library CSVs into the bundled resources (a build-time step).")
     static final class ConvertData implements Callable<Integer> {
         @Parameters(index = "0", description = "The shared data folder, e.g. ../shared/data")

@@ -17,6 +17,7 @@ import org.resultsdesk.core.alerts.AlertPictures;
 import org.resultsdesk.core.alerts.AlertRouter;
 import org.resultsdesk.core.alerts.CardsCommand;
 import org.resultsdesk.core.alerts.DeclarationIngest;
+import org.resultsdesk.core.alerts.NewsPolicy;
 import org.resultsdesk.core.alerts.ResultLimits;
 import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.StatusCommand;
@@ -163,6 +164,7 @@ public final class ResultsDesk implements AutoCloseable {
         this.commands = metrics.timed(new CommandService(
                 archive,
                 seats,
+                clock,
                 new ContextAddenda(resultContext, quoteCards),
                 new SubscriptionCommands(subscriptions, seats, archive, rights),
                 new QuoteCommands(quotes, quoteStore, archive, seats, rights),
@@ -183,7 +185,8 @@ public final class ResultsDesk implements AutoCloseable {
                 clock,
                 this::wakeDelivery,
                 leaderLease::fence,
-                ResultLimits.DEFAULTS.withMaxDaysAhead(settings.feeds().maxDaysAhead()));
+                ResultLimits.DEFAULTS.withMaxDaysAhead(settings.feeds().maxDaysAhead()),
+                NewsPolicy.DEFAULTS.withOldElectionDays(settings.feeds().oldElectionDays()));
         this.intake = new FeedIntake(ingest, metrics, leaderLease, clock);
         this.feeds = new FeedSources(settings.feeds(), http, clock, intake::accept);
         this.readiness = new Readiness(clock, database::isReachable);

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
+import org.resultsdesk.core.alerts.NewsPolicy;
 import org.resultsdesk.core.rights.PlatformRights;
 import org.resultsdesk.feeds.DirectoryFeedSource;
 import org.resultsdesk.slack.SlackSettings;
@@ -132,7 +133,8 @@ public record Settings(
             Duration poll,
             long maxFileBytes,
             int maxDaysAhead,
-            LocalDate electionManagerDate) {
+            LocalDate electionManagerDate,
+            int oldElectionDays) {
         public Feeds {
             Objects.requireNonNull(directory);
             urls = List.copyOf(urls);
@@ -168,7 +170,8 @@ public record Settings(
                     Duration.ofSeconds(config.getInt("feeds.poll-seconds", 5, 1)),
                     config.getInt("feeds.max-file-bytes", (int) DirectoryFeedSource.DEFAULT_MAX_FILE_BYTES, 1),
                     config.getInt("feeds.max-days-ahead", 2, 0),
-                    config.getDate("feeds.election-manager.date", NEXT_GENERAL_ELECTION));
+                    config.getDate("feeds.election-manager.date", NEXT_GENERAL_ELECTION),
+                    config.getInt("alerts.old-election-days", NewsPolicy.DEFAULT_OLD_ELECTION_DAYS, 0));
         }
 
         boolean any() {
@@ -297,6 +300,7 @@ public record Settings(
             "feeds.max-file-bytes",
             "feeds.max-days-ahead",
             "feeds.election-manager.date",
+            "alerts.old-election-days",
             "night.election",
             "night.declaration-times",
             "telegram.bot-token",

@@ -25,7 +25,7 @@ public final class ConsoleApp {
     public int run(BufferedReader in, PrintStream out, boolean interactive) throws IOException {
         int lines = 0;
         if (interactive) {
-            out.println("Results Desk. Type /help for commands, /quit to leave.");
+            out.println("Results Desk. Type a seat (kingswood) or /help for commands, /quit to leave.");
             out.print("> ");
             out.flush();
         }
@@ -37,7 +37,9 @@ public final class ConsoleApp {
                 break;
             }
             if (!command.isEmpty()) {
-                out.print(renderer.render(handler.handle(command, ChatContext.console())));
+                // As in a private chat: plain text is a seat to look up.
+                String asked = command.startsWith("/") ? command : "/result " + command;
+                out.print(renderer.render(handler.handle(asked, ChatContext.console())));
             }
             if (interactive) {
                 out.print("> ");

@@ -107,7 +107,7 @@ public final class BundledResults {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String[] f = line.split(BundledFormat.SEPARATOR, -1);
+            String[] f = BundledFormat.fields(line);
             try {
                 switch (f[0]) {
                     case "E" -> {

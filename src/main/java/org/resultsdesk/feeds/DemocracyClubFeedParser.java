@@ -43,6 +43,8 @@ public final class DemocracyClubFeedParser implements FeedParser {
             "PC",
             "party:7931",
             "RUK",
+            "party:85",
+            "UKIP",
             "ynmp-party:2",
             "Ind",
             "ynmp-party:12522",

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackApp {
     private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);
-    static final List<String> COMMANDS = List.of(
+    /** The slash commands the app registers: config/slack-app-manifest.yml lists the same. */
+    public static final List<String> COMMANDS = List.of(
             "/result",
             "/results",
             "/snippet",
@@ -46,9 +47,17 @@ public final class SlackApp {
             "/subscriptions",
             "/quote",
             "/quotes",
+            "/due",
+            "/targets",
+            "/swingometer",
+            "/records",
+            "/watch",
+            "/unwatch",
+            "/watchlist",
             "/chart",
             "/board",
             "/cards");
+
     private static final long ACK_BUDGET_MILLIS = 2500;
 
     private final App app;

@@ -60,7 +60,8 @@ class DatabaseOutageTest {
                         "feeds.directory", inbox.toString(),
                         "feeds.settle-millis", "100",
                         "feeds.urls", "http://127.0.0.1:" + http.getAddress().getPort() + "/results_1.tsv",
-                        "feeds.poll-seconds", "1"),
+                        "feeds.poll-seconds", "1",
+                        "alerts.old-election-days", "0"),
                 Map.of());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         try (TestPostgres.Schema schema = TestPostgres.freshSchema("rd_outage");

@@ -105,7 +105,14 @@ class HostileInputTest {
         logs.start();
         root.addAppender(logs);
         Config config = Config.of(
-                Map.of("feeds.directory", dir.resolve("inbox").toString(), "feeds.settle-millis", "50"), Map.of());
+                Map.of(
+                        "feeds.directory",
+                        dir.resolve("inbox").toString(),
+                        "feeds.settle-millis",
+                        "50",
+                        "alerts.old-election-days",
+                        "0"),
+                Map.of());
         desk = TestDesks.following(config, Clock.systemUTC(), TestData.freshArchive(), Database.sqlite(dir));
         telegram = new FakeTelegramApi(clock);
         slack = new FakeSlackApi(clock);

@@ -45,7 +45,7 @@ class OperationsTest {
 
     @Test
     void metricsShowTheCountersMovingAfterADeliveryRun() throws Exception {
-        Config config = Config.of(Map.of("ops.port", "0"), Map.of());
+        Config config = Config.of(Map.of("ops.port", "0", "alerts.old-election-days", "0"), Map.of());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         try (ResultsDesk desk =
                 TestDesks.following(config, Clock.systemUTC(), TestData.freshArchive(), Database.sqlite(dir))) {
@@ -140,7 +140,7 @@ class OperationsTest {
 
     @Test
     void readinessFollowsTheDatabase() throws Exception {
-        Config config = Config.of(Map.of("ops.port", "0"), Map.of());
+        Config config = Config.of(Map.of("ops.port", "0", "alerts.old-election-days", "0"), Map.of());
         try (TestPostgres.Schema schema = TestPostgres.freshSchema("rd_ops");
                 TcpProxy proxy = new TcpProxy(TestPostgres.port());
                 ResultsDesk desk = TestDesks.following(

@@ -134,6 +134,8 @@ class FailoverTest {
         }
         env.put("FEEDS_DIRECTORY", inbox.toString());
         env.put("FEEDS_SETTLE_MILLIS", "100");
+        // The 2019 night replayed as news, whatever today's date.
+        env.put("ALERTS_OLD_ELECTION_DAYS", "0");
         env.put("TELEGRAM_BOT_TOKEN", FakeTelegramApi.TOKEN);
         env.put("TELEGRAM_BOT_USERNAME", FakeTelegramApi.USERNAME);
         env.put("TELEGRAM_API_URL", telegram.baseUrl());

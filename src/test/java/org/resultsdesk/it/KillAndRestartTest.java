@@ -62,7 +62,11 @@ class KillAndRestartTest {
                     outbox,
                     new AlertRouter(subscriptions),
                     Clock.systemUTC(),
-                    () -> {});
+                    () -> {},
+                    () -> org.resultsdesk.core.port.Fence.NONE,
+                    org.resultsdesk.core.alerts.ResultLimits.DEFAULTS,
+                    // The 2019 night replayed as news, whatever today's date.
+                    org.resultsdesk.core.alerts.NewsPolicy.DEFAULTS.withOldElectionDays(0));
             List<Contest> burst = TestData.archive().contestsOf("parl.2019-12-12").stream()
                     .limit(40)
                     .toList();

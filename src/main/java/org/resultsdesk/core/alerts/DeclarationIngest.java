@@ -2,7 +2,9 @@ package org.resultsdesk.core.alerts;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -25,7 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The feed's way in: parse a file, validate each declaration, keep the newest revision, and store it together with
  * an alert for every subscribed channel in one transaction. A bad file or message is refused with one log line
- * naming the file and the reason; the last good data stays and no alert goes out for it.
+ * naming the file and the reason; the last good data stays and no alert goes out for it. A declaration that is not
+ * news ({@link NewsPolicy}: figures already held, an old election) is stored without alerts. Each file read gives
+ * one log line saying what became of it.
  */
 public final class DeclarationIngest {
     private static final Logger LOG = LoggerFactory.getLogger(DeclarationIngest.class);
@@ -38,6 +42,7 @@ public final class DeclarationIngest {
     private final Runnable alertsQueued;
     private final Supplier<Fence> fence;
     private final DeclarationValidator validator;
+    private final NewsPolicy news;
     private final ResultCalculator calculator = new ResultCalculator();
 
     /** Unfenced: for a single instance, tools and tests. */
@@ -76,6 +81,21 @@ public final class DeclarationIngest {
             Runnable alertsQueued,
             Supplier<Fence> fence,
             ResultLimits limits) {
+        this(parser, view, store, router, clock, alertsQueued, fence, limits, NewsPolicy.DEFAULTS);
+    }
+
+    /** @param news which accepted declarations are alerted */
+    public DeclarationIngest(
+            FeedParser parser,
+            StoreFollower view,
+            AlertStore store,
+            AlertRouter router,
+            Clock clock,
+            Runnable alertsQueued,
+            Supplier<Fence> fence,
+            ResultLimits limits,
+            NewsPolicy news) {
+        this.news = news;
         this.parser = parser;
         this.view = view;
         this.store = store;
@@ -109,12 +129,15 @@ public final class DeclarationIngest {
         }
         List<String> accepted = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
+        Map<String, List<String>> notNews = new LinkedHashMap<>();
+        int held = 0;
         int queued = 0;
         for (FeedMessage message : messages) {
             if (message instanceof FeedMessage.Result unnumbered
                     && unnumbered.revision() == FeedMessage.Result.UNNUMBERED) {
                 Optional<FeedMessage.Result> numbered = numbered(unnumbered);
                 if (numbered.isEmpty()) {
+                    held++;
                     continue;
                 }
                 message = numbered.get();
@@ -131,18 +154,31 @@ public final class DeclarationIngest {
                     continue;
                 }
                 if (isRepeat(result.contest().id(), Declaration.Stage.RESULT, result.revision())) {
+                    held++;
                     continue;
                 }
-                queued += acceptResult(result, file);
+                Optional<Contest> stored = store.latestDeclaration(
+                                result.contest().id(), Declaration.Stage.RESULT)
+                        .map(Declaration::message)
+                        .filter(FeedMessage.Result.class::isInstance)
+                        .map(m -> ((FeedMessage.Result) m).contest());
+                Optional<String> notNew = news.whyNotNews(result.contest(), stored, clock);
+                queued += acceptResult(result, file, notNew.isEmpty());
                 accepted.add(result.contest().id());
+                notNew.ifPresent(why -> notNews.computeIfAbsent(why, w -> new ArrayList<>())
+                        .add(result.contest().id()));
             } else if (message instanceof FeedMessage.Rush rush) {
                 String contestId = rush.election().id() + "/" + rush.seat().gss();
                 if (store.latestRevision(contestId, Declaration.Stage.RESULT).isPresent()
                         || isRepeat(contestId, Declaration.Stage.RUSH, rush.revision())) {
+                    held++;
                     continue;
                 }
-                queued += acceptRush(contestId, rush, file);
+                Optional<String> notNew = news.whyNotNews(rush.election(), clock);
+                queued += acceptRush(contestId, rush, file, notNew.isEmpty());
                 accepted.add(contestId);
+                notNew.ifPresent(why ->
+                        notNews.computeIfAbsent(why, w -> new ArrayList<>()).add(contestId));
             } else if (message instanceof FeedMessage.StateOfParties sop) {
                 LOG.info(
                         "state of parties from {}: {} of {} declared",
@@ -156,16 +192,43 @@ public final class DeclarationIngest {
         }
         if (!accepted.isEmpty()) {
             LOG.info(
-                    "accepted {} declaration(s) from {}, {} alert(s) queued",
+                    "accepted {} declaration(s) from {}, {} alert(s) queued{}{}",
                     accepted.size(),
                     LogSafe.escape(file.name()),
-                    queued);
+                    queued,
+                    notAlerted(notNews),
+                    held > 0 ? "; " + held + " already held" : "");
             return new IngestOutcome.Accepted(accepted, queued, rejected);
         }
         if (!rejected.isEmpty()) {
             return new IngestOutcome.Rejected(String.join("; ", rejected));
         }
+        if (held > 0) {
+            LOG.info("nothing new in {}: {} declaration(s) already held", LogSafe.escape(file.name()), held);
+        }
         return new IngestOutcome.NothingNew(file.name());
+    }
+
+    /** "; not alerted, not news: 2 with the figures already held (parl.x/E1, ...)", for the file's one log line. */
+    private static String notAlerted(Map<String, List<String>> notNews) {
+        if (notNews.isEmpty()) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder("; not alerted, as not news:");
+        String separator = " ";
+        for (Map.Entry<String, List<String>> reason : notNews.entrySet()) {
+            List<String> ids = reason.getValue();
+            line.append(separator)
+                    .append(ids.size())
+                    .append(" for ")
+                    .append(reason.getKey())
+                    .append(" (")
+                    .append(LogSafe.escape(String.join(", ", ids.subList(0, Math.min(3, ids.size())))))
+                    .append(ids.size() > 3 ? ", ..." : "")
+                    .append(")");
+            separator = ", ";
+        }
+        return line.toString();
     }
 
     /** The next revision for changed figures from a source without revision numbers; empty when they are unchanged. */
@@ -203,7 +266,7 @@ public final class DeclarationIngest {
         return stored.isPresent() && stored.getAsInt() >= revision;
     }
 
-    private int acceptResult(FeedMessage.Result result, FeedFile file) {
+    private int acceptResult(FeedMessage.Result result, FeedFile file, boolean isNews) {
         Contest contest = result.contest();
         boolean correction =
                 store.latestRevision(contest.id(), Declaration.Stage.RESULT).isPresent();
@@ -214,21 +277,26 @@ public final class DeclarationIngest {
                 .map(Verdict::gain)
                 .orElse(false);
         Alert.Kind kind = correction ? Alert.Kind.CORRECTION : Alert.Kind.RESULT;
-        List<Alert> alerts = router.channelsFor(contest.seat(), gain).stream()
-                .map(channel -> Alert.pending(channel, contest.id(), result.revision(), kind, clock.instant()))
-                .toList();
+        List<Alert> alerts = !isNews
+                ? List.of()
+                : router.channelsFor(contest.seat(), gain).stream()
+                        .map(channel -> Alert.pending(channel, contest.id(), result.revision(), kind, clock.instant()))
+                        .toList();
         store.record(Declaration.of(result, file.name(), file.receivedAt()), alerts, fence.get());
         view.catchUp();
         return alerts.size();
     }
 
-    private int acceptRush(String contestId, FeedMessage.Rush rush, FeedFile file) {
+    private int acceptRush(String contestId, FeedMessage.Rush rush, FeedFile file, boolean isNews) {
         boolean gain = rush.previousWinner()
                 .filter(p -> !p.code().equals(rush.winner().code()))
                 .isPresent();
-        List<Alert> alerts = router.channelsFor(rush.seat(), gain).stream()
-                .map(channel -> Alert.pending(channel, contestId, rush.revision(), Alert.Kind.RUSH, clock.instant()))
-                .toList();
+        List<Alert> alerts = !isNews
+                ? List.of()
+                : router.channelsFor(rush.seat(), gain).stream()
+                        .map(channel ->
+                                Alert.pending(channel, contestId, rush.revision(), Alert.Kind.RUSH, clock.instant()))
+                        .toList();
         store.record(Declaration.of(rush, file.name(), file.receivedAt()), alerts, fence.get());
         view.catchUp();
         return alerts.size();

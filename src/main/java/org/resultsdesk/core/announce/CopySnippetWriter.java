@@ -1,6 +1,11 @@
 package org.resultsdesk.core.announce;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Function;
 import org.resultsdesk.core.calc.CandidateFigures;
 import org.resultsdesk.core.calc.PartyContinuity;
 import org.resultsdesk.core.calc.ResultFigures;
@@ -20,14 +25,37 @@ import org.resultsdesk.core.model.Party;
  * named once per phrase and in words ("Reform UK", never "RUK"), the article agreeing with the spoken word ("an SNP
  * majority", "an 8.5% swing"), one to nine in words. The GAIN/HOLD verdict follows the comparison result, but the
  * words follow who held the seat on the day: a sitting MP who wins is "re-elected", a party winning back a seat lost
- * at a by-election "regains" it, and a sitting MP who loses is named.
+ * at a by-election "regains" it, and a sitting MP who loses is named. A contest that is not this week's is dated
+ * ("at the 2019 general election"); where the verdict is told against a by-election since the comparison result
+ * but the swing against the comparison result itself, the swing says so ("since 2019"). Notes about the tool (why
+ * no swing is given) stay out of the copy.
  */
 public final class CopySnippetWriter {
+    /** A contest held this many days ago or fewer is this week's news and needs no date. */
+    static final int UNDATED_DAYS = 6;
+
+    private final Function<Contest, LocalDate> today;
+
+    /** Copy as written on the night of each contest: never dated. */
+    public CopySnippetWriter() {
+        this(contest -> contest.election().date());
+    }
+
+    /** Copy written today by {@code clock}: dated unless the contest is this week's. */
+    public CopySnippetWriter(Clock clock) {
+        this(contest -> LocalDate.now(clock.withZone(LONDON)));
+    }
+
+    private CopySnippetWriter(Function<Contest, LocalDate> today) {
+        this.today = today;
+    }
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     public String write(ResultFigures figures) {
         Contest contest = figures.contest();
         Candidacy winner = contest.winner();
-        String lead = lead(figures);
+        String lead = lead(figures, dated(contest));
         StringBuilder text =
                 new StringBuilder(subject(winner)).append(' ').append(lead).append(". ");
 
@@ -45,11 +73,17 @@ public final class CopySnippetWriter {
                     .append(named ? "" : standingFor(second.party()));
         });
         text.append(", a majority of ").append(Formats.count(figures.majority()));
-        figures.swing().ifPresent(swing -> text.append(", on ").append(swingPhrase(swing)));
+        Optional<Comparison> since = figures.comparison()
+                .filter(before -> changedHandsAtByElection(before)
+                        .filter(h -> !sameParty(h.party(), winner.party()))
+                        .isPresent());
+        figures.swing()
+                .ifPresent(swing -> text.append(
+                        since.isPresent()
+                                ? ", with a swing of " + Formats.percent(swing.points()) + " " + swingParties(swing)
+                                        + " since " + since.get().label().replaceFirst(" notional$", "")
+                                : ", on " + swingPhrase(swing)));
         text.append(". ");
-        if (isSpeaker(winner.party())) {
-            text.append("By convention the major parties do not stand against the Speaker, so no swing is given. ");
-        }
         text.append("Turnout was ")
                 .append(Formats.percent(figures.turnout().percent()))
                 .append('.');
@@ -64,21 +98,35 @@ public final class CopySnippetWriter {
         return Formats.capitalise(PartyStyle.of(winner.party()).possessive()) + " " + winner.knownName();
     }
 
-    private static String lead(ResultFigures figures) {
+    /** "2019 " or "February 2024 " for a contest that is not this week's; empty for one that is. */
+    private String dated(Contest contest) {
+        LocalDate held = contest.election().date();
+        long ago = ChronoUnit.DAYS.between(held, today.apply(contest));
+        if (ago >= 0 && ago <= UNDATED_DAYS) {
+            return "";
+        }
+        return contest.election().kind() == ElectionKind.BY_ELECTION ? Formats.month(held) + " " : held.getYear() + " ";
+    }
+
+    /** The by-election since the comparison result at which the seat changed hands, if there was one. */
+    private static Optional<Comparison.Holder> changedHandsAtByElection(Comparison before) {
+        return before.byElectionHolder().filter(h -> !sameParty(h.party(), before.winner()));
+    }
+
+    private static String lead(ResultFigures figures, String dated) {
         Contest contest = figures.contest();
         Candidacy winner = contest.winner();
         boolean byElection = contest.election().kind() == ElectionKind.BY_ELECTION;
         String seat = contest.seat().name();
-        String when = byElection ? " in the by-election" : " at the general election";
-        String where = byElection ? "the " + seat + " by-election" : seat + " at the general election";
+        String when = byElection ? " in the " + dated + "by-election" : " at the " + dated + "general election";
+        String where = byElection ? "the " + dated + seat + " by-election" : seat + when;
         if (figures.verdict().isEmpty()) {
             return "has won " + where;
         }
         Verdict verdict = figures.verdict().get();
         Comparison before = figures.comparison().orElseThrow();
         // A by-election since the comparison matters to the words only where the seat changed hands at it.
-        Optional<Comparison.Holder> holder =
-                before.byElectionHolder().filter(h -> !sameParty(h.party(), before.winner()));
+        Optional<Comparison.Holder> holder = changedHandsAtByElection(before);
         Optional<Candidacy> defeatedMp = contest.candidates().stream()
                 .skip(1)
                 .filter(Candidacy::sittingMp)
@@ -183,8 +231,12 @@ public final class CopySnippetWriter {
 
     /** "an 8.5% swing from the SNP to Labour". */
     private static String swingPhrase(Swing swing) {
-        return Formats.withArticle(Formats.percent(swing.points())) + " swing from "
-                + PartyStyle.of(swing.from()).collective() + " to "
+        return Formats.withArticle(Formats.percent(swing.points())) + " swing " + swingParties(swing);
+    }
+
+    /** "from the SNP to Labour". */
+    private static String swingParties(Swing swing) {
+        return "from " + PartyStyle.of(swing.from()).collective() + " to "
                 + PartyStyle.of(swing.to()).collective();
     }
 }

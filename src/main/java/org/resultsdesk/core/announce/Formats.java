@@ -30,7 +30,7 @@ public final class Formats {
     }
 
     /** A majority's share: "10.1%", and "<0.1%" for one too small to show in one decimal place. */
-    static String majorityPercent(int majority, BigDecimal unrounded) {
+    public static String majorityPercent(int majority, BigDecimal unrounded) {
         return majority > 0 && Percent.oneDecimal(unrounded).signum() == 0 ? "<0.1%" : percent(unrounded);
     }
 

@@ -1,7 +1,9 @@
 package org.resultsdesk.core.command;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.resultsdesk.core.announce.AnnouncementFactory;
 import org.resultsdesk.core.announce.CopySnippetWriter;
 import org.resultsdesk.core.calc.ResultCalculator;
@@ -30,7 +32,7 @@ public final class CommandService implements CommandHandler {
     private final ContestFinder finder;
     private final ResultCalculator calculator = new ResultCalculator();
     private final AnnouncementFactory announcements = new AnnouncementFactory();
-    private final CopySnippetWriter snippets = new CopySnippetWriter();
+    private final CopySnippetWriter snippets;
     private final Scoreboard scoreboard;
     private final List<CommandModule> modules;
     private final ResultAddenda addenda;
@@ -42,6 +44,13 @@ public final class CommandService implements CommandHandler {
 
     public CommandService(
             ResultsArchive archive, SeatDirectory seats, ResultAddenda addenda, CommandModule... modules) {
+        this(archive, seats, Clock.systemUTC(), addenda, modules);
+    }
+
+    /** @param clock what "today" is for copy, which dates a contest that is not this week's */
+    public CommandService(
+            ResultsArchive archive, SeatDirectory seats, Clock clock, ResultAddenda addenda, CommandModule... modules) {
+        this.snippets = new CopySnippetWriter(clock);
         this.archive = archive;
         this.seats = seats;
         this.addenda = addenda;
@@ -54,7 +63,7 @@ public final class CommandService implements CommandHandler {
     @Override
     public Reply handle(String text, ChatContext context) {
         if (text == null || text.isBlank()) {
-            return help();
+            return help(context);
         }
         CommandLine line = CommandLine.parse(text.length() > MAX_MODULE_INPUT_LENGTH ? text.substring(0, 100) : text);
         if (text.length() <= MAX_MODULE_INPUT_LENGTH) {
@@ -73,10 +82,36 @@ public final class CommandService implements CommandHandler {
             case "snippet" -> snippet(line);
             case "seats", "seat", "search" -> seats(line);
             case "scoreboard" -> scoreboard.reply(line.arguments());
-            case "help", "start" -> help();
+            case "help", "start" -> help(context);
             case "about" -> about();
-            default -> Reply.text("I don't know the command \"" + line.name() + "\". Try /help.");
+            default -> unknown(line);
         };
+    }
+
+    /** The commands answered here, besides the modules'. */
+    private static final List<String> BUILT_IN =
+            List.of("result", "results", "snippet", "seats", "scoreboard", "help", "about");
+
+    /** "Did you mean /result?" for a misspelt command, with the nearest as a button; else a pointer to /help. */
+    private Reply unknown(CommandLine line) {
+        String name = line.name();
+        List<String> known = new ArrayList<>(BUILT_IN);
+        modules.forEach(m -> known.addAll(m.names()));
+        org.apache.commons.text.similarity.LevenshteinDistance distance =
+                new org.apache.commons.text.similarity.LevenshteinDistance(2);
+        Optional<String> nearest = known.stream()
+                .filter(k -> name.length() >= 3 && (k.startsWith(name) || distance.apply(name, k) >= 0))
+                .min(java.util.Comparator.comparingInt((String k) -> k.startsWith(name) ? 0 : 1)
+                        .thenComparingInt(k -> Math.max(0, distance.apply(name, k)))
+                        .thenComparingInt(String::length));
+        if (nearest.isPresent()) {
+            String asked = "/" + nearest.get() + (line.arguments().isEmpty() ? "" : " " + line.argumentText());
+            return Reply.text(
+                    "I don't know the command /" + name + ". Did you mean /" + nearest.get()
+                            + "? /help lists them all.",
+                    List.of(new Reply.Suggestion(asked, asked)));
+        }
+        return Reply.text("I don't know the command /" + name + ". Try /help.");
     }
 
     private Reply result(CommandLine line) {
@@ -110,6 +145,10 @@ public final class CommandService implements CommandHandler {
         return found.problem().orElseGet(() -> {
             Contest contest = found.contest().orElseThrow();
             return Reply.text(snippets.write(figures(contest))
+                    + abolitions
+                            .of(seats.seatsNamed(contest.seat().name()))
+                            .map(gone -> " " + gone.sentence())
+                            .orElse("")
                     + addenda.sentence(contest).map(s -> " " + s).orElse(""));
         });
     }
@@ -136,18 +175,28 @@ public final class CommandService implements CommandHandler {
         return calculator.calculate(contest, archive.comparisonFor(contest));
     }
 
-    private Reply help() {
+    /**
+     * Every command, as the platform takes it: Slack has its own /status, so there the desk's commands without a slash
+     * command of their own go through /resultsdesk (as the app manifest registers them).
+     */
+    private Reply help(ChatContext context) {
         StringBuilder extra = new StringBuilder();
         modules.forEach(m -> extra.append('\n').append(m.help()));
-        return Reply.text("""
+        String help = HELP + extra;
+        if (context.platform() == ChatContext.Platform.SLACK) {
+            help = help.replaceAll("(?m)^/(about|status|audit)\\b", "/resultsdesk $1");
+        }
+        return Reply.text(help);
+    }
+
+    private static final String HELP = """
                 Results Desk: declared UK election results, with shares, changes, majority, turnout and swing.
                 /result <seat> [election]  the declared result, e.g. /result kingswood or /result kingswood 2019
                 /snippet <seat> [election]  a paragraph ready to paste into a story
                 /seats <text>  find seats by name
                 /scoreboard [election]  seats and votes by party for a general election, e.g. /scoreboard 2019
                 /about  where the figures come from
-                An election can be a year (2019), "by-election", "general" or a date (2024-02-15).""" + extra);
-    }
+                An election can be a year (2019), "by-election", "general" or a date (2024-02-15).""";
 
     private Reply about() {
         return Reply.text("Results Desk serves declared results for "

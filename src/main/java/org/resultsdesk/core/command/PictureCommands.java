@@ -75,7 +75,7 @@ public final class PictureCommands implements CommandModule {
     private Reply board(List<String> arguments) {
         Optional<Election> election = scoreboard.general(arguments);
         if (election.isEmpty()) {
-            return scoreboard.generalsOnly("The board", "board");
+            return scoreboard.generalsOnly("The board", "board", arguments);
         }
         BoardCard board = boards.board(election.get());
         String alt = plainReplies.render(scoreboard.reply(arguments));

@@ -38,7 +38,7 @@ final class Scoreboard {
     Reply reply(List<String> arguments) {
         Optional<Election> election = general(arguments);
         if (election.isEmpty()) {
-            return generalsOnly("The scoreboard", "scoreboard");
+            return generalsOnly("The scoreboard", "scoreboard", arguments);
         }
         List<Contest> contests = archive.contestsOf(election.get().id());
         List<Line> lines = lines(contests);
@@ -96,14 +96,26 @@ final class Scoreboard {
                 .findFirst();
     }
 
-    /** "The scoreboard covers general elections", with a button for each. */
-    Reply generalsOnly(String what, String command) {
+    /**
+     * "The scoreboard covers general elections" for words that name none, "No results on file for the 2029 general
+     * election yet" for one that has none yet; with a button for each general election on file.
+     */
+    Reply generalsOnly(String what, String command, List<String> arguments) {
         List<Reply.Suggestion> generals = archive.elections().stream()
                 .filter(e -> e.kind() == ElectionKind.GENERAL)
                 .map(e -> new Reply.Suggestion(
                         "General election " + e.date().getYear(),
                         "/" + command + " " + e.date().getYear()))
                 .toList();
+        // A year or a date names an election, which may simply have no results yet (2029).
+        if (!arguments.isEmpty()
+                && arguments.stream()
+                        .allMatch(a -> a.matches("\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4}"))) {
+            return Reply.text(
+                    "No general election results on file for " + String.join(" ", arguments)
+                            + " yet. Try one of these:",
+                    generals);
+        }
         return Reply.text(what + " covers general elections. Try one of these:", generals);
     }
 

@@ -102,6 +102,8 @@ public final class RecordsCommand implements CommandModule {
     }
 
     private static String majority(ResultFigures f) {
-        return votes(f.majority()) + " (" + percent(f.majorityPercent()) + ")";
+        // As /result shows it: "(<0.1%)" for a majority too small for one decimal place.
+        return votes(f.majority()) + " ("
+                + org.resultsdesk.core.announce.Formats.majorityPercent(f.majority(), f.majorityPercent()) + ")";
     }
 }

@@ -91,8 +91,14 @@ public final class QuoteCards implements CardSource, ResultAddenda {
     public Optional<String> sentence(Contest contest) {
         return quotes.approvedFor(contest.id()).stream().findFirst().map(q -> {
             String[] names = q.speaker().split("\\s+");
-            return names[names.length - 1] + " said: “" + q.text() + "”";
+            return names[names.length - 1] + " said: “" + asSentence(q.text()) + "”";
         });
+    }
+
+    /** Quoted words end as a sentence: a full stop unless they end with one, a question or an exclamation. */
+    static String asSentence(String words) {
+        String text = words.strip();
+        return text.isEmpty() || ".!?…".indexOf(text.charAt(text.length() - 1)) >= 0 ? text : text + ".";
     }
 
     /** "Kingswood: Labour GAIN from Conservative, majority 2,501". */

@@ -37,6 +37,14 @@ public final class Abolitions {
                     + successor.name() + ".";
         }
 
+        /** For copy: "Belfast South was abolished in 2024; most of it is now in Belfast South and Mid Down." */
+        public String sentence() {
+            String now = share.compareTo(new BigDecimal("0.5")) >= 0
+                    ? "most of it is now in "
+                    : "its largest part (" + percent() + " of its people) is now in ";
+            return seat.name() + " was abolished in " + ABOLISHED_IN + "; " + now + successor.name() + ".";
+        }
+
         private String percent() {
             return share.multiply(BigDecimal.valueOf(100))
                             .setScale(0, RoundingMode.HALF_UP)

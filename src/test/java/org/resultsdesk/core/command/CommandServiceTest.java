@@ -2,6 +2,9 @@ package org.resultsdesk.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.resultsdesk.TestData;
@@ -111,8 +114,41 @@ class CommandServiceTest {
     @Test
     void snippetIsTheCopyParagraph() {
         assertThat(text(ask("/snippet kingswood")))
+                .startsWith("Labour's Damien Egan has won the February 2024 Kingswood by-election, overturning a"
+                        + " Conservative majority of 11,220.");
+    }
+
+    /** Copy asked for the week of the contest needs no date; asked later, it names the contest's date. */
+    @Test
+    void snippetIsDatedUnlessTheContestIsThisWeeks() {
+        CommandService onTheNight = new CommandService(
+                TestData.archive(),
+                new SeatDirectory(TestData.archive().seats()),
+                Clock.fixed(Instant.parse("2024-02-16T01:30:00Z"), ZoneOffset.UTC),
+                ResultAddenda.NONE);
+        CommandService weeksLater = new CommandService(
+                TestData.archive(),
+                new SeatDirectory(TestData.archive().seats()),
+                Clock.fixed(Instant.parse("2024-03-16T01:30:00Z"), ZoneOffset.UTC),
+                ResultAddenda.NONE);
+
+        assertThat(text(onTheNight.handle("/snippet kingswood", ChatContext.console())))
+                .startsWith("Labour's Damien Egan has won the Kingswood by-election, overturning");
+        assertThat(text(weeksLater.handle("/snippet kingswood", ChatContext.console())))
+                .startsWith("Labour's Damien Egan has won the February 2024 Kingswood by-election, overturning");
+        assertThat(text(weeksLater.handle("/snippet kingswood 2019", ChatContext.console())))
                 .startsWith(
-                        "Labour's Damien Egan has won the Kingswood by-election, overturning a Conservative majority of 11,220.");
+                        "The Conservatives' Chris Skidmore has been re-elected in Kingswood at the 2019 general election.");
+    }
+
+    /** A seat abolished since is said to be, in copy words, after the paragraph and before any quote. */
+    @Test
+    void snippetSaysWhenTheSeatHasSinceBeenAbolished() {
+        String belfastSouth = text(ask("/snippet belfast south"));
+
+        assertThat(belfastSouth)
+                .startsWith("The SDLP's Claire Hanna has won Belfast South at the 2019 general election")
+                .endsWith(". Belfast South was abolished in 2024; most of it is now in Belfast South and Mid Down.\n");
     }
 
     @Test

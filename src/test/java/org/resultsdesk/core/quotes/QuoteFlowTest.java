@@ -137,6 +137,15 @@ class QuoteFlowTest {
     }
 
     @Test
+    void aQuoteFiledWithoutItsFullStopEndsAsASentenceInTheSnippet() {
+        commands.handle("/quote kingswood Damien Egan (Labour): \"This is a historic night\"", REPORTER);
+        commands.handle("/quote approve 1", EDITOR);
+
+        assertThat(text(commands.handle("/snippet kingswood", REPORTER)))
+                .endsWith(" Egan said: “This is a historic night.”\n");
+    }
+
+    @Test
     void approvedQuotesShowUnderTheResultAndInTheSnippet() {
         commands.handle(STARMER, REPORTER);
         commands.handle("/quote approve 1", EDITOR);
@@ -145,7 +154,8 @@ class QuoteFlowTest {
                 .contains("Quotes:\n“These are fantastic"
                         + " results in Kingswood and Wellingborough.” — Keir Starmer (Labour leader)");
         assertThat(text(commands.handle("/snippet kingswood", REPORTER)))
-                .endsWith("Turnout was 37.1%. Starmer said:"
+                .endsWith("Turnout was 37.1%. Kingswood was abolished in 2024; its largest part (45% of its people) is"
+                        + " now in North East Somerset and Hanham. Starmer said:"
                         + " “These are fantastic results in Kingswood and Wellingborough.”\n");
         assertThat(text(commands.handle("/quotes kingswood", REPORTER))).contains("#1 “These are fantastic");
     }

@@ -1,0 +1,109 @@
+package org.resultsdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resultsdesk.TestData;
+import org.resultsdesk.core.alerts.AlertRouter;
+import org.resultsdesk.core.alerts.DeclarationIngest;
+import org.resultsdesk.core.alerts.IngestOutcome;
+import org.resultsdesk.core.alerts.RushBoard;
+import org.resultsdesk.core.alerts.StoreFollower;
+import org.resultsdesk.core.model.Candidacy;
+import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.Declaration;
+import org.resultsdesk.core.model.FeedMessage;
+import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.port.FeedFile;
+import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiSubscriptionStore;
+
+/**
+ * Every example file in docs/feeds.md, read out of the page and ingested exactly as written, through the same format
+ * detection the desk uses, each format on a store of its own: each is accepted, and what it stored is the contest as
+ * the bundled data has it (the Commons Library's figures), candidate for candidate.
+ */
+class FeedExamplesTest {
+    /** {@code <!-- example tsv: kingswood_1.tsv -->} and the fenced block that follows it. */
+    static final Pattern EXAMPLE =
+            Pattern.compile("<!-- example ([a-z-]+): (\\S+) -->\\n```[a-z]*\\n(.*?)```", Pattern.DOTALL);
+
+    static final Map<String, String> DECLARES = Map.of(
+            "tsv", "parl.kingswood.by.2024-02-15/E14000774",
+            "pa", "parl.kingswood.by.2024-02-15/E14000774",
+            "dc", "parl.kingswood.by.2024-02-15/E14000774",
+            "election-manager", "parl.2024-07-04/E14001064");
+
+    @TempDir
+    Path dir;
+
+    record Example(String format, String name, String content) {}
+
+    @Test
+    void everyExampleInTheFeedsPageIsIngestedAsWrittenAndStoresTheDeclaredFigures() throws Exception {
+        Map<String, List<Example>> byFormat = new LinkedHashMap<>();
+        Matcher m = EXAMPLE.matcher(Files.readString(Path.of("docs/feeds.md")));
+        while (m.find()) {
+            byFormat.computeIfAbsent(m.group(1), f -> new ArrayList<>())
+                    .add(new Example(m.group(1), m.group(2), m.group(3)));
+        }
+        assertThat(byFormat.keySet()).as("one example per accepted format").isEqualTo(DECLARES.keySet());
+
+        for (Map.Entry<String, List<Example>> format : byFormat.entrySet()) {
+            Contest expected =
+                    TestData.archive().contest(DECLARES.get(format.getKey())).orElseThrow();
+            // The night after polling day, on a store of the format's own, with no copy of the contest to compare.
+            Clock nightAfter = Clock.fixed(
+                    expected.election().date().plusDays(1).atTime(3, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+            ResultsArchive archive =
+                    TestData.archive().without(expected.election().id());
+            Config config = Config.of(Map.of("feeds.election-manager.date", "2024-07-04"), Map.of());
+            try (Database database = Database.sqlite(dir.resolve(format.getKey()))) {
+                JdbiAlertStore store = new JdbiAlertStore(database);
+                DeclarationIngest ingest = new DeclarationIngest(
+                        FeedParsers.of(Settings.from(config).feeds(), archive),
+                        new StoreFollower(store, archive, new RushBoard()),
+                        store,
+                        new AlertRouter(new JdbiSubscriptionStore(database, nightAfter)),
+                        nightAfter,
+                        () -> {});
+                IngestOutcome last = null;
+                for (Example example : format.getValue()) {
+                    last = ingest.accept(new FeedFile(
+                            example.name(), example.content().getBytes(StandardCharsets.UTF_8), Instant.now()));
+                    assertThat(last).as(example.name()).isNotInstanceOf(IngestOutcome.Rejected.class);
+                }
+                assertThat(last).as(format.getKey()).isInstanceOf(IngestOutcome.Accepted.class);
+                assertThat(((IngestOutcome.Accepted) last).contestIds()).containsExactly(expected.id());
+
+                Contest stored = store.latestDeclaration(expected.id(), Declaration.Stage.RESULT)
+                        .map(d -> ((FeedMessage.Result) d.message()).contest())
+                        .orElseThrow();
+                assertThat(stored.electorate()).as(format.getKey()).isEqualTo(expected.electorate());
+                assertThat(stored.validVotes()).as(format.getKey()).isEqualTo(expected.validVotes());
+                assertThat(votes(stored)).as(format.getKey()).isEqualTo(votes(expected));
+            }
+        }
+    }
+
+    /** "Egan Lab 11176" for each candidate, in order of votes. */
+    static List<String> votes(Contest contest) {
+        return contest.candidates().stream()
+                .map((Candidacy c) -> c.familyName() + " " + c.party().code() + " " + c.votes())
+                .toList();
+    }
+}
