@@ -93,6 +93,8 @@ class NightRecordsTest {
         assertThat(NightReplayTest.text(desk.commands().handle("/records", ChatContext.console())))
                 .contains("general election 2024: 650 seats declared");
         assertThat(NightReplayTest.text(desk.commands().handle("/records 2015", ChatContext.console())))
+                .contains("general election 2015: 650 seats declared");
+        assertThat(NightReplayTest.text(desk.commands().handle("/records 2005", ChatContext.console())))
                 .startsWith("Records cover general elections");
     }
 }
