@@ -15,12 +15,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.resultsdesk.core.announce.PartyStyle;
@@ -35,6 +33,7 @@ import org.resultsdesk.core.model.Party;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.model.Seat;
 import org.resultsdesk.core.seats.SeatLineage;
+import org.resultsdesk.core.seats.SeatNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -207,23 +206,37 @@ public final class BundledResults {
      * seat on file (GE2015, GE2017 and every by-election).
      */
     private static Map<String, Comparison> comparisons(Map<Contest, Published> published, List<String> issues) {
+        // Only contests in the same seat can be a contest's comparison; a by-election can name who held it when it
+        // was in the same seat, a seat of the same name, or the old seat most of whose people it now has.
         Map<String, List<Contest>> bySeat = new HashMap<>();
-        List<Contest> byElections = new ArrayList<>();
+        Map<String, List<Contest>> byElectionsByName = new HashMap<>();
+        Map<String, List<Contest>> byElectionsBySuccessor = new HashMap<>();
+        SeatLineage lineage = SeatLineage.bundled();
         for (Contest contest : published.keySet()) {
             bySeat.computeIfAbsent(contest.seat().gss(), k -> new ArrayList<>()).add(contest);
             if (contest.election().kind() == ElectionKind.BY_ELECTION) {
-                byElections.add(contest);
+                byElectionsByName
+                        .computeIfAbsent(SeatNames.normalise(contest.seat().name()), k -> new ArrayList<>())
+                        .add(contest);
+                lineage.successorOf(contest.seat().gss())
+                        .ifPresent(s -> byElectionsBySuccessor
+                                .computeIfAbsent(s.gss(), k -> new ArrayList<>())
+                                .add(contest));
             }
         }
-        SeatLineage lineage = SeatLineage.bundled();
         Map<String, Comparison> out = new HashMap<>();
         for (Contest contest : published.keySet()) {
             if (contest.election().kind() == ElectionKind.NOTIONAL) {
                 continue;
             }
-            // Only contests in the same seat can be its comparison; by-elections elsewhere may name who held it.
-            Set<Contest> earlier = new LinkedHashSet<>(bySeat.get(contest.seat().gss()));
-            earlier.addAll(byElections);
+            String gss = contest.seat().gss();
+            List<Contest> earlier = new ArrayList<>(bySeat.get(gss));
+            byElectionsByName.getOrDefault(SeatNames.normalise(contest.seat().name()), List.of()).stream()
+                    .filter(c -> !c.seat().gss().equals(gss))
+                    .forEach(earlier::add);
+            byElectionsBySuccessor.getOrDefault(gss, List.of()).stream()
+                    .filter(c -> !c.seat().gss().equals(gss))
+                    .forEach(earlier::add);
             Optional<Comparison> found = ComparisonFinder.find(contest, earlier, lineage);
             found.filter(c -> c.label().endsWith(NOTIONAL_LABEL))
                     .or(() -> contest.election().kind() == ElectionKind.GENERAL
