@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +33,7 @@ import org.resultsdesk.core.model.Party;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.model.Seat;
 import org.resultsdesk.core.seats.SeatLineage;
+import org.resultsdesk.core.seats.SeatNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +47,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BundledResults {
     private static final Logger LOG = LoggerFactory.getLogger(BundledResults.class);
+    private static final String NOTIONAL_LABEL = " notional";
     private static final Pattern RESULT_TEXT = Pattern.compile("(\\S+) (?:(?i:hold)|gain from (.+))");
 
     /**
@@ -195,20 +199,66 @@ public final class BundledResults {
         }
     }
 
+    /**
+     * Each contest's comparison. A notional result on file stands first (GE2024); then the changes the Library
+     * publishes with a general election where its file names what they are against (GE2019 against 2017, as DESIGN.md
+     * §3 has it; GE2010 against the 2005 notionals, which are not on file); then the previous general election in the
+     * seat on file (GE2015, GE2017 and every by-election).
+     */
     private static Map<String, Comparison> comparisons(Map<Contest, Published> published, List<String> issues) {
-        List<Contest> all = new ArrayList<>(published.keySet());
+        // Only contests in the same seat can be a contest's comparison; a by-election can name who held it when it
+        // was in the same seat, a seat of the same name, or the old seat most of whose people it now has.
+        Map<String, List<Contest>> bySeat = new HashMap<>();
+        Map<String, List<Contest>> byElectionsByName = new HashMap<>();
+        Map<String, List<Contest>> byElectionsBySuccessor = new HashMap<>();
+        SeatLineage lineage = SeatLineage.bundled();
+        for (Contest contest : published.keySet()) {
+            bySeat.computeIfAbsent(contest.seat().gss(), k -> new ArrayList<>()).add(contest);
+            if (contest.election().kind() == ElectionKind.BY_ELECTION) {
+                byElectionsByName
+                        .computeIfAbsent(SeatNames.normalise(contest.seat().name()), k -> new ArrayList<>())
+                        .add(contest);
+                lineage.successorOf(contest.seat().gss())
+                        .ifPresent(s -> byElectionsBySuccessor
+                                .computeIfAbsent(s.gss(), k -> new ArrayList<>())
+                                .add(contest));
+            }
+        }
         Map<String, Comparison> out = new HashMap<>();
-        for (Contest contest : all) {
+        for (Contest contest : published.keySet()) {
             if (contest.election().kind() == ElectionKind.NOTIONAL) {
                 continue;
             }
-            ComparisonFinder.find(contest, all, SeatLineage.bundled())
+            String gss = contest.seat().gss();
+            List<Contest> earlier = new ArrayList<>(bySeat.get(gss));
+            byElectionsByName.getOrDefault(SeatNames.normalise(contest.seat().name()), List.of()).stream()
+                    .filter(c -> !c.seat().gss().equals(gss))
+                    .forEach(earlier::add);
+            byElectionsBySuccessor.getOrDefault(gss, List.of()).stream()
+                    .filter(c -> !c.seat().gss().equals(gss))
+                    .forEach(earlier::add);
+            Optional<Comparison> found = ComparisonFinder.find(contest, earlier, lineage);
+            found.filter(c -> c.label().endsWith(NOTIONAL_LABEL))
                     .or(() -> contest.election().kind() == ElectionKind.GENERAL
                             ? fromPublishedChanges(contest, published.get(contest), issues)
+                                    .map(c -> withHolderSincePrevious(c, contest, earlier, lineage))
                             : Optional.empty())
+                    .or(() -> found)
                     .ifPresent(c -> out.put(contest.id(), c));
         }
         return out;
+    }
+
+    private static Comparison withHolderSincePrevious(
+            Comparison comparison, Contest contest, Collection<Contest> earlier, SeatLineage lineage) {
+        return earlier.stream()
+                .filter(c -> c.election().kind() == ElectionKind.GENERAL
+                        && c.seat().gss().equals(contest.seat().gss())
+                        && c.election().date().isBefore(contest.election().date()))
+                .map(c -> c.election().date())
+                .max(Comparator.naturalOrder())
+                .map(since -> ComparisonFinder.withHolder(comparison, contest, since, earlier, lineage))
+                .orElse(comparison);
     }
 
     private static Optional<Comparison> fromPublishedChanges(

@@ -21,12 +21,70 @@ import java.util.Map;
  * src/main/resources/data}. The bot never reads the CSVs at run time.
  */
 public final class HocResultsConverter {
-    static final List<String> RESULT_FILES = List.of("ge2019.tsv", "notional2019.tsv", "ge2024.tsv", "byelections.tsv");
+    static final List<String> RESULT_FILES = List.of(
+            "ge2010.tsv",
+            "ge2015.tsv",
+            "ge2017.tsv",
+            "byelections-2010-2019.tsv",
+            "ge2019.tsv",
+            "notional2019.tsv",
+            "ge2024.tsv",
+            "byelections.tsv");
     /** PA's seat numbers (2010 boundaries) against GSS codes: pa-number, gss. */
     static final String PA_SEATS_FILE = "pa-seats.tsv";
 
-    static final List<String> OUTPUT_FILES =
-            List.of("ge2019.tsv", "notional2019.tsv", "ge2024.tsv", "byelections.tsv", PA_SEATS_FILE);
+    static final List<String> OUTPUT_FILES = java.util.stream.Stream.concat(
+                    RESULT_FILES.stream(),
+                    java.util.stream.Stream.of(
+                            PA_SEATS_FILE, HistoryConverter.HISTORY_FILE, HistoryConverter.PREDECESSORS_FILE))
+            .toList();
+
+    /**
+     * The leading columns of the headerless 2010-2017 files in {@code history/}: those of the GE2019 files (their
+     * party columns, which differ from year to year, are not needed: the candidate rows carry the votes).
+     */
+    static final List<String> HISTORY_CANDIDATE_COLUMNS = List.of(
+            "ONS ID",
+            "ONS region ID",
+            "Constituency name",
+            "County name",
+            "Region name",
+            "Country name",
+            "Constituency type",
+            "Party name",
+            "Party abbreviation",
+            "Electoral Commission party ID",
+            "MNIS party ID",
+            "Electoral Commission adjunct party ID",
+            "Candidate first name",
+            "Candidate surname",
+            "Candidate gender",
+            "Sitting MP",
+            "Former MP",
+            "Member MNIS ID",
+            "Votes",
+            "Share",
+            "Change");
+
+    static final List<String> HISTORY_CONSTITUENCY_COLUMNS = List.of(
+            "ONS ID",
+            "ONS region ID",
+            "Constituency name",
+            "County name",
+            "Region name",
+            "Country name",
+            "Constituency type",
+            "Declaration time",
+            "Member first name",
+            "Member surname",
+            "Member gender",
+            "Result",
+            "First party",
+            "Second party",
+            "Electorate",
+            "Valid votes",
+            "Invalid votes",
+            "Majority");
 
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter UK_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
@@ -34,22 +92,85 @@ public final class HocResultsConverter {
     /** Seat names misspelt in the source files, by GSS code (the code is right; only the name is corrected). */
     static final Map<String, String> NAME_CORRECTIONS = Map.of("E14000762", "Isle of Wight");
 
+    /** A candidate's votes mistyped in a by-election candidate file, and the count the constituency file gives. */
+    record VoteCorrection(LocalDate date, String gss, String surname, int votes) {}
+
+    /**
+     * Sheffield, Brightside and Hillsborough 2016: the candidate file gives Gill Furniss 14,987 votes; the
+     * constituency file's Labour column, its valid vote (22,581) and its majority (9,590 = 14,087 - 4,497) all say
+     * 14,087, as was declared. Checked against the source rows by HistoryAuditTest.
+     */
+    static final List<VoteCorrection> VOTE_CORRECTIONS =
+            List.of(new VoteCorrection(LocalDate.of(2016, 5, 5), "E14000921", "Furniss", 14_087));
+
     private static final String HEADER =
             "# Results Desk bundled results, converted from House of Commons Library data by"
                     + " HocResultsConverter. Contains Parliamentary information licensed under the Open Parliament Licence v3.0.";
+
+    /** A general election of the 2010 boundaries in {@code history/}, and what its published changes are against. */
+    private record EarlierElection(String year, String date, String changesAgainst) {}
+
+    private static final List<EarlierElection> EARLIER_ELECTIONS = List.of(
+            new EarlierElection("2010", "2010-05-06", "2005 notional"),
+            new EarlierElection("2015", "2015-05-07", ""),
+            new EarlierElection("2017", "2017-06-08", ""));
 
     private HocResultsConverter() {}
 
     public static void convert(Path sharedData, Path outputDir) throws IOException {
         Files.createDirectories(outputDir);
+        // 2010 is on new boundaries: the Library's changes are against the 2005 notional results, which are not on
+        // file, so its comparison rests on those published changes. 2015 and 2017 are measured against the previous
+        // general election on file; their published changes are kept to audit ours.
+        Path history = sharedData.resolve("history");
+        Map<String, String> spelling2019 = new LinkedHashMap<>();
+        HocCsv.read(sharedData.resolve("ge2019/HoC-GE2019-results-by-constituency.csv"))
+                .forEach(r -> spelling2019.put(r.get("ONS ID"), r.get("Constituency name")));
+        for (EarlierElection ge : EARLIER_ELECTIONS) {
+            write(
+                    outputDir.resolve("ge" + ge.year() + ".tsv"),
+                    general(
+                            "parl." + ge.date(),
+                            ge.date(),
+                            ge.changesAgainst(),
+                            respelt(
+                                    HocCsv.readHeaderless(
+                                            history.resolve("ge" + ge.year() + "-constituencies.csv"),
+                                            HISTORY_CONSTITUENCY_COLUMNS),
+                                    spelling2019),
+                            HocCsv.readHeaderless(
+                                    history.resolve("ge" + ge.year() + "-candidacies.csv"),
+                                    HISTORY_CANDIDATE_COLUMNS)));
+        }
+        List<String> earlierByElections = new ArrayList<>();
+        for (String parliament : List.of("parl55", "parl56", "parl57")) {
+            earlierByElections.addAll(byElections(
+                    history.resolve(parliament + "-by-elections-constituencies.csv"),
+                    history.resolve(parliament + "-by-elections-candidacies.csv")));
+        }
+        write(outputDir.resolve("byelections-2010-2019.tsv"), earlierByElections);
+        write(
+                outputDir.resolve(HistoryConverter.HISTORY_FILE),
+                HistoryConverter.history(history.resolve("commons-library-1918-2019-election-results.csv")),
+                "# Who won each Westminster seat at each general election 1918-2019, by party group (Con, Lib, Lab,"
+                        + " Nat, Oth; ? where the votes cannot name the winner's group), from the Commons Library's CBP-8647 constituency file,"
+                        + " converted by HistoryConverter. Contains Parliamentary information licensed under the Open"
+                        + " Parliament Licence v3.0.\n# election\tgss (2010 on)\tname\tcountry or region\tseats\twinner");
+        write(
+                outputDir.resolve(HistoryConverter.PREDECESSORS_FILE),
+                HistoryConverter.predecessors(history.resolve("constituency-area-overlaps-2010-2024.csv")),
+                "# For each 2024 seat, the 2010 seat holding the largest share of its people, from the Commons"
+                        + " Library's 2010-to-2024 area overlaps, converted by HistoryConverter. Contains Parliamentary"
+                        + " information licensed under the Open Parliament Licence v3.0.\n# new gss\told gss\tshare of"
+                        + " the new seat's people from the old\tshare of the old seat's people in the new");
         write(
                 outputDir.resolve("ge2019.tsv"),
                 general(
                         "parl.2019-12-12",
                         "2019-12-12",
                         "2017",
-                        sharedData.resolve("ge2019/HoC-GE2019-results-by-constituency.csv"),
-                        sharedData.resolve("ge2019/HoC-GE2019-results-by-candidate.csv")));
+                        HocCsv.read(sharedData.resolve("ge2019/HoC-GE2019-results-by-constituency.csv")),
+                        HocCsv.read(sharedData.resolve("ge2019/HoC-GE2019-results-by-candidate.csv"))));
         write(
                 outputDir.resolve("notional2019.tsv"),
                 notional(
@@ -60,8 +181,8 @@ public final class HocResultsConverter {
                         "parl.2024-07-04",
                         "2024-07-04",
                         "2019 notional",
-                        sharedData.resolve("ge2024/HoC-GE2024-results-by-constituency.csv"),
-                        sharedData.resolve("ge2024/HoC-GE2024-results-by-candidate.csv")));
+                        HocCsv.read(sharedData.resolve("ge2024/HoC-GE2024-results-by-constituency.csv")),
+                        HocCsv.read(sharedData.resolve("ge2024/HoC-GE2024-results-by-candidate.csv"))));
         List<String> byElections = new ArrayList<>();
         for (String parliament : List.of("parl58", "parl59")) {
             byElections.addAll(byElections(
@@ -81,12 +202,15 @@ public final class HocResultsConverter {
     }
 
     private static List<String> general(
-            String electionId, String date, String changesAgainst, Path constituencies, Path candidates)
-            throws IOException {
-        Map<String, List<Map<String, String>>> bySeat = groupBy(HocCsv.read(candidates), "ONS ID");
+            String electionId,
+            String date,
+            String changesAgainst,
+            List<Map<String, String>> constituencies,
+            List<Map<String, String>> candidates) {
+        Map<String, List<Map<String, String>>> bySeat = groupBy(candidates, "ONS ID");
         List<String> lines = new ArrayList<>();
         lines.add(line("E", electionId, "GENERAL", date, changesAgainst));
-        for (Map<String, String> seat : HocCsv.read(constituencies)) {
+        for (Map<String, String> seat : constituencies) {
             lines.add(contestLine(electionId, seat, seat.get("Declaration time")));
             bySeat.getOrDefault(seat.get("ONS ID"), List.of()).forEach(c -> lines.add(candidateLine(c)));
         }
@@ -104,6 +228,7 @@ public final class HocResultsConverter {
             candidateRows.stream()
                     .filter(c -> c.get("ONS ID").equals(seat.get("ONS ID"))
                             && LocalDate.parse(c.get("Election date"), UK_DATE).equals(date))
+                    .map(c -> corrected(date, c))
                     .forEach(c -> lines.add(candidateLine(c)));
         }
         return lines;
@@ -177,12 +302,44 @@ public final class HocResultsConverter {
                 NAME_CORRECTIONS.getOrDefault(gss, seat.get("Constituency name")),
                 seat.get("Region name"),
                 seat.get("Country name"),
-                seat.get("Electorate"),
-                seat.get("Valid votes"),
-                seat.get("Invalid votes"),
+                count(seat.get("Electorate")),
+                count(seat.get("Valid votes")),
+                count(seat.get("Invalid votes")),
                 declaredAt(declarationTime),
-                seat.get("Majority"),
+                count(seat.get("Majority")),
                 seat.get("Result"));
+    }
+
+    /**
+     * The 2010-2017 files capitalise "Of", "Upon" and "Under" ("Vale Of Glamorgan"): a seat whose name differs from
+     * its GE2019 name only in case takes the 2019 spelling, so one seat has one name.
+     */
+    private static List<Map<String, String>> respelt(List<Map<String, String>> seats, Map<String, String> spelling) {
+        return seats.stream()
+                .map(seat -> {
+                    String later = spelling.get(seat.get("ONS ID"));
+                    if (later == null || !later.equalsIgnoreCase(seat.get("Constituency name"))) {
+                        return seat;
+                    }
+                    Map<String, String> copy = new LinkedHashMap<>(seat);
+                    copy.put("Constituency name", later);
+                    return copy;
+                })
+                .toList();
+    }
+
+    private static Map<String, String> corrected(LocalDate date, Map<String, String> candidate) {
+        return VOTE_CORRECTIONS.stream()
+                .filter(v -> v.date().equals(date)
+                        && v.gss().equals(candidate.get("ONS ID"))
+                        && v.surname().equals(candidate.get("Candidate surname")))
+                .findFirst()
+                .map(v -> {
+                    Map<String, String> copy = new LinkedHashMap<>(candidate);
+                    copy.put("Votes", String.valueOf(v.votes()));
+                    return copy;
+                })
+                .orElse(candidate);
     }
 
     private static String candidateLine(Map<String, String> candidate) {
@@ -196,6 +353,11 @@ public final class HocResultsConverter {
                 candidate.get("Change"),
                 flag(candidate.get("Sitting MP")),
                 flag(candidate.get("Former MP")));
+    }
+
+    /** A count as the source gives it; "[x]" (not available: the rejected ballots of two 2011 by-elections) is empty. */
+    private static String count(String value) {
+        return "[x]".equals(value) ? "" : value;
     }
 
     /** The Library's "Yes"/"No" (results files) and "true"/"false" (notionals) as the bundled "Y" or "". */

@@ -135,7 +135,7 @@ class TelegramEndToEndTest {
                         .get(0)
                         .path("text")
                         .asText())
-                .isEqualTo("Kingswood (2019, 2024 by-election)");
+                .isEqualTo("Kingswood (2010, 2015, 2017, 2019, 2024 by-election)");
 
         poll(updates.buttonPress(REPORTER, REPORTER, data));
 

@@ -23,7 +23,9 @@ public final class CommandService implements CommandHandler {
     /** Commands that carry text (quotes) check their own limits below this one. */
     public static final int MAX_MODULE_INPUT_LENGTH = 4000;
 
-    static final String ATTRIBUTION = "Results from the House of Commons Library. Contains Parliamentary information"
+    static final String ATTRIBUTION = "Results from the House of Commons Library: general elections since 1918 (party"
+            + " groups; candidates from 2010), by-elections since 2010, and the 2010-to-2024 seat overlaps behind"
+            + " the history lines. Contains Parliamentary information"
             + " licensed under the Open Parliament Licence v3.0. Successors of abolished seats and Welsh seat names from"
             + " mySociety's 2025-constituencies data (CC BY 4.0).";
 

@@ -61,4 +61,12 @@ final class NightFormat {
     static String points(BigDecimal unrounded) {
         return Percent.oneDecimal(unrounded).toPlainString();
     }
+
+    /** Years as a reader lists them: "2024, 2019, 2017, 2015 or 2010". */
+    static String years(List<Integer> years) {
+        List<String> names = years.stream().map(String::valueOf).toList();
+        return names.size() <= 1
+                ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
 }

@@ -35,7 +35,7 @@ public final class SwingometerCommand implements CommandModule {
 
     @Override
     public String help() {
-        return "/swingometer 5 Lab to Ref  what a uniform national swing does to the seats";
+        return "/swingometer 5 Lab to Ref [year]  what a uniform national swing does to the seats";
     }
 
     @Override
@@ -45,13 +45,24 @@ public final class SwingometerCommand implements CommandModule {
 
     private Reply swingometer(String text) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "(?i)\\s*(\\d{1,2}(?:\\.\\d+)?)\\s*(?:%|points?|pts)?\\s+(?:from\\s+)?(.+?)\\s+to\\s+(.+?)\\s*")
+                        "(?i)\\s*(\\d{1,2}(?:\\.\\d+)?)\\s*(?:%|points?|pts)?\\s+(?:from\\s+)?(.+?)\\s+to\\s+(.+?)"
+                                + "(?:\\s+(?:on\\s+)?((?:19|20)\\d\\d))?\\s*")
                 .matcher(text);
         String usage = "Give a swing in points from one party to another: /swingometer 5 Lab to Ref.";
         if (!m.matches()) {
             return Reply.text(usage);
         }
-        List<BaselineSeat> baseline = tonight.baseline();
+        List<BaselineSeat> baseline;
+        if (m.group(4) == null) {
+            baseline = tonight.baseline();
+        } else {
+            Optional<List<BaselineSeat>> chosen = tonight.baselineOf(Integer.parseInt(m.group(4)));
+            if (chosen.isEmpty()) {
+                return Reply.text("No general election of " + m.group(4) + " is on file to swing from. Try "
+                        + NightFormat.years(tonight.generalElectionYears()) + ".");
+            }
+            baseline = chosen.get();
+        }
         Optional<String> from = PartyNames.key(m.group(2), partyKeys(baseline));
         Optional<String> to = PartyNames.key(m.group(3), partyKeys(baseline));
         if (from.isEmpty() || to.isEmpty() || from.equals(to)) {

@@ -35,7 +35,7 @@ public final class TargetsCommand implements CommandModule {
 
     @Override
     public String help() {
-        return "/targets <party> [n]  the seats a party needs the smallest swing to win";
+        return "/targets <party> [n] [year]  the seats a party needs the smallest swing to win";
     }
 
     @Override
@@ -52,10 +52,19 @@ public final class TargetsCommand implements CommandModule {
         }
         int count = DEFAULT_TARGETS;
         List<String> words = new ArrayList<>(arguments);
+        Optional<List<BaselineSeat>> chosen = Optional.empty();
+        if (words.size() > 1 && words.get(words.size() - 1).matches("(19|20)\\d\\d")) {
+            int year = Integer.parseInt(words.remove(words.size() - 1));
+            chosen = tonight.baselineOf(year);
+            if (chosen.isEmpty()) {
+                return Reply.text("No general election of " + year + " is on file to measure targets from. Try "
+                        + NightFormat.years(tonight.generalElectionYears()) + ".");
+            }
+        }
         if (words.size() > 1 && words.get(words.size() - 1).matches("\\d{1,3}")) {
             count = Math.min(MAX_TARGETS, Math.max(1, Integer.parseInt(words.remove(words.size() - 1))));
         }
-        List<BaselineSeat> baseline = tonight.baseline();
+        List<BaselineSeat> baseline = chosen.orElseGet(tonight::baseline);
         if (baseline.isEmpty()) {
             return Reply.text("There is no earlier result to measure targets from for "
                     + tonight.election().id() + ".");

@@ -103,6 +103,28 @@ public final class Tonight {
                 .orElse(fromComparisons);
     }
 
+    /**
+     * The results of the general election of a given year as a baseline (for /targets and /swingometer), on the
+     * boundaries it was fought on; empty when no general election of that year is on file.
+     */
+    public Optional<List<BaselineSeat>> baselineOf(int year) {
+        return archive.elections().stream()
+                .filter(Election::isGeneral)
+                .filter(e -> e.date().getYear() == year)
+                .findFirst()
+                .map(e -> archive.contestsOf(e.id()).stream()
+                        .map(c -> new BaselineSeat(c.seat(), Comparisons.fromContest(c, String.valueOf(year))))
+                        .toList());
+    }
+
+    /** The years of the general elections on file, newest first. */
+    public List<Integer> generalElectionYears() {
+        return archive.elections().stream()
+                .filter(Election::isGeneral)
+                .map(e -> e.date().getYear())
+                .toList();
+    }
+
     /** Every seat of tonight, with its expected time, holder and result so far. */
     public List<NightSeat> seats() {
         Map<String, List<Contest>> before = archive.contests().stream()

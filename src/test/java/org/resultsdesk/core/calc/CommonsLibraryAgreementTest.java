@@ -23,6 +23,10 @@ import org.resultsdesk.feeds.BundledResults;
 class CommonsLibraryAgreementTest {
     private static final Pattern RESULT = Pattern.compile("(\\S+) (?:(?i:hold)|gain from (.+))");
     private static final ResultCalculator CALCULATOR = new ResultCalculator();
+    /** GE2019 against 2017 and GE2010 against the 2005 notionals: both compared through the Library's changes. */
+    private static final List<String> PUBLISHED_BASELINES = List.of("parl.2019-12-12", "parl.2010-05-06");
+
+    private static final String SHEFFIELD_2016 = "parl.sheffield-brightside-and-hillsborough.by.2016-05-05/E14000921";
 
     private static List<Contest> declared() {
         return TestData.archive().contests().stream()
@@ -86,8 +90,11 @@ class CommonsLibraryAgreementTest {
         List<String> disagreements = new ArrayList<>();
         int compared = 0;
         for (Contest contest : declared()) {
-            if (contest.election().id().equals("parl.2019-12-12")) {
-                continue; // its published changes are our 2017 baseline, so agreement there is by construction
+            if (PUBLISHED_BASELINES.contains(contest.election().id())) {
+                continue; // their published changes are our baseline, so agreement there is by construction
+            }
+            if (contest.id().equals(SHEFFIELD_2016)) {
+                continue; // the Library's shares and changes there rest on a mistyped vote (HistoryAuditTest)
             }
             Map<Candidacy, BigDecimal> published =
                     TestData.loaded().published().get(contest.id()).changes();

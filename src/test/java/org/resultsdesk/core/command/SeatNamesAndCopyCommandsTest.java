@@ -54,16 +54,20 @@ class SeatNamesAndCopyCommandsTest {
     @Test
     void seatListsShowTheYearsANameWasUsed() {
         assertThat(text(ask("/seats brighton")))
-                .contains("Brighton, Kemptown (2019)")
+                .contains("Brighton, Kemptown (2010, 2015, 2017, 2019)")
                 .contains("Brighton Kemptown and Peacehaven (2024)")
-                .contains("Brighton Pavilion (2019, 2024)");
-        assertThat(text(ask("/seats kingswood"))).contains("Kingswood (2019, 2024 by-election)");
+                .contains("Brighton Pavilion (2010, 2015, 2017, 2019, 2024)");
+        assertThat(text(ask("/seats kingswood"))).contains("Kingswood (2010, 2015, 2017, 2019, 2024 by-election)");
         List<String> labels = ask("/result brighton").suggestions().stream()
                 .map(Reply.Suggestion::label)
                 .toList();
-        assertThat(labels).contains("Brighton, Kemptown (2019)", "Brighton Pavilion (2019, 2024)");
+        assertThat(labels)
+                .contains(
+                        "Brighton, Kemptown (2010, 2015, 2017, 2019)",
+                        "Brighton Pavilion (2010, 2015, 2017, 2019, 2024)");
         assertThat(ask("/result brighton").suggestions())
-                .contains(new Reply.Suggestion("Brighton Pavilion (2019, 2024)", "/result Brighton Pavilion"));
+                .contains(new Reply.Suggestion(
+                        "Brighton Pavilion (2010, 2015, 2017, 2019, 2024)", "/result Brighton Pavilion"));
     }
 
     @Test

@@ -107,6 +107,42 @@ class NightBaselineTest {
     }
 
     @Test
+    void targetsAndTheSwingometerTakeABaselineYear() {
+        Desk desk = NightCommandsFixture.desk(NEXT);
+        List<Contest> ge2019 = TestData.archive().contestsOf("parl.2019-12-12");
+        List<String> expected = ge2019.stream()
+                .filter(c -> !c.winner().party().code().equals("Con"))
+                .filter(c ->
+                        c.candidates().stream().anyMatch(x -> x.party().code().equals("Con")))
+                .sorted(Comparator.comparingDouble((Contest c) -> (c.winner().votes()
+                                        - c.candidates().stream()
+                                                .filter(x -> x.party().code().equals("Con"))
+                                                .mapToInt(Candidacy::votes)
+                                                .sum())
+                                / (2.0 * c.validVotes()))
+                        .thenComparing(c -> c.seat().name()))
+                .limit(10)
+                .map(c -> c.seat().name())
+                .toList();
+
+        Reply.Table table = NightReplayTest.tables(
+                        desk.commands().handle("/targets con 10 2019", ChatContext.console()))
+                .get(0);
+
+        assertThat(table.title())
+                .startsWith("Conservative targets on the 2019 results, smallest swing needed first (10 of");
+        assertThat(table.rows().subList(1, table.rows().size()))
+                .extracting(r -> r.get(0))
+                .containsExactlyElementsOf(expected);
+        assertThat(NightReplayTest.text(
+                        desk.commands().handle("/swingometer 5 Lab to Con 2015", ChatContext.console())))
+                .startsWith("A uniform swing of 5 points from Labour to the Conservatives on the 2015 results:");
+        assertThat(NightReplayTest.text(desk.commands().handle("/targets con 1997", ChatContext.console())))
+                .startsWith("No general election of 1997 is on file")
+                .contains("2024, 2019, 2017, 2015 or 2010");
+    }
+
+    @Test
     void targetsAreTheSeatsNeedingTheSmallestSwingWorkedFromTheVotes() {
         Desk desk = NightCommandsFixture.desk(NEXT);
         List<String> expected = GE2024.stream()

@@ -38,6 +38,30 @@ class NightRecordsTest {
     }
 
     @Test
+    void recordsSinceAYearSpanEveryGeneralElectionOnFileAndSayWhereCandidatesStart() {
+        CommandService commands = NightCommandsFixture.desk("parl.2029-08-15").commands();
+        List<Contest> since2015 = TestData.archive().elections().stream()
+                .filter(e -> e.isGeneral() && e.date().getYear() >= 2015)
+                .flatMap(e -> TestData.archive().contestsOf(e.id()).stream())
+                .toList();
+        Contest biggest = since2015.stream()
+                .max(Comparator.comparingInt(NightRecordsTest::majority))
+                .orElseThrow();
+
+        Reply reply = commands.handle("/records since 2015", ChatContext.console());
+
+        assertThat(NightReplayTest.text(reply))
+                .startsWith("Records, general elections 2015-2024: "
+                        + String.format(Locale.UK, "%,d", since2015.size()).replace(",", "") + " seat results");
+        assertThat(NightReplayTest.tables(reply).get(0).rows().get(1))
+                .startsWith(
+                        biggest.seat().name() + " " + biggest.election().date().getYear());
+        assertThat(NightReplayTest.text(commands.handle("/records since 1945", ChatContext.console())))
+                .startsWith("Candidates' votes are on file from 2010; before that only each party group's total")
+                .contains("Records, general elections 2010-2024");
+    }
+
+    @Test
     void recordsForGe2019MatchTheExtremesOfTheBundledData() {
         CommandService commands = NightCommandsFixture.desk("parl.2029-08-15").commands();
         List<Contest> ge2019 = TestData.archive().contestsOf("parl.2019-12-12");
@@ -93,6 +117,8 @@ class NightRecordsTest {
         assertThat(NightReplayTest.text(desk.commands().handle("/records", ChatContext.console())))
                 .contains("general election 2024: 650 seats declared");
         assertThat(NightReplayTest.text(desk.commands().handle("/records 2015", ChatContext.console())))
+                .contains("general election 2015: 650 seats declared");
+        assertThat(NightReplayTest.text(desk.commands().handle("/records 2005", ChatContext.console())))
                 .startsWith("Records cover general elections");
     }
 }
