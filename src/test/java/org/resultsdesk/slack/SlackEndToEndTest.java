@@ -170,7 +170,8 @@ class SlackEndToEndTest {
                 .get(suggestion.path("blocks").size() - 1)
                 .path("elements")
                 .get(0);
-        assertThat(button.path("text").path("text").asText()).isEqualTo("Kingswood (2010, 2015, 2017, 2019, 2024 by-election)");
+        assertThat(button.path("text").path("text").asText())
+                .isEqualTo("Kingswood (2010, 2015, 2017, 2019, 2024 by-election)");
 
         String payload = json.createObjectNode()
                 .put("type", "block_actions")
