@@ -26,6 +26,7 @@ import org.resultsdesk.core.port.FeedParser;
 import org.resultsdesk.feeds.BundledResults;
 import org.resultsdesk.feeds.DeclarationTimesFile;
 import org.resultsdesk.feeds.HocResultsConverter;
+import org.resultsdesk.feeds.LocalResultsConverter;
 import org.resultsdesk.feeds.ReplayFeed;
 import org.resultsdesk.store.Database;
 import picocli.CommandLine;
@@ -310,6 +311,8 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             HocResultsConverter.convert(sharedData, output);
+            LocalResultsConverter.convert(sharedData, output)
+                    .forEach(correction -> OUT.println("corrected: " + correction));
             OUT.println("wrote bundled results to " + output);
             return 0;
         }
