@@ -26,6 +26,7 @@ import org.resultsdesk.core.port.FeedParser;
 import org.resultsdesk.feeds.BundledResults;
 import org.resultsdesk.feeds.DeclarationTimesFile;
 import org.resultsdesk.feeds.HocResultsConverter;
+import org.resultsdesk.feeds.LocalBundledData;
 import org.resultsdesk.feeds.LocalResultsConverter;
 import org.resultsdesk.feeds.ReplayFeed;
 import org.resultsdesk.store.Database;
@@ -119,7 +120,8 @@ public final class Main implements Callable<Integer> {
             }
             throw e;
         }
-        try (ResultsDesk desk = new ResultsDesk(config, Clock.systemUTC(), archive, database, parser)) {
+        try (ResultsDesk desk =
+                new ResultsDesk(config, Clock.systemUTC(), archive, LocalBundledData.load(), database, parser)) {
             // On SIGTERM: stop taking work, let each delivery pass finish and record what it sent, release the lease.
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(

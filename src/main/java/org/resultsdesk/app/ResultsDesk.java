@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +37,13 @@ import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.StatusCommand;
 import org.resultsdesk.core.alerts.StoreFollower;
 import org.resultsdesk.core.alerts.SubscriptionCommands;
+import org.resultsdesk.core.calc.LocalCalculator;
+import org.resultsdesk.core.calc.MultiMemberMethod;
 import org.resultsdesk.core.cards.Cards;
 import org.resultsdesk.core.command.CommandHandler;
 import org.resultsdesk.core.command.CommandService;
+import org.resultsdesk.core.command.CouncilCommand;
+import org.resultsdesk.core.command.LocalResults;
 import org.resultsdesk.core.command.PictureCommands;
 import org.resultsdesk.core.delivery.AlertDelivery;
 import org.resultsdesk.core.delivery.DeliveryLoop;
@@ -46,6 +51,7 @@ import org.resultsdesk.core.delivery.ReplySender;
 import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.Election;
 import org.resultsdesk.core.model.ElectionKind;
+import org.resultsdesk.core.model.LocalArchive;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.night.ContextAddenda;
 import org.resultsdesk.core.night.ExpectedTimes;
@@ -109,6 +115,7 @@ public final class ResultsDesk implements AutoCloseable {
     final Clock clock;
     final ResultsArchive archive;
     final SeatDirectory seats;
+    final LocalResults local;
     final Database database;
     final JdbiAlertStore alertStore;
     final JdbiSubscriptionStore subscriptions;
@@ -147,7 +154,18 @@ public final class ResultsDesk implements AutoCloseable {
     private final AtomicReference<DirectoryFeedSource> feedWatcher = new AtomicReference<>();
 
     ResultsDesk(Config config, Clock clock, ResultsArchive archive, Database database, FeedParser parser) {
+        this(config, clock, archive, LocalArchive.empty(), database, parser);
+    }
+
+    ResultsDesk(
+            Config config,
+            Clock clock,
+            ResultsArchive archive,
+            LocalArchive localArchive,
+            Database database,
+            FeedParser parser) {
         this.clock = clock;
+        this.local = new LocalResults(localArchive, new LocalCalculator(multiMemberMethod(config)));
         this.archive = archive;
         this.seats = new SeatDirectory(archive.seats());
         this.database = database;
@@ -182,6 +200,8 @@ public final class ResultsDesk implements AutoCloseable {
                 archive,
                 seats,
                 new ContextAddenda(resultContext, quoteCards),
+                local,
+                new CouncilCommand(local),
                 new SubscriptionCommands(subscriptions, seats, archive, rights),
                 new QuoteCommands(quotes, quoteStore, archive, seats, rights),
                 new StatusCommand(alertStore, this::activity, leaderLease::holder, clock, rights),
@@ -201,6 +221,13 @@ public final class ResultsDesk implements AutoCloseable {
                         config.getInt("feeds.max-days-ahead", ResultLimits.DEFAULTS.maxDaysAhead())));
         follower.catchUp();
         follow();
+    }
+
+    /** The setting local.multi-member-method: top-candidate (the default) or average (docs/local-elections.md). */
+    static MultiMemberMethod multiMemberMethod(Config config) {
+        String choice =
+                config.getChoice("local.multi-member-method", "top-candidate", Set.of("TOP-CANDIDATE", "AVERAGE"));
+        return choice.equals("AVERAGE") ? MultiMemberMethod.AVERAGE : MultiMemberMethod.TOP_CANDIDATE;
     }
 
     /**

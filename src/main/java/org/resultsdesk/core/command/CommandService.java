@@ -35,6 +35,7 @@ public final class CommandService implements CommandHandler {
     private final List<CommandModule> modules;
     private final ResultAddenda addenda;
     private final Abolitions abolitions;
+    private final LocalResults local;
 
     public CommandService(ResultsArchive archive, SeatDirectory seats, CommandModule... modules) {
         this(archive, seats, ResultAddenda.NONE, modules);
@@ -42,6 +43,17 @@ public final class CommandService implements CommandHandler {
 
     public CommandService(
             ResultsArchive archive, SeatDirectory seats, ResultAddenda addenda, CommandModule... modules) {
+        this(archive, seats, addenda, LocalResults.none(), modules);
+    }
+
+    /** With local results: /result and /snippet answer wards and divisions that no Westminster seat answers. */
+    public CommandService(
+            ResultsArchive archive,
+            SeatDirectory seats,
+            ResultAddenda addenda,
+            LocalResults local,
+            CommandModule... modules) {
+        this.local = local;
         this.archive = archive;
         this.seats = seats;
         this.addenda = addenda;
@@ -80,9 +92,14 @@ public final class CommandService implements CommandHandler {
     }
 
     private Reply result(CommandLine line) {
+        if (local.claims(ElectionFilter.split(line.arguments()).query())) {
+            return local.result("result", line.arguments())
+                    .orElseGet(() -> Reply.text("I have no ward or division with that code or ballot id."));
+        }
         ContestFinder.Found found = finder.find("result", line.arguments());
         if (found.problem().isPresent()) {
-            return found.problem().get();
+            return local.result("result", line.arguments())
+                    .orElse(found.problem().get());
         }
         Contest contest = found.contest().orElseThrow();
         List<Reply.Part> parts = new ArrayList<>();
