@@ -54,10 +54,14 @@ import org.resultsdesk.core.model.ElectionKind;
 import org.resultsdesk.core.model.LocalArchive;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.night.ContextAddenda;
+import org.resultsdesk.core.night.DueCommand;
 import org.resultsdesk.core.night.ExpectedTimes;
-import org.resultsdesk.core.night.NightCommands;
+import org.resultsdesk.core.night.RecordsCommand;
 import org.resultsdesk.core.night.ResultContext;
+import org.resultsdesk.core.night.SwingometerCommand;
+import org.resultsdesk.core.night.TargetsCommand;
 import org.resultsdesk.core.night.Tonight;
+import org.resultsdesk.core.night.WatchListCommands;
 import org.resultsdesk.core.port.ChannelCards;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.FeedFile;
@@ -206,7 +210,11 @@ public final class ResultsDesk implements AutoCloseable {
                 new QuoteCommands(quotes, quoteStore, archive, seats, rights),
                 new StatusCommand(alertStore, this::activity, leaderLease::holder, clock, rights),
                 new AuditCommand(rights),
-                new NightCommands(tonight, watchLists, seats, clock, rights),
+                new DueCommand(tonight, watchLists, clock),
+                new TargetsCommand(tonight),
+                new SwingometerCommand(tonight),
+                new RecordsCommand(tonight),
+                new WatchListCommands(tonight, watchLists, seats, rights),
                 new PictureCommands(archive, seats, cards),
                 new CardsCommand(channelCards, rights)));
         this.ingest = new DeclarationIngest(

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.resultsdesk.TestData;
 import org.resultsdesk.core.announce.PartyStyle;
+import org.resultsdesk.core.command.CommandModule;
 import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.command.ResultAddenda;
 import org.resultsdesk.core.model.ChannelRef;
@@ -28,6 +29,10 @@ final class NightCommandsFixture {
     }
 
     static Desk desk(String electionId, ExpectedTimes times, Clock clock) {
+        return desk(electionId, times, clock, new MemoryWatchList());
+    }
+
+    static Desk desk(String electionId, ExpectedTimes times, Clock clock, WatchListStore watches) {
         ResultsArchive archive = TestData.freshArchive();
         Tonight tonight = new Tonight(archive, Tonight.election(archive, electionId), times);
         SeatDirectory seats = new SeatDirectory(archive.seats());
@@ -35,9 +40,20 @@ final class NightCommandsFixture {
                 archive,
                 seats,
                 new ContextAddenda(new ResultContext(tonight), ResultAddenda.NONE),
-                new NightCommands(
-                        tonight, new MemoryWatchList(), seats, clock, new Rights(new MemoryAuditTrail(), clock)));
+                modules(tonight, watches, seats, clock, new Rights(new MemoryAuditTrail(), clock)));
         return new Desk(archive, tonight, commands);
+    }
+
+    /** The night desk's command modules, registered in the order the application registers them. */
+    static CommandModule[] modules(
+            Tonight tonight, WatchListStore watches, SeatDirectory seats, Clock clock, Rights rights) {
+        return new CommandModule[] {
+            new DueCommand(tonight, watches, clock),
+            new TargetsCommand(tonight),
+            new SwingometerCommand(tonight),
+            new RecordsCommand(tonight),
+            new WatchListCommands(tonight, watches, seats, rights)
+        };
     }
 
     static String abbreviation(Contest contest) {

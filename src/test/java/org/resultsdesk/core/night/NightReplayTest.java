@@ -104,7 +104,7 @@ class NightReplayTest {
                 archive,
                 seats,
                 new ContextAddenda(context, ResultAddenda.NONE),
-                new NightCommands(tonight, new JdbiWatchListStore(database, clock), seats, clock, rights));
+                NightCommandsFixture.modules(tonight, new JdbiWatchListStore(database, clock), seats, clock, rights));
     }
 
     @AfterEach
