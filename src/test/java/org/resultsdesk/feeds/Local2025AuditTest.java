@@ -64,7 +64,9 @@ class Local2025AuditTest {
             Set<Map<String, String>> elected = elected(candidates, seats);
             Reply reply = commands.handle("/result " + code + " 2025", ChatContext.console());
             Announcement announcement = announcement(reply);
-            softly.assertThat(announcement.headline()).as(code).contains(ward.get("Ward/ County Electoral District name"));
+            softly.assertThat(announcement.headline())
+                    .as(code)
+                    .contains(ward.get("Ward/ County Electoral District name"));
             softly.assertThat(announcement.headline().contains("(" + seats + " seats)"))
                     .as(code + " seats in the headline")
                     .isEqualTo(seats > 1);
@@ -78,7 +80,9 @@ class Local2025AuditTest {
                             + " | " + String.format(java.util.Locale.UK, "%,d", Integer.parseInt(c.get("Votes cast"))))
                     .sorted()
                     .toList();
-            softly.assertThat(shown).as(code + " " + ward.get("Ward/ County Electoral District name")).isEqualTo(expected);
+            softly.assertThat(shown)
+                    .as(code + " " + ward.get("Ward/ County Electoral District name"))
+                    .isEqualTo(expected);
         }
         softly.assertAll();
     }
@@ -118,9 +122,8 @@ class Local2025AuditTest {
 
     /** The elected as the file marks them; where it marks more than the seats, the candidates with most votes. */
     private static Set<Map<String, String>> elected(List<Map<String, String>> candidates, int seats) {
-        List<Map<String, String>> marked = candidates.stream()
-                .filter(c -> c.get("Elected").equals("True"))
-                .toList();
+        List<Map<String, String>> marked =
+                candidates.stream().filter(c -> c.get("Elected").equals("True")).toList();
         if (marked.size() == seats) {
             return Set.copyOf(marked);
         }

@@ -23,7 +23,8 @@ public final class CommandService implements CommandHandler {
 
     static final String ATTRIBUTION = "Results from the House of Commons Library. Contains Parliamentary information"
             + " licensed under the Open Parliament Licence v3.0. Successors of abolished seats and Welsh seat names from"
-            + " mySociety's 2025-constituencies data (CC BY 4.0).";
+            + " mySociety's 2025-constituencies data (CC BY 4.0). Council make-up and councillors from Open Council Data UK"
+            + " (CC BY-SA 4.0).";
 
     private final ResultsArchive archive;
     private final SeatDirectory seats;
@@ -123,7 +124,15 @@ public final class CommandService implements CommandHandler {
     }
 
     private Reply snippet(CommandLine line) {
+        if (local.claims(ElectionFilter.split(line.arguments()).query())
+                || !line.arguments().isEmpty() && line.arguments().get(0).equalsIgnoreCase("council")) {
+            return local.snippet(line.arguments())
+                    .orElseGet(() -> Reply.text("I have no ward, division or council by that name or code."));
+        }
         ContestFinder.Found found = finder.find("snippet", line.arguments());
+        if (found.problem().isPresent()) {
+            return local.snippet(line.arguments()).orElse(found.problem().get());
+        }
         return found.problem().orElseGet(() -> {
             Contest contest = found.contest().orElseThrow();
             return Reply.text(snippets.write(figures(contest))

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.resultsdesk.core.announce.LocalAnnouncementFactory;
+import org.resultsdesk.core.announce.LocalSnippetWriter;
 import org.resultsdesk.core.calc.LocalCalculator;
 import org.resultsdesk.core.calc.LocalFigures;
 import org.resultsdesk.core.model.BallotId;
@@ -28,6 +29,7 @@ public final class LocalResults {
     private final WardDirectory wards;
     private final LocalCalculator calculator;
     private final LocalAnnouncementFactory announcements = new LocalAnnouncementFactory();
+    private final LocalSnippetWriter snippets = new LocalSnippetWriter();
 
     public LocalResults(LocalArchive archive, LocalCalculator calculator) {
         this.archive = archive;
@@ -121,13 +123,48 @@ public final class LocalResults {
         return Optional.empty();
     }
 
-    /** The ward's result, with buttons for its other contests. */
+    /**
+     * {@code /snippet} for a ward ("abbey, bucks") or a council ("council kent", or a council name no ward has): the
+     * copy paragraph; empty when neither fits (Westminster's answer stands).
+     */
+    Optional<Reply> snippet(List<String> arguments) {
+        boolean councilAsked = !arguments.isEmpty() && arguments.get(0).equalsIgnoreCase("council");
+        if (!councilAsked) {
+            Optional<Reply> ward = result("snippet", arguments);
+            if (ward.isPresent()) {
+                return ward;
+            }
+        }
+        ElectionFilter.Split split =
+                ElectionFilter.split(councilAsked ? arguments.subList(1, arguments.size()) : arguments);
+        if (split.query().isBlank()) {
+            return councilAsked
+                    ? Optional.of(Reply.text("Which council? For example: /snippet council kent"))
+                    : Optional.empty();
+        }
+        if (!(wards.councils().find(split.query()) instanceof CouncilDirectory.Match.Found found)) {
+            return Optional.empty();
+        }
+        Optional<LocalDate> day = archive.pollingDays().stream()
+                .filter(d -> !archive.contestsOf(found.council(), d).isEmpty())
+                .filter(d -> split.filter().year().map(y -> y == d.getYear()).orElse(true))
+                .findFirst();
+        return Optional.of(day.map(d -> Reply.text(
+                        snippets.council(org.resultsdesk.core.calc.CouncilResult.of(archive, found.council(), d))))
+                .orElseGet(() ->
+                        Reply.text("I have no results for " + found.council().fullName() + " on file.")));
+    }
+
+    /** The ward's result (or, for /snippet, its copy), with buttons for its other contests. */
     Reply reply(String command, LocalContest contest) {
         if (!contest.votingSystem().supported()) {
             return Reply.text(contest.ward().label() + " (" + contest.id() + ") is counted by "
                     + contest.votingSystem().description() + ". STV counts are not supported yet.");
         }
         LocalFigures figures = calculator.calculate(contest, archive.previous(contest));
+        if (command.equals("snippet")) {
+            return Reply.text(snippets.ward(figures));
+        }
         List<Reply.Part> parts = new ArrayList<>();
         Optional<Integer> newSince = figures.previous().isEmpty() ? newWardSince(contest) : Optional.empty();
         parts.add(new Reply.AnnouncementPart(announcements.announce(figures, newSince)));

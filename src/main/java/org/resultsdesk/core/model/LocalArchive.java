@@ -27,7 +27,11 @@ import java.util.Optional;
  * </ul>
  */
 public final class LocalArchive {
-    private record Snapshot(Map<String, LocalContest> contests, Map<String, List<LocalContest>> byWardCode) {}
+    private record Snapshot(
+            Map<String, LocalContest> contests,
+            Map<String, List<LocalContest>> byWardCode,
+            Map<String, List<LocalContest>> byCouncilAndDay,
+            List<LocalDate> pollingDays) {}
 
     private final Map<String, Council> councils;
     private final Map<String, Map<Integer, CouncilComposition>> compositions;
@@ -68,7 +72,24 @@ public final class LocalArchive {
                 .forEach(c -> byWard.computeIfAbsent(c.ward().onsCode(), k -> new ArrayList<>())
                         .add(c));
         byWard.replaceAll((k, v) -> List.copyOf(v));
-        return new Snapshot(Map.copyOf(byId), Map.copyOf(byWard));
+        Map<String, List<LocalContest>> byCouncilAndDay = new LinkedHashMap<>();
+        byId.values().stream()
+                .sorted(Comparator.comparing((LocalContest c) -> c.ward().name())
+                        .thenComparing(LocalContest::id))
+                .forEach(c -> byCouncilAndDay
+                        .computeIfAbsent(councilDay(c.council(), c.ballot().date()), k -> new ArrayList<>())
+                        .add(c));
+        byCouncilAndDay.replaceAll((k, v) -> List.copyOf(v));
+        List<LocalDate> days = byId.values().stream()
+                .map(c -> c.ballot().date())
+                .distinct()
+                .sorted(Comparator.reverseOrder())
+                .toList();
+        return new Snapshot(Map.copyOf(byId), Map.copyOf(byWard), Map.copyOf(byCouncilAndDay), days);
+    }
+
+    private static String councilDay(Council council, LocalDate day) {
+        return council.onsCode() + "|" + day;
     }
 
     private static final Comparator<LocalContest> NEWEST_FIRST = Comparator.comparing(
@@ -137,19 +158,14 @@ public final class LocalArchive {
 
     /** A council's contests on a polling day, by ward name. */
     public List<LocalContest> contestsOf(Council council, LocalDate date) {
-        return snapshot.contests().values().stream()
-                .filter(c -> c.council().equals(council) && c.ballot().date().equals(date))
-                .sorted(Comparator.comparing((LocalContest c) -> c.ward().name()))
+        return snapshot.byCouncilAndDay().getOrDefault(councilDay(council, date), List.of()).stream()
+                .filter(c -> c.council().equals(council))
                 .toList();
     }
 
     /** Polling days with contests on file, newest first. */
     public List<LocalDate> pollingDays() {
-        return snapshot.contests().values().stream()
-                .map(c -> c.ballot().date())
-                .distinct()
-                .sorted(Comparator.reverseOrder())
-                .toList();
+        return snapshot.pollingDays();
     }
 
     /** The councils with contests on a polling day, by name. */

@@ -54,7 +54,12 @@ class LocalGoldenTest {
                 // a council changing hands
                 "/council kent|council-gain-kent",
                 // a council in no overall control
-                "/council gloucestershire|council-noc-gloucestershire"
+                "/council gloucestershire|council-noc-gloucestershire",
+                // copy: a council taken, a council falling into NOC, a one-seat gain, a three-seat split
+                "/snippet council kent|snippet-council-kent",
+                "/snippet council gloucestershire|snippet-council-gloucestershire",
+                "/snippet bude, cornwall|snippet-ward-bude",
+                "/snippet armthorpe doncaster|snippet-ward-armthorpe"
             })
     void replyMatchesGoldenFile(String command, String golden) throws IOException {
         String actual = new PlainReplyRenderer().render(commands.handle(command, ChatContext.console()));
@@ -66,6 +71,14 @@ class LocalGoldenTest {
             Files.writeString(out.resolve(golden + ".txt"), actual);
         }
         assertThat(actual).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theLocalElectionsPageShowsTheThreeSeatResultAsTheBotGivesIt() throws IOException {
+        String golden = golden("three-seat-split-armthorpe.txt");
+        String announcement = golden.substring(0, golden.indexOf("Other results for"));
+
+        assertThat(Files.readString(Path.of("docs/local-elections.md"))).contains(announcement);
     }
 
     private static String golden(String name) throws IOException {
