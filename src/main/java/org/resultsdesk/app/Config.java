@@ -37,14 +37,32 @@ public final class Config {
         if (Files.exists(file)) {
             try {
                 JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-                if (root != null) {
+                if (root != null && !root.isMissingNode() && !root.isNull()) {
+                    if (!root.isObject()) {
+                        throw new IllegalArgumentException("configuration file " + file
+                                + " must hold keys such as \"feeds:\" and \"store:\", not a "
+                                + root.getNodeType().toString().toLowerCase(Locale.ROOT));
+                    }
                     flatten("", root, flat);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read configuration " + file + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "cannot read configuration " + file + ": "
+                                + e.getMessage().lines().findFirst().orElse("").strip(),
+                        e);
             }
         }
         return of(flat, environment);
+    }
+
+    /** The keys the file set, blank or not: what {@link KeyCheck} compares with the keys there are. */
+    public java.util.Set<String> fileKeys() {
+        return new java.util.TreeSet<>(fileValues.keySet());
+    }
+
+    /** The environment this configuration overlays. */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     public static String envName(String key) {

@@ -1,10 +1,8 @@
 package org.resultsdesk.app;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.resultsdesk.store.Database;
 import org.slf4j.Logger;
@@ -12,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the configured database, waiting for one that is not up yet: each failed attempt is one log line, and the
- * next comes after a back-off (1 s doubling to 10 s) until {@code store.connect-wait-seconds} have passed. A URL that
- * is not a JDBC URL is a bad setting, named with its password masked.
+ * next comes after a back-off (1 s doubling to 10 s) until {@code store.connect-wait-seconds} have passed. (A URL that
+ * is not a JDBC URL was refused earlier, by {@link Settings.Store}, named with its password masked.)
  */
 final class DatabaseStartup {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseStartup.class);
@@ -34,21 +32,20 @@ final class DatabaseStartup {
 
     private DatabaseStartup() {}
 
-    static Database open(Config config, Clock clock, Sleeper sleeper) throws InterruptedException {
-        Optional<String> url = config.get("store.jdbc-url").map(String::strip);
-        if (url.isEmpty()) {
-            return Database.sqlite(Path.of(config.get("store.data-directory", "data")));
+    static Database open(Settings.Store store, Clock clock, Sleeper sleeper) throws InterruptedException {
+        if (store.jdbcUrl().isEmpty()) {
+            return Database.sqlite(store.dataDirectory());
         }
-        checkSettings(config);
-        String masked = mask(url.get());
-        Duration wait = Duration.ofSeconds(config.getInt("store.connect-wait-seconds", 60));
-        String user = config.get("store.user").orElse(null);
-        String password = config.get("store.password").orElse(null);
+        String url = store.jdbcUrl().get();
+        String masked = mask(url);
+        Duration wait = store.connectWait();
+        String user = store.user().orElse(null);
+        String password = store.password().orElse(null);
         Instant deadline = clock.instant().plus(wait);
         Duration backOff = Duration.ofSeconds(1);
         for (int attempt = 1; ; attempt++) {
             try {
-                return Database.open(url.get(), user, password);
+                return Database.open(url, user, password);
             } catch (RuntimeException e) {
                 String reason = mask(rootMessage(e), password);
                 if (!clock.instant().plus(backOff).isBefore(deadline)) {
@@ -65,18 +62,6 @@ final class DatabaseStartup {
                 sleeper.sleep(backOff);
                 backOff = backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : backOff.multipliedBy(2);
             }
-        }
-    }
-
-    /** Checks the database settings without connecting: a URL that is not a JDBC URL, a wait that is not a number. */
-    static void checkSettings(Config config) {
-        config.getInt("store.connect-wait-seconds", 60, 0);
-        Optional<String> url = config.get("store.jdbc-url").map(String::strip);
-        if (url.isPresent()
-                && !url.get().startsWith("jdbc:postgresql://")
-                && !url.get().startsWith("jdbc:sqlite:")) {
-            throw new IllegalArgumentException("configuration key store.jdbc-url (STORE_JDBC_URL) must be a JDBC URL"
-                    + " such as jdbc:postgresql://db:5432/results, not '" + mask(url.get()) + "'");
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import okhttp3.OkHttpClient;
 import org.resultsdesk.app.ops.OpsServer;
 import org.resultsdesk.console.ConsoleApp;
 import org.resultsdesk.console.ConsoleGateway;
@@ -22,7 +21,7 @@ import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.model.Subscription;
-import org.resultsdesk.core.port.FeedParser;
+import org.resultsdesk.core.night.Tonight;
 import org.resultsdesk.feeds.BundledResults;
 import org.resultsdesk.feeds.DeclarationTimesFile;
 import org.resultsdesk.feeds.HocResultsConverter;
@@ -49,11 +48,14 @@ public final class Main implements Callable<Integer> {
     static final int EXIT_BAD_SETTING = 2;
     /** The database did not answer within store.connect-wait-seconds. */
     static final int EXIT_DATABASE_UNREACHABLE = 3;
+    /** A chat platform's API (telegram.api-url, slack.api-url) could not be reached at start. */
+    static final int EXIT_PLATFORM_UNREACHABLE = 4;
+    /** Read from the working directory when no --config is named. */
+    static final Path DEFAULT_CONFIG = Path.of("config", "results-desk.yml");
 
     @Option(
             names = "--config",
-            description = "Configuration file (default: ${DEFAULT-VALUE}).",
-            defaultValue = "config/results-desk.yml",
+            description = "Configuration file (default: config/results-desk.yml in the working directory, if there).",
             scope = CommandLine.ScopeType.INHERIT)
     Path configFile;
 
@@ -70,6 +72,10 @@ public final class Main implements Callable<Integer> {
             if (e instanceof DatabaseStartup.Unreachable) {
                 System.err.println("results-desk: " + e.getMessage());
                 return EXIT_DATABASE_UNREACHABLE;
+            }
+            if (e instanceof PlatformAccounts.Unreachable) {
+                System.err.println("results-desk: " + e.getMessage());
+                return EXIT_PLATFORM_UNREACHABLE;
             }
             throw e;
         });
@@ -91,29 +97,56 @@ public final class Main implements Callable<Integer> {
                 Config.of(Map.of(), environment).getChoice("logging.format", "TEXT", Set.of("TEXT", "JSON")));
     }
 
+    /**
+     * The configuration: the file named with --config (an error when it is missing), else config/results-desk.yml in
+     * the working directory (said in the log when it is not there), overlaid with the environment. A key in the file
+     * that is no setting stops the start; a variable that only looks like one is logged.
+     */
+    Config loadConfig() {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
+        Path file = configFile != null ? configFile : DEFAULT_CONFIG;
+        if (configFile != null && !Files.exists(configFile)) {
+            throw new IllegalArgumentException("--config " + configFile + ": no such file; name an existing file,"
+                    + " or leave --config out to run on " + DEFAULT_CONFIG + " (if there) and the environment");
+        }
+        if (configFile != null && !Files.isRegularFile(configFile)) {
+            throw new IllegalArgumentException("--config " + configFile + " is not a file; name the YAML file");
+        }
+        if (configFile == null && !Files.exists(file)) {
+            log.warn(
+                    "no {} in {}: running on the defaults and the environment; name a file with --config",
+                    DEFAULT_CONFIG,
+                    Path.of("").toAbsolutePath());
+        }
+        Config config = Config.load(file, System.getenv());
+        List<String> unknown = KeyCheck.unknownFileKeys(config, file.toString());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\nresults-desk: ", unknown));
+        }
+        KeyCheck.unknownVariables(System.getenv()).forEach(log::warn);
+        return config;
+    }
+
     @Override
     public Integer call() throws Exception {
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
-        Config config = Config.load(configFile, System.getenv());
-        // Every setting is read before anything starts, so a bad one ends the start with one line.
-        ResultsDesk.FeedSettings feeds = ResultsDesk.FeedSettings.from(config);
-        boolean chats = TelegramConfig.settings(config).isPresent()
-                | SlackConfig.settings(config).isPresent();
-        int opsPort = config.getInt("ops.port", 8081, 0);
-        config.getInt("delivery.lease-seconds", 30, 1);
-        DatabaseStartup.checkSettings(config);
+        // Every setting is read once, and checked, before anything starts: a bad one ends the start with one line.
+        Settings settings = Settings.from(loadConfig());
+        StartupChecks.run(settings);
         ResultsArchive archive = BundledResults.load();
-        FeedParser parser = ResultsDesk.feedParser(config, archive);
+        Tonight tonight = FeedParsers.tonight(settings.night(), archive);
         OpsServer ops = null;
         try {
-            ops = OpsServer.starting(opsPort);
+            ops = OpsServer.starting(settings.ops().port());
             log.info("operations on port {}: /healthz, /readyz, /metrics", ops.port());
         } catch (java.net.BindException e) {
-            log.warn("ops port {} (OPS_PORT) is in use; health and metrics are off for this run", opsPort);
+            log.warn(
+                    "ops port {} (OPS_PORT) is in use; health and metrics are off for this run",
+                    settings.ops().port());
         }
         Database database;
         try {
-            database = DatabaseStartup.open(config, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+            database = DatabaseStartup.open(settings.store(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
         } catch (RuntimeException e) {
             if (ops != null) {
                 ops.close();
@@ -121,7 +154,7 @@ public final class Main implements Callable<Integer> {
             throw e;
         }
         try (ResultsDesk desk =
-                new ResultsDesk(config, Clock.systemUTC(), archive, LocalBundledData.load(), database, parser)) {
+                new ResultsDesk(settings, Clock.systemUTC(), archive, LocalBundledData.load(), database, tonight)) {
             // On SIGTERM: stop taking work, let each delivery pass finish and record what it sent, release the lease.
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
@@ -138,20 +171,15 @@ public final class Main implements Callable<Integer> {
                             },
                             "shutdown"));
             desk.deliverTo(new ConsoleGateway(OUT));
-            OkHttpClient http = new OkHttpClient();
-            desk.startTelegram(config, http);
-            desk.startSlack(config);
-            desk.startLeaderWork(config, http);
-            if (ops != null) {
-                desk.startOps(config, ops);
-            }
+            desk.start(java.util.Optional.ofNullable(ops));
             boolean interactive = System.console() != null;
             int lines = new ConsoleApp(desk.commands)
                     .run(
                             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                             OUT,
                             interactive);
-            if (chats || feeds.any()) {
+            boolean chats = settings.anyChat();
+            if (chats || settings.feeds().any()) {
                 OUT.println("Console input closed; serving " + (chats ? "chats" : "feeds") + " until stopped.");
                 new java.util.concurrent.CountDownLatch(1).await();
             } else if (lines == 0 && !interactive) {
@@ -190,7 +218,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Config config = Config.load(parent.configFile, System.getenv());
+            Config config = parent.loadConfig();
             if (!verbose) {
                 ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.resultsdesk"))
                         .setLevel(ch.qos.logback.classic.Level.WARN);
@@ -202,7 +230,7 @@ public final class Main implements Callable<Integer> {
                 return 2;
             }
             ResultsArchive night = archive.without(election);
-            double factor = speed != null ? speed : Double.parseDouble(config.get("replay.speed", "60"));
+            double factor = speed != null ? speed : Settings.Replay.from(config).speed();
             Path rehearsal = Files.createTempDirectory("results-desk-replay");
             Path inbox = rehearsal.resolve("inbox");
             Config rehearsalConfig = config.with("feeds.directory", inbox.toString())
@@ -215,12 +243,13 @@ public final class Main implements Callable<Integer> {
                 Files.writeString(times, DeclarationTimesFile.write(contests));
                 rehearsalConfig = rehearsalConfig.with("night.declaration-times", times.toString());
             }
+            Settings settings = Settings.from(rehearsalConfig);
             ResultsDesk desk = new ResultsDesk(
-                    rehearsalConfig,
+                    settings,
                     Clock.systemUTC(),
                     night,
                     Database.sqlite(rehearsal),
-                    ResultsDesk.feedParser(rehearsalConfig, night));
+                    FeedParsers.tonight(settings.night(), night));
             ReplayFeed replay = new ReplayFeed(contests, factor, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
             if (limit != null) {
                 replay = replay.first(limit);
@@ -254,7 +283,9 @@ public final class Main implements Callable<Integer> {
                 ChannelRef console = new ChannelRef(ChatContext.Platform.CONSOLE, "console");
                 desk.subscriptions.add(new Subscription(console, Subscription.Kind.ALL, null, "every declaration"));
                 desk.deliverTo(new ConsoleGateway(OUT));
-                desk.startLeaderWork(rehearsalConfig, new OkHttpClient());
+                // The rehearsal plays into the console alone: no chat platform is started, whatever is configured.
+                desk.followStore();
+                desk.startLeaderWork();
                 OUT.println("Replaying " + replay.size() + " declarations of " + election + " at " + factor + "x.");
                 progress.start(Duration.ofSeconds(1), Duration.ofSeconds(5));
                 replay.play(file -> writeInto(inbox, file));

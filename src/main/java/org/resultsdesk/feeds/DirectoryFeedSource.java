@@ -6,13 +6,19 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +29,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the directory a newsroom's feed sync writes into. A file is read once its size and modification time have
- * held still for the settle interval, so a half-written file is never read; temporary names (dot-files, .tmp,
- * .part, .partial, .swp) are ignored. Each version of a file (name, size and modification time) is delivered once.
- * Scanning every few hundred milliseconds is simpler than a WatchService and works on network mounts, where
- * change events are not delivered.
+ * Watches the directory a newsroom's feed sync writes into; temporary names (dot-files, .tmp, .part, .partial, .swp)
+ * are ignored. A file renamed into the directory is complete the moment it appears, so where the file system
+ * delivers change events (a {@link WatchService}) such a file is read at once: it appeared (created or moved in) and
+ * nothing wrote to it after. A file written in place is read once its size and modification time have held still
+ * for the settle interval, so a half-written file is never read. A scan every few hundred milliseconds stays as well,
+ * for network mounts, where change events are not delivered, and as a safety net for events lost or overflowed. Each
+ * version of a file (name, size and modification time) is delivered once.
  *
  * <p>The directory is a boundary: only regular files in it are read, never through a symbolic link (a link is
  * refused, not followed), FIFOs, devices and directories are skipped, and a file over the size limit is refused
@@ -56,6 +64,8 @@ public final class DirectoryFeedSource implements AutoCloseable {
 
     private final Map<Path, Integer> failures = new HashMap<>();
     private ScheduledExecutorService scanner;
+    private WatchService events;
+    private Thread eventReader;
     private Duration every = Duration.ofMillis(250);
     private volatile Instant lastScan;
     private volatile Instant lastRead;
@@ -86,8 +96,84 @@ public final class DirectoryFeedSource implements AutoCloseable {
         });
         lastScan = clock.instant();
         scanner.scheduleWithFixedDelay(this::scanQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        startEvents();
         LOG.info("watching {} for feed files", LogSafe.escape(directory.toAbsolutePath()));
         return this;
+    }
+
+    private void startEvents() {
+        try {
+            events = directory.getFileSystem().newWatchService();
+            directory.register(events, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.info(
+                    "no change events for {} ({}); scanning only",
+                    LogSafe.escape(directory.toAbsolutePath()),
+                    LogSafe.escape(e.toString()));
+            events = null;
+            return;
+        }
+        eventReader = new Thread(this::readEvents, "feed-directory-events");
+        eventReader.setDaemon(true);
+        eventReader.start();
+    }
+
+    /** How long after an event the reader waits for more, so a write that follows a creation is seen with it. */
+    private static final long QUIET_MILLIS = 10;
+
+    private void readEvents() {
+        try {
+            while (true) {
+                WatchKey key = events.take();
+                Set<Path> appeared = new HashSet<>();
+                Set<Path> written = new HashSet<>();
+                boolean overflow = false;
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5 * QUIET_MILLIS);
+                while (key != null) {
+                    for (WatchEvent<?> event : key.pollEvents()) {
+                        if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                            overflow = true;
+                        } else if (event.context() instanceof Path name) {
+                            (event.kind() == StandardWatchEventKinds.ENTRY_CREATE ? appeared : written)
+                                    .add(directory.resolve(name));
+                        }
+                    }
+                    if (!key.reset()) {
+                        LOG.warn(
+                                "{} can no longer be watched for events; scanning only",
+                                LogSafe.escape(directory.toAbsolutePath()));
+                        return;
+                    }
+                    key = System.nanoTime() < deadline ? events.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS) : null;
+                }
+                appeared.removeAll(written);
+                arrivedWhole(appeared);
+                if (overflow || !written.isEmpty()) {
+                    scanQuietly();
+                }
+            }
+        } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "reading change events for {} failed; scanning only: {}",
+                    LogSafe.escape(directory.toAbsolutePath()),
+                    LogSafe.escape(e.toString()));
+        }
+    }
+
+    /** Reads, without waiting for them to settle, files that appeared whole (renamed in, not written in place). */
+    synchronized void arrivedWhole(Set<Path> files) {
+        Instant now = clock.instant();
+        for (Path file : files) {
+            try {
+                look(file, now, true);
+            } catch (java.nio.file.NoSuchFileException e) {
+                // renamed away again before it could be read: nothing to do
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not read feed file {}: {}", name(file), LogSafe.escape(e.toString()));
+            }
+        }
     }
 
     /** One look at the directory: delivers every file that has settled since it last changed. Returns how many. */
@@ -97,7 +183,7 @@ public final class DirectoryFeedSource implements AutoCloseable {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
                 try {
-                    count += look(file, now) ? 1 : 0;
+                    count += look(file, now, false) ? 1 : 0;
                 } catch (IOException | RuntimeException e) {
                     // One file's trouble (gone mid-scan, unreadable) is that file's; the others are still read.
                     LOG.warn("could not read feed file {}: {}", name(file), LogSafe.escape(e.toString()));
@@ -108,8 +194,11 @@ public final class DirectoryFeedSource implements AutoCloseable {
         return count;
     }
 
-    /** Whether this file was delivered now. */
-    private boolean look(Path file, Instant now) throws IOException {
+    /**
+     * Whether this file was delivered now. A file known to have appeared {@code whole} is read at once unless it is
+     * empty (a file created empty is being written in place); any other waits out the settle interval.
+     */
+    private boolean look(Path file, Instant now, boolean whole) throws IOException {
         if (ignored(file)) {
             return false;
         }
@@ -128,11 +217,12 @@ public final class DirectoryFeedSource implements AutoCloseable {
             return false;
         }
         Seen seen = pending.get(file);
-        if (seen == null || !seen.version().equals(version)) {
+        boolean settling = !(whole && version.size() > 0);
+        if (settling && (seen == null || !seen.version().equals(version))) {
             pending.put(file, new Seen(version, now));
             return false;
         }
-        if (Duration.between(seen.since(), now).compareTo(settle) < 0) {
+        if (settling && Duration.between(seen.since(), now).compareTo(settle) < 0) {
             return false;
         }
         Optional<byte[]> content = read(file);
@@ -229,6 +319,13 @@ public final class DirectoryFeedSource implements AutoCloseable {
     public void close() {
         if (scanner != null) {
             scanner.shutdownNow();
+        }
+        if (events != null) {
+            try {
+                events.close();
+            } catch (IOException e) {
+                LOG.debug("closing the watch service", e);
+            }
         }
     }
 }

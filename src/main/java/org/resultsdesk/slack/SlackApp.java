@@ -6,6 +6,7 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -159,6 +160,13 @@ public final class SlackApp {
 
     public App app() {
         return app;
+    }
+
+    /** Connects over Socket Mode with the app-level token (no public endpoint needed); closing it disconnects. */
+    public AutoCloseable startSocketMode() throws Exception {
+        SocketModeApp socket = new SocketModeApp(settings.appToken().orElseThrow(), app);
+        socket.startAsync();
+        return socket::close;
     }
 
     /** Slack sends "&", "<" and ">" in command text as "&amp;", "&lt;", "&gt;": back to what was typed. */

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * How to reach Slack: the bot token, the signing secret that proves a request came from Slack, the app-level token
- * for Socket Mode, the Web API base URL (Slack's, or GovSlack's), whether replies go to the channel or only to the
+ * for Socket Mode (in Socket Mode no request is signed, so the secret may be empty), the Web API base URL (Slack's, or GovSlack's), whether replies go to the channel or only to the
  * asker, and the desk's editors (handed to core.rights).
  */
 public record SlackSettings(
@@ -37,6 +37,9 @@ public record SlackSettings(
         Objects.requireNonNull(mode);
         Objects.requireNonNull(replyVisibility);
         editorUserIds = Set.copyOf(editorUserIds);
+        if (mode == Mode.HTTP && signingSecret.isBlank()) {
+            throw new IllegalArgumentException("slack.signing-secret (SLACK_SIGNING_SECRET) is required in http mode");
+        }
         if (mode == Mode.SOCKET && appToken.isEmpty()) {
             throw new IllegalArgumentException("slack.app-token (SLACK_APP_TOKEN) is required in socket mode");
         }

@@ -1,5 +1,9 @@
 package org.resultsdesk.store;
 
+import static org.resultsdesk.core.model.OutboxStatus.IN_FLIGHT;
+import static org.resultsdesk.core.model.OutboxStatus.PENDING;
+import static org.resultsdesk.core.model.OutboxStatus.SENT;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,6 +24,7 @@ import org.resultsdesk.core.model.Alert;
 import org.resultsdesk.core.model.ChannelRef;
 import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.model.Declaration;
+import org.resultsdesk.core.model.OutboxStatus;
 import org.resultsdesk.core.port.AlertStore;
 import org.resultsdesk.core.port.Fence;
 import org.resultsdesk.core.port.FencedOut;
@@ -31,9 +36,12 @@ import org.resultsdesk.core.port.FencedOut;
 public final class JdbiAlertStore implements AlertStore {
     private static final String ALERT_COLUMNS =
             "id, platform, channel_id, contest_id, revision, kind, created_at," + " attempts, parts_sent";
-    private static final String DUE =
-            "(status = 'PENDING' AND not_before <= :now) OR (status = 'IN_FLIGHT' AND lease_until < :now)";
-    private static final String FAILED = "status NOT IN ('PENDING', 'IN_FLIGHT', 'SENT')";
+    private static final String PENDING_DUE = "status = " + sql(PENDING) + " AND not_before <= :now";
+    private static final String LEASE_RUN_OUT = "status = " + sql(IN_FLIGHT) + " AND lease_until < :now";
+    private static final String DUE = "(" + PENDING_DUE + ") OR (" + LEASE_RUN_OUT + ")";
+    private static final String STILL_CLAIMED = "claim_token = :token AND status = " + sql(IN_FLIGHT);
+    private static final String FAILED =
+            "status NOT IN (" + sql(PENDING) + ", " + sql(IN_FLIGHT) + ", " + sql(SENT) + ")";
 
     private final Jdbi jdbi;
     private final Database.Dialect dialect;
@@ -78,7 +86,8 @@ public final class JdbiAlertStore implements AlertStore {
         List<Alert> stored = new ArrayList<>();
         for (Alert alert : alerts) {
             h.createUpdate("INSERT INTO outbox (platform, channel_id, contest_id, revision, kind, status, created_at,"
-                            + " not_before) VALUES (:platform, :channel, :contest, :revision, :kind, 'PENDING',"
+                            + " not_before) VALUES (:platform, :channel, :contest, :revision, :kind, " + sql(PENDING)
+                            + ","
                             + " :created, :created) ON CONFLICT DO NOTHING")
                     .bind("platform", alert.channel().platform().name())
                     .bind("channel", alert.channel().channelId())
@@ -183,7 +192,7 @@ public final class JdbiAlertStore implements AlertStore {
                     .bind("now", now.toEpochMilli())
                     .map((rs, ctx) -> {
                         Alert a = alert(rs);
-                        if (rs.getString("status").equals("IN_FLIGHT")) {
+                        if (OutboxStatus.valueOf(rs.getString("status")) == IN_FLIGHT) {
                             inFlight.add(a.id());
                         }
                         return a;
@@ -200,7 +209,8 @@ public final class JdbiAlertStore implements AlertStore {
             takenOver[0] =
                     (int) found.stream().filter(a -> inFlight.contains(a.id())).count();
             if (!found.isEmpty()) {
-                h.createUpdate("UPDATE outbox SET status = 'IN_FLIGHT', lease_until = :lease, claim_token = :token,"
+                h.createUpdate("UPDATE outbox SET status = " + sql(IN_FLIGHT)
+                                + ", lease_until = :lease, claim_token = :token,"
                                 + " claimed_by = :owner WHERE id IN (<ids>)")
                         .bind("lease", leaseUntil.toEpochMilli())
                         .bind("token", token)
@@ -219,8 +229,7 @@ public final class JdbiAlertStore implements AlertStore {
      */
     private static List<String> dueChannels(Handle h, ChatContext.Platform platform, Instant now, int limit) {
         Map<String, Long> oldest = new HashMap<>();
-        for (String condition :
-                List.of("status = 'PENDING' AND not_before <= :now", "status = 'IN_FLIGHT' AND lease_until < :now")) {
+        for (String condition : List.of(PENDING_DUE, LEASE_RUN_OUT)) {
             h.createQuery("SELECT channel_id, MIN(id) AS oldest FROM outbox o WHERE platform = :platform AND "
                             + condition
                             + " AND NOT EXISTS (SELECT 1 FROM paused_channels p WHERE p.platform = o.platform AND"
@@ -252,8 +261,7 @@ public final class JdbiAlertStore implements AlertStore {
 
     @Override
     public void extendClaim(String token, Instant leaseUntil) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE outbox SET lease_until = :lease WHERE claim_token = :token"
-                        + " AND status = 'IN_FLIGHT'")
+        jdbi.useHandle(h -> h.createUpdate("UPDATE outbox SET lease_until = :lease WHERE " + STILL_CLAIMED)
                 .bind("lease", leaseUntil.toEpochMilli())
                 .bind("token", token)
                 .execute());
@@ -263,10 +271,9 @@ public final class JdbiAlertStore implements AlertStore {
     public void markSent(String token, List<Long> alertIds, String messageId, Instant at) {
         updateIfAny(
                 alertIds,
-                h -> h.createUpdate(
-                                "UPDATE outbox SET status = 'SENT',"
-                                        + " message_id = COALESCE(message_id, :message), sent_at = :at, batch_size = :size,"
-                                        + " lease_until = NULL WHERE id IN (<ids>) AND claim_token = :token AND status = 'IN_FLIGHT'")
+                h -> h.createUpdate("UPDATE outbox SET status = " + sql(SENT) + ","
+                                + " message_id = COALESCE(message_id, :message), sent_at = :at, batch_size = :size,"
+                                + " lease_until = NULL WHERE id IN (<ids>) AND " + STILL_CLAIMED)
                         .bind("message", messageId)
                         .bind("at", at.toEpochMilli())
                         .bind("size", alertIds.size())
@@ -278,8 +285,7 @@ public final class JdbiAlertStore implements AlertStore {
     @Override
     public void partlySent(String token, long alertId, int parts, String firstMessageId) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE outbox SET parts_sent = :parts,"
-                        + " message_id = COALESCE(message_id, :message) WHERE id = :id AND claim_token = :token"
-                        + " AND status = 'IN_FLIGHT'")
+                        + " message_id = COALESCE(message_id, :message) WHERE id = :id AND " + STILL_CLAIMED)
                 .bind("parts", parts)
                 .bind("message", firstMessageId)
                 .bind("id", alertId)
@@ -291,9 +297,9 @@ public final class JdbiAlertStore implements AlertStore {
     public void retryLater(String token, List<Long> alertIds, Instant notBefore, String reason, boolean attempted) {
         updateIfAny(
                 alertIds,
-                h -> h.createUpdate("UPDATE outbox SET status = 'PENDING', not_before = :notBefore,"
+                h -> h.createUpdate("UPDATE outbox SET status = " + sql(PENDING) + ", not_before = :notBefore,"
                                 + " lease_until = NULL, last_error = :reason, attempts = attempts + :tried WHERE id IN (<ids>)"
-                                + " AND claim_token = :token AND status = 'IN_FLIGHT'")
+                                + " AND " + STILL_CLAIMED)
                         .bind("notBefore", notBefore.toEpochMilli())
                         .bind("reason", reason)
                         .bind("tried", attempted ? 1 : 0)
@@ -306,8 +312,8 @@ public final class JdbiAlertStore implements AlertStore {
     public void release(String token, List<Long> alertIds) {
         updateIfAny(
                 alertIds,
-                h -> h.createUpdate("UPDATE outbox SET status = 'PENDING', lease_until = NULL"
-                                + " WHERE id IN (<ids>) AND claim_token = :token AND status = 'IN_FLIGHT'")
+                h -> h.createUpdate("UPDATE outbox SET status = " + sql(PENDING) + ", lease_until = NULL"
+                                + " WHERE id IN (<ids>) AND " + STILL_CLAIMED)
                         .bind("token", token)
                         .bindList("ids", alertIds)
                         .execute());
@@ -317,9 +323,8 @@ public final class JdbiAlertStore implements AlertStore {
     public void requeue(String token, List<Long> alertIds, ChannelRef to) {
         updateIfAny(
                 alertIds,
-                h -> h.createUpdate(
-                                "UPDATE outbox SET channel_id = :channel, status = 'PENDING',"
-                                        + " lease_until = NULL WHERE id IN (<ids>) AND claim_token = :token AND status = 'IN_FLIGHT'")
+                h -> h.createUpdate("UPDATE outbox SET channel_id = :channel, status = " + sql(PENDING) + ","
+                                + " lease_until = NULL WHERE id IN (<ids>) AND " + STILL_CLAIMED)
                         .bind("channel", to.channelId())
                         .bind("token", token)
                         .bindList("ids", alertIds)
@@ -327,13 +332,15 @@ public final class JdbiAlertStore implements AlertStore {
     }
 
     @Override
-    public void markFailed(String token, List<Long> alertIds, String status, String reason) {
+    public void markFailed(String token, List<Long> alertIds, OutboxStatus status, String reason) {
+        if (!status.givenUp()) {
+            throw new IllegalArgumentException(status + " is not a status an alert is given up as");
+        }
         updateIfAny(
                 alertIds,
-                h -> h.createUpdate(
-                                "UPDATE outbox SET status = :status, lease_until = NULL,"
-                                        + " last_error = :reason WHERE id IN (<ids>) AND claim_token = :token AND status = 'IN_FLIGHT'")
-                        .bind("status", status)
+                h -> h.createUpdate("UPDATE outbox SET status = :status, lease_until = NULL,"
+                                + " last_error = :reason WHERE id IN (<ids>) AND " + STILL_CLAIMED)
+                        .bind("status", status.name())
                         .bind("reason", reason)
                         .bind("token", token)
                         .bindList("ids", alertIds)
@@ -354,7 +361,7 @@ public final class JdbiAlertStore implements AlertStore {
 
     private Optional<String> firstResultMessage(ChannelRef channel, String contestId, String column) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + column + " FROM outbox WHERE platform = :platform AND"
-                        + " channel_id = :channel AND contest_id = :contest AND status = 'SENT'"
+                        + " channel_id = :channel AND contest_id = :contest AND status = " + sql(SENT)
                         + " AND kind IN ('RESULT', 'CORRECTION', 'QUOTE') ORDER BY sent_at, id LIMIT 1")
                 .bind("platform", channel.platform().name())
                 .bind("channel", channel.channelId())
@@ -397,22 +404,22 @@ public final class JdbiAlertStore implements AlertStore {
 
     @Override
     public Optional<Instant> nextDue(ChatContext.Platform platform) {
-        return jdbi.withHandle(
-                h -> h.createQuery("SELECT not_before FROM outbox o WHERE platform = :platform AND status = 'PENDING'"
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT not_before FROM outbox o WHERE platform = :platform AND status = " + sql(PENDING)
                                 + " AND NOT EXISTS (SELECT 1 FROM paused_channels p WHERE p.platform = o.platform"
                                 + " AND p.channel_id = o.channel_id) ORDER BY not_before LIMIT 1")
-                        .bind("platform", platform.name())
-                        .mapTo(Long.class)
-                        .findOne()
-                        .map(Instant::ofEpochMilli));
+                .bind("platform", platform.name())
+                .mapTo(Long.class)
+                .findOne()
+                .map(Instant::ofEpochMilli));
     }
 
     @Override
     public int pendingCount() {
-        return jdbi.withHandle(
-                h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'IN_FLIGHT')")
-                        .mapTo(Integer.class)
-                        .one());
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM outbox WHERE status IN (" + sql(PENDING) + ", " + sql(IN_FLIGHT) + ")")
+                .mapTo(Integer.class)
+                .one());
     }
 
     @Override
@@ -420,8 +427,10 @@ public final class JdbiAlertStore implements AlertStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + ALERT_COLUMNS + ", status, last_error FROM outbox"
                         + " WHERE " + FAILED + " ORDER BY id DESC LIMIT :limit")
                 .bind("limit", limit)
-                .map((rs, ctx) ->
-                        new FailedAlert(alert(rs), rs.getString("status"), String.valueOf(rs.getString("last_error"))))
+                .map((rs, ctx) -> new FailedAlert(
+                        alert(rs),
+                        OutboxStatus.valueOf(rs.getString("status")),
+                        String.valueOf(rs.getString("last_error"))))
                 .list());
     }
 
@@ -441,5 +450,10 @@ public final class JdbiAlertStore implements AlertStore {
 
     private static List<Long> ids(List<Alert> alerts) {
         return alerts.stream().map(Alert::id).toList();
+    }
+
+    /** A status as an SQL literal: statuses are the enum's names, never user text. */
+    private static String sql(OutboxStatus status) {
+        return "'" + status.name() + "'";
     }
 }

@@ -15,6 +15,11 @@ import org.slf4j.LoggerFactory;
  * increments its fencing token; renewing extends it only while the token is still this holder's. By its own clock a
  * holder stops counting itself leader once its last renewal has run out, before anyone else can have taken over,
  * so a frozen leader that wakes up does nothing until it has renewed. Database errors count as a lost lease.
+ *
+ * <p>On PostgreSQL the holder also holds a session-level advisory lock ({@link SessionLock}). A holder that dies
+ * outright loses its session and with it the lock at once, so an instance that can take the lock knows no live
+ * holder has it and takes the lease without waiting for it to expire; a frozen holder keeps its session and the lock,
+ * and is taken over only once its lease expires. Either way the new holder gets a new fencing token.
  */
 public final class JdbiLeaderLease implements LeaderLease {
     private static final Logger LOG = LoggerFactory.getLogger(JdbiLeaderLease.class);
@@ -29,9 +34,14 @@ public final class JdbiLeaderLease implements LeaderLease {
     private long lastToken = -1;
 
     private Instant validUntil = Instant.MIN;
+    /** PostgreSQL only: the lock whose holder's session is alive. */
+    private final Optional<SessionLock> sessionLock;
 
     public JdbiLeaderLease(Database database, String name, String holder, Duration ttl, Clock clock) {
         this.jdbi = database.jdbi();
+        this.sessionLock = database.dialect() == Database.Dialect.POSTGRESQL
+                ? Optional.of(new SessionLock(database.dataSource(), "lease:" + name))
+                : Optional.empty();
         this.name = name;
         this.holder = holder;
         this.ttl = ttl;
@@ -44,6 +54,8 @@ public final class JdbiLeaderLease implements LeaderLease {
             return true;
         }
         Instant now = clock.instant();
+        // Holding the lock means no live holder has it: the lease's holder, if any, has died.
+        boolean holderGone = sessionLock.map(SessionLock::tryLock).orElse(false);
         try {
             Optional<Long> taken = jdbi.inTransaction(h -> {
                 h.createUpdate("INSERT INTO leases (name, token, holder, acquired_at, expires_at)"
@@ -51,8 +63,10 @@ public final class JdbiLeaderLease implements LeaderLease {
                         .bind("name", name)
                         .execute();
                 int updated = h.createUpdate("UPDATE leases SET token = token + 1, holder = :holder,"
-                                + " acquired_at = :now, expires_at = :expires WHERE name = :name AND expires_at < :now")
+                                + " acquired_at = :now, expires_at = :expires"
+                                + " WHERE name = :name AND (expires_at < :now OR :holderGone)")
                         .bind("holder", holder)
+                        .bind("holderGone", holderGone)
                         .bind("now", now.toEpochMilli())
                         .bind("expires", now.plus(ttl).toEpochMilli())
                         .bind("name", name)
@@ -66,15 +80,22 @@ public final class JdbiLeaderLease implements LeaderLease {
                         .findOne();
             });
             if (taken.isEmpty()) {
+                sessionLock.ifPresent(SessionLock::unlock);
                 return false;
             }
             token = taken.get();
             lastToken = token;
             validUntil = now.plus(ttl);
-            LOG.info("{} is now leader for {} (fencing token {})", holder, name, token);
+            LOG.info(
+                    "{} is now leader for {} (fencing token {}{})",
+                    holder,
+                    name,
+                    token,
+                    holderGone ? "; no live session held the lease's lock" : "");
             return true;
         } catch (RuntimeException e) {
             LOG.warn("could not ask for the {} lease: {}", name, e.getMessage());
+            sessionLock.ifPresent(SessionLock::unlock);
             return false;
         }
     }
@@ -94,6 +115,8 @@ public final class JdbiLeaderLease implements LeaderLease {
                     .execute());
             if (renewed == 1) {
                 validUntil = now.plus(ttl);
+                // Taken over from a frozen holder, the lock comes free only once that holder ends or gives it up.
+                sessionLock.ifPresent(SessionLock::tryLock);
                 return true;
             }
             LOG.warn("{} lost the {} lease (token {} is no longer the latest)", holder, name, token);
@@ -106,6 +129,7 @@ public final class JdbiLeaderLease implements LeaderLease {
         }
         token = 0;
         validUntil = Instant.MIN;
+        sessionLock.ifPresent(SessionLock::unlock);
         return false;
     }
 
@@ -165,6 +189,7 @@ public final class JdbiLeaderLease implements LeaderLease {
     @Override
     public synchronized void close() {
         if (token == 0) {
+            sessionLock.ifPresent(SessionLock::unlock);
             return;
         }
         try {
@@ -178,5 +203,6 @@ public final class JdbiLeaderLease implements LeaderLease {
         }
         token = 0;
         validUntil = Instant.MIN;
+        sessionLock.ifPresent(SessionLock::unlock);
     }
 }

@@ -1,11 +1,13 @@
 package org.resultsdesk.store;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.resultsdesk.core.model.ChatContext;
@@ -13,9 +15,10 @@ import org.resultsdesk.core.model.SendLimits;
 import org.resultsdesk.core.port.SendBudget;
 
 /**
- * Send budgets in the database, one row a bucket holding its theoretical arrival time (TAT, epoch ms). A send is
- * allowed at the first instant {@code at >= now} where, for every bucket, {@code tat - tolerance <= at}; taking it
- * moves each TAT to {@code max(tat, at) + interval}. Rows are locked in key order, so instances never deadlock on them.
+ * Send budgets in the database, one row a bucket holding its latest sends (a sliding log, as many as its limit's
+ * count) and a hold-off. A send is allowed at the first instant {@code at >= now} that every bucket's limit allows
+ * ({@link SendLimits.Limit#earliest}) and no hold-off forbids; taking it appends {@code at} to each bucket's log. Rows
+ * are locked in key order, so instances never deadlock on them.
  */
 public final class JdbiSendBudget implements SendBudget {
     private final Jdbi jdbi;
@@ -42,16 +45,20 @@ public final class JdbiSendBudget implements SendBudget {
     /** The earliest instant every bucket allows and the bucket that decides it; taken if it is no later than latest. */
     private record Slot(Instant at, String bucket, boolean taken) {}
 
+    /** One bucket's row: its latest sends, ascending, and the hold-off. */
+    private record Window(List<Long> sends, long heldUntil) {}
+
     private Slot reserve(ChatContext.Platform platform, List<SendLimits.Bucket> buckets, Instant now, Instant latest) {
         if (buckets.isEmpty()) {
             return new Slot(now, null, true);
         }
         return jdbi.inTransaction(h -> {
-            Map<String, Long> tats = lockedTats(h, platform, buckets);
+            Map<String, Window> windows = locked(h, platform, buckets);
             long at = now.toEpochMilli();
             String holding = null;
             for (SendLimits.Bucket bucket : buckets) {
-                long bucketAllows = tats.get(bucket.key()) - bucket.limit().toleranceMillis();
+                Window window = windows.get(bucket.key());
+                long bucketAllows = Math.max(window.heldUntil(), bucket.limit().earliest(at, window.sends()));
                 if (bucketAllows > at) {
                     at = bucketAllows;
                     holding = bucket.key();
@@ -61,11 +68,13 @@ public final class JdbiSendBudget implements SendBudget {
                 return new Slot(Instant.ofEpochMilli(at), holding, false);
             }
             for (SendLimits.Bucket bucket : buckets) {
-                setTat(
-                        h,
-                        platform,
-                        bucket.key(),
-                        Math.max(tats.get(bucket.key()), at) + bucket.limit().intervalMillis());
+                List<Long> sends =
+                        bucket.limit().after(windows.get(bucket.key()).sends(), at);
+                h.createUpdate("UPDATE send_window SET sends = :sends WHERE platform = :platform AND bucket = :bucket")
+                        .bind("sends", sends.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                        .bind("platform", platform.name())
+                        .bind("bucket", bucket.key())
+                        .execute();
             }
             return new Slot(Instant.ofEpochMilli(at), holding, true);
         });
@@ -77,55 +86,56 @@ public final class JdbiSendBudget implements SendBudget {
             return;
         }
         jdbi.useTransaction(h -> {
-            Map<String, Long> tats = lockedTats(h, platform, buckets);
+            locked(h, platform, buckets);
             for (SendLimits.Bucket bucket : buckets) {
-                long held = until.toEpochMilli() + bucket.limit().toleranceMillis();
-                if (held > tats.get(bucket.key())) {
-                    setTat(h, platform, bucket.key(), held);
-                }
+                h.createUpdate("UPDATE send_window SET held_until = :until"
+                                + " WHERE platform = :platform AND bucket = :bucket AND held_until < :until")
+                        .bind("until", until.toEpochMilli())
+                        .bind("platform", platform.name())
+                        .bind("bucket", bucket.key())
+                        .execute();
             }
         });
     }
 
-    private Map<String, Long> lockedTats(Handle h, ChatContext.Platform platform, List<SendLimits.Bucket> buckets) {
+    private Map<String, Window> locked(Handle h, ChatContext.Platform platform, List<SendLimits.Bucket> buckets) {
         List<String> keys = buckets.stream()
                 .map(SendLimits.Bucket::key)
                 .sorted(Comparator.naturalOrder())
                 .distinct()
                 .toList();
-        Map<String, Long> tats = select(h, platform, keys);
-        if (tats.size() < keys.size()) {
+        Map<String, Window> windows = select(h, platform, keys);
+        if (windows.size() < keys.size()) {
             // A bucket's first use: create it, then lock what was missing.
             for (String key : keys) {
-                if (!tats.containsKey(key)) {
-                    h.createUpdate("INSERT INTO send_budget (platform, bucket, tat) VALUES (:platform, :bucket, 0)"
-                                    + " ON CONFLICT DO NOTHING")
+                if (!windows.containsKey(key)) {
+                    h.createUpdate("INSERT INTO send_window (platform, bucket, sends, held_until)"
+                                    + " VALUES (:platform, :bucket, '', 0) ON CONFLICT DO NOTHING")
                             .bind("platform", platform.name())
                             .bind("bucket", key)
                             .execute();
                 }
             }
-            tats = select(h, platform, keys);
+            windows = select(h, platform, keys);
         }
-        return tats;
+        return windows;
     }
 
-    private Map<String, Long> select(Handle h, ChatContext.Platform platform, List<String> keys) {
-        Map<String, Long> tats = new HashMap<>();
-        h.createQuery("SELECT bucket, tat FROM send_budget WHERE platform = :platform AND bucket IN (<keys>)"
-                        + " ORDER BY bucket" + lock)
+    private Map<String, Window> select(Handle h, ChatContext.Platform platform, List<String> keys) {
+        Map<String, Window> windows = new HashMap<>();
+        h.createQuery("SELECT bucket, sends, held_until FROM send_window WHERE platform = :platform"
+                        + " AND bucket IN (<keys>) ORDER BY bucket" + lock)
                 .bind("platform", platform.name())
                 .bindList("keys", keys)
-                .map((rs, ctx) -> tats.put(rs.getString("bucket"), rs.getLong("tat")))
+                .map((rs, ctx) -> windows.put(
+                        rs.getString("bucket"), new Window(parse(rs.getString("sends")), rs.getLong("held_until"))))
                 .list();
-        return tats;
+        return windows;
     }
 
-    private static void setTat(Handle h, ChatContext.Platform platform, String key, long tat) {
-        h.createUpdate("UPDATE send_budget SET tat = :tat WHERE platform = :platform AND bucket = :bucket")
-                .bind("tat", tat)
-                .bind("platform", platform.name())
-                .bind("bucket", key)
-                .execute();
+    private static List<Long> parse(String sends) {
+        return sends.isEmpty()
+                ? List.of()
+                : Arrays.stream(sends.split(",")).map(Long::valueOf).toList();
     }
 }

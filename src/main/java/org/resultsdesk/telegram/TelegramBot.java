@@ -30,6 +30,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 public final class TelegramBot {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
+    /** What a button whose command is no longer kept answers (shown by Telegram over the chat). */
+    static final String EXPIRED = "This button has expired. Send the command again.";
 
     private final TelegramClient client;
     private final TelegramGateway gateway;
@@ -116,17 +118,22 @@ public final class TelegramBot {
     }
 
     private Optional<Reply> onButton(CallbackQuery query) {
+        CallbackCommands.Pressed pressed = gateway.callbacks().pressed(query.getData());
+        AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer =
+                AnswerCallbackQuery.builder().callbackQueryId(query.getId());
+        if (pressed instanceof CallbackCommands.Pressed.Expired) {
+            answer.text(EXPIRED);
+        }
         try {
-            client.execute(
-                    AnswerCallbackQuery.builder().callbackQueryId(query.getId()).build());
+            client.execute(answer.build());
         } catch (TelegramApiException e) {
             LOG.info("could not acknowledge button press: {}", e.getMessage());
         }
-        String command = gateway.callbacks().commandFor(query.getData()).orElse(null);
-        if (command == null || query.getMessage() == null) {
+        if (!(pressed instanceof CallbackCommands.Pressed.Run run) || query.getMessage() == null) {
             return Optional.empty();
         }
-        return Optional.of(commands.handle(command, asker(query.getMessage().getChat(), query.getFrom(), null)));
+        return Optional.of(
+                commands.handle(run.command(), asker(query.getMessage().getChat(), query.getFrom(), null)));
     }
 
     /**

@@ -5,17 +5,22 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.resultsdesk.core.model.ChannelRef;
 import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.model.Picture;
 import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.model.SendLimits;
+import org.resultsdesk.core.port.ButtonCommands;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.DeliveryResult;
+import org.resultsdesk.core.port.ReplyThreads;
 import org.resultsdesk.core.text.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,16 +62,21 @@ public final class TelegramGateway implements ChatGateway {
     private final TelegramClient client;
     private final TelegramHtmlRenderer renderer = new TelegramHtmlRenderer();
     private final CallbackCommands callbacks;
-    /** The last photo posted in each chat, so text resumed after a throttle still replies to its photo. */
-    private final java.util.Map<String, Integer> lastPhoto = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The photo each overflowing caption's text replies to, so text resumed later, anywhere, still threads under it. */
+    private final ReplyThreads threads;
 
-    public TelegramGateway(TelegramClient client) {
-        this(client, new CallbackCommands());
-    }
+    private final Clock clock;
+    private Instant threadsForgotten = Instant.MIN;
 
-    TelegramGateway(TelegramClient client, CallbackCommands callbacks) {
+    /**
+     * {@code buttons} keeps the commands of buttons too long for their callback data, {@code threads} the photos whose
+     * text follows as replies: both in the store, shared by every instance.
+     */
+    public TelegramGateway(TelegramClient client, ButtonCommands buttons, ReplyThreads threads, Clock clock) {
         this.client = client;
-        this.callbacks = callbacks;
+        this.callbacks = new CallbackCommands(buttons, clock);
+        this.threads = threads;
+        this.clock = clock;
     }
 
     CallbackCommands callbacks() {
@@ -106,7 +116,11 @@ public final class TelegramGateway implements ChatGateway {
             if (part == 0) {
                 return sendPhoto(chatId, reply.picture().get(), text);
             }
-            return next(sendOne(chatId, text.get(part - 1), lastPhoto.get(chatId)), part, text.size() + 1);
+            Integer photo = threads.messageId(
+                            channel(chatId), threadKey(reply.picture().get()))
+                    .map(Integer::valueOf)
+                    .orElse(null);
+            return next(sendOne(chatId, text.get(part - 1), photo), part, text.size() + 1);
         }
         List<TelegramMessage> parts = renderer.render(reply);
         return next(sendOne(chatId, parts.get(part), null), part, parts.size());
@@ -149,8 +163,26 @@ public final class TelegramGateway implements ChatGateway {
         if (!(photo instanceof DeliveryResult.Delivered delivered) || caption.fits()) {
             return photo;
         }
-        lastPhoto.put(chatId, Integer.valueOf(delivered.messageId()));
+        Instant now = clock.instant();
+        threads.remember(channel(chatId), threadKey(picture), delivered.messageId(), now);
+        forgetOldThreads(now);
         return new DeliveryResult.PartSent(delivered.messageId());
+    }
+
+    private static ChannelRef channel(String chatId) {
+        return new ChannelRef(ChatContext.Platform.TELEGRAM, chatId);
+    }
+
+    /** A picture's file name says what it shows (a seat's result, the board), whichever revision is posted. */
+    private static String threadKey(Picture picture) {
+        return "photo:" + picture.fileName();
+    }
+
+    private synchronized void forgetOldThreads(Instant now) {
+        if (Duration.between(threadsForgotten, now).compareTo(Duration.ofHours(1)) >= 0) {
+            threadsForgotten = now;
+            threads.forgetBefore(now.minus(CallbackCommands.KEPT));
+        }
     }
 
     /** The photo's caption: the whole text when it fits, else its first line (the text then follows as a reply). */

@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.io.Content;
@@ -22,12 +26,17 @@ import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.resultsdesk.core.port.InboundEndpoint;
+import org.resultsdesk.core.text.LogSafe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One HTTP port of the bot (the Slack endpoint, the Telegram webhook, the operations port) on Jetty: a bounded thread
- * pool, a request-body limit (a larger Content-Length is refused with 413 before the body is read, and a streamed body
- * is cut off at the limit) and an idle timeout. Connections waiting for bytes hold no thread, so slow clients cannot
- * keep others from being answered.
+ * One HTTP port of the bot (the Slack endpoint, the Telegram webhook, the operations port) on Jetty: the transport
+ * that turns each request into the neutral {@link InboundEndpoint.Request} its endpoint decides on, and the answer
+ * back into HTTP. A bounded thread pool, a request-body limit (a larger Content-Length is refused with 413 before the
+ * body is read, and a streamed body is cut off at the limit) and an idle timeout. Connections waiting for bytes hold
+ * no thread, so slow clients cannot keep others from being answered.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -37,11 +46,13 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** A request body over the limit, found while reading it. */
-    public static final class BodyTooLarge extends IOException {
+    private static final class BodyTooLarge extends IOException {
         BodyTooLarge(long limit) {
             super("request body over " + limit + " bytes");
         }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private final Server server;
     private final ServerConnector connector;
@@ -57,7 +68,8 @@ public final class WebServer implements AutoCloseable {
      *
      * @throws BindException when the port is taken
      */
-    public static WebServer start(String role, String host, int port, Map<String, Handler> routes, Limits limits)
+    public static WebServer start(
+            String role, String host, int port, Map<String, ? extends InboundEndpoint> routes, Limits limits)
             throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), Math.min(4, limits.maxThreads()));
         threads.setName("http-" + role);
@@ -71,7 +83,8 @@ public final class WebServer implements AutoCloseable {
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
         PathMappingsHandler paths = new PathMappingsHandler();
-        routes.forEach((path, handler) -> paths.addMapping(PathSpec.from(path), handler));
+        routes.forEach((path, endpoint) ->
+                paths.addMapping(PathSpec.from(path), new Transport(role, endpoint, limits.maxBodyBytes())));
         server.setHandler(new SizeLimitHandler(limits.maxBodyBytes(), -1) {
             {
                 setHandler(paths);
@@ -96,8 +109,55 @@ public final class WebServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /** Translates between Jetty and one endpoint: screens on the headers, reads the body, writes the answer. */
+    private static final class Transport extends Handler.Abstract {
+        private final String role;
+        private final InboundEndpoint endpoint;
+        private final long maxBodyBytes;
+
+        Transport(String role, InboundEndpoint endpoint, long maxBodyBytes) {
+            this.role = role;
+            this.endpoint = endpoint;
+            this.maxBodyBytes = maxBodyBytes;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            InboundEndpoint.Request neutral = neutral(request);
+            Optional<InboundEndpoint.Answer> early = endpoint.screen(neutral);
+            if (early.isPresent()) {
+                return refuseUnread(response, callback, early.get());
+            }
+            byte[] body;
+            try {
+                body = readBody(request, maxBodyBytes);
+            } catch (BodyTooLarge e) {
+                LOG.warn(
+                        "refused a request to the {} port from {}: {}",
+                        role,
+                        LogSafe.escape(neutral.remoteAddress()),
+                        e.getMessage());
+                return refuseUnread(response, callback, InboundEndpoint.Answer.text(413, "request too large"));
+            } catch (IOException e) {
+                return send(response, callback, InboundEndpoint.Answer.text(400, "unreadable request"));
+            }
+            return send(response, callback, endpoint.handle(neutral, body));
+        }
+
+        private static InboundEndpoint.Request neutral(Request request) {
+            Map<String, List<String>> headers = new HashMap<>();
+            for (HttpField field : request.getHeaders()) {
+                headers.computeIfAbsent(field.getLowerCaseName(), k -> new ArrayList<>())
+                        .add(field.getValue());
+            }
+            String remote = Request.getRemoteAddr(request);
+            return new InboundEndpoint.Request(
+                    request.getMethod(), request.getHttpURI().getPath(), headers, remote == null ? "" : remote);
+        }
+    }
+
     /** The request body, at most {@code limit} bytes; more is {@link BodyTooLarge}. */
-    public static byte[] readBody(Request request, long limit) throws IOException {
+    private static byte[] readBody(Request request, long limit) throws IOException {
         if (request.getLength() > limit) {
             throw new BodyTooLarge(limit);
         }
@@ -132,22 +192,17 @@ public final class WebServer implements AutoCloseable {
      * Answers a request whose body was not read (refused on its headers, or too large) and closes the connection:
      * a client that kept it for its next request could otherwise write into a connection the server is dropping.
      */
-    public static boolean refuseUnread(Response response, Callback callback, int status, String body) {
+    private static boolean refuseUnread(Response response, Callback callback, InboundEndpoint.Answer answer) {
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        return send(response, callback, status, "text/plain", body);
+        return send(response, callback, answer);
     }
 
-    /** Answers with a status and a text body; always completes the callback. */
-    public static boolean send(Response response, Callback callback, int status, String contentType, String body) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    /** Answers with a status and a body; always completes the callback. */
+    private static boolean send(Response response, Callback callback, InboundEndpoint.Answer answer) {
+        response.setStatus(answer.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        response.write(true, ByteBuffer.wrap(answer.bytes()), callback);
         return true;
-    }
-
-    /** The client's address, for log lines. */
-    public static String remote(Request request) {
-        return Request.getRemoteAddr(request);
     }
 
     @Override

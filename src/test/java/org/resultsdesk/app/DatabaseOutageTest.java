@@ -66,16 +66,15 @@ class DatabaseOutageTest {
         try (TestPostgres.Schema schema = TestPostgres.freshSchema("rd_outage");
                 TcpProxy proxy = new TcpProxy(TestPostgres.port());
                 Database watcher = schema.open();
-                ResultsDesk desk = new ResultsDesk(
+                ResultsDesk desk = TestDesks.following(
                         config,
                         Clock.systemUTC(),
                         TestData.freshArchive(),
-                        Database.open(schema.urlThroughPort(proxy.port()), schema.user(), schema.password()),
-                        ResultsDesk.feedParser(config, TestData.archive()))) {
+                        Database.open(schema.urlThroughPort(proxy.port()), schema.user(), schema.password()))) {
             desk.subscriptions.add(new Subscription(
                     new ChannelRef(ChatContext.Platform.CONSOLE, "console"), Subscription.Kind.ALL, null, "all"));
             desk.deliverTo(new ConsoleGateway(new PrintStream(console, true, StandardCharsets.UTF_8)));
-            desk.startLeaderWork(config, new okhttp3.OkHttpClient());
+            desk.startLeaderWork();
             land(inbox, contests.get(0));
             await().atMost(Duration.ofSeconds(60)).until(() -> declarations(watcher) == 1);
 

@@ -63,6 +63,8 @@ import org.resultsdesk.slack.SlackGateway;
 import org.resultsdesk.slack.SlackSettings;
 import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiButtonCommands;
+import org.resultsdesk.store.JdbiReplyThreads;
 import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.TelegramBot;
@@ -104,12 +106,7 @@ class HostileInputTest {
         root.addAppender(logs);
         Config config = Config.of(
                 Map.of("feeds.directory", dir.resolve("inbox").toString(), "feeds.settle-millis", "50"), Map.of());
-        desk = new ResultsDesk(
-                config,
-                Clock.systemUTC(),
-                TestData.freshArchive(),
-                Database.sqlite(dir),
-                ResultsDesk.feedParser(config, TestData.archive()));
+        desk = TestDesks.following(config, Clock.systemUTC(), TestData.freshArchive(), Database.sqlite(dir));
         telegram = new FakeTelegramApi(clock);
         slack = new FakeSlackApi(clock);
     }
@@ -310,7 +307,8 @@ class HostileInputTest {
                 TelegramSettings.Mode.POLLING,
                 Optional.empty());
         TelegramClient client = TelegramClients.create(new OkHttpClient(), settings);
-        TelegramGateway telegramGateway = new TelegramGateway(client);
+        TelegramGateway telegramGateway = new TelegramGateway(
+                client, new JdbiButtonCommands(desk.database), new JdbiReplyThreads(desk.database), clock);
         TelegramBot bot = new TelegramBot(
                 client,
                 telegramGateway,
@@ -422,7 +420,11 @@ class HostileInputTest {
                 HttpUrl.get(telegram.baseUrl()),
                 TelegramSettings.Mode.POLLING,
                 Optional.empty());
-        TelegramGateway telegramGateway = new TelegramGateway(TelegramClients.create(new OkHttpClient(), settings));
+        TelegramGateway telegramGateway = new TelegramGateway(
+                TelegramClients.create(new OkHttpClient(), settings),
+                new JdbiButtonCommands(desk.database),
+                new JdbiReplyThreads(desk.database),
+                clock);
         SlackGateway slackGateway =
                 new SlackGateway(SlackApp.slack(slackSettings()).methods(FakeSlackApi.BOT_TOKEN));
         for (Reply reply : replies) {
@@ -484,8 +486,7 @@ class HostileInputTest {
         desk.deliverTo(alerts);
         Path inbox = dir.resolve("inbox");
         Files.createDirectories(inbox);
-        Config config = Config.of(Map.of("feeds.directory", inbox.toString(), "feeds.settle-millis", "50"), Map.of());
-        desk.startLeaderWork(config, new OkHttpClient());
+        desk.startLeaderWork();
 
         Contest kingswood = TestData.contest("parl.2019-12-12", "E14000774");
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();

@@ -28,12 +28,8 @@ class NightDeskWiringTest {
     }
 
     ResultsDesk open(Config config) {
-        return new ResultsDesk(
-                config,
-                oneInTheMorning,
-                TestData.freshArchive(),
-                Database.sqlite(dir.resolve("db")),
-                ResultsDesk.feedParser(config, TestData.archive()));
+        return TestDesks.following(
+                config, oneInTheMorning, TestData.freshArchive(), Database.sqlite(dir.resolve("db")));
     }
 
     @Test

@@ -47,13 +47,9 @@ class OperationsTest {
     void metricsShowTheCountersMovingAfterADeliveryRun() throws Exception {
         Config config = Config.of(Map.of("ops.port", "0"), Map.of());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        try (ResultsDesk desk = new ResultsDesk(
-                config,
-                Clock.systemUTC(),
-                TestData.freshArchive(),
-                Database.sqlite(dir),
-                ResultsDesk.feedParser(config, TestData.archive()))) {
-            OpsServer ops = desk.startOps(config);
+        try (ResultsDesk desk =
+                TestDesks.following(config, Clock.systemUTC(), TestData.freshArchive(), Database.sqlite(dir))) {
+            OpsServer ops = desk.startOps();
             assertThat(get(ops, "/healthz").statusCode()).isEqualTo(200);
             assertThat(get(ops, "/metrics").body())
                     .as("every counter at zero from the start")
@@ -72,7 +68,7 @@ class OperationsTest {
             desk.subscriptions.add(new Subscription(
                     new ChannelRef(ChatContext.Platform.CONSOLE, "console"), Subscription.Kind.ALL, null, "all"));
             desk.deliverTo(new ConsoleGateway(new PrintStream(console, true, StandardCharsets.UTF_8)));
-            desk.startLeaderWork(config, new okhttp3.OkHttpClient());
+            desk.startLeaderWork();
             await().atMost(Duration.ofSeconds(10)).until(() -> desk.leader().isPresent());
             desk.ingestFile(new FeedFile(
                     "kingswood_1.tsv",
@@ -132,14 +128,10 @@ class OperationsTest {
                             "telegram.api-url",
                             telegram.baseUrl()),
                     Map.of());
-            try (ResultsDesk desk = new ResultsDesk(
-                    config,
-                    Clock.systemUTC(),
-                    TestData.freshArchive(),
-                    Database.sqlite(dir),
-                    ResultsDesk.feedParser(config, TestData.archive()))) {
-                desk.startTelegram(config, new okhttp3.OkHttpClient());
-                OpsServer ops = desk.startOps(config);
+            try (ResultsDesk desk =
+                    TestDesks.following(config, Clock.systemUTC(), TestData.freshArchive(), Database.sqlite(dir))) {
+                desk.startTelegram();
+                OpsServer ops = desk.startOps();
                 assertThat(get(ops, "/readyz").body()).contains("database: ok").contains("telegram: ok");
                 assertThat(telegram.calls()).contains("getme");
             }
@@ -151,13 +143,12 @@ class OperationsTest {
         Config config = Config.of(Map.of("ops.port", "0"), Map.of());
         try (TestPostgres.Schema schema = TestPostgres.freshSchema("rd_ops");
                 TcpProxy proxy = new TcpProxy(TestPostgres.port());
-                ResultsDesk desk = new ResultsDesk(
+                ResultsDesk desk = TestDesks.following(
                         config,
                         Clock.systemUTC(),
                         TestData.freshArchive(),
-                        Database.open(schema.urlThroughPort(proxy.port()), schema.user(), schema.password()),
-                        ResultsDesk.feedParser(config, TestData.archive()))) {
-            OpsServer ops = desk.startOps(config);
+                        Database.open(schema.urlThroughPort(proxy.port()), schema.user(), schema.password()))) {
+            OpsServer ops = desk.startOps();
             assertThat(get(ops, "/readyz").statusCode()).isEqualTo(200);
 
             proxy.cut();

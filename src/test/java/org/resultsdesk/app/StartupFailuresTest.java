@@ -14,13 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.TestPostgres;
+import org.resultsdesk.telegram.fake.FakeTelegramApi;
 
 /**
  * The app's Main in a process of its own, started as an operator would start it with something wrong: each failure
@@ -170,6 +173,208 @@ class StartupFailuresTest {
         }
     }
 
+    // ---- mistakes in set-up: each one line naming the key and what to do, the documented code, and promptly ----
+
+    /** The process ended by itself well inside this: it did not retry or wait for something that will not come. */
+    static final Duration PROMPTLY = Duration.ofSeconds(60);
+
+    private Outcome runTimed(ProcessBuilder builder) throws Exception {
+        long started = System.nanoTime();
+        Outcome outcome = run(builder, "");
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("ended by itself, without retrying")
+                .isLessThan(PROMPTLY);
+        return outcome;
+    }
+
+    private Outcome runTimed(Map<String, String> settings) throws Exception {
+        return runTimed(builder(settings));
+    }
+
+    @Test
+    void aFeedDirectoryThatDoesNotExistIsAnErrorUnlessCreatingItIsAskedFor() throws Exception {
+        Path missing = dir.resolve("nonexistent").resolve("feeds");
+        Outcome outcome = runTimed(Map.of("FEEDS_DIRECTORY", missing.toString()));
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr())
+                .isEqualTo("results-desk: configuration key feeds.directory (FEEDS_DIRECTORY) names " + missing
+                        + ", which does not exist: correct the path, create the directory, or set"
+                        + " feeds.create-directory (FEEDS_CREATE_DIRECTORY) to true\n");
+        assertThat(missing).doesNotExist();
+
+        Path log = dir.resolve("created.log");
+        Process process = start(Map.of("FEEDS_DIRECTORY", missing.toString(), "FEEDS_CREATE_DIRECTORY", "true"), log);
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> Files.readString(log).contains("watching " + missing));
+            assertThat(missing).isDirectory();
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aFeedDirectoryThatIsAFileIsOneLineNotARetryLoop() throws Exception {
+        Path file = Files.writeString(dir.resolve("feeds.txt"), "not a directory");
+        Outcome outcome = runTimed(Map.of("FEEDS_DIRECTORY", file.toString()));
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr())
+                .isEqualTo("results-desk: configuration key feeds.directory (FEEDS_DIRECTORY) names " + file
+                        + ", which is a file, not a directory: name the directory the feed sync writes into\n");
+    }
+
+    @Test
+    void aPortOutOfRangeIsOneLine() throws Exception {
+        Outcome outcome = runTimed(Map.of("OPS_PORT", "99999"));
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr())
+                .isEqualTo("results-desk: configuration key ops.port (OPS_PORT) must be a port from 1 to 65535"
+                        + " (0: any free port), not 99999\n");
+    }
+
+    @Test
+    void aConfigFileNamedAndMissingIsAnError() throws Exception {
+        Path nope = dir.resolve("nope.yml");
+        Outcome outcome = runTimed(builder(List.of("--config", nope.toString()), Map.of()));
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr())
+                .isEqualTo("results-desk: --config " + nope + ": no such file; name an existing file, or leave"
+                        + " --config out to run on config/results-desk.yml (if there) and the environment\n");
+    }
+
+    @Test
+    void aMisspeltKeyIsReportedWithTheNearestKey() throws Exception {
+        Path file = Files.writeString(
+                dir.resolve("typo.yml"), "feeds:\n  directroy: /srv/feeds\nops:\n  port: 0\nshape: round\n");
+        Outcome outcome = runTimed(builder(List.of("--config", file.toString()), Map.of()));
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr().lines().toList())
+                .containsExactly(
+                        "results-desk: unknown configuration key feeds.directroy in " + file
+                                + ": did you mean feeds.directory?",
+                        "results-desk: unknown configuration key shape in " + file
+                                + ": see docs/configuration.md for the keys there are");
+    }
+
+    @Test
+    void runFromAnotherFolderTheMissingDefaultFileIsSaid() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        ProcessBuilder builder = builder(List.of(), Map.of()).directory(elsewhere.toFile());
+        Outcome outcome = run(builder, "/result kingswood\n");
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.stdout()).contains("Kingswood");
+        assertThat(outcome.stderr())
+                .contains("no config/results-desk.yml in " + elsewhere.toRealPath()
+                        + ": running on the defaults and the environment; name a file with --config");
+    }
+
+    @Test
+    void aTelegramTokenTheApiRefusesIsOneLineNamingTheKey() throws Exception {
+        try (FakeTelegramApi telegram = new FakeTelegramApi(java.time.Clock.systemUTC())) {
+            Outcome outcome = runTimed(Map.of(
+                    "TELEGRAM_BOT_TOKEN",
+                    "654321:" + SECRET,
+                    "TELEGRAM_BOT_USERNAME",
+                    FakeTelegramApi.USERNAME,
+                    "TELEGRAM_API_URL",
+                    telegram.baseUrl()));
+
+            assertThat(outcome.exitCode()).isEqualTo(2);
+            assertThat(lines(outcome))
+                    .containsExactly(
+                            "results-desk: configuration key telegram.bot-token (TELEGRAM_BOT_TOKEN) was"
+                                    + " refused by Telegram: unauthorised (401); copy the bot's token from @BotFather (/mybots)");
+            assertThat(outcome.stdout() + outcome.stderr()).doesNotContain(SECRET);
+        }
+    }
+
+    @Test
+    void aTelegramApiThatCannotBeReachedIsOneLineAndExitCode4() throws Exception {
+        String url = "http://127.0.0.1:" + closedPort();
+        Outcome outcome = runTimed(Map.of(
+                "TELEGRAM_BOT_TOKEN", FakeTelegramApi.TOKEN,
+                "TELEGRAM_BOT_USERNAME", FakeTelegramApi.USERNAME,
+                "TELEGRAM_API_URL", url));
+
+        assertThat(outcome.exitCode()).isEqualTo(4);
+        assertThat(lines(outcome))
+                .containsExactly("results-desk: Telegram at " + url + "/ (telegram.api-url, TELEGRAM_API_URL) cannot"
+                        + " be reached: connection refused; check the URL and the network, then start again");
+    }
+
+    @Test
+    void aSlackTokenTheApiRefusesIsOneLineNamingTheKey() throws Exception {
+        try (FakeSlackApi slack = new FakeSlackApi(java.time.Clock.systemUTC())) {
+            Outcome outcome = runTimed(Map.of(
+                    "SLACK_BOT_TOKEN",
+                    "xoxb-" + SECRET,
+                    "SLACK_SIGNING_SECRET",
+                    "a-signing-secret",
+                    "SLACK_API_URL",
+                    slack.apiUrl(),
+                    "SLACK_PORT",
+                    "0"));
+
+            assertThat(outcome.exitCode()).isEqualTo(2);
+            assertThat(lines(outcome))
+                    .containsExactly("results-desk: configuration key slack.bot-token (SLACK_BOT_TOKEN) was refused by"
+                            + " Slack: unauthorised (invalid_auth); copy the Bot User OAuth Token (xoxb-...) from the"
+                            + " app's OAuth & Permissions page");
+            assertThat(outcome.stdout() + outcome.stderr()).doesNotContain(SECRET);
+        }
+    }
+
+    @Test
+    void aSlackApiThatCannotBeReachedIsOneLineAndExitCode4() throws Exception {
+        String url = "http://127.0.0.1:" + closedPort() + "/api/";
+        Outcome outcome = runTimed(Map.of(
+                "SLACK_BOT_TOKEN",
+                FakeSlackApi.BOT_TOKEN,
+                "SLACK_SIGNING_SECRET",
+                "a-signing-secret",
+                "SLACK_API_URL",
+                url,
+                "SLACK_PORT",
+                "0"));
+
+        assertThat(outcome.exitCode()).isEqualTo(4);
+        assertThat(lines(outcome))
+                .containsExactly("results-desk: Slack at " + url + " (slack.api-url, SLACK_API_URL) cannot be"
+                        + " reached: connection refused; check the URL and the network, then start again");
+    }
+
+    @Test
+    void socketModeWithoutItsAppTokenBlamesOnlyThatAndNeverAsksForTheSigningSecret() throws Exception {
+        Outcome outcome = runTimed(Map.of("SLACK_BOT_TOKEN", FakeSlackApi.BOT_TOKEN, "SLACK_MODE", "socket"));
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr())
+                .isEqualTo("results-desk: configuration key slack.app-token (SLACK_APP_TOKEN) is required in socket"
+                        + " mode: an app-level token (xapp-...) with the connections:write scope\n");
+    }
+
+    /** The lines that are the start's verdict (log lines before it may come and go). */
+    private static List<String> lines(Outcome outcome) {
+        return outcome.stderr()
+                .lines()
+                .filter(l -> l.startsWith("results-desk:"))
+                .toList();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     private static HttpResponse<String> get(HttpClient http, URI uri) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
@@ -177,9 +382,13 @@ class StartupFailuresTest {
     }
 
     private Outcome run(Map<String, String> settings, String input) throws Exception {
+        return run(builder(settings), input);
+    }
+
+    private Outcome run(ProcessBuilder builder, String input) throws Exception {
         Path out = dir.resolve("out-" + System.nanoTime());
         Path err = dir.resolve("err-" + System.nanoTime());
-        ProcessBuilder builder = builder(settings).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process process = builder.start();
         process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
@@ -199,21 +408,36 @@ class StartupFailuresTest {
         return process;
     }
 
-    private ProcessBuilder builder(Map<String, String> settings) {
+    private ProcessBuilder builder(Map<String, String> settings) throws IOException {
+        return builder(List.of("--config", defaultsFile(dir).toString()), settings);
+    }
+
+    /** Main with these arguments and settings in the environment, and nothing else of ours there. */
+    ProcessBuilder builder(List<String> arguments, Map<String, String> settings) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 java,
                 "-Dfile.encoding=UTF-8",
                 "-cp",
                 System.getProperty("java.class.path"),
-                "org.resultsdesk.app.Main",
-                "--config",
-                dir.resolve("none.yml").toString());
+                "org.resultsdesk.app.Main"));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.matches("(TELEGRAM|SLACK|STORE|FEEDS|OPS|LOGGING|REPLAY|DELIVERY)_.*"));
+        env.keySet()
+                .removeIf(k -> k.matches("(TELEGRAM|SLACK|STORE|FEEDS|OPS|LOGGING|REPLAY|DELIVERY|LEADER|NIGHT)_.*"));
         env.put("STORE_DATA_DIRECTORY", dir.resolve("data").toString());
         env.put("OPS_PORT", "0");
         env.putAll(settings);
         return builder;
+    }
+
+    /** An empty configuration file: the defaults and the environment alone. */
+    private static Path defaultsFile(Path dir) throws java.io.IOException {
+        Path file = dir.resolve("defaults.yml");
+        if (!Files.exists(file)) {
+            Files.writeString(file, "# the defaults and the environment alone\n");
+        }
+        return file;
     }
 }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,15 +68,10 @@ class WebPortsTest {
                         Map.entry("slack.api-url", slack.apiUrl()),
                         Map.entry("slack.port", "0")),
                 Map.of());
-        desk = new ResultsDesk(
-                config,
-                Clock.systemUTC(),
-                TestData.freshArchive(),
-                Database.sqlite(dir),
-                ResultsDesk.feedParser(config, TestData.archive()));
-        desk.startTelegram(config, new OkHttpClient());
-        desk.startSlack(config);
-        ops = desk.startOps(config);
+        desk = TestDesks.following(config, Clock.systemUTC(), TestData.freshArchive(), Database.sqlite(dir));
+        desk.startTelegram();
+        desk.startSlack();
+        ops = desk.startOps();
     }
 
     @AfterEach

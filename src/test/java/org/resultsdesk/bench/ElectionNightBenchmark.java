@@ -45,7 +45,9 @@ import org.resultsdesk.slack.SlackSettings;
 import org.resultsdesk.slack.fake.FakeSlackApi;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiButtonCommands;
 import org.resultsdesk.store.JdbiChannelCards;
+import org.resultsdesk.store.JdbiReplyThreads;
 import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.telegram.TelegramClients;
@@ -184,14 +186,18 @@ public final class ElectionNightBenchmark {
                 JdbiSendBudget budget = new JdbiSendBudget(databases.get(i));
                 AlertDelivery.Settings settings = AlertDelivery.Settings.DEFAULTS.withOwner("instance-" + i);
                 workers.add(new AlertDelivery(
-                        new TelegramGateway(TelegramClients.create(
-                                http,
-                                new TelegramSettings(
-                                        FakeTelegramApi.TOKEN,
-                                        FakeTelegramApi.USERNAME,
-                                        HttpUrl.get(telegram.baseUrl()),
-                                        TelegramSettings.Mode.POLLING,
-                                        Optional.empty()))),
+                        new TelegramGateway(
+                                TelegramClients.create(
+                                        http,
+                                        new TelegramSettings(
+                                                FakeTelegramApi.TOKEN,
+                                                FakeTelegramApi.USERNAME,
+                                                HttpUrl.get(telegram.baseUrl()),
+                                                TelegramSettings.Mode.POLLING,
+                                                Optional.empty())),
+                                new JdbiButtonCommands(databases.get(i)),
+                                new JdbiReplyThreads(databases.get(i)),
+                                clock),
                         store,
                         new JdbiSubscriptionStore(databases.get(i), clock),
                         composer,

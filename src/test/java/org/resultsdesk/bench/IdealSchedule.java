@@ -10,7 +10,8 @@ import org.resultsdesk.core.model.SendLimits;
 
 /**
  * The platform's lower bound for each (declaration, channel) pair: when an ideal scheduler, knowing every landing and
- * obeying the same limits (each channel's own and the platform-wide ones, as the adapter declares them), could first
+ * obeying the same window rules (each channel's own and the platform-wide limits, as the adapter declares them: at
+ * most count posts in any window, a burst allowed to use a window's whole allowance), could first
  * have posted the declaration to the channel. Whenever every bucket a post draws on allows it, it posts to the
  * channel whose oldest waiting declaration is oldest, and one post carries everything the channel has waiting (a
  * digest of any length). It loses no time to settling files, composing, storing or the network, and moves from event
@@ -27,7 +28,7 @@ final class IdealSchedule {
     Map<String, Instant> postTimes(Map<String, Instant> landings, List<String> channels) {
         List<Map.Entry<String, Instant>> ordered = new ArrayList<>(landings.entrySet());
         ordered.sort(Map.Entry.comparingByValue());
-        Map<String, Long> tat = new HashMap<>();
+        Map<String, List<Long>> sends = new HashMap<>();
         Map<String, List<Map.Entry<String, Instant>>> waiting = new HashMap<>();
         channels.forEach(c -> waiting.put(c, new ArrayList<>()));
         Map<String, Instant> posted = new HashMap<>();
@@ -46,13 +47,10 @@ final class IdealSchedule {
                     .toList();
             long soonest = next < ordered.size() ? ordered.get(next).getValue().toEpochMilli() : Long.MAX_VALUE;
             for (String channel : oldestFirst) {
-                long allowedAt = allowedAt(tat, channel);
+                long allowedAt = allowedAt(sends, channel, now);
                 if (allowedAt <= now) {
                     for (SendLimits.Bucket b : limits.bucketsFor(channel)) {
-                        tat.put(
-                                b.key(),
-                                Math.max(tat.getOrDefault(b.key(), 0L), now)
-                                        + b.limit().intervalMillis());
+                        sends.put(b.key(), b.limit().after(sends.getOrDefault(b.key(), List.of()), now));
                     }
                     for (Map.Entry<String, Instant> landing : waiting.get(channel)) {
                         posted.put(channel + "|" + landing.getKey(), Instant.ofEpochMilli(now));
@@ -68,10 +66,10 @@ final class IdealSchedule {
         return posted;
     }
 
-    private long allowedAt(Map<String, Long> tat, String channel) {
-        long at = Long.MIN_VALUE;
+    private long allowedAt(Map<String, List<Long>> sends, String channel, long now) {
+        long at = now;
         for (SendLimits.Bucket b : limits.bucketsFor(channel)) {
-            at = Math.max(at, tat.getOrDefault(b.key(), 0L) - b.limit().toleranceMillis());
+            at = Math.max(at, b.limit().earliest(now, sends.getOrDefault(b.key(), List.of())));
         }
         return at;
     }

@@ -72,6 +72,29 @@ class FeedSourcesTest {
     }
 
     @Test
+    void aFileRenamedIntoTheDirectoryIsReadWhenItAppearsAndOneWrittenInPlaceStillSettles() throws Exception {
+        List<FeedFile> taken = java.util.Collections.synchronizedList(new ArrayList<>());
+        // A settle interval and scan period no test waits out: only a change event can deliver a file here.
+        try (DirectoryFeedSource source =
+                new DirectoryFeedSource(feed, Duration.ofHours(1), clock, taken::add).start(Duration.ofHours(1))) {
+            Files.writeString(feed.resolve("result_Bath_1.xml"), "<FirstPastThePostResult revision=\"1\"/>");
+            Path partial = feed.resolve("result_Kingswood_1.xml.part");
+            Files.writeString(partial, "<FirstPastThePostResult revision=\"1\"/>");
+            Files.move(partial, feed.resolve("result_Kingswood_1.xml"), StandardCopyOption.ATOMIC_MOVE);
+
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !taken.isEmpty());
+            assertThat(taken)
+                    .as("renamed in: read at once; written in place: still settling")
+                    .extracting(FeedFile::name)
+                    .containsExactly("result_Kingswood_1.xml");
+            assertThat(source.scanOnce())
+                    .as("each delivered once; the one written in place waits to settle")
+                    .isZero();
+            assertThat(taken).hasSize(1);
+        }
+    }
+
+    @Test
     void thePollerUsesConditionalRequestsAndBacksOffAfterErrors() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.start();

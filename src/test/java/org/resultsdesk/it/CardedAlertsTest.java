@@ -82,11 +82,11 @@ class CardedAlertsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        telegram = new TelegramDesk(clock);
+        database = Database.sqlite(dir.resolve("db"));
+        telegram = new TelegramDesk(clock, database);
         api = telegram.api();
         api.setAdministrators(CARDS, EDITOR);
         api.setAdministrators(TEXT, EDITOR);
-        database = Database.sqlite(dir.resolve("db"));
         outbox = new JdbiAlertStore(database);
         ResultsArchive archive = TestData.freshArchive();
         SeatDirectory seats = new SeatDirectory(archive.seats());

@@ -12,6 +12,8 @@ import org.resultsdesk.core.delivery.AlertDelivery;
 import org.resultsdesk.core.delivery.DeliveryLoop;
 import org.resultsdesk.store.Database;
 import org.resultsdesk.store.JdbiAlertStore;
+import org.resultsdesk.store.JdbiButtonCommands;
+import org.resultsdesk.store.JdbiReplyThreads;
 import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.telegram.TelegramClients;
@@ -29,14 +31,18 @@ public final class DeliveryWorkerMain {
     public static void main(String[] args) throws Exception {
         Database database = Database.sqlite(Path.of(args[0]));
         JdbiAlertStore outbox = new JdbiAlertStore(database);
-        TelegramGateway gateway = new TelegramGateway(TelegramClients.create(
-                new OkHttpClient(),
-                new TelegramSettings(
-                        FakeTelegramApi.TOKEN,
-                        FakeTelegramApi.USERNAME,
-                        HttpUrl.get(args[1]),
-                        TelegramSettings.Mode.POLLING,
-                        Optional.empty())));
+        TelegramGateway gateway = new TelegramGateway(
+                TelegramClients.create(
+                        new OkHttpClient(),
+                        new TelegramSettings(
+                                FakeTelegramApi.TOKEN,
+                                FakeTelegramApi.USERNAME,
+                                HttpUrl.get(args[1]),
+                                TelegramSettings.Mode.POLLING,
+                                Optional.empty())),
+                new JdbiButtonCommands(database),
+                new JdbiReplyThreads(database),
+                Clock.systemUTC());
         AlertDelivery delivery = new AlertDelivery(
                 gateway,
                 outbox,

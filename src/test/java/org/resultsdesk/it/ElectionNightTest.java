@@ -70,11 +70,11 @@ class ElectionNightTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        telegram = new TelegramDesk(clock);
+        database = Database.sqlite(dir.resolve("db"));
+        telegram = new TelegramDesk(clock, database);
         api = telegram.api();
         api.setAdministrators(NEWSROOM, EDITOR);
         api.setAdministrators(SOUTH_WEST_DESK, EDITOR);
-        database = Database.sqlite(dir.resolve("db"));
         outbox = new JdbiAlertStore(database);
         ResultsArchive archive = TestData.freshArchive();
         SeatDirectory seats = new SeatDirectory(archive.seats());

@@ -123,7 +123,7 @@ class FailoverTest {
                         System.getProperty("java.class.path"),
                         "org.resultsdesk.app.Main",
                         "--config",
-                        dir.resolve("none.yml").toString())
+                        defaultsFile(dir).toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
@@ -174,5 +174,14 @@ class FailoverTest {
                 .withHandle(h -> h.createQuery("SELECT channel_id, contest_id FROM outbox WHERE status = 'SENT'")
                         .map((rs, ctx) -> rs.getString("channel_id") + "|" + seatById.get(rs.getString("contest_id")))
                         .list()));
+    }
+
+    /** An empty configuration file: the defaults and the environment alone. */
+    private static Path defaultsFile(Path dir) throws java.io.IOException {
+        Path file = dir.resolve("defaults.yml");
+        if (!Files.exists(file)) {
+            Files.writeString(file, "# the defaults and the environment alone\n");
+        }
+        return file;
     }
 }

@@ -27,7 +27,7 @@ final class Instance implements AutoCloseable {
                         System.getProperty("java.class.path"),
                         "org.resultsdesk.app.Main",
                         "--config",
-                        dir.resolve("none.yml").toString())
+                        defaultsFile(dir).toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
@@ -81,5 +81,14 @@ final class Instance implements AutoCloseable {
             System.out.println("---- " + name + " ----");
             lines.forEach(System.out::println);
         }
+    }
+
+    /** An empty configuration file: the defaults and the environment alone. */
+    static Path defaultsFile(Path dir) throws java.io.IOException {
+        Path file = dir.resolve("defaults.yml");
+        if (!Files.exists(file)) {
+            Files.writeString(file, "# the defaults and the environment alone\n");
+        }
+        return file;
     }
 }

@@ -75,13 +75,13 @@ class QuotesThroughChatsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        telegramDesk = new TelegramDesk(clock);
+        database = Database.sqlite(dir);
+        telegramDesk = new TelegramDesk(clock, database);
         telegram = telegramDesk.api();
         slack = new FakeSlackApi(clock);
         for (long chat : new long[] {COUNT_CHAT, KINGSWOOD_DESK, UNRELATED}) {
             telegram.setAdministrators(chat, EDITOR);
         }
-        database = Database.sqlite(dir);
         outbox = new JdbiAlertStore(database);
         JdbiSubscriptionStore subscriptions = new JdbiSubscriptionStore(database, clock);
         subscriptions.add(new Subscription(

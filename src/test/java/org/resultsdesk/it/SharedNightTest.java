@@ -91,6 +91,11 @@ class SharedNightTest {
             a.kill();
             Set<String> inFlightAtTheKill = inFlight();
             await().atMost(Duration.ofSeconds(120)).until(() -> b.logged("is now leader"));
+            assertThat(b.log().lines().filter(l -> l.contains("is now leader")))
+                    .as("taken over because the killed leader's session ended, not because its lease ran out")
+                    .singleElement()
+                    .asString()
+                    .contains(TAKEN_FROM_A_DEAD_SESSION);
             while (landed < night.contests.size()) {
                 FutureElection.land(inbox, night.contests.get(landed++), 1);
             }
@@ -139,6 +144,11 @@ class SharedNightTest {
             a.freeze();
             long frozenAt = System.nanoTime();
             await().atMost(Duration.ofSeconds(120)).until(() -> b.logged("is now leader"));
+            assertThat(b.log().lines().filter(l -> l.contains("is now leader")))
+                    .as("a frozen leader's session lives on: taken over only when its lease ran out")
+                    .singleElement()
+                    .asString()
+                    .doesNotContain(TAKEN_FROM_A_DEAD_SESSION);
             System.out.printf(
                     "freeze: the second instance led the feed %.1f s after the leader was frozen%n",
                     (System.nanoTime() - frozenAt) / 1e9);
@@ -189,6 +199,8 @@ class SharedNightTest {
     }
 
     static final String DESK_EDITOR = "U0EDITOR";
+    /** What JdbiLeaderLease logs when it took the lease because no live session held the lease's lock. */
+    static final String TAKEN_FROM_A_DEAD_SESSION = "no live session held the lease's lock";
 
     private Instance instance(String name, int slackPort) throws Exception {
         return Instance.start(

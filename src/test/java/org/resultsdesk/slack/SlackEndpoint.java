@@ -30,7 +30,7 @@ final class SlackEndpoint implements AutoCloseable {
                 "slack",
                 "127.0.0.1",
                 0,
-                Map.of("/slack/events", new SlackHttpEndpoint(app, signature, WebServer.Limits.DEFAULT.maxBodyBytes())),
+                Map.of("/slack/events", new SlackHttpEndpoint(app, signature)),
                 WebServer.Limits.DEFAULT);
         this.uri = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
     }

@@ -11,6 +11,11 @@ class PostgresStoreContractTest extends StoreContract {
     }
 
     @Override
+    Database openAnother() {
+        return schema.open();
+    }
+
+    @Override
     void cleanUp() {
         schema.close();
     }

@@ -16,6 +16,11 @@ class SqliteStoreContractTest extends StoreContract {
         return Database.sqlite(dataDirectory);
     }
 
+    @Override
+    Database openAnother() {
+        return Database.sqlite(dataDirectory);
+    }
+
     @Test
     void stateSurvivesReopeningTheFile() {
         ledger.firstSeen(Platform.TELEGRAM, "7");

@@ -19,7 +19,9 @@ import org.resultsdesk.core.model.ChatContext.Platform;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.FeedMessage;
+import org.resultsdesk.core.model.OutboxStatus;
 import org.resultsdesk.core.model.Party;
+import org.resultsdesk.core.model.SendLimits;
 import org.resultsdesk.core.model.Subscription;
 import org.resultsdesk.core.port.SendBudget;
 import org.resultsdesk.core.port.WatchListStore;
@@ -37,6 +39,9 @@ abstract class StoreContract {
     JdbiAuditTrail audit;
 
     abstract Database open() throws Exception;
+
+    /** A second connection pool onto the same database, as another instance would have. */
+    abstract Database openAnother() throws Exception;
 
     void cleanUp() throws Exception {}
 
@@ -196,7 +201,7 @@ abstract class StoreContract {
         long id = crashed.alerts().get(0).id();
         alerts.markSent(crashed.token(), List.of(id), "stale", T0.plusSeconds(32));
         alerts.retryLater(crashed.token(), List.of(id), T0.plusSeconds(40), "stale", true);
-        alerts.markFailed(crashed.token(), List.of(id), "FAILED", "stale");
+        alerts.markFailed(crashed.token(), List.of(id), OutboxStatus.FAILED, "stale");
         assertThat(alerts.pendingCount()).as("the stale claim changed nothing").isEqualTo(1);
         assertThat(alerts.failedCount()).isZero();
 
@@ -225,12 +230,12 @@ abstract class StoreContract {
 
         String slack = alerts.claimDue(Platform.SLACK, T0, T0.plusSeconds(30), 10, 10, OWNER)
                 .token();
-        alerts.markFailed(slack, List.of(stored.get(1).id()), "REJECTED", "bad blocks");
+        alerts.markFailed(slack, List.of(stored.get(1).id()), OutboxStatus.REJECTED, "bad blocks");
         assertThat(claim(Platform.SLACK, T0.plusSeconds(100), T0.plusSeconds(130)))
                 .isEmpty();
         assertThat(alerts.failedCount()).isEqualTo(1);
         assertThat(alerts.failed(5)).singleElement().satisfies(f -> {
-            assertThat(f.status()).isEqualTo("REJECTED");
+            assertThat(f.status()).isEqualTo(OutboxStatus.REJECTED);
             assertThat(f.reason()).isEqualTo("bad blocks");
             assertThat(f.alert().channel()).isEqualTo(POLITICS);
         });
@@ -306,6 +311,46 @@ abstract class StoreContract {
         assertThat(a.tryAcquire()).as("given up, not waiting for expiry").isTrue();
     }
 
+    @Test
+    void aLeaderWhoseSessionEndsIsTakenOverAtOnceOnPostgresButAFrozenOneOnlyWhenItsLeaseExpires() throws Exception {
+        MutableClockForLease clock = new MutableClockForLease(T0);
+        boolean sessionsVisible = database.dialect() == Database.Dialect.POSTGRESQL;
+        Database crashing = openAnother();
+        JdbiLeaderLease a = new JdbiLeaderLease(crashing, "feeds", "a", Duration.ofSeconds(5), clock);
+        JdbiLeaderLease b = new JdbiLeaderLease(database, "feeds", "b", Duration.ofSeconds(5), clock);
+        JdbiLeaderLease c = new JdbiLeaderLease(database, "feeds", "c", Duration.ofSeconds(5), clock);
+        try {
+            assertThat(a.tryAcquire()).isTrue();
+            clock.now = T0.plusSeconds(1);
+            assertThat(b.tryAcquire())
+                    .as("a is alive (or merely frozen): its lease holds")
+                    .isFalse();
+
+            crashing.close(); // a's process dies: its sessions end
+            clock.now = T0.plusSeconds(2);
+            assertThat(b.tryAcquire())
+                    .as("taken at once where the store shows the session gone, else at expiry")
+                    .isEqualTo(sessionsVisible);
+            clock.now = T0.plusSeconds(6);
+            assertThat(b.tryAcquire()).isTrue();
+            assertThat(b.fence().token()).isGreaterThan(a.fence().token());
+
+            clock.now = T0.plusSeconds(7);
+            assertThat(c.tryAcquire()).as("b is alive: its lease holds").isFalse();
+            clock.now = T0.plusSeconds(12);
+            assertThat(c.tryAcquire())
+                    .as("b frozen (not renewing) is taken over once its lease expires")
+                    .isTrue();
+            assertThat(b.renew()).as("b thawed: its token is stale").isFalse();
+            clock.now = T0.plusSeconds(13);
+            assertThat(c.renew()).isTrue();
+            assertThat(b.tryAcquire()).as("c, alive, is not taken over").isFalse();
+        } finally {
+            b.close();
+            c.close();
+        }
+    }
+
     /** A clock the lease test moves by hand. */
     static final class MutableClockForLease extends Clock {
         Instant now;
@@ -330,41 +375,62 @@ abstract class StoreContract {
         }
     }
 
+    static SendLimits.Bucket bucket(String key, int count, Duration window) {
+        return new SendLimits.Bucket(key, new SendLimits.Limit(count, window));
+    }
+
     @Test
-    void aSendBudgetSpacesSendsSoNoWindowHoldsMoreThanItsCountAndHonoursAHoldOff() {
+    void aSendBudgetAllowsAWholeWindowAtOnceButNeverMoreThanItsCountInAnyWindowAndHonoursAHoldOff() {
         JdbiSendBudget budget = new JdbiSendBudget(database);
-        org.resultsdesk.core.model.SendLimits.Bucket chat = new org.resultsdesk.core.model.SendLimits.Bucket(
-                "chat:-1", new org.resultsdesk.core.model.SendLimits.Limit(1, Duration.ofSeconds(1)));
-        org.resultsdesk.core.model.SendLimits.Bucket group = new org.resultsdesk.core.model.SendLimits.Bucket(
-                "group:-1", new org.resultsdesk.core.model.SendLimits.Limit(3, Duration.ofSeconds(30)));
-        List<org.resultsdesk.core.model.SendLimits.Bucket> both = List.of(chat, group);
+        SendLimits.Bucket chat = bucket("chat:-1", 1, Duration.ofSeconds(1));
+        SendLimits.Bucket group = bucket("group:-1", 3, Duration.ofSeconds(30));
+        List<SendLimits.Bucket> both = List.of(chat, group);
 
         assertThat(budget.tryTake(Platform.TELEGRAM, both, T0)).isEmpty();
         assertThat(budget.tryTake(Platform.TELEGRAM, both, T0))
-                .as("the group's 3 in 30 s are one per 10 s")
-                .contains(new SendBudget.Hold(T0.plusSeconds(10), "group:-1"));
-        assertThat(budget.tryTake(Platform.TELEGRAM, List.of(chat), T0.plusSeconds(1)))
+                .as("the chat's one a second")
+                .contains(new SendBudget.Hold(T0.plusSeconds(1), "chat:-1"));
+        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(1)))
+                .as("the group's 3 in 30 s are not spaced: the second goes as soon as the chat allows")
                 .isEmpty();
-        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(10))).isEmpty();
-        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(19)))
-                .contains(new SendBudget.Hold(T0.plusSeconds(20), "group:-1"));
+        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(2))).isEmpty();
+        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(3)))
+                .as("a fourth would put 4 into the window that began with the first")
+                .contains(new SendBudget.Hold(T0.plusSeconds(30), "group:-1"));
+        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(30))).isEmpty();
+        assertThat(budget.tryTake(Platform.TELEGRAM, List.of(group), T0.plusSeconds(30)))
+                .as("a window slides, it is not a count that starts afresh: the one from 1 s to 31 s holds three")
+                .contains(new SendBudget.Hold(T0.plusSeconds(31), "group:-1"));
         assertThat(budget.tryTake(Platform.SLACK, both, T0.plusSeconds(3)))
                 .as("another platform's budget")
                 .isEmpty();
 
-        budget.holdOff(Platform.TELEGRAM, List.of(chat), T0.plusSeconds(60));
-        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(59)))
+        budget.holdOff(Platform.TELEGRAM, List.of(chat), T0.plusSeconds(90));
+        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(89)))
                 .as("the hold-off is the chat's")
-                .contains(new SendBudget.Hold(T0.plusSeconds(60), "chat:-1"));
-        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(60))).isEmpty();
+                .contains(new SendBudget.Hold(T0.plusSeconds(90), "chat:-1"));
+        assertThat(budget.tryTake(Platform.TELEGRAM, both, T0.plusSeconds(90))).isEmpty();
+    }
+
+    @Test
+    void aBurstTakesTheBotsWholeSecondAndTheNextSendWaitsForTheWindowThatBeganWithIt() {
+        JdbiSendBudget budget = new JdbiSendBudget(database);
+        SendLimits.Bucket bot = bucket("bot", 30, Duration.ofSeconds(1));
+
+        for (int i = 0; i < 30; i++) {
+            List<SendLimits.Bucket> buckets = List.of(bucket("chat:" + i, 1, Duration.ofSeconds(1)), bot);
+            assertThat(budget.tryTake(Platform.TELEGRAM, buckets, T0))
+                    .as("send %d of the burst", i + 1)
+                    .isEmpty();
+        }
+        assertThat(budget.tryTake(Platform.TELEGRAM, List.of(bucket("chat:30", 1, Duration.ofSeconds(1)), bot), T0))
+                .contains(new SendBudget.Hold(T0.plusSeconds(1), "bot"));
     }
 
     @Test
     void aBookedSlotIsTheBookersAndABookingTooLateTakesNothing() {
         JdbiSendBudget budget = new JdbiSendBudget(database);
-        org.resultsdesk.core.model.SendLimits.Bucket chat = new org.resultsdesk.core.model.SendLimits.Bucket(
-                "chat:-1", new org.resultsdesk.core.model.SendLimits.Limit(1, Duration.ofSeconds(3)));
-        List<org.resultsdesk.core.model.SendLimits.Bucket> buckets = List.of(chat);
+        List<SendLimits.Bucket> buckets = List.of(bucket("chat:-1", 1, Duration.ofSeconds(3)));
 
         assertThat(budget.tryTake(Platform.TELEGRAM, buckets, T0)).isEmpty();
         assertThat(budget.book(Platform.TELEGRAM, buckets, T0.plusSeconds(1), T0.plusSeconds(60)))
@@ -378,6 +444,51 @@ abstract class StoreContract {
                 .isEmpty();
         assertThat(budget.tryTake(Platform.TELEGRAM, buckets, T0.plusSeconds(6)))
                 .isEmpty();
+    }
+
+    @Test
+    void twoInstancesSharingOneBudgetNeverPutMoreThanTheCountIntoAnyWindow() throws Exception {
+        SendLimits.Bucket bot = bucket("bot", 5, Duration.ofSeconds(1));
+        SendLimits.Bucket group = bucket("group:-1", 3, Duration.ofSeconds(4));
+        List<JdbiSendBudget> instances;
+        try (Database other = openAnother()) {
+            instances = List.of(new JdbiSendBudget(database), new JdbiSendBudget(other));
+            java.util.Random random = new java.util.Random(25);
+            List<Long> botSends = new java.util.ArrayList<>();
+            List<Long> groupSends = new java.util.ArrayList<>();
+            long now = T0.toEpochMilli();
+            for (int i = 0; i < 150; i++) {
+                now += random.nextInt(4) == 0 ? 0 : random.nextInt(400);
+                boolean toGroup = random.nextInt(3) == 0;
+                List<SendLimits.Bucket> buckets = toGroup ? List.of(group, bot) : List.of(bot);
+                if (instances
+                        .get(random.nextInt(2))
+                        .tryTake(Platform.TELEGRAM, buckets, Instant.ofEpochMilli(now))
+                        .isEmpty()) {
+                    botSends.add(now);
+                    if (toGroup) {
+                        groupSends.add(now);
+                    }
+                }
+            }
+            assertThat(mostInAnyWindow(botSends, 1000)).isEqualTo(5);
+            assertThat(mostInAnyWindow(groupSends, 4000)).isEqualTo(3);
+        }
+    }
+
+    /** The most sends any window of this length (closed at its start, open at its end) holds. */
+    static int mostInAnyWindow(List<Long> sends, long windowMillis) {
+        int most = 0;
+        for (int i = 0; i < sends.size(); i++) {
+            int in = 0;
+            for (long t : sends) {
+                if (t >= sends.get(i) && t < sends.get(i) + windowMillis) {
+                    in++;
+                }
+            }
+            most = Math.max(most, in);
+        }
+        return most;
     }
 
     @Test
@@ -576,5 +687,44 @@ abstract class StoreContract {
                         Action.APPROVE,
                         "quote #25 from Ynys Môn’s candidate"));
         assertThat(audit.latest(30)).last().isEqualTo(first);
+    }
+
+    @Test
+    void aButtonCommandIsKeptUnderItsReferenceUntilForgottenAndShowingItAgainKeepsItLonger() {
+        JdbiButtonCommands buttons = new JdbiButtonCommands(database);
+        String command = "/result Ynys Môn 2019 with a name far too long for sixty-four bytes of callback data";
+
+        buttons.remember("h:one", command, T0);
+        buttons.remember("h:two", "/result Kingswood 2019", T0);
+        buttons.remember("h:one", command, T0.plus(Duration.ofDays(2)));
+
+        assertThat(buttons.command("h:one")).contains(command);
+        assertThat(buttons.command("h:unknown")).isEmpty();
+        assertThat(buttons.forgetShownBefore(T0.plus(Duration.ofDays(1)))).isEqualTo(1);
+        assertThat(buttons.command("h:two")).isEmpty();
+        assertThat(buttons.command("h:one")).as("shown again since").contains(command);
+        assertThat(new JdbiButtonCommands(database).command("h:one"))
+                .as("another instance's view")
+                .contains(command);
+    }
+
+    @Test
+    void aReplyThreadIsKeptPerChannelAndKeyAndTheLatestMessageWins() {
+        JdbiReplyThreads threads = new JdbiReplyThreads(database);
+        ChannelRef other = new ChannelRef(Platform.SLACK, NEWSDESK.channelId());
+
+        threads.remember(NEWSDESK, "photo:kingswood.png", "101", T0);
+        threads.remember(NEWSDESK, "photo:board.png", "102", T0.plus(Duration.ofDays(2)));
+        threads.remember(other, "photo:kingswood.png", "9", T0);
+
+        assertThat(threads.messageId(NEWSDESK, "photo:kingswood.png")).contains("101");
+        threads.remember(NEWSDESK, "photo:kingswood.png", "105", T0.plus(Duration.ofMinutes(1)));
+        assertThat(threads.messageId(NEWSDESK, "photo:kingswood.png")).contains("105");
+        assertThat(threads.messageId(other, "photo:kingswood.png")).contains("9");
+        assertThat(threads.messageId(POLITICS, "photo:kingswood.png")).isEmpty();
+
+        assertThat(threads.forgetBefore(T0.plus(Duration.ofDays(1)))).isEqualTo(2);
+        assertThat(threads.messageId(NEWSDESK, "photo:kingswood.png")).isEmpty();
+        assertThat(threads.messageId(NEWSDESK, "photo:board.png")).contains("102");
     }
 }

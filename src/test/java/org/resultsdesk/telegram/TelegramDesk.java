@@ -11,6 +11,8 @@ import org.resultsdesk.InlineReplies;
 import org.resultsdesk.MutableClock;
 import org.resultsdesk.core.command.CommandHandler;
 import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiButtonCommands;
+import org.resultsdesk.store.JdbiReplyThreads;
 import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
@@ -25,10 +27,17 @@ public final class TelegramDesk implements AutoCloseable {
     private final FakeTelegramApi api;
     private final TelegramClient client;
     private final TelegramGateway gateway;
+    private final boolean ownsApi;
 
-    public TelegramDesk(MutableClock clock) throws IOException {
+    /** A desk whose buttons and reply threads are kept in {@code database}, as every instance's are. */
+    public TelegramDesk(MutableClock clock, Database database) throws IOException {
+        this(clock, new FakeTelegramApi(clock), database, true);
+    }
+
+    private TelegramDesk(MutableClock clock, FakeTelegramApi api, Database database, boolean ownsApi) {
         this.clock = clock;
-        this.api = new FakeTelegramApi(clock);
+        this.api = api;
+        this.ownsApi = ownsApi;
         this.client = TelegramClients.create(
                 new OkHttpClient(),
                 new TelegramSettings(
@@ -37,7 +46,13 @@ public final class TelegramDesk implements AutoCloseable {
                         HttpUrl.get(api.baseUrl()),
                         TelegramSettings.Mode.POLLING,
                         Optional.empty()));
-        this.gateway = new TelegramGateway(client);
+        this.gateway =
+                new TelegramGateway(client, new JdbiButtonCommands(database), new JdbiReplyThreads(database), clock);
+    }
+
+    /** Another instance of the bot on the same fake Bot API, with its own client and gateway over {@code database}. */
+    public TelegramDesk on(Database database) {
+        return new TelegramDesk(clock, api, database, false);
     }
 
     public FakeTelegramApi api() {
@@ -76,6 +91,8 @@ public final class TelegramDesk implements AutoCloseable {
 
     @Override
     public void close() {
-        api.close();
+        if (ownsApi) {
+            api.close();
+        }
     }
 }

@@ -51,11 +51,11 @@ class TelegramEndToEndTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        telegram = new TelegramDesk(clock);
+        database = Database.sqlite(dir);
+        telegram = new TelegramDesk(clock, database);
         api = telegram.api();
         client = telegram.client();
         gateway = telegram.gateway();
-        database = Database.sqlite(dir);
         bot = telegram.bot(
                 new CommandService(
                         TestData.archive(), new SeatDirectory(TestData.archive().seats())),
@@ -158,9 +158,7 @@ class TelegramEndToEndTest {
                 "telegram",
                 "127.0.0.1",
                 0,
-                Map.of(
-                        "/telegram",
-                        new TelegramWebhook("s3cret-s3cret-s3cret", bot, WebServer.Limits.DEFAULT.maxBodyBytes())),
+                Map.of("/telegram", new TelegramWebhook("s3cret-s3cret-s3cret", bot)),
                 WebServer.Limits.DEFAULT)) {
             HttpClient http = HttpClient.newHttpClient();
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/telegram");

@@ -50,10 +50,10 @@ class TelegramPicturesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        telegram = new TelegramDesk(clock);
+        database = Database.sqlite(dir);
+        telegram = new TelegramDesk(clock, database);
         api = telegram.api();
         gateway = telegram.gateway();
-        database = Database.sqlite(dir);
         SeatDirectory seats = new SeatDirectory(TestData.archive().seats());
         CommandService commands =
                 new CommandService(TestData.archive(), seats, new PictureCommands(TestData.archive(), seats, cards));

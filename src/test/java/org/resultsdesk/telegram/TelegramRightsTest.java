@@ -75,12 +75,12 @@ class TelegramRightsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        telegram = new TelegramDesk(clock);
+        database = Database.sqlite(dir);
+        telegram = new TelegramDesk(clock, database);
         api = telegram.api();
         api.setAdministrators(NEWSROOM, GROUP_ADMIN);
         api.setAdministrators(FOLLOWERS, GROUP_ADMIN);
         api.setAdministrators(DESK_CHAT, DESK_ADMIN);
-        database = Database.sqlite(dir);
         JdbiAlertStore outbox = new JdbiAlertStore(database);
         subscriptions = new JdbiSubscriptionStore(database, clock);
         subscriptions.add(new Subscription(

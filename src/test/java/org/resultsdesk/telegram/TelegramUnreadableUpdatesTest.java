@@ -36,9 +36,9 @@ class TelegramUnreadableUpdatesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        telegram = new TelegramDesk(clock);
-        api = telegram.api();
         database = Database.sqlite(dir);
+        telegram = new TelegramDesk(clock, database);
+        api = telegram.api();
         TelegramBot bot = telegram.bot(
                 new CommandService(
                         TestData.archive(), new SeatDirectory(TestData.archive().seats())),

@@ -16,6 +16,8 @@ import org.resultsdesk.core.command.CommandService;
 import org.resultsdesk.core.delivery.ReplySender;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.store.Database;
+import org.resultsdesk.store.JdbiButtonCommands;
+import org.resultsdesk.store.JdbiReplyThreads;
 import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.telegram.fake.FakeTelegramApi;
@@ -36,14 +38,18 @@ class ThrottledRepliesTest {
     void aThrottledChatDelaysNoOtherChatsAnswer() throws Exception {
         try (FakeTelegramApi api = new FakeTelegramApi(Clock.systemUTC());
                 Database database = Database.sqlite(dir)) {
-            TelegramGateway gateway = new TelegramGateway(TelegramClients.create(
-                    new OkHttpClient(),
-                    new TelegramSettings(
-                            FakeTelegramApi.TOKEN,
-                            FakeTelegramApi.USERNAME,
-                            HttpUrl.get(api.baseUrl()),
-                            TelegramSettings.Mode.POLLING,
-                            Optional.empty())));
+            TelegramGateway gateway = new TelegramGateway(
+                    TelegramClients.create(
+                            new OkHttpClient(),
+                            new TelegramSettings(
+                                    FakeTelegramApi.TOKEN,
+                                    FakeTelegramApi.USERNAME,
+                                    HttpUrl.get(api.baseUrl()),
+                                    TelegramSettings.Mode.POLLING,
+                                    Optional.empty())),
+                    new JdbiButtonCommands(database),
+                    new JdbiReplyThreads(database),
+                    Clock.systemUTC());
             try (ReplySender replies = ReplySender.pooled(
                     gateway, new JdbiSendBudget(database), Clock.systemUTC(), 2, Duration.ofMinutes(1))) {
                 org.telegram.telegrambots.meta.generics.TelegramClient client = TelegramClients.create(

@@ -15,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.resultsdesk.core.alerts.IngestOutcome;
 import org.resultsdesk.core.command.CommandHandler;
@@ -22,6 +23,7 @@ import org.resultsdesk.core.delivery.AlertDelivery;
 import org.resultsdesk.core.model.Alert;
 import org.resultsdesk.core.model.ChannelRef;
 import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.OutboxStatus;
 import org.resultsdesk.store.Database;
 
 /**
@@ -144,10 +146,10 @@ public final class DeskMetrics implements AlertDelivery.Listener {
     }
 
     @Override
-    public void failed(ChannelRef channel, List<Alert> alerts, String status, String reason) {
+    public void failed(ChannelRef channel, List<Alert> alerts, OutboxStatus status, String reason) {
         Counter.builder("resultsdesk_alerts_failed_total")
                 .tag("platform", platform(channel))
-                .tag("status", status.toLowerCase())
+                .tag("status", status.name().toLowerCase(Locale.ROOT))
                 .register(registry)
                 .increment(alerts.size());
     }

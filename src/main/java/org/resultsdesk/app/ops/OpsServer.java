@@ -5,10 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
+import org.resultsdesk.core.port.InboundEndpoint;
 import org.resultsdesk.web.WebServer;
 
 /**
@@ -31,20 +28,13 @@ public final class OpsServer implements AutoCloseable {
                 null,
                 port,
                 Map.of(
-                        "/healthz", text(() -> new Answer(200, "ok\n")),
-                        "/readyz", text(() -> state.readiness().get()),
+                        "/healthz", probe(() -> new Answer(200, "ok\n")),
+                        "/readyz", probe(() -> state.readiness().get()),
                         "/metrics",
-                                new Handler.Abstract() {
-                                    @Override
-                                    public boolean handle(Request request, Response response, Callback callback) {
-                                        return WebServer.send(
-                                                response,
-                                                callback,
-                                                200,
-                                                "text/plain; version=0.0.4",
-                                                state.metrics().get());
-                                    }
-                                }),
+                                (InboundEndpoint) (request, body) -> new InboundEndpoint.Answer(
+                                        200,
+                                        "text/plain; version=0.0.4",
+                                        state.metrics().get())),
                 WebServer.Limits.DEFAULT);
     }
 
@@ -79,13 +69,10 @@ public final class OpsServer implements AutoCloseable {
         return new Answer(ready ? 200 : 503, body.toString());
     }
 
-    private static Handler text(Supplier<Answer> answer) {
-        return new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) {
-                Answer a = answer.get();
-                return WebServer.send(response, callback, a.status(), "text/plain", a.body());
-            }
+    private static InboundEndpoint probe(Supplier<Answer> answer) {
+        return (request, body) -> {
+            Answer a = answer.get();
+            return InboundEndpoint.Answer.text(a.status(), a.body());
         };
     }
 

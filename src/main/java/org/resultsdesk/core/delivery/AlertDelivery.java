@@ -14,12 +14,14 @@ import org.resultsdesk.core.alerts.AlertComposer;
 import org.resultsdesk.core.model.Alert;
 import org.resultsdesk.core.model.ChannelRef;
 import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.OutboxStatus;
 import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.port.AlertStore;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.DeliveryResult;
 import org.resultsdesk.core.port.SendBudget;
 import org.resultsdesk.core.port.SubscriptionStore;
+import org.resultsdesk.core.retry.BackOff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
+    /** How long a failed send or an alert that could not be composed waits: 2 s doubling to a minute, jittered. */
+    public static final BackOff RETRY_BACK_OFF = new BackOff(Duration.ofSeconds(2), Duration.ofMinutes(1), 0.5);
 
     /**
      * Tunables; the defaults suit election night. A pass claims up to {@code claimChannels} channels and up to
@@ -46,6 +50,10 @@ public final class AlertDelivery {
         public Settings withOwner(String name) {
             return new Settings(lease, maxDigestLines, maxAttempts, claimChannels, name);
         }
+
+        public Settings withLease(Duration claimLease) {
+            return new Settings(claimLease, maxDigestLines, maxAttempts, claimChannels, owner);
+        }
     }
 
     /** What delivery reports, for metrics: override what you need. */
@@ -54,7 +62,7 @@ public final class AlertDelivery {
 
         default void throttled(ChannelRef channel, Duration retryAfter) {}
 
-        default void failed(ChannelRef channel, List<Alert> alerts, String status, String reason) {}
+        default void failed(ChannelRef channel, List<Alert> alerts, OutboxStatus status, String reason) {}
 
         /** Alerts were taken over from a claim that ran out: an instance crashed or stalled mid-send. */
         default void takenOver(ChatContext.Platform platform, int alerts) {}
@@ -68,6 +76,7 @@ public final class AlertDelivery {
     private final Clock clock;
     private final Settings settings;
     private final Listener listener;
+    private final BackOff backOff;
     private Held held;
 
     public AlertDelivery(
@@ -79,6 +88,19 @@ public final class AlertDelivery {
             Clock clock,
             Settings settings,
             Listener listener) {
+        this(gateway, store, subscriptions, composer, budget, clock, settings, listener, RETRY_BACK_OFF);
+    }
+
+    public AlertDelivery(
+            ChatGateway gateway,
+            AlertStore store,
+            SubscriptionStore subscriptions,
+            AlertComposer composer,
+            SendBudget budget,
+            Clock clock,
+            Settings settings,
+            Listener listener,
+            BackOff backOff) {
         this.gateway = gateway;
         this.store = store;
         this.subscriptions = subscriptions;
@@ -87,6 +109,7 @@ public final class AlertDelivery {
         this.clock = clock;
         this.settings = settings;
         this.listener = listener;
+        this.backOff = backOff;
     }
 
     /**
@@ -350,75 +373,78 @@ public final class AlertDelivery {
                         alert.channel(),
                         attempts,
                         e);
-                fail(alert.channel(), List.of(alert), "FAILED", "could not be composed: " + e);
+                fail(alert.channel(), List.of(alert), OutboxStatus.FAILED, "could not be composed: " + e);
                 return;
             }
             if (attempts == 1) {
                 LOG.warn("alert {} to {} could not be composed; will retry", alert.id(), alert.channel(), e);
             }
-            Instant at = clock.instant().plus(backoff(attempts));
+            Instant at = clock.instant().plus(backOff.delay(attempts));
             store.retryLater(token, List.of(alert.id()), at, "could not be composed: " + e, true);
             next(at);
         }
 
         private void handle(ChannelRef channel, List<Alert> batch, DeliveryResult result, int fromPart) {
             Instant now = clock.instant();
-            if (result instanceof DeliveryResult.Delivered delivered) {
-                store.markSent(token, ids(batch), delivered.messageId(), now);
-                listener.sent(channel, batch, now);
-            } else if (result instanceof DeliveryResult.PartSent part) {
-                // The next part takes the channel's next slot, which the next pass asks the budget for.
-                store.partlySent(token, batch.get(0).id(), fromPart + 1, part.messageId());
-                defer(batch, now);
-            } else if (result instanceof DeliveryResult.RetryAfter retry) {
-                Instant at = now.plus(retry.after());
-                pacer.throttled(channel.channelId(), at);
-                store.retryLater(
-                        token,
-                        ids(batch),
-                        at,
-                        "429: retry after " + retry.after().toSeconds() + "s",
-                        false);
-                listener.throttled(channel, retry.after());
-                next(at);
-            } else if (result instanceof DeliveryResult.Gone gone) {
-                gone(channel, batch, gone);
-            } else if (result instanceof DeliveryResult.Rejected rejected) {
-                fail(channel, batch, "REJECTED", rejected.reason());
-            } else if (result instanceof DeliveryResult.Failed failed) {
-                failed(channel, batch, failed, now);
-            }
-        }
+            int attemptsBefore = batch.stream().mapToInt(Alert::attempts).max().orElse(0);
+            OutboxAction action = OutboxActions.after(
+                    result, new OutboxActions.Batch(fromPart, attemptsBefore, now, settings.maxAttempts(), backOff));
+            action.accept(new OutboxAction.Visitor<Void>() {
+                @Override
+                public Void sent(OutboxAction.Sent sent) {
+                    store.markSent(token, ids(batch), sent.messageId(), now);
+                    listener.sent(channel, batch, now);
+                    return null;
+                }
 
-        private void failed(ChannelRef channel, List<Alert> batch, DeliveryResult.Failed failed, Instant now) {
-            if (failed.mayHaveLanded()) {
-                // The platform may have posted it: a blind repeat could post it twice, so it is reported instead.
-                fail(channel, batch, "UNCERTAIN", failed.reason());
-                return;
-            }
-            int attempts = batch.stream().mapToInt(Alert::attempts).max().orElse(0) + 1;
-            if (attempts >= settings.maxAttempts()) {
-                fail(channel, batch, "FAILED", failed.reason() + " after " + attempts + " attempts");
-                return;
-            }
-            Instant at = now.plus(backoff(attempts));
-            store.retryLater(token, ids(batch), at, failed.reason(), true);
-            next(at);
-        }
+                @Override
+                public Void nextPart(OutboxAction.NextPart part) {
+                    // The next part takes the channel's next slot, which the next pass asks the budget for.
+                    store.partlySent(token, batch.get(0).id(), part.partsSent(), part.firstMessageId());
+                    defer(batch, now);
+                    return null;
+                }
 
-        private void gone(ChannelRef channel, List<Alert> batch, DeliveryResult.Gone gone) {
-            if (gone.movedTo().isPresent()) {
-                ChannelRef moved =
-                        new ChannelRef(channel.platform(), gone.movedTo().get());
-                LOG.info("{} moved to {}: subscriptions and {} alert(s) follow it", channel, moved, batch.size());
-                subscriptions.moveChannel(channel, moved);
-                store.requeue(token, ids(batch), moved);
-                next(clock.instant());
-                return;
-            }
-            LOG.warn("pausing {}: {}; {} alert(s) not delivered", channel, gone.reason(), batch.size());
-            store.pauseChannel(channel, gone.reason(), clock.instant());
-            fail(channel, batch, "CHANNEL_GONE", gone.reason());
+                @Override
+                public Void throttled(OutboxAction.Throttled throttled) {
+                    pacer.throttled(channel.channelId(), throttled.until());
+                    store.retryLater(token, ids(batch), throttled.until(), throttled.reason(), false);
+                    listener.throttled(channel, throttled.after());
+                    next(throttled.until());
+                    return null;
+                }
+
+                @Override
+                public Void retry(OutboxAction.Retry retry) {
+                    store.retryLater(token, ids(batch), retry.at(), retry.reason(), true);
+                    next(retry.at());
+                    return null;
+                }
+
+                @Override
+                public Void moved(OutboxAction.Moved moved) {
+                    ChannelRef to = new ChannelRef(channel.platform(), moved.channelId());
+                    LOG.info("{} moved to {}: subscriptions and {} alert(s) follow it", channel, to, batch.size());
+                    subscriptions.moveChannel(channel, to);
+                    store.requeue(token, ids(batch), to);
+                    next(clock.instant());
+                    return null;
+                }
+
+                @Override
+                public Void paused(OutboxAction.Paused paused) {
+                    LOG.warn("pausing {}: {}; {} alert(s) not delivered", channel, paused.reason(), batch.size());
+                    store.pauseChannel(channel, paused.reason(), clock.instant());
+                    fail(channel, batch, OutboxStatus.CHANNEL_GONE, paused.reason());
+                    return null;
+                }
+
+                @Override
+                public Void givenUp(OutboxAction.GivenUp givenUp) {
+                    fail(channel, batch, givenUp.status(), givenUp.reason());
+                    return null;
+                }
+            });
         }
 
         /** A retraction edits the card it withdraws; a card that went out in a digest gets a short note instead. */
@@ -458,7 +484,7 @@ public final class AlertDelivery {
             });
         }
 
-        private void fail(ChannelRef channel, List<Alert> batch, String status, String reason) {
+        private void fail(ChannelRef channel, List<Alert> batch, OutboxStatus status, String reason) {
             LOG.warn("alert(s) {} to {} {}: {}", ids(batch), channel, status, reason);
             store.markFailed(token, ids(batch), status, reason);
             listener.failed(channel, batch, status, reason);
@@ -473,10 +499,6 @@ public final class AlertDelivery {
 
     private static List<Alert> alerts(List<Composed> composed) {
         return composed.stream().map(Composed::alert).toList();
-    }
-
-    private static Duration backoff(int attempts) {
-        return Duration.ofSeconds(Math.min(60, 1L << Math.min(attempts, 6)));
     }
 
     private static List<Long> ids(List<Alert> alerts) {

@@ -19,8 +19,10 @@ public record SendLimits(Function<String, List<Bucket>> perChannel, List<Bucket>
     }
 
     /**
-     * At most {@code count} sends in any {@code window}, kept by spacing sends {@code window / count} apart: a burst
-     * followed by the steady rate would put up to twice {@code count} into one window, which the platforms refuse.
+     * At most {@code count} sends in any {@code window}, kept exactly: a send may go when the {@code count}-th send
+     * before it is at least a window earlier. A burst may therefore use a whole window's allowance at once, and no
+     * window, wherever it starts, ever holds more than {@code count}. A bucket's sends are kept in time order (a send
+     * never goes before the bucket's latest), so the last {@code count} of them are all the rule needs.
      */
     public record Limit(int count, Duration window) {
         public Limit {
@@ -29,14 +31,26 @@ public record SendLimits(Function<String, List<Bucket>> perChannel, List<Bucket>
             }
         }
 
-        /** The steady spacing between sends, rounded up: rounded down, 30 a second would put 31 into some second. */
-        public long intervalMillis() {
-            return Math.max(1, (window.toMillis() + count - 1) / count);
+        /**
+         * The earliest instant (epoch ms) at or after {@code at} when a send may go, given the bucket's latest sends
+         * in ascending order.
+         */
+        public long earliest(long at, List<Long> sends) {
+            if (sends.isEmpty()) {
+                return at;
+            }
+            long allowed = Math.max(at, sends.get(sends.size() - 1));
+            if (sends.size() >= count) {
+                allowed = Math.max(allowed, sends.get(sends.size() - count) + window.toMillis());
+            }
+            return allowed;
         }
 
-        /** How far ahead of the steady spacing a send may run: not at all (see above). */
-        public long toleranceMillis() {
-            return 0;
+        /** The sends this limit needs to remember after one more at {@code at}: the latest {@code count}. */
+        public List<Long> after(List<Long> sends, long at) {
+            List<Long> kept = new ArrayList<>(sends.subList(Math.max(0, sends.size() - count + 1), sends.size()));
+            kept.add(at);
+            return List.copyOf(kept);
         }
     }
 

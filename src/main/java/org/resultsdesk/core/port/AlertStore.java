@@ -8,6 +8,7 @@ import org.resultsdesk.core.model.Alert;
 import org.resultsdesk.core.model.ChannelRef;
 import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.model.Declaration;
+import org.resultsdesk.core.model.OutboxStatus;
 
 /**
  * Accepted declarations, every revision, and the alert outbox: the source of truth every instance answers and
@@ -27,7 +28,7 @@ public interface AlertStore {
     record Claim(String token, List<Alert> alerts, int takenOver) {}
 
     /** An alert given up on, for editors' reports. */
-    record FailedAlert(Alert alert, String status, String reason) {}
+    record FailedAlert(Alert alert, OutboxStatus status, String reason) {}
 
     record PausedChannel(ChannelRef channel, String reason, Instant since) {}
 
@@ -86,7 +87,7 @@ public interface AlertStore {
     void requeue(String token, List<Long> alertIds, ChannelRef to);
 
     /** Given up on (rejected, failed too often, or may have landed and must not be repeated blindly). */
-    void markFailed(String token, List<Long> alertIds, String status, String reason);
+    void markFailed(String token, List<Long> alertIds, OutboxStatus status, String reason);
 
     /** The first message that carried this contest's result to the channel: what every correction edits. */
     Optional<String> firstMessageId(ChannelRef channel, String contestId);

@@ -7,10 +7,33 @@ import java.util.Optional;
 /** How a send or edit to a chat platform ended, in terms the delivery policy can act on. */
 public sealed interface DeliveryResult {
 
+    /** Hands this outcome to the visitor's method for its kind: adding a kind makes every visitor name it. */
+    <T> T accept(Visitor<T> visitor);
+
+    /** One method for each way a send can end. */
+    interface Visitor<T> {
+        T delivered(Delivered delivered);
+
+        T partSent(PartSent partSent);
+
+        T retryAfter(RetryAfter retryAfter);
+
+        T gone(Gone gone);
+
+        T rejected(Rejected rejected);
+
+        T failed(Failed failed);
+    }
+
     /** Posted (or the edit was a no-op the platform calls success); {@code messageId} identifies it for edits. */
     record Delivered(String messageId) implements DeliveryResult {
         public Delivered {
             Objects.requireNonNull(messageId);
+        }
+
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.delivered(this);
         }
     }
 
@@ -22,12 +45,22 @@ public sealed interface DeliveryResult {
         public PartSent {
             Objects.requireNonNull(messageId);
         }
+
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.partSent(this);
+        }
     }
 
     /** Throttled: try again no sooner than {@code after}. */
     record RetryAfter(Duration after) implements DeliveryResult {
         public RetryAfter {
             Objects.requireNonNull(after);
+        }
+
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.retryAfter(this);
         }
     }
 
@@ -40,12 +73,22 @@ public sealed interface DeliveryResult {
             Objects.requireNonNull(reason);
             Objects.requireNonNull(movedTo);
         }
+
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.gone(this);
+        }
     }
 
     /** The platform refused this message (bad markup, too long); sending the same again will not help. */
     record Rejected(String reason) implements DeliveryResult {
         public Rejected {
             Objects.requireNonNull(reason);
+        }
+
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.rejected(this);
         }
     }
 
@@ -56,6 +99,11 @@ public sealed interface DeliveryResult {
     record Failed(String reason, boolean mayHaveLanded) implements DeliveryResult {
         public Failed {
             Objects.requireNonNull(reason);
+        }
+
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.failed(this);
         }
     }
 }

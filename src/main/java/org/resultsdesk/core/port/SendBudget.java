@@ -8,7 +8,8 @@ import org.resultsdesk.core.model.SendLimits;
 
 /**
  * The send budgets every instance draws on, kept in the store so that pacing holds across instances and restarts.
- * Each bucket is a generic cell rate algorithm: a send is allowed when every bucket it draws on allows it.
+ * Each bucket keeps its limit over a sliding window (at most count sends in any window, see {@link
+ * SendLimits.Limit}): a send is allowed when every bucket it draws on allows it.
  */
 public interface SendBudget {
     /**

@@ -25,6 +25,7 @@ import org.resultsdesk.core.model.ChannelRef;
 import org.resultsdesk.core.model.ChatContext.Platform;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.FeedMessage;
+import org.resultsdesk.core.model.OutboxStatus;
 import org.resultsdesk.core.model.Party;
 import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.model.ResultsArchive;
@@ -84,6 +85,11 @@ class AlertPipelineTest {
     }
 
     AlertDelivery newDelivery(RecordingGateway gateway) {
+        return newDelivery(gateway, AlertDelivery.Settings.DEFAULTS.claimChannels());
+    }
+
+    AlertDelivery newDelivery(RecordingGateway gateway, int claimChannels) {
+        AlertDelivery.Settings defaults = AlertDelivery.Settings.DEFAULTS;
         return new AlertDelivery(
                 gateway,
                 store,
@@ -91,7 +97,12 @@ class AlertPipelineTest {
                 new AlertComposer(store, archive),
                 new JdbiSendBudget(database),
                 clock,
-                AlertDelivery.Settings.DEFAULTS,
+                new AlertDelivery.Settings(
+                        defaults.lease(),
+                        defaults.maxDigestLines(),
+                        defaults.maxAttempts(),
+                        claimChannels,
+                        defaults.owner()),
                 new AlertDelivery.Listener() {});
     }
 
@@ -326,7 +337,7 @@ class AlertPipelineTest {
                 .hasSize(1);
         assertThat(store.pendingCount()).isZero();
         assertThat(store.failed(5)).singleElement().satisfies(f -> {
-            assertThat(f.status()).isEqualTo("FAILED");
+            assertThat(f.status()).isEqualTo(OutboxStatus.FAILED);
             assertThat(f.alert().contestId()).isEqualTo("parl.2019-12-12/E99999999");
             assertThat(f.alert().attempts()).isEqualTo(AlertDelivery.Settings.DEFAULTS.maxAttempts() - 1);
         });
@@ -400,17 +411,23 @@ class AlertPipelineTest {
     }
 
     @Test
-    void whenTheBotsOwnLimitIsSpentTheRestOfAClaimKeepsItsPlaceAndGoesAsTheLimitFreesUp() {
+    void whenTheBotsOwnLimitIsSpentTheRestOfAClaimKeepsItsPlaceAndGoesWhenTheWindowAllows() {
+        int perSecond = telegram.limits().global().get(0).limit().count();
         List<ChannelRef> groups = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < perSecond + 5; i++) {
             groups.add(new ChannelRef(Platform.TELEGRAM, "-100" + (300 + i)));
             subscribe(groups.get(i), Subscription.Kind.ALL, null);
         }
         land("kingswood.xml", ge2019(KINGSWOOD));
+        delivery = newDelivery(telegram, groups.size());
 
         Optional<Instant> next = delivery.deliverDue();
-        assertThat(telegram.sent).as("30 a second are spaced 34 ms apart").hasSize(1);
-        assertThat(next).contains(NIGHT.plusMillis(34));
+        assertThat(telegram.sent)
+                .as("the bot's whole second at once, as a burst")
+                .hasSize(perSecond)
+                .extracting(RecordingGateway.Sent::at)
+                .containsOnly(NIGHT);
+        assertThat(next).as("the window that began with the burst").contains(NIGHT.plusSeconds(1));
         deliverAsDue(next);
 
         assertThat(telegram.sent)
@@ -418,14 +435,9 @@ class AlertPipelineTest {
                 .as("in the order they were queued, each once")
                 .containsExactlyElementsOf(
                         groups.stream().map(ChannelRef::channelId).toList());
-        assertThat(telegram.sent)
+        assertThat(telegram.sent.subList(perSecond, groups.size()))
                 .extracting(RecordingGateway.Sent::at)
-                .containsExactly(
-                        NIGHT,
-                        NIGHT.plusMillis(34),
-                        NIGHT.plusMillis(68),
-                        NIGHT.plusMillis(102),
-                        NIGHT.plusMillis(136));
+                .containsOnly(NIGHT.plusSeconds(1));
         int claims = database.jdbi()
                 .withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT claim_token) FROM outbox")
                         .mapTo(Integer.class)
@@ -435,24 +447,27 @@ class AlertPipelineTest {
 
     @Test
     void aStoppingWorkerHandsBackWhatItClaimedAndDidNotReachSoAnotherSendsItAtOnce() {
-        subscribe(NEWSROOM, Subscription.Kind.ALL, null);
-        subscribe(new ChannelRef(Platform.TELEGRAM, "-100201"), Subscription.Kind.ALL, null);
+        int perSecond = telegram.limits().global().get(0).limit().count();
+        for (int i = 0; i <= perSecond; i++) {
+            subscribe(new ChannelRef(Platform.TELEGRAM, "-100" + (200 + i)), Subscription.Kind.ALL, null);
+        }
         land("kingswood.xml", ge2019(KINGSWOOD));
+        delivery = newDelivery(telegram, perSecond + 1);
         delivery.deliverDue();
-        assertThat(telegram.sent).hasSize(1);
+        assertThat(telegram.sent).as("the bot's second is spent").hasSize(perSecond);
 
         delivery.releaseHeld();
         RecordingGateway other = new RecordingGateway(Platform.TELEGRAM, clock::instant);
-        clock.advance(Duration.ofMillis(34));
+        clock.advance(Duration.ofSeconds(1));
         newDelivery(other).deliverDue();
 
-        assertThat(other.sent).extracting(RecordingGateway.Sent::channelId).containsExactly("-100201");
+        assertThat(other.sent).extracting(RecordingGateway.Sent::channelId).containsExactly("-100" + (200 + perSecond));
         delivery.deliverDue();
-        assertThat(telegram.sent).as("nothing twice").hasSize(1);
+        assertThat(telegram.sent).as("nothing twice").hasSize(perSecond);
     }
 
     @Test
-    void anAnswerBooksTheGroupsNextSlotSoAnAlertQueuedMeanwhileGoesAfterIt() {
+    void anAnswerBooksTheChatsNextSlotSoAnAlertQueuedMeanwhileGoesAfterIt() {
         subscribe(NEWSROOM, Subscription.Kind.ALL, null);
         land("kingswood.xml", ge2019(KINGSWOOD));
         delivery.deliverDue();
@@ -475,20 +490,18 @@ class AlertPipelineTest {
         land("wellingborough.xml", ge2019(WELLINGBOROUGH));
         Optional<Instant> alertDue = delivery.deliverDue();
 
-        assertThat(waits)
-                .as("the group's next slot, 3 s after the first alert")
-                .containsExactly(Duration.ofMillis(2900));
+        assertThat(waits).as("the chat's next slot, 1 s after the first alert").containsExactly(Duration.ofMillis(900));
         assertThat(alertDue)
                 .as("the alert is held to the slot after the answer's")
-                .contains(NIGHT.plusSeconds(6));
-        clock.set(NIGHT.plusSeconds(3));
+                .contains(NIGHT.plusSeconds(2));
+        clock.set(NIGHT.plusSeconds(1));
         scheduled.forEach(Runnable::run);
         clock.set(alertDue.get());
         delivery.deliverDue();
 
         assertThat(telegram.sentTo(NEWSROOM.channelId()))
                 .extracting(sent -> sent.at().toEpochMilli() - NIGHT.toEpochMilli())
-                .containsExactly(0L, 3000L, 6000L);
+                .containsExactly(0L, 1000L, 2000L);
         assertThat(text(telegram.sentTo(NEWSROOM.channelId()).get(1).reply())).contains("Con hold");
     }
 
@@ -505,8 +518,8 @@ class AlertPipelineTest {
         for (int i = 0; i < parts.size(); i++) {
             assertThat(parts.get(i).part()).isEqualTo(i);
             assertThat(parts.get(i).at())
-                    .as("each part in the group's own slot, 3 s apart")
-                    .isEqualTo(NIGHT.plusSeconds(3L * i));
+                    .as("each part in the chat's own slot, 1 s apart (the group's 20 a minute allow a burst)")
+                    .isEqualTo(NIGHT.plusSeconds(i));
         }
         assertThat(store.firstMessageId(
                         NEWSROOM, TestData.contest("parl.2019-12-12", KINGSWOOD).id()))
@@ -705,11 +718,11 @@ class AlertPipelineTest {
         // The first worker claims everything, posts to one channel, and dies before it can touch the rest.
         RecordingGateway dying = new RecordingGateway(Platform.TELEGRAM, clock::instant) {
             @Override
-            public DeliveryResult send(String channelId, Reply reply) {
+            public DeliveryResult send(String channelId, Reply reply, int part) {
                 if (channelId.equals(KINGSWOOD_DESK.channelId())) {
                     throw new IllegalStateException("process killed");
                 }
-                return super.send(channelId, reply);
+                return super.send(channelId, reply, part);
             }
         };
         try {

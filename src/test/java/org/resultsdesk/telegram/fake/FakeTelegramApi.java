@@ -92,6 +92,7 @@ public final class FakeTelegramApi implements AutoCloseable {
     private final Deque<ObjectNode> updates = new ArrayDeque<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<JsonNode> sendRequests = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> callbackAnswers = new CopyOnWriteArrayList<>();
     private final AtomicInteger messageIds = new AtomicInteger(100);
     private final AtomicInteger throttled = new AtomicInteger();
     private final Map<Integer, Photo> photos = new ConcurrentHashMap<>();
@@ -169,6 +170,11 @@ public final class FakeTelegramApi implements AutoCloseable {
         return List.copyOf(sendRequests);
     }
 
+    /** The parameters of every answerCallbackQuery call: the query answered, and any text shown to the presser. */
+    public List<JsonNode> callbackAnswers() {
+        return List.copyOf(callbackAnswers);
+    }
+
     public List<String> calls() {
         return List.copyOf(calls);
     }
@@ -178,7 +184,9 @@ public final class FakeTelegramApi implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String prefix = "/bot" + TOKEN + "/";
             if (!path.startsWith(prefix)) {
-                reply(exchange, 404, error(404, "Not Found"));
+                // As Telegram answers: a well-formed token it does not know is 401, anything else 404.
+                boolean aToken = path.matches("/bot\\d+:[A-Za-z0-9_-]+/.*");
+                reply(exchange, aToken ? 401 : 404, aToken ? error(401, "Unauthorized") : error(404, "Not Found"));
                 return;
             }
             String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
@@ -206,7 +214,11 @@ public final class FakeTelegramApi implements AutoCloseable {
                 case "editmessagetext" -> edit(exchange, params);
                 case "sendphoto" -> sendPhoto(exchange, body);
                 case "editmessagemedia" -> editMedia(exchange, body);
-                case "answercallbackquery", "setwebhook", "deletewebhook" ->
+                case "answercallbackquery" -> {
+                    callbackAnswers.add(params);
+                    ok(exchange, json.getNodeFactory().booleanNode(true));
+                }
+                case "setwebhook", "deletewebhook" ->
                     ok(exchange, json.getNodeFactory().booleanNode(true));
                 case "getchatadministrators" ->
                     admins(exchange, params.path("chat_id").asLong());

@@ -1,0 +1,47 @@
+package org.resultsdesk.app;
+
+import org.resultsdesk.core.model.Election;
+import org.resultsdesk.core.model.ElectionKind;
+import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.night.ExpectedTimes;
+import org.resultsdesk.core.night.Tonight;
+import org.resultsdesk.core.port.FeedParser;
+import org.resultsdesk.feeds.BundledFeedParser;
+import org.resultsdesk.feeds.DeclarationTimesFile;
+import org.resultsdesk.feeds.DemocracyClubFeedParser;
+import org.resultsdesk.feeds.FeedFormatDetector;
+import org.resultsdesk.feeds.HocElectionManagerFeedParser;
+import org.resultsdesk.feeds.PaXmlFeedParser;
+import org.resultsdesk.feeds.SeatResolver;
+
+/** What the feed settings make of the bundled archive: the parser of every format, and the night with its times. */
+final class FeedParsers {
+    private FeedParsers() {}
+
+    /** Every feed format the bot reads, told apart by content. */
+    static FeedParser of(Settings.Feeds feeds, ResultsArchive archive) {
+        SeatResolver seats = new SeatResolver(archive);
+        return new FeedFormatDetector(
+                new PaXmlFeedParser(seats),
+                new BundledFeedParser(),
+                new DemocracyClubFeedParser(seats),
+                new HocElectionManagerFeedParser(
+                        new Election(
+                                "parl." + feeds.electionManagerDate(),
+                                ElectionKind.GENERAL,
+                                feeds.electionManagerDate()),
+                        seats));
+    }
+
+    /**
+     * The election in progress with its expected declaration times, read from night.declaration-times when the desk
+     * has that file: read here, before the assembly is built, so a bad file stops the start with its line.
+     */
+    static Tonight tonight(Settings.Night night, ResultsArchive archive) {
+        Election election = Tonight.election(archive, night.election());
+        ExpectedTimes times = night.declarationTimes()
+                .map(file -> DeclarationTimesFile.read(file, election, new SeatResolver(archive)))
+                .orElse(ExpectedTimes.NONE);
+        return new Tonight(archive, election, times);
+    }
+}
