@@ -19,6 +19,7 @@ import org.resultsdesk.console.ConsoleGateway;
 import org.resultsdesk.core.model.ChannelRef;
 import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.LocalArchive;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.model.Subscription;
 import org.resultsdesk.core.night.Tonight;
@@ -134,6 +135,9 @@ public final class Main implements Callable<Integer> {
         Settings settings = Settings.from(loadConfig());
         StartupChecks.run(settings);
         ResultsArchive archive = BundledResults.load();
+        // Read in the background: start-up does not wait for the council results; the first local query does.
+        java.util.concurrent.CompletableFuture<LocalArchive> localArchive =
+                java.util.concurrent.CompletableFuture.supplyAsync(LocalBundledData::load);
         Tonight tonight = FeedParsers.tonight(settings.night(), archive);
         OpsServer ops = null;
         try {
@@ -154,7 +158,7 @@ public final class Main implements Callable<Integer> {
             throw e;
         }
         try (ResultsDesk desk =
-                new ResultsDesk(settings, Clock.systemUTC(), archive, LocalBundledData.load(), database, tonight)) {
+                new ResultsDesk(settings, Clock.systemUTC(), archive, localArchive::join, database, tonight)) {
             // On SIGTERM: stop taking work, let each delivery pass finish and record what it sent, release the lease.
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(

@@ -129,7 +129,7 @@ public final class ResultsDesk implements AutoCloseable {
      * {@code tonight}, read from its times file beforehand.
      */
     ResultsDesk(Settings settings, Clock clock, ResultsArchive archive, Database database, Tonight tonight) {
-        this(settings, clock, archive, LocalArchive.empty(), database, tonight);
+        this(settings, clock, archive, LocalArchive::empty, database, tonight);
     }
 
     /** With the local results (council wards and divisions) the /result, /snippet and /council commands answer. */
@@ -137,7 +137,7 @@ public final class ResultsDesk implements AutoCloseable {
             Settings settings,
             Clock clock,
             ResultsArchive archive,
-            LocalArchive localArchive,
+            java.util.function.Supplier<LocalArchive> localArchive,
             Database database,
             Tonight tonight) {
         this.settings = settings;

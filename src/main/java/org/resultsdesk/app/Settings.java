@@ -303,6 +303,7 @@ public record Settings(
             "delivery.lease-seconds",
             "leader.lease-seconds",
             "replay.speed",
+            "local.multi-member-method",
             "ops.port",
             "ops.feed-stale-seconds",
             "logging.format",

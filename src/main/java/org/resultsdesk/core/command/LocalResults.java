@@ -25,16 +25,43 @@ import org.resultsdesk.core.seats.WardMatch;
  */
 public final class LocalResults {
     private static final int MAX_BUTTONS = 8;
-    private final LocalArchive archive;
-    private final WardDirectory wards;
+
+    private record Loaded(LocalArchive archive, WardDirectory wards) {}
+
+    private final java.util.function.Supplier<Loaded> loaded;
     private final LocalCalculator calculator;
     private final LocalAnnouncementFactory announcements = new LocalAnnouncementFactory();
     private final LocalSnippetWriter snippets = new LocalSnippetWriter();
 
     public LocalResults(LocalArchive archive, LocalCalculator calculator) {
-        this.archive = archive;
+        this(() -> archive, calculator);
+    }
+
+    /**
+     * With the archive still loading (start-up reads the bundled local data in the background): the first local
+     * query waits for it, Westminster never does.
+     */
+    public LocalResults(java.util.function.Supplier<LocalArchive> archive, LocalCalculator calculator) {
         this.calculator = calculator;
-        this.wards = new WardDirectory(archive.wards(), new CouncilDirectory(archive.councils()));
+        this.loaded = memoized(archive);
+    }
+
+    private static java.util.function.Supplier<Loaded> memoized(java.util.function.Supplier<LocalArchive> archive) {
+        java.util.concurrent.atomic.AtomicReference<Loaded> value = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> {
+            Loaded now = value.get();
+            if (now == null) {
+                synchronized (value) {
+                    now = value.get();
+                    if (now == null) {
+                        LocalArchive a = archive.get();
+                        now = new Loaded(a, new WardDirectory(a.wards(), new CouncilDirectory(a.councils())));
+                        value.set(now);
+                    }
+                }
+            }
+            return now;
+        };
     }
 
     public static LocalResults none() {
@@ -43,11 +70,11 @@ public final class LocalResults {
     }
 
     LocalArchive archive() {
-        return archive;
+        return loaded.get().archive();
     }
 
     WardDirectory wards() {
-        return wards;
+        return loaded.get().wards();
     }
 
     LocalCalculator calculator() {
@@ -64,13 +91,14 @@ public final class LocalResults {
     /** The reply for a ward query, or empty when no ward fits (Westminster's answer stands). */
     Optional<Reply> result(String command, List<String> arguments) {
         ElectionFilter.Split split = ElectionFilter.split(arguments);
-        Optional<LocalContest> byBallot = BallotId.parse(split.query()).flatMap(b -> archive.contest(b.toString()));
+        Optional<LocalContest> byBallot =
+                BallotId.parse(split.query()).flatMap(b -> archive().contest(b.toString()));
         if (byBallot.isPresent()) {
             return Optional.of(reply(command, byBallot.get()));
         }
-        WardMatch match = wards.find(split.query());
+        WardMatch match = wards().find(split.query());
         if (match instanceof WardMatch.Found found) {
-            List<LocalContest> contests = archive.contestsIn(found.ward());
+            List<LocalContest> contests = archive().contestsIn(found.ward());
             List<LocalContest> matching =
                     contests.stream().filter(c -> matches(split.filter(), c)).toList();
             if (matching.isEmpty()) {
@@ -142,15 +170,15 @@ public final class LocalResults {
                     ? Optional.of(Reply.text("Which council? For example: /snippet council kent"))
                     : Optional.empty();
         }
-        if (!(wards.councils().find(split.query()) instanceof CouncilDirectory.Match.Found found)) {
+        if (!(wards().councils().find(split.query()) instanceof CouncilDirectory.Match.Found found)) {
             return Optional.empty();
         }
-        Optional<LocalDate> day = archive.pollingDays().stream()
-                .filter(d -> !archive.contestsOf(found.council(), d).isEmpty())
+        Optional<LocalDate> day = archive().pollingDays().stream()
+                .filter(d -> !archive().contestsOf(found.council(), d).isEmpty())
                 .filter(d -> split.filter().year().map(y -> y == d.getYear()).orElse(true))
                 .findFirst();
         return Optional.of(day.map(d -> Reply.text(
-                        snippets.council(org.resultsdesk.core.calc.CouncilResult.of(archive, found.council(), d))))
+                        snippets.council(org.resultsdesk.core.calc.CouncilResult.of(archive(), found.council(), d))))
                 .orElseGet(() ->
                         Reply.text("I have no results for " + found.council().fullName() + " on file.")));
     }
@@ -161,14 +189,14 @@ public final class LocalResults {
             return Reply.text(contest.ward().label() + " (" + contest.id() + ") is counted by "
                     + contest.votingSystem().description() + ". STV counts are not supported yet.");
         }
-        LocalFigures figures = calculator.calculate(contest, archive.previous(contest));
+        LocalFigures figures = calculator.calculate(contest, archive().previous(contest));
         if (command.equals("snippet")) {
             return Reply.text(snippets.ward(figures));
         }
         List<Reply.Part> parts = new ArrayList<>();
         Optional<Integer> newSince = figures.previous().isEmpty() ? newWardSince(contest) : Optional.empty();
         parts.add(new Reply.AnnouncementPart(announcements.announce(figures, newSince)));
-        List<LocalContest> others = archive.contestsIn(contest.ward()).stream()
+        List<LocalContest> others = archive().contestsIn(contest.ward()).stream()
                 .filter(c -> !c.equals(contest))
                 .toList();
         if (!others.isEmpty()) {
@@ -183,9 +211,9 @@ public final class LocalResults {
      */
     Optional<Integer> newWardSince(LocalContest contest) {
         Council council = contest.council();
-        return archive.pollingDays().stream()
+        return archive().pollingDays().stream()
                 .filter(d -> d.isBefore(contest.ballot().date()))
-                .filter(d -> !archive.contestsOf(council, d).isEmpty())
+                .filter(d -> !archive().contestsOf(council, d).isEmpty())
                 .findFirst()
                 .map(LocalDate::getYear);
     }
