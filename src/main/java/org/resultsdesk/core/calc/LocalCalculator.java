@@ -18,6 +18,9 @@ import org.resultsdesk.core.model.LocalContest;
  * won last time, and the majority of a single-member ward. Pure: no clock, no I/O.
  */
 public final class LocalCalculator {
+    /** The precision {@link Percent#of} works in, so shares here and there agree to the last digit. */
+    private static final MathContext PRECISION = new MathContext(20, java.math.RoundingMode.HALF_EVEN);
+
     private final MultiMemberMethod method;
 
     public LocalCalculator(MultiMemberMethod method) {
@@ -72,13 +75,13 @@ public final class LocalCalculator {
                         BigDecimal.valueOf(list.stream()
                                         .mapToInt(Integer::intValue)
                                         .sum())
-                                .divide(BigDecimal.valueOf(list.size()), MathContext.DECIMAL64);
+                                .divide(BigDecimal.valueOf(list.size()), PRECISION);
                 }));
         BigDecimal total = partyVotes.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<String, BigDecimal> shares = new LinkedHashMap<>();
         if (total.signum() > 0) {
             partyVotes.forEach((party, v) ->
-                    shares.put(party, v.multiply(BigDecimal.valueOf(100)).divide(total, MathContext.DECIMAL64)));
+                    shares.put(party, v.multiply(BigDecimal.valueOf(100)).divide(total, PRECISION)));
         }
         return shares;
     }
