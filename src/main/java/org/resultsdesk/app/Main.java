@@ -19,6 +19,7 @@ import org.resultsdesk.console.ConsoleGateway;
 import org.resultsdesk.core.model.ChannelRef;
 import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.model.Contest;
+import org.resultsdesk.core.model.LocalArchive;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.model.Subscription;
 import org.resultsdesk.core.night.Tonight;
@@ -26,6 +27,8 @@ import org.resultsdesk.core.text.LogSafe;
 import org.resultsdesk.feeds.BundledResults;
 import org.resultsdesk.feeds.DeclarationTimesFile;
 import org.resultsdesk.feeds.HocResultsConverter;
+import org.resultsdesk.feeds.LocalBundledData;
+import org.resultsdesk.feeds.LocalResultsConverter;
 import org.resultsdesk.feeds.ReplayFeed;
 import org.resultsdesk.store.Database;
 import picocli.CommandLine;
@@ -139,6 +142,9 @@ public final class Main implements Callable<Integer> {
         Thread loader = new Thread(bundled, "bundled-data");
         loader.setDaemon(true);
         loader.start();
+        // Read in the background: start-up does not wait for the council results; the first local query does.
+        java.util.concurrent.CompletableFuture<LocalArchive> localArchive =
+                java.util.concurrent.CompletableFuture.supplyAsync(LocalBundledData::load);
         OpsServer ops = null;
         try {
             ops = OpsServer.starting(settings.ops().port());
@@ -159,7 +165,8 @@ public final class Main implements Callable<Integer> {
         }
         ResultsArchive archive = loaded(bundled);
         Tonight tonight = FeedParsers.tonight(settings.night(), archive);
-        try (ResultsDesk desk = new ResultsDesk(settings, Clock.systemUTC(), archive, database, tonight)) {
+        try (ResultsDesk desk =
+                new ResultsDesk(settings, Clock.systemUTC(), archive, localArchive::join, database, tonight)) {
             // On SIGTERM: stop taking work, let each delivery pass finish and record what it sent, release the lease.
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
@@ -443,6 +450,8 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             HocResultsConverter.convert(sharedData, output);
+            LocalResultsConverter.convert(sharedData, output)
+                    .forEach(correction -> OUT.println("corrected: " + correction));
             OUT.println("wrote bundled results to " + output);
             return 0;
         }

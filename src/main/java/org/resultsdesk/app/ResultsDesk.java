@@ -23,14 +23,18 @@ import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.StatusCommand;
 import org.resultsdesk.core.alerts.StoreFollower;
 import org.resultsdesk.core.alerts.SubscriptionCommands;
+import org.resultsdesk.core.calc.LocalCalculator;
 import org.resultsdesk.core.cards.Cards;
 import org.resultsdesk.core.command.CommandHandler;
 import org.resultsdesk.core.command.CommandService;
+import org.resultsdesk.core.command.CouncilCommand;
+import org.resultsdesk.core.command.LocalResults;
 import org.resultsdesk.core.command.PictureCommands;
 import org.resultsdesk.core.delivery.AlertDelivery;
 import org.resultsdesk.core.delivery.DeliveryLoop;
 import org.resultsdesk.core.delivery.ReplySender;
 import org.resultsdesk.core.model.Declaration;
+import org.resultsdesk.core.model.LocalArchive;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.night.ContextAddenda;
 import org.resultsdesk.core.night.DueCommand;
@@ -92,6 +96,7 @@ public final class ResultsDesk implements AutoCloseable {
     final Clock clock;
     final ResultsArchive archive;
     final SeatDirectory seats;
+    final LocalResults local;
     final Database database;
     final JdbiAlertStore alertStore;
     final JdbiSubscriptionStore subscriptions;
@@ -126,8 +131,21 @@ public final class ResultsDesk implements AutoCloseable {
      * {@code tonight}, read from its times file beforehand.
      */
     ResultsDesk(Settings settings, Clock clock, ResultsArchive archive, Database database, Tonight tonight) {
+        this(settings, clock, archive, LocalArchive::empty, database, tonight);
+    }
+
+    /** With the local results (council wards and divisions) the /result, /snippet and /council commands answer. */
+    ResultsDesk(
+            Settings settings,
+            Clock clock,
+            ResultsArchive archive,
+            java.util.function.Supplier<LocalArchive> localArchive,
+            Database database,
+            Tonight tonight) {
         this.settings = settings;
         this.clock = clock;
+        this.local = new LocalResults(
+                localArchive, new LocalCalculator(settings.local().multiMemberMethod()));
         this.archive = archive;
         this.seats = new SeatDirectory(archive.seats());
         this.database = parts.add("database", database);
@@ -166,6 +184,8 @@ public final class ResultsDesk implements AutoCloseable {
                 seats,
                 clock,
                 new ContextAddenda(resultContext, quoteCards),
+                local,
+                new CouncilCommand(local),
                 new SubscriptionCommands(subscriptions, seats, archive, rights),
                 new QuoteCommands(quotes, quoteStore, archive, seats, rights),
                 new StatusCommand(alertStore, this::activity, leaderLease::holder, clock, rights),

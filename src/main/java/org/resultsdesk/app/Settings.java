@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import org.resultsdesk.core.alerts.NewsPolicy;
+import org.resultsdesk.core.calc.MultiMemberMethod;
 import org.resultsdesk.core.rights.PlatformRights;
 import org.resultsdesk.feeds.DirectoryFeedSource;
 import org.resultsdesk.slack.SlackSettings;
@@ -28,6 +29,7 @@ public record Settings(
         Leader leader,
         Ops ops,
         Replay replay,
+        Local local,
         Optional<Telegram> telegram,
         Optional<Slack> slack) {
     /** The general election the Election manager feed and the night desk assume when none is configured. */
@@ -41,6 +43,7 @@ public record Settings(
         Objects.requireNonNull(leader);
         Objects.requireNonNull(ops);
         Objects.requireNonNull(replay);
+        Objects.requireNonNull(local);
         Objects.requireNonNull(telegram);
         Objects.requireNonNull(slack);
     }
@@ -58,6 +61,7 @@ public record Settings(
                         config.getInt("ops.port", 8081),
                         Duration.ofSeconds(config.getInt("ops.feed-stale-seconds", 0, 0))),
                 Replay.from(config),
+                Local.from(config),
                 TelegramConfig.settings(config)
                         .map(client -> new Telegram(
                                 client,
@@ -245,6 +249,19 @@ public record Settings(
         }
     }
 
+    /** Local elections: how shares and changes are counted in a multi-member ward (docs/local-elections.md). */
+    public record Local(MultiMemberMethod multiMemberMethod) {
+        public Local {
+            Objects.requireNonNull(multiMemberMethod);
+        }
+
+        static Local from(Config config) {
+            String choice = config.getChoice(
+                    "local.multi-member-method", "top-candidate", java.util.Set.of("TOP-CANDIDATE", "AVERAGE"));
+            return new Local(choice.equals("AVERAGE") ? MultiMemberMethod.AVERAGE : MultiMemberMethod.TOP_CANDIDATE);
+        }
+    }
+
     /** Telegram: how to reach it, where its webhook listens (webhook mode), and who holds desk rights there. */
     public record Telegram(TelegramSettings client, int webhookPort, String webhookPath, PlatformRights rights) {
         public Telegram {
@@ -289,6 +306,7 @@ public record Settings(
             "delivery.lease-seconds",
             "leader.lease-seconds",
             "replay.speed",
+            "local.multi-member-method",
             "ops.port",
             "ops.feed-stale-seconds",
             "logging.format",

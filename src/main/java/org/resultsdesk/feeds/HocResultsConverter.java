@@ -386,7 +386,7 @@ public final class HocResultsConverter {
         return groups;
     }
 
-    private static String line(String... fields) {
+    static String line(String... fields) {
         List<String> cleaned = new ArrayList<>();
         for (String f : fields) {
             cleaned.add(BundledFormat.clean(NameRepair.repair(f)));
@@ -398,7 +398,7 @@ public final class HocResultsConverter {
         write(file, lines, HEADER);
     }
 
-    private static void write(Path file, List<String> lines, String header) throws IOException {
+    static void write(Path file, List<String> lines, String header) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(header + "\n");
             for (String l : lines) {

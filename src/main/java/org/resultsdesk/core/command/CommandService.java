@@ -27,7 +27,8 @@ public final class CommandService implements CommandHandler {
             + " groups; candidates from 2010), by-elections since 2010, and the 2010-to-2024 seat overlaps behind"
             + " the history lines. Contains Parliamentary information"
             + " licensed under the Open Parliament Licence v3.0. Successors of abolished seats and Welsh seat names from"
-            + " mySociety's 2025-constituencies data (CC BY 4.0).";
+            + " mySociety's 2025-constituencies data (CC BY 4.0). Council make-up and councillors from Open Council Data UK"
+            + " (CC BY-SA 4.0).";
 
     private final ResultsArchive archive;
     private final SeatDirectory seats;
@@ -39,6 +40,7 @@ public final class CommandService implements CommandHandler {
     private final List<CommandModule> modules;
     private final ResultAddenda addenda;
     private final Abolitions abolitions;
+    private final LocalResults local;
 
     public CommandService(ResultsArchive archive, SeatDirectory seats, CommandModule... modules) {
         this(archive, seats, ResultAddenda.NONE, modules);
@@ -46,13 +48,29 @@ public final class CommandService implements CommandHandler {
 
     public CommandService(
             ResultsArchive archive, SeatDirectory seats, ResultAddenda addenda, CommandModule... modules) {
-        this(archive, seats, Clock.systemUTC(), addenda, modules);
+        this(archive, seats, Clock.systemUTC(), addenda, LocalResults.none(), modules);
     }
 
     /** @param clock what "today" is for copy, which dates a contest that is not this week's */
     public CommandService(
             ResultsArchive archive, SeatDirectory seats, Clock clock, ResultAddenda addenda, CommandModule... modules) {
+        this(archive, seats, clock, addenda, LocalResults.none(), modules);
+    }
+
+    /**
+     * With local results: /result and /snippet answer wards and divisions that no Westminster seat answers.
+     *
+     * @param clock what "today" is for copy, which dates a contest that is not this week's
+     */
+    public CommandService(
+            ResultsArchive archive,
+            SeatDirectory seats,
+            Clock clock,
+            ResultAddenda addenda,
+            LocalResults local,
+            CommandModule... modules) {
         this.snippets = new CopySnippetWriter(clock);
+        this.local = local;
         this.archive = archive;
         this.seats = seats;
         this.addenda = addenda;
@@ -117,9 +135,14 @@ public final class CommandService implements CommandHandler {
     }
 
     private Reply result(CommandLine line) {
+        if (local.claims(ElectionFilter.split(line.arguments()).query())) {
+            return local.result("result", line.arguments())
+                    .orElseGet(() -> Reply.text("I have no ward or division with that code or ballot id."));
+        }
         ContestFinder.Found found = finder.find("result", line.arguments());
         if (found.problem().isPresent()) {
-            return found.problem().get();
+            return local.result("result", line.arguments())
+                    .orElse(found.problem().get());
         }
         Contest contest = found.contest().orElseThrow();
         List<Reply.Part> parts = new ArrayList<>();
@@ -143,7 +166,15 @@ public final class CommandService implements CommandHandler {
     }
 
     private Reply snippet(CommandLine line) {
+        if (local.claims(ElectionFilter.split(line.arguments()).query())
+                || !line.arguments().isEmpty() && line.arguments().get(0).equalsIgnoreCase("council")) {
+            return local.snippet(line.arguments())
+                    .orElseGet(() -> Reply.text("I have no ward, division or council by that name or code."));
+        }
         ContestFinder.Found found = finder.find("snippet", line.arguments());
+        if (found.problem().isPresent()) {
+            return local.snippet(line.arguments()).orElse(found.problem().get());
+        }
         return found.problem().orElseGet(() -> {
             Contest contest = found.contest().orElseThrow();
             return Reply.text(snippets.write(figures(contest))

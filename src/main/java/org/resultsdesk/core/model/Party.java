@@ -8,6 +8,9 @@ import java.util.Objects;
  * joint description such as "Labour and Co-operative" while the code stays Lab.
  */
 public record Party(String code, String name) {
+    /** The code for "every other party and independent" where a source groups them (council compositions). */
+    public static final String OTHERS_CODE = "Oth";
+
     public Party {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");
