@@ -39,6 +39,7 @@ public final class SlackApp {
             "/result",
             "/results",
             "/snippet",
+            "/council",
             "/seats",
             "/scoreboard",
             "/resultsdesk",
