@@ -23,6 +23,7 @@ import org.resultsdesk.core.model.LocalArchive;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.model.Subscription;
 import org.resultsdesk.core.night.Tonight;
+import org.resultsdesk.core.retry.Sleeper;
 import org.resultsdesk.core.text.LogSafe;
 import org.resultsdesk.feeds.BundledResults;
 import org.resultsdesk.feeds.DeclarationTimesFile;
@@ -156,7 +157,7 @@ public final class Main implements Callable<Integer> {
         }
         Database database;
         try {
-            database = DatabaseStartup.open(settings.store(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+            database = DatabaseStartup.open(settings.store(), Clock.systemUTC(), Sleeper.SYSTEM);
         } catch (RuntimeException e) {
             if (ops != null) {
                 ops.close();
@@ -313,7 +314,7 @@ public final class Main implements Callable<Integer> {
                     Database.sqlite(run.directory),
                     FeedParsers.tonight(settings.night(), night));
             run.desk.set(desk);
-            ReplayFeed replay = new ReplayFeed(contests, factor, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+            ReplayFeed replay = new ReplayFeed(contests, factor, Clock.systemUTC(), Sleeper.SYSTEM);
             if (limit != null) {
                 replay = replay.first(limit);
             }

@@ -52,6 +52,7 @@ import org.resultsdesk.core.port.SendBudget;
 import org.resultsdesk.core.quotes.QuoteCards;
 import org.resultsdesk.core.quotes.QuoteCommands;
 import org.resultsdesk.core.quotes.QuoteService;
+import org.resultsdesk.core.retry.Sleeper;
 import org.resultsdesk.core.rights.AuditCommand;
 import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
@@ -389,8 +390,7 @@ public final class ResultsDesk implements AutoCloseable {
         readiness.platform("telegram", () -> account.check().answered());
         if (telegram.client().mode() == TelegramSettings.Mode.POLLING) {
             // Started with the leader-only work: Telegram allows one poller per token.
-            telegramPolling =
-                    Optional.of(() -> new TelegramLongPoller(client, bot, 25, d -> Thread.sleep(d.toMillis())));
+            telegramPolling = Optional.of(() -> new TelegramLongPoller(client, bot, 25, Sleeper.SYSTEM));
         } else {
             listen(
                     "telegram",
