@@ -1,6 +1,7 @@
 package org.resultsdesk.core.alerts;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,9 +123,17 @@ public final class DeclarationIngest {
             LOG.warn("rejected feed file {}: unreadable ({})", LogSafe.escape(file.name()), LogSafe.escape(e));
             return new IngestOutcome.Rejected("unreadable: " + e.getMessage());
         }
+        return accept(file.name(), file.receivedAt(), messages);
+    }
+
+    /**
+     * Takes messages that came from somewhere other than a file (the Democracy Club API poller); {@code source} names
+     * it in the log lines. Same outcomes and the same exceptions as {@link #accept(FeedFile)}.
+     */
+    public synchronized IngestOutcome accept(String source, Instant receivedAt, List<FeedMessage> messages) {
         Optional<String> contradiction = validator.fileProblem(messages);
         if (contradiction.isPresent()) {
-            LOG.warn("rejected feed file {}: {}", LogSafe.escape(file.name()), LogSafe.escape(contradiction.get()));
+            LOG.warn("rejected feed file {}: {}", LogSafe.escape(source), LogSafe.escape(contradiction.get()));
             return new IngestOutcome.Rejected(contradiction.get());
         }
         List<String> accepted = new ArrayList<>();
@@ -148,7 +157,7 @@ public final class DeclarationIngest {
                     LOG.warn(
                             "rejected {} in feed file {}: {}",
                             LogSafe.escape(result.contest().id()),
-                            LogSafe.escape(file.name()),
+                            LogSafe.escape(source),
                             LogSafe.escape(problem.get()));
                     rejected.add(result.contest().id() + ": " + problem.get());
                     continue;
@@ -163,7 +172,7 @@ public final class DeclarationIngest {
                         .filter(FeedMessage.Result.class::isInstance)
                         .map(m -> ((FeedMessage.Result) m).contest());
                 Optional<String> notNew = news.whyNotNews(result.contest(), stored, clock);
-                queued += acceptResult(result, file, notNew.isEmpty());
+                queued += acceptResult(result, source, receivedAt, notNew.isEmpty());
                 accepted.add(result.contest().id());
                 notNew.ifPresent(why -> notNews.computeIfAbsent(why, w -> new ArrayList<>())
                         .add(result.contest().id()));
@@ -175,14 +184,14 @@ public final class DeclarationIngest {
                     continue;
                 }
                 Optional<String> notNew = news.whyNotNews(rush.election(), clock);
-                queued += acceptRush(contestId, rush, file, notNew.isEmpty());
+                queued += acceptRush(contestId, rush, source, receivedAt, notNew.isEmpty());
                 accepted.add(contestId);
                 notNew.ifPresent(why ->
                         notNews.computeIfAbsent(why, w -> new ArrayList<>()).add(contestId));
             } else if (message instanceof FeedMessage.StateOfParties sop) {
                 LOG.info(
                         "state of parties from {}: {} of {} declared",
-                        LogSafe.escape(file.name()),
+                        LogSafe.escape(source),
                         sop.declared(),
                         sop.total());
             }
@@ -194,7 +203,7 @@ public final class DeclarationIngest {
             LOG.info(
                     "accepted {} declaration(s) from {}, {} alert(s) queued{}{}",
                     accepted.size(),
-                    LogSafe.escape(file.name()),
+                    LogSafe.escape(source),
                     queued,
                     notAlerted(notNews),
                     held > 0 ? "; " + held + " already held" : "");
@@ -204,9 +213,9 @@ public final class DeclarationIngest {
             return new IngestOutcome.Rejected(String.join("; ", rejected));
         }
         if (held > 0) {
-            LOG.info("nothing new in {}: {} declaration(s) already held", LogSafe.escape(file.name()), held);
+            LOG.info("nothing new in {}: {} declaration(s) already held", LogSafe.escape(source), held);
         }
-        return new IngestOutcome.NothingNew(file.name());
+        return new IngestOutcome.NothingNew(source);
     }
 
     /** "; not alerted, not news: 2 with the figures already held (parl.x/E1, ...)", for the file's one log line. */
@@ -266,7 +275,7 @@ public final class DeclarationIngest {
         return stored.isPresent() && stored.getAsInt() >= revision;
     }
 
-    private int acceptResult(FeedMessage.Result result, FeedFile file, boolean isNews) {
+    private int acceptResult(FeedMessage.Result result, String source, Instant receivedAt, boolean isNews) {
         Contest contest = result.contest();
         boolean correction =
                 store.latestRevision(contest.id(), Declaration.Stage.RESULT).isPresent();
@@ -282,12 +291,12 @@ public final class DeclarationIngest {
                 : router.channelsFor(contest.seat(), gain).stream()
                         .map(channel -> Alert.pending(channel, contest.id(), result.revision(), kind, clock.instant()))
                         .toList();
-        store.record(Declaration.of(result, file.name(), file.receivedAt()), alerts, fence.get());
+        store.record(Declaration.of(result, source, receivedAt), alerts, fence.get());
         view.catchUp();
         return alerts.size();
     }
 
-    private int acceptRush(String contestId, FeedMessage.Rush rush, FeedFile file, boolean isNews) {
+    private int acceptRush(String contestId, FeedMessage.Rush rush, String source, Instant receivedAt, boolean isNews) {
         boolean gain = rush.previousWinner()
                 .filter(p -> !p.code().equals(rush.winner().code()))
                 .isPresent();
@@ -297,7 +306,7 @@ public final class DeclarationIngest {
                         .map(channel ->
                                 Alert.pending(channel, contestId, rush.revision(), Alert.Kind.RUSH, clock.instant()))
                         .toList();
-        store.record(Declaration.of(rush, file.name(), file.receivedAt()), alerts, fence.get());
+        store.record(Declaration.of(rush, source, receivedAt), alerts, fence.get());
         view.catchUp();
         return alerts.size();
     }

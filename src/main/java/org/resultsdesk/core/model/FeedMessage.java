@@ -39,6 +39,20 @@ public sealed interface FeedMessage {
         }
     }
 
+    /**
+     * A declared local result: a ward or division of a council, at a scheduled election or a council by-election
+     * (Democracy Club's CSV or API, the Library's handbook layout, PA's local XML). Revisions as for {@link Result};
+     * {@link Result#UNNUMBERED} where the source numbers none.
+     */
+    record LocalResult(LocalContest contest, int revision) implements FeedMessage {
+        public LocalResult {
+            Objects.requireNonNull(contest);
+            if (revision < 0) {
+                throw new IllegalArgumentException("revision must not be negative");
+            }
+        }
+    }
+
     /** A running national total (PA's state of parties); informational, never alerted. */
     record StateOfParties(String electionName, LocalDate date, int declared, int total, List<PartyTally> parties)
             implements FeedMessage {
