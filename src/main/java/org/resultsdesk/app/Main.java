@@ -137,34 +137,30 @@ public final class Main implements Callable<Integer> {
         // Every setting is read once, and checked, before anything starts: a bad one ends the start with one line.
         Settings settings = Settings.from(loadConfig());
         StartupChecks.run(settings);
-        // The bundled data loads while the ops server and the database start: the start takes the longer, not the sum.
-        java.util.concurrent.FutureTask<ResultsArchive> bundled =
-                new java.util.concurrent.FutureTask<>(BundledResults::load);
-        Thread loader = new Thread(bundled, "bundled-data");
-        loader.setDaemon(true);
-        loader.start();
-        // Read in the background: start-up does not wait for the council results; the first local query does.
-        java.util.concurrent.CompletableFuture<LocalArchive> localArchive =
-                java.util.concurrent.CompletableFuture.supplyAsync(LocalBundledData::load);
-        OpsServer ops = null;
-        try {
-            ops = OpsServer.starting(settings.ops().port());
-            log.info("operations on port {}: /healthz, /readyz, /metrics", ops.port());
-        } catch (java.net.BindException e) {
-            log.warn(
-                    "ops port {} (OPS_PORT) is in use; health and metrics are off for this run",
-                    settings.ops().port());
-        }
+        // Start-up does three slow things at once, each on its own thread (the machine may have two cores): the
+        // bundled data, the operations port and the database; the council results wait until the desk has started,
+        // unless a local query asks for them first.
+        Background<ResultsArchive> bundled = Background.start("bundled-data", BundledResults::load);
+        Background<LocalArchive> localArchive = Background.deferred("local-data", LocalBundledData::load);
+        Background<java.util.Optional<OpsServer>> opsStarting =
+                Background.start("ops-start", () -> startOps(settings.ops().port(), log));
         Database database;
         try {
             database = DatabaseStartup.open(settings.store(), Clock.systemUTC(), Sleeper.SYSTEM);
         } catch (RuntimeException e) {
-            if (ops != null) {
-                ops.close();
-            }
+            opsStarting.get().ifPresent(OpsServer::close);
             throw e;
         }
-        ResultsArchive archive = loaded(bundled);
+        OpsServer ops;
+        ResultsArchive archive;
+        try {
+            ops = opsStarting.get().orElse(null);
+            archive = bundled.get();
+        } catch (Exception e) {
+            opsStarting.get().ifPresent(OpsServer::close);
+            database.close();
+            throw e;
+        }
         Tonight tonight = FeedParsers.tonight(settings.night(), archive);
         try (ResultsDesk desk =
                 new ResultsDesk(settings, Clock.systemUTC(), archive, localArchive::join, database, tonight)) {
@@ -185,6 +181,7 @@ public final class Main implements Callable<Integer> {
                             "shutdown"));
             desk.deliverTo(new ConsoleGateway(OUT));
             desk.start(java.util.Optional.ofNullable(ops));
+            localArchive.begin();
             boolean interactive = System.console() != null;
             int lines = new ConsoleApp(desk.commands)
                     .run(
@@ -204,19 +201,15 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    /** The bundled data, once loaded; whatever stopped it loading is thrown as it was. */
-    private static ResultsArchive loaded(java.util.concurrent.FutureTask<ResultsArchive> bundled)
-            throws InterruptedException {
+    /** The operations port, or none when the port is taken (health and metrics are then off for the run). */
+    private static java.util.Optional<OpsServer> startOps(int port, org.slf4j.Logger log) throws java.io.IOException {
         try {
-            return bundled.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            OpsServer ops = OpsServer.starting(port);
+            log.info("operations on port {}: /healthz, /readyz, /metrics", ops.port());
+            return java.util.Optional.of(ops);
+        } catch (java.net.BindException e) {
+            log.warn("ops port {} (OPS_PORT) is in use; health and metrics are off for this run", port);
+            return java.util.Optional.empty();
         }
     }
 
