@@ -99,7 +99,8 @@ public final class CouncilCommand implements CommandModule {
         return new Reply(parts, dayButtons(council, others));
     }
 
-    private static List<List<String>> table(CouncilResult result) {
+    /** Seats by party: won tonight, and before, after and change where both make-ups are known. */
+    public static List<List<String>> table(CouncilResult result) {
         List<List<String>> rows = new ArrayList<>();
         boolean compare = result.before().isPresent() && result.after().isPresent();
         rows.add(compare ? List.of("Party", "Won", "Before", "After", "Change") : List.of("Party", "Won"));
