@@ -195,13 +195,14 @@ public final class ResultsDesk implements AutoCloseable {
         this.watchLists = new JdbiWatchListStore(database, clock);
         this.tonight = tonight;
         this.resultContext = new ResultContext(tonight);
+        CouncilCommand councils = new CouncilCommand(local, java.util.Optional.of(cards));
         this.commands = metrics.timed(new CommandService(
                 archive,
                 seats,
                 clock,
                 new ContextAddenda(resultContext, quoteCards),
                 local,
-                new CouncilCommand(local),
+                councils,
                 new SubscriptionCommands(subscriptions, seats, archive, rights, local),
                 new QuoteCommands(quotes, quoteStore, archive, seats, rights),
                 new StatusCommand(alertStore, this::activity, leaderLease::holder, clock, rights),
@@ -211,7 +212,7 @@ public final class ResultsDesk implements AutoCloseable {
                 new SwingometerCommand(tonight),
                 new RecordsCommand(tonight),
                 new WatchListCommands(tonight, watchLists, seats, rights),
-                new PictureCommands(archive, seats, cards),
+                new PictureCommands(archive, seats, cards, java.util.Optional.of(councils)),
                 new CardsCommand(channelCards, rights)));
         this.ingest = new DeclarationIngest(
                 FeedParsers.of(settings.feeds(), archive),
