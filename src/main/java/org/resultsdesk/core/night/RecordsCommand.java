@@ -184,8 +184,15 @@ public final class RecordsCommand implements CommandModule {
         };
     }
 
-    /** A party group as the tables show it: the nationalists by country, the Liberal group as LD from 1992. */
+    /**
+     * A party group as the tables show it: the nationalists by country, the Liberal group as LD from 1992, and the
+     * Conservative group in Northern Ireland as the Ulster Unionists, who took the Conservative whip until 1972 and
+     * are the file's Conservatives there from 1922 to 1970.
+     */
     private static String group(String group, String region, int year) {
+        if (group.equals("Con") && region.equals("Northern Ireland")) {
+            return "UUP";
+        }
         return switch (group) {
             case "Nat" -> region.equals("Scotland") ? "SNP" : region.equals("Wales") ? "PC" : "Nat";
             case "Lib" -> year >= 1992 ? "LD" : "Lib";
