@@ -68,7 +68,15 @@ public final class RecordsCommand implements CommandModule {
                 && arguments.get(1).matches("\\d{4}")) {
             return since(Integer.parseInt(arguments.get(1)));
         }
-        ElectionFilter filter = ElectionFilter.split(arguments).filter();
+        if (!arguments.isEmpty() && arguments.get(0).equalsIgnoreCase("since")) {
+            return Reply.text("Say a year: /records since 1945 (general elections are on file from 1918).");
+        }
+        ElectionFilter.Split split = ElectionFilter.split(arguments);
+        if (!split.query().isBlank()) {
+            return Reply.text(
+                    "Records cover general elections: try /records 2024, /records 1945 or /records since 1945.");
+        }
+        ElectionFilter filter = split.filter();
         Optional<Election> election = filter.isAny() && !tonight.declared().isEmpty()
                 ? Optional.of(tonight.election())
                 : tonight.archive().elections().stream()

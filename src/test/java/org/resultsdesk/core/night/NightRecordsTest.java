@@ -126,5 +126,11 @@ class NightRecordsTest {
                 .contains("party groups' totals");
         assertThat(NightReplayTest.text(desk.commands().handle("/records 1910", ChatContext.console())))
                 .startsWith("Records cover general elections");
+        assertThat(NightReplayTest.text(desk.commands().handle("/records 1066", ChatContext.console())))
+                .startsWith("Records cover general elections");
+        assertThat(NightReplayTest.text(desk.commands().handle("/records kingswood", ChatContext.console())))
+                .startsWith("Records cover general elections");
+        assertThat(NightReplayTest.text(desk.commands().handle("/records since then", ChatContext.console())))
+                .isEqualTo("Say a year: /records since 1945 (general elections are on file from 1918).");
     }
 }
