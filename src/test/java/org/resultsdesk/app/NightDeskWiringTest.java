@@ -82,7 +82,7 @@ class NightDeskWiringTest {
             assertThat(ask(desk, "/due")).contains("Watched here, later: Mid Bedfordshire (due Fri 17 Aug 03:00).");
             assertThat(ask(desk, "/status"))
                     .contains("Declaration times: 2 seats from times.csv")
-                    .doesNotContain("Set night.declaration-times");
+                    .doesNotContain("Set NIGHT_DECLARATION_TIMES");
         }
     }
 
@@ -95,7 +95,9 @@ class NightDeskWiringTest {
                     .doesNotContain("night.declaration-times");
             assertThat(ask(desk, "/status"))
                     .contains("Declaration times: no file (night.declaration-times)")
-                    .contains("Set night.declaration-times to a CSV of seat and expected time");
+                    .contains(
+                            "Set NIGHT_DECLARATION_TIMES (night.declaration-times in the configuration file) to a CSV of seat and"
+                                    + " expected time");
         }
     }
 }

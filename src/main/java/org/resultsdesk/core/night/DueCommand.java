@@ -128,9 +128,10 @@ public final class DueCommand implements CommandModule {
         if (!times.byGss().isEmpty()) {
             return "Declaration times: " + times.byGss().size() + " seats from " + times.source();
         }
+        // The variable's name first: it has no dot, so Telegram's link guard leaves it as typed, ready to copy.
         return "Declaration times: no file (night.declaration-times); /due uses the previous general election's times"
-                + " where they are on file (GE2024's are not). Set night.declaration-times to a CSV of seat and expected"
-                + " time (docs/night-desk.md).";
+                + " where they are on file (GE2024's are not). Set NIGHT_DECLARATION_TIMES (night.declaration-times in"
+                + " the configuration file) to a CSV of seat and expected time (docs/night-desk.md).";
     }
 
     private Set<String> watched(ChannelRef channel) {

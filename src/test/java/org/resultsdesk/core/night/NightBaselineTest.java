@@ -236,7 +236,9 @@ class NightBaselineTest {
                 .doesNotContain("Set ");
         assertThat(DueCommand.timesStatus(desk.tonight()))
                 .startsWith("Declaration times: no file (night.declaration-times)")
-                .contains("Set night.declaration-times to a CSV of seat and expected time");
+                .contains(
+                        "Set NIGHT_DECLARATION_TIMES (night.declaration-times in the configuration file) to a CSV of seat and"
+                                + " expected time");
     }
 
     @Test
