@@ -3,6 +3,7 @@ package org.resultsdesk.app;
 import org.resultsdesk.core.model.Election;
 import org.resultsdesk.core.model.ElectionKind;
 import org.resultsdesk.core.model.ResultsArchive;
+import org.resultsdesk.core.night.DueCommand;
 import org.resultsdesk.core.night.ExpectedTimes;
 import org.resultsdesk.core.night.Tonight;
 import org.resultsdesk.core.port.FeedParser;
@@ -42,6 +43,8 @@ final class FeedParsers {
         ExpectedTimes times = night.declarationTimes()
                 .map(file -> DeclarationTimesFile.read(file, election, new SeatResolver(archive)))
                 .orElse(ExpectedTimes.NONE);
-        return new Tonight(archive, election, times);
+        Tonight tonight = new Tonight(archive, election, times);
+        org.slf4j.LoggerFactory.getLogger(FeedParsers.class).info("{}", DueCommand.timesStatus(tonight));
+        return tonight;
     }
 }

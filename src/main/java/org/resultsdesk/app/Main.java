@@ -122,6 +122,9 @@ public final class Main implements Callable<Integer> {
                     DEFAULT_CONFIG,
                     Path.of("").toAbsolutePath());
         }
+        if (Files.exists(file)) {
+            log.info("configuration: {}", file.toAbsolutePath().normalize());
+        }
         Config config = Config.load(file, System.getenv());
         List<String> unknown = KeyCheck.unknownFileKeys(config, file.toString());
         if (!unknown.isEmpty()) {
@@ -183,6 +186,12 @@ public final class Main implements Callable<Integer> {
             desk.start(java.util.Optional.ofNullable(ops));
             localArchive.begin();
             boolean interactive = System.console() != null;
+            if (interactive) {
+                // Log lines would break into the prompt: from here on they go to a file.
+                Path logFile =
+                        ConsoleLogging.toFile(settings.store().dataDirectory().resolve(ConsoleLogging.FILE_NAME));
+                OUT.println("The log goes to " + logFile.toAbsolutePath() + " while the console is open.");
+            }
             int lines = new ConsoleApp(desk.commands)
                     .run(
                             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),

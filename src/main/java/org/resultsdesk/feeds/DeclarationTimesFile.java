@@ -27,7 +27,7 @@ import org.resultsdesk.core.night.ExpectedTimes;
 
 /**
  * The desk's declaration-times file: a CSV of seat and expected time, such as PA's provisional times. The seat is a
- * GSS code or a name; the time is an ISO date-time with offset ({@code 2024-07-05T02:30:00+01:00}), a UK local
+ * GSS code or a name, found as chat commands find it ("Mid Beds", "Western Isles"); the time is an ISO date-time with offset ({@code 2024-07-05T02:30:00+01:00}), a UK local
  * date-time ({@code 2024-07-05 02:30}), or a UK local time ({@code 02:30}: before noon means the morning after polling
  * day). A first line naming the columns is skipped. A seat or time that cannot be read stops the start with a
  * message naming the line.
@@ -66,8 +66,13 @@ public final class DeclarationTimesFile {
                 }
                 String seat = row.get(0);
                 int number = line;
-                Seat found = (seat.matches("[ENSW]\\d{8}") ? seats.byGss(seat) : seats.byName(seat, election.date()))
-                        .orElseThrow(() -> problem(name, number, "unknown seat " + seat));
+                Seat found;
+                if (seat.matches("[ENSW]\\d{8}")) {
+                    found = seats.byGss(seat).orElseThrow(() -> problem(name, number, "unknown seat " + seat));
+                } else {
+                    SeatResolver.Either either = seats.byQuery(seat, election.date());
+                    found = either.seat().orElseThrow(() -> problem(name, number, either.problem()));
+                }
                 times.put(
                         found.gss(),
                         at.orElseThrow(() -> problem(name, number, "cannot read the time '" + row.get(1) + "'")));

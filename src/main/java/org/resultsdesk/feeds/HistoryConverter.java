@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Converts the Westminster history in {@code shared/data/history} for the context lines: the Commons Library's
- * 1918-2019 constituency file reduced to who won each seat (by party group), and for each 2024 seat the 2010 seat
+ * Converts the Westminster history in {@code shared/data/history} for the context lines and the records: the Commons
+ * Library's 1918-2019 constituency file with who won each seat (by party group), its electorate, each group's votes,
+ * the total and the boundary set, and for each 2024 seat the 2010 seat
  * most of its people come from. Run with the rest of the conversion ({@code convert-data}).
  */
 final class HistoryConverter {
@@ -75,11 +76,34 @@ final class HistoryConverter {
                 row.get("constituency_name"),
                 row.get("country/region"),
                 row.get("seats"),
-                winner(row)
+                winner(row),
+                whole(row.get("electorate")),
+                whole(row.get("con_votes")),
+                whole(row.get("lib_votes")),
+                whole(row.get("lab_votes")),
+                whole(row.get("natSW_votes")),
+                whole(row.get("oth_votes")),
+                whole(row.get("total_votes")),
+                row.get("boundary_set").strip()
             });
         }
         out.sort(Comparator.comparing((String[] r) -> ELECTIONS.indexOf(r[0])).thenComparing(r -> r[2]));
         return out.stream().map(r -> String.join(BundledFormat.SEPARATOR, r)).toList();
+    }
+
+    /**
+     * A count as the file gives it (-1 marking an unopposed seat kept), or empty where it gives none (blank, or a
+     * blank padded with spaces).
+     */
+    static String whole(String value) {
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty()) {
+            return "";
+        }
+        if (!v.matches("-?\\d+")) {
+            throw new IllegalArgumentException("not a whole number: '" + v + "'");
+        }
+        return v;
     }
 
     /**

@@ -152,10 +152,12 @@ public final class HocResultsConverter {
         write(
                 outputDir.resolve(HistoryConverter.HISTORY_FILE),
                 HistoryConverter.history(history.resolve("commons-library-1918-2019-election-results.csv")),
-                "# Who won each Westminster seat at each general election 1918-2019, by party group (Con, Lib, Lab,"
+                "# Each Westminster seat at each general election 1918-2019, by party group (Con, Lib, Lab,"
                         + " Nat, Oth; ? where the votes cannot name the winner's group), from the Commons Library's CBP-8647 constituency file,"
                         + " converted by HistoryConverter. Contains Parliamentary information licensed under the Open"
-                        + " Parliament Licence v3.0.\n# election\tgss (2010 on)\tname\tcountry or region\tseats\twinner");
+                        + " Parliament Licence v3.0.\n# election\tgss (2010 on)\tname\tcountry or region\tseats\twinner"
+                        + "\telectorate\tCon votes\tLib votes\tLab votes\tNat votes\tOth votes\ttotal votes\tboundary set"
+                        + " (votes -1: unopposed; empty: none given)");
         write(
                 outputDir.resolve(HistoryConverter.PREDECESSORS_FILE),
                 HistoryConverter.predecessors(history.resolve("constituency-area-overlaps-2010-2024.csv")),

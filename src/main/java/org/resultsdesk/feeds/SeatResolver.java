@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.model.Seat;
+import org.resultsdesk.core.seats.SeatDirectory;
+import org.resultsdesk.core.seats.SeatMatch;
 
 /**
  * Turns a feed's idea of a seat into ours: a GSS code, PA's seat number (2010 boundaries), or a name, which is
@@ -23,6 +25,8 @@ import org.resultsdesk.core.model.Seat;
 public final class SeatResolver {
     private final ResultsArchive archive;
     private final Map<String, String> gssByPaNumber;
+    /** Built on first use: only a declaration-times file with names as typed needs it. */
+    private volatile SeatDirectory directory;
 
     public SeatResolver(ResultsArchive archive) {
         this.archive = archive;
@@ -35,6 +39,50 @@ public final class SeatResolver {
 
     public Optional<Seat> byPaNumber(String number) {
         return Optional.ofNullable(gssByPaNumber.get(number.strip())).flatMap(this::byGss);
+    }
+
+    /**
+     * A seat as a desk types it, found as chat commands find it: the exact name first, then {@link SeatDirectory}'s
+     * rules (word order, "Mid Beds", the aliases newsrooms use). Of the seats that go by the name found, the one
+     * fought most recently on or before the election's date. Left is the reason when none is found: the close names,
+     * or the several names that fit.
+     */
+    public Either byQuery(String query, LocalDate electionDate) {
+        Optional<Seat> exact = byName(query, electionDate);
+        if (exact.isPresent()) {
+            return new Either(exact, "");
+        }
+        SeatMatch match = directory().find(query);
+        if (match instanceof SeatMatch.Found found) {
+            Optional<Seat> seat = byName(found.name(), electionDate)
+                    .filter(s -> found.seats().stream().anyMatch(f -> f.gss().equals(s.gss())))
+                    .or(() -> Optional.of(found.seats().get(0)));
+            return new Either(seat, "");
+        }
+        if (match instanceof SeatMatch.Ambiguous ambiguous) {
+            return new Either(
+                    Optional.empty(),
+                    "'" + query + "' fits " + ambiguous.total() + " seats (" + String.join(", ", ambiguous.names())
+                            + "); give the full name or the GSS code");
+        }
+        if (match instanceof SeatMatch.Suggestions suggestions) {
+            return new Either(
+                    Optional.empty(),
+                    "unknown seat " + query + "; did you mean " + String.join(" or ", suggestions.names()) + "?");
+        }
+        return new Either(Optional.empty(), "unknown seat " + query);
+    }
+
+    /** A seat, or why there is none. */
+    public record Either(Optional<Seat> seat, String problem) {}
+
+    private SeatDirectory directory() {
+        SeatDirectory d = directory;
+        if (d == null) {
+            d = new SeatDirectory(archive.seats());
+            directory = d;
+        }
+        return d;
     }
 
     public Optional<Seat> byName(String name, LocalDate electionDate) {

@@ -64,4 +64,40 @@ class NightDeskWiringTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("declaration-times file times.csv, line 2: unknown seat Atlantis");
     }
+
+    @Test
+    void dueDatesTheTimesThatAreNotTonightsAndStatusCarriesTheOperatorsAdvice() throws Exception {
+        Path times = dir.resolve("times.csv");
+        // Bootle tonight (01:30 BST on the 16th); Runcorn and Helsby on the next night, the 17th.
+        Files.writeString(times, "seat,expected\nBootle,01:30\nmid beds,2029-08-17 03:00\n");
+        Config config = Config.of(
+                Map.of("night.election", "parl.2029-08-15", "night.declaration-times", times.toString()), Map.of());
+        try (ResultsDesk desk = open(config)) {
+            String due = ask(desk, "/due 24");
+            assertThat(due)
+                    .contains("Due by Fri 17 Aug 01:00, soonest first: 1 seat")
+                    .contains("01:30  Bootle")
+                    .doesNotContain("Mid Bedfordshire");
+            assertThat(ask(desk, "/watch mid beds")).startsWith("This channel now watches Mid Bedfordshire");
+            assertThat(ask(desk, "/due")).contains("Watched here, later: Mid Bedfordshire (due Fri 17 Aug 03:00).");
+            assertThat(ask(desk, "/status"))
+                    .contains("Declaration times: 2 seats from times.csv")
+                    .doesNotContain("Set NIGHT_DECLARATION_TIMES");
+        }
+    }
+
+    @Test
+    void withoutATimesFileReadersAreNotToldToConfigureTheBotButStatusSaysWhatToSet() throws Exception {
+        Config config = Config.of(Map.of("night.election", "parl.2029-08-15"), Map.of());
+        try (ResultsDesk desk = open(config)) {
+            assertThat(ask(desk, "/due"))
+                    .contains("650 seats have no expected time: the desk has no declaration times for tonight yet.")
+                    .doesNotContain("night.declaration-times");
+            assertThat(ask(desk, "/status"))
+                    .contains("Declaration times: no file (night.declaration-times)")
+                    .contains(
+                            "Set NIGHT_DECLARATION_TIMES (night.declaration-times in the configuration file) to a CSV of seat and"
+                                    + " expected time");
+        }
+    }
 }

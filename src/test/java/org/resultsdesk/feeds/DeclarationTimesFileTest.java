@@ -41,10 +41,46 @@ class DeclarationTimesFileTest {
 
     @Test
     void anUnknownSeatOrUnreadableTimeNamesTheLine() {
-        assertThatThrownBy(() -> read("seat,expected\nNowhere North,02:30\n"))
-                .hasMessage("declaration-times file times.csv, line 2: unknown seat Nowhere North");
+        assertThatThrownBy(() -> read("seat,expected\nAtlantis,02:30\n"))
+                .hasMessage("declaration-times file times.csv, line 2: unknown seat Atlantis");
         assertThatThrownBy(() -> read("seat,expected\nBootle,soon\n"))
                 .hasMessage("declaration-times file times.csv, line 2: cannot read the time 'soon'");
+    }
+
+    @Test
+    void seatNamesAreFoundAsChatCommandsFindThemShorthandAndAliasesIncluded() throws Exception {
+        ExpectedTimes times = read("""
+                seat,expected
+                mid beds,02:30
+                Western Isles,03:00
+                helsby runcorn and,04:00
+                """);
+
+        String midBedfordshire =
+                seats.byName("Mid Bedfordshire", NEXT.date()).orElseThrow().gss();
+        String naHEileanan =
+                seats.byName("Na h-Eileanan an Iar", NEXT.date()).orElseThrow().gss();
+        String runcorn =
+                seats.byName("Runcorn and Helsby", NEXT.date()).orElseThrow().gss();
+        assertThat(times.byGss())
+                .containsOnlyKeys(midBedfordshire, naHEileanan, runcorn)
+                .containsEntry(midBedfordshire, Instant.parse("2029-08-16T01:30:00Z"));
+        // The seat fought on the boundaries in use: the 2024 seat, not the 2010 one of the same name.
+        assertThat(TestData.archive()
+                        .contestsIn(
+                                java.util.List.of(seats.byGss(midBedfordshire).orElseThrow())))
+                .anyMatch(c -> c.election().id().equals("parl.2024-07-04"));
+    }
+
+    @Test
+    void aTypoOrAnAmbiguousNameNamesTheLineWithWhatWouldFit() {
+        assertThatThrownBy(() -> read("seat,expected\nkingswod,02:30\n"))
+                .hasMessageStartingWith("declaration-times file times.csv, line 2: unknown seat kingswod; did you mean")
+                .hasMessageContaining("Kingswood");
+        assertThatThrownBy(() -> read("seat,expected\nbirmingham,02:30\n"))
+                .hasMessageStartingWith("declaration-times file times.csv, line 2: 'birmingham' fits ")
+                .hasMessageContaining("Birmingham Edgbaston")
+                .hasMessageEndingWith("give the full name or the GSS code");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.resultsdesk.core.alerts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -26,6 +27,7 @@ public final class StatusCommand implements CommandModule {
     private final Supplier<Optional<String>> leader;
     private final Clock clock;
     private final Rights rights;
+    private final Supplier<List<String>> setUp;
 
     /** {@code leader} names the instance that reads the feeds now, if any does. */
     public StatusCommand(
@@ -34,6 +36,21 @@ public final class StatusCommand implements CommandModule {
             Supplier<Optional<String>> leader,
             Clock clock,
             Rights rights) {
+        this(store, activity, leader, clock, rights, List::of);
+    }
+
+    /**
+     * With {@code setUp}: lines of operators' advice about the desk's set-up ("Declaration times: none; set
+     * night.declaration-times ..."), which readers' replies leave out.
+     */
+    public StatusCommand(
+            AlertStore store,
+            Supplier<Activity> activity,
+            Supplier<Optional<String>> leader,
+            Clock clock,
+            Rights rights,
+            Supplier<List<String>> setUp) {
+        this.setUp = setUp;
         this.store = store;
         this.rights = rights;
         this.activity = activity;
@@ -89,6 +106,7 @@ public final class StatusCommand implements CommandModule {
         text.append("Paused channels: ").append(paused.isEmpty() ? "none" : "");
         paused.forEach(p ->
                 text.append('\n').append("  ").append(p.channel()).append(": ").append(p.reason()));
+        setUp.get().forEach(note -> text.append('\n').append(note));
         return Reply.text(text.toString().strip());
     }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.resultsdesk.core.seats.DataResource;
 import org.resultsdesk.core.seats.SeatNames;
 
@@ -25,8 +26,34 @@ public final class GeneralElectionHistory {
 
     private static final int FIRST_ON_FILE_WITH_CANDIDATES = ELECTIONS.indexOf("2010");
 
-    /** One seat at one general election: its winning party group, or "M" (several members) or "?" (no leader). */
-    public record Row(String election, String gss, String name, String region, int seats, String winner) {
+    /** The party groups, as the file's vote columns name them. */
+    public static final List<String> GROUPS = List.of("Con", "Lib", "Lab", "Nat", "Oth");
+
+    /**
+     * One seat at one general election: its winning party group, or "M" (several members) or "?" (no leader); its
+     * electorate, each group's votes (-1 for a group returned unopposed; a group that did not stand is absent) and the
+     * total, where the file gives them; and the boundary set it was fought on ("1918-1935", "1945", ...).
+     */
+    public record Row(
+            String election,
+            String gss,
+            String name,
+            String region,
+            int seats,
+            String winner,
+            OptionalInt electorate,
+            Map<String, Integer> votes,
+            OptionalInt total,
+            String boundarySet) {
+        public Row {
+            votes = Map.copyOf(votes);
+        }
+
+        /** Without votes: who won, as the context lines need. */
+        public Row(String election, String gss, String name, String region, int seats, String winner) {
+            this(election, gss, name, region, seats, winner, OptionalInt.empty(), Map.of(), OptionalInt.empty(), "");
+        }
+
         public int year() {
             return Integer.parseInt(election.substring(0, 4));
         }
@@ -108,11 +135,55 @@ public final class GeneralElectionHistory {
         return List.copyOf(chain);
     }
 
+    /** Every seat at a general election of the file ("1945", "1974F"), in name order; none for another label. */
+    public List<Row> rowsOf(String election) {
+        int index = ELECTIONS.indexOf(election);
+        if (index < 0) {
+            return List.of();
+        }
+        return byElection.get(index).values().stream()
+                .flatMap(List::stream)
+                .sorted(java.util.Comparator.comparing(Row::name))
+                .toList();
+    }
+
+    /** The file's election labels, oldest first ("1918" ... "1974F", "1974O" ... "2019"). */
+    public static List<String> elections() {
+        return ELECTIONS;
+    }
+
     private static GeneralElectionHistory load() {
         List<Row> rows = new ArrayList<>();
         for (String[] f : DataResource.rows(RESOURCE)) {
-            rows.add(new Row(f[0], f[1], f[2], f[3], Integer.parseInt(f[4]), f[5]));
+            rows.add(new Row(
+                    f[0],
+                    f[1],
+                    f[2],
+                    f[3],
+                    Integer.parseInt(f[4]),
+                    f[5],
+                    field(f, 6),
+                    groupVotes(f),
+                    field(f, 12),
+                    f.length > 13 ? f[13] : ""));
         }
         return new GeneralElectionHistory(rows);
+    }
+
+    private static Map<String, Integer> groupVotes(String[] f) {
+        Map<String, Integer> votes = new HashMap<>();
+        for (int g = 0; g < GROUPS.size(); g++) {
+            OptionalInt v = field(f, 7 + g);
+            if (v.isPresent()) {
+                votes.put(GROUPS.get(g), v.getAsInt());
+            }
+        }
+        return votes;
+    }
+
+    private static OptionalInt field(String[] f, int index) {
+        return index < f.length && !f[index].isEmpty()
+                ? OptionalInt.of(Integer.parseInt(f[index]))
+                : OptionalInt.empty();
     }
 }

@@ -231,23 +231,47 @@ public final class HistoryLines {
             return Optional.empty();
         }
         String loserKey = keyOf(before.get());
-        long earlier = archive.get().contests().stream()
+        LocalDate day = contest.election().date();
+        List<Contest> gains = archive.get().contests().stream()
                 .filter(c -> c.election().kind() == ElectionKind.BY_ELECTION
-                        && c.election().date().isBefore(contest.election().date())
+                        && !c.election().date().isAfter(day)
+                        && !c.id().equals(contest.id())
                         && key(c.winner()).equals(winnerKey))
                 .filter(c -> archive.get()
                         .comparisonFor(c)
                         .filter(k -> keyOf(k).equals(loserKey))
                         .isPresent())
-                .count();
+                .toList();
+        long earlier =
+                gains.stream().filter(c -> c.election().date().isBefore(day)).count();
+        // Gains the same day (Kingswood and Wellingborough, 15 February 2024): no order between them is on file, so
+        // the count names them together rather than give two seats the same number.
+        List<String> sameDay = gains.stream()
+                .filter(c -> c.election().date().equals(day))
+                .map(c -> c.seat().name())
+                .sorted()
+                .toList();
         String from = PartyStyle.of(before.get().winner()).collective();
+        String together = sameDay.isEmpty() ? "" : " (with " + names(sameDay) + " the same day)";
+        String gainWord = sameDay.isEmpty() ? "gain" : "gains";
         if (earlier == 0) {
-            return Optional.of("The first by-election gain by "
+            return Optional.of("The first by-election " + gainWord + " by "
                     + PartyStyle.of(contest.winner().party()).collective() + " from " + from
-                    + " in the results on file (by-elections since 2010)");
+                    + " in the results on file (by-elections since 2010)" + together);
         }
-        return Optional.of(capitalised(PartyStyle.of(contest.winner().party()).possessive()) + " "
-                + ordinal(earlier + 1) + " by-election gain from " + from + " since 2010");
+        List<String> ordinals = new ArrayList<>();
+        for (long n = earlier + 1; n <= earlier + 1 + sameDay.size(); n++) {
+            ordinals.add(ordinal(n));
+        }
+        return Optional.of(capitalised(PartyStyle.of(contest.winner().party()).possessive()) + " " + names(ordinals)
+                + " by-election " + gainWord + " from " + from + " since 2010" + together);
+    }
+
+    /** "Kingswood", "Kingswood and Wellingborough", "A, B and C". */
+    private static String names(List<String> names) {
+        return names.size() <= 1
+                ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     private Won won(Entry entry, Candidacy winner) {

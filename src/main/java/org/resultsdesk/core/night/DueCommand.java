@@ -1,7 +1,7 @@
 package org.resultsdesk.core.night;
 
-import static org.resultsdesk.core.night.NightFormat.TIME;
 import static org.resultsdesk.core.night.NightFormat.votes;
+import static org.resultsdesk.core.night.NightFormat.when;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -65,20 +65,20 @@ public final class DueCommand implements CommandModule {
         Instant until = now.plus(window);
         List<Reply.Part> parts = new ArrayList<>();
         if (list.due().isEmpty()) {
-            parts.add(new Reply.Text("Nothing is expected to declare by " + TIME.format(until) + "."));
+            parts.add(new Reply.Text("Nothing is expected to declare by " + when(until, now) + "."));
         } else {
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("Due", "Seat", "Held by", "Majority"));
             for (DueList.Entry e : list.due()) {
                 NightSeat.Holder holder = e.seat().holder();
                 rows.add(List.of(
-                        TIME.format(e.expectedAt()),
+                        when(e.expectedAt(), now),
                         (e.watched() ? "★ " : "") + e.seat().seat().name(),
                         PartyStyle.of(holder.party()).abbreviation() + " (" + holder.asAt() + ")",
                         holder.majority().isPresent() ? votes(holder.majority().getAsInt()) : "-"));
             }
             parts.add(new Reply.Table(
-                    "Due by " + TIME.format(until) + ", soonest first: "
+                    "Due by " + when(until, now) + ", soonest first: "
                             + list.due().size() + " seat" + (list.due().size() == 1 ? "" : "s"),
                     rows));
         }
@@ -87,7 +87,7 @@ public final class DueCommand implements CommandModule {
             notes.add("Overdue, not yet declared: "
                     + list.overdue().stream()
                             .limit(15)
-                            .map(e -> e.seat().seat().name() + " (" + TIME.format(e.expectedAt()) + ")")
+                            .map(e -> e.seat().seat().name() + " (" + when(e.expectedAt(), now) + ")")
                             .collect(Collectors.joining(", "))
                     + (list.overdue().size() > 15 ? " and " + (list.overdue().size() - 15) + " more" : "") + ".");
         }
@@ -95,7 +95,7 @@ public final class DueCommand implements CommandModule {
                 .filter(s -> watched.contains(s.seat().gss()) && s.declared().isEmpty())
                 .filter(s -> s.expected().map(x -> !x.at().isBefore(until)).orElse(true))
                 .map(s -> s.seat().name() + " ("
-                        + s.expected().map(x -> "due " + TIME.format(x.at())).orElse("no expected time") + ")")
+                        + s.expected().map(x -> "due " + when(x.at(), now)).orElse("no expected time") + ")")
                 .toList();
         if (!later.isEmpty()) {
             notes.add("Watched here, later: " + String.join(", ", later) + ".");
@@ -103,20 +103,35 @@ public final class DueCommand implements CommandModule {
         night.stream()
                 .flatMap(s -> s.expected().flatMap(NightSeat.Expected::asAt).stream())
                 .findFirst()
-                .ifPresent(year -> notes.add("Seats without a time in a declaration-times file are expected at"
-                        + " their declaration time in " + year + ", moved to tonight."));
+                .ifPresent(
+                        year -> notes.add("Seats without a provisional time are expected at the time they declared in "
+                                + year + ", moved to tonight."));
         if (list.withoutTime() > 0) {
+            // Readers' words: how to load the times is operators' advice, in the log and /status.
             notes.add(list.withoutTime() + " seat" + (list.withoutTime() == 1 ? " has" : "s have")
                     + " no expected time"
                     + (list.withoutTime() == night.size()
-                            ? ": there is no declaration-times file, and the previous general election's times are not on"
-                                    + " file for these seats (the Commons Library's GE2024 results give none)."
-                                    + " Set night.declaration-times to a CSV of seat and expected time."
+                            ? ": the desk has no declaration times for tonight yet."
                             : "."));
         }
         notes.add(list.declared() + " of " + night.size() + " declared so far.");
         parts.add(new Reply.Text(String.join("\n", notes)));
         return new Reply(parts, List.of());
+    }
+
+    /**
+     * For /status and the log, not for readers: where tonight's expected times come from, and what to do when the
+     * desk has none.
+     */
+    public static String timesStatus(Tonight tonight) {
+        ExpectedTimes times = tonight.times();
+        if (!times.byGss().isEmpty()) {
+            return "Declaration times: " + times.byGss().size() + " seats from " + times.source();
+        }
+        // The variable's name first: it has no dot, so Telegram's link guard leaves it as typed, ready to copy.
+        return "Declaration times: no file (night.declaration-times); /due uses the previous general election's times"
+                + " where they are on file (GE2024's are not). Set NIGHT_DECLARATION_TIMES (night.declaration-times in"
+                + " the configuration file) to a CSV of seat and expected time (docs/night-desk.md).";
     }
 
     private Set<String> watched(ChannelRef channel) {

@@ -1,6 +1,9 @@
 package org.resultsdesk.core.night;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +20,10 @@ import org.resultsdesk.core.model.Party;
 /** How the night desk's commands write times, votes, shares, parties and verdicts. */
 final class NightFormat {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(Tonight.LONDON);
+    private static final DateTimeFormatter DAY_AND_TIME =
+            DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK).withZone(Tonight.LONDON);
+    private static final DateTimeFormatter DATED_TIME =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK).withZone(Tonight.LONDON);
 
     private static final ResultCalculator CALCULATOR = new ResultCalculator();
 
@@ -32,6 +39,23 @@ final class NightFormat {
                                 + PartyStyle.of(v.previousWinner()).abbreviation()
                         : winner + " HOLD")
                 .orElse(winner + " WIN");
+    }
+
+    /**
+     * A time as the night desk shows it (London time): "02:30" within the night {@code now} is in (noon to noon),
+     * else with its day, "Fri 5 Jul 02:30", and its year when that is not {@code now}'s, "Fri 5 Jul 2024 02:30".
+     */
+    static String when(Instant at, Instant now) {
+        ZonedDateTime local = now.atZone(Tonight.LONDON);
+        ZonedDateTime nightStarted = local.toLocalDate()
+                .minusDays(local.getHour() < 12 ? 1 : 0)
+                .atTime(LocalTime.NOON)
+                .atZone(Tonight.LONDON);
+        if (!at.isBefore(nightStarted.toInstant())
+                && at.isBefore(nightStarted.plusDays(1).toInstant())) {
+            return TIME.format(at);
+        }
+        return at.atZone(Tonight.LONDON).getYear() == local.getYear() ? DAY_AND_TIME.format(at) : DATED_TIME.format(at);
     }
 
     static Set<String> partyKeys(List<BaselineSeat> baseline) {

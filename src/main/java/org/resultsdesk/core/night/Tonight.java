@@ -62,6 +62,11 @@ public final class Tonight {
         return election;
     }
 
+    /** The expected declaration times read from the desk's file ({@link ExpectedTimes#NONE} without one). */
+    public ExpectedTimes times() {
+        return times;
+    }
+
     public ResultsArchive archive() {
         return archive;
     }

@@ -230,8 +230,15 @@ class NightBaselineTest {
         assertThat(NightReplayTest.tables(due)).isEmpty();
         assertThat(NightReplayTest.text(due))
                 .contains("Nothing is expected to declare")
-                .contains("650 seats have no expected time")
-                .contains("night.declaration-times");
+                .contains("650 seats have no expected time: the desk has no declaration times for tonight yet.")
+                .as("readers are not told how to configure the bot")
+                .doesNotContain("night.declaration-times")
+                .doesNotContain("Set ");
+        assertThat(DueCommand.timesStatus(desk.tonight()))
+                .startsWith("Declaration times: no file (night.declaration-times)")
+                .contains(
+                        "Set NIGHT_DECLARATION_TIMES (night.declaration-times in the configuration file) to a CSV of seat and"
+                                + " expected time");
     }
 
     @Test
@@ -255,7 +262,7 @@ class NightBaselineTest {
         Reply due = desk.commands().handle("/due", ChatContext.console());
         assertThat(NightReplayTest.tables(due).get(0).rows())
                 .contains(List.of("02:30", "Aberavon", "Lab (2019)", "10,490"));
-        assertThat(NightReplayTest.text(due)).contains("declaration time in 2019");
+        assertThat(NightReplayTest.text(due)).contains("expected at the time they declared in 2019, moved to tonight");
         // Hartlepool's holder is the 2021 by-election's winner, not 2019's.
         assertThat(desk.tonight().seats().stream()
                         .filter(s -> s.seat().name().equals("Hartlepool"))

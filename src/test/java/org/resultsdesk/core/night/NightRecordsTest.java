@@ -56,9 +56,12 @@ class NightRecordsTest {
         assertThat(NightReplayTest.tables(reply).get(0).rows().get(1))
                 .startsWith(
                         biggest.seat().name() + " " + biggest.election().date().getYear());
+        // Before 2010 the party groups' file answers (CenturyRecordsTest); before 1918 nothing is on file.
         assertThat(NightReplayTest.text(commands.handle("/records since 1945", ChatContext.console())))
-                .startsWith("Candidates' votes are on file from 2010; before that only each party group's total")
-                .contains("Records, general elections 2010-2024");
+                .startsWith("Records, general elections 1945-2024")
+                .contains("Before 2010 the figures are party groups' totals");
+        assertThat(NightReplayTest.text(commands.handle("/records since 1900", ChatContext.console())))
+                .startsWith("General elections are on file from 1918. Records, general elections 1918-2024");
     }
 
     @Test
@@ -119,6 +122,15 @@ class NightRecordsTest {
         assertThat(NightReplayTest.text(desk.commands().handle("/records 2015", ChatContext.console())))
                 .contains("general election 2015: 650 seats declared");
         assertThat(NightReplayTest.text(desk.commands().handle("/records 2005", ChatContext.console())))
+                .startsWith("Records, general election 2005: ")
+                .contains("party groups' totals");
+        assertThat(NightReplayTest.text(desk.commands().handle("/records 1910", ChatContext.console())))
                 .startsWith("Records cover general elections");
+        assertThat(NightReplayTest.text(desk.commands().handle("/records 1066", ChatContext.console())))
+                .startsWith("Records cover general elections");
+        assertThat(NightReplayTest.text(desk.commands().handle("/records kingswood", ChatContext.console())))
+                .startsWith("Records cover general elections");
+        assertThat(NightReplayTest.text(desk.commands().handle("/records since then", ChatContext.console())))
+                .isEqualTo("Say a year: /records since 1945 (general elections are on file from 1918).");
     }
 }
