@@ -18,9 +18,9 @@ import org.resultsdesk.core.seats.CouncilDirectory;
 /**
  * What a local feed names, as the local results know it: the council (by the ballot id's organisation slug or the
  * organisation's name, as {@code /council} finds it), the ward (by its ONS code, else by its slug within the council;
- * a code the data has never seen is a ward drawn since, named as the feed names it), and the party (by Democracy
+ * named as the feed names it; a code the data has never seen is a ward drawn since), and the party (by Democracy
  * Club's id, the name's canonical code, or the code the bundled results give that name). Using the archive's own
- * council and ward, so a declaration is compared with the ward's earlier results.
+ * council, so a declaration is compared with the ward's earlier results on the same code.
  */
 final class LocalFeedResolver {
     /** Democracy Club's party ids (the Electoral Commission's, "PP53", or the API's "party:53") by canonical code. */
@@ -46,6 +46,15 @@ final class LocalFeedResolver {
             Map.entry("independent", "Ind"),
             Map.entry("uk independence party (ukip)", "UKIP"),
             Map.entry("plaid cymru - the party of wales", "PC"));
+
+    /** Democracy Club's id for a canonical party code ("PP53" for Lab), empty for a party it has no id for here. */
+    static String democracyClubId(String code) {
+        return PARTY_IDS.entrySet().stream()
+                .filter(e -> e.getValue().equals(code))
+                .map(e -> e.getKey().startsWith("ynmp") ? e.getKey() : "PP" + e.getKey())
+                .findFirst()
+                .orElse("");
+    }
 
     private final Supplier<LocalArchive> archive;
     private volatile Map<String, String> bundledCodes;
@@ -75,15 +84,14 @@ final class LocalFeedResolver {
     Ward ward(String ballot, Council council, String onsCode, String name, String wardSlug) throws FeedRejected {
         LocalArchive a = archive.get();
         if (!onsCode.isBlank()) {
+            // The feed's spelling of the name (the newest); the code and council are what results are compared on.
             Optional<Ward> known = a.contestsOn(onsCode).stream()
                     .map(LocalContest::ward)
                     .filter(w -> w.council().equals(council))
                     .findFirst();
-            if (known.isPresent()) {
-                return known.get();
-            }
+            String shown = !name.isBlank() ? name : known.map(Ward::name).orElse(wardSlug);
             try {
-                return new Ward(onsCode, name.isBlank() ? wardSlug : name, council);
+                return new Ward(onsCode, shown, council);
             } catch (IllegalArgumentException e) {
                 throw new FeedRejected(ballot + ": " + e.getMessage());
             }
@@ -112,12 +120,17 @@ final class LocalFeedResolver {
         return new Party(code, n.isBlank() ? "Independent" : n);
     }
 
-    /** The codes the bundled results give party names, so a rehearsal's parties compare with earlier results. */
+    /**
+     * The codes the bundled results give party names (a rehearsal's plan included), so a rehearsal's parties are the
+     * bundled data's and compare with earlier results.
+     */
     private Map<String, String> bundledCodes() {
         Map<String, String> codes = bundledCodes;
         if (codes == null) {
             Map<String, String> built = new HashMap<>();
-            for (LocalContest c : archive.get().contests()) {
+            LocalArchive onFile =
+                    archive instanceof org.resultsdesk.core.model.LiveLocalArchive live ? live.onFile() : archive.get();
+            for (LocalContest c : onFile.contests()) {
                 for (LocalCandidacy k : c.candidates()) {
                     built.putIfAbsent(
                             k.party().name().toLowerCase(Locale.ROOT), k.party().code());
