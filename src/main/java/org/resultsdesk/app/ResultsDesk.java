@@ -221,7 +221,7 @@ public final class ResultsDesk implements AutoCloseable {
                 new PictureCommands(archive, seats, cards, java.util.Optional.of(councils)),
                 new CardsCommand(channelCards, rights)));
         this.ingest = new DeclarationIngest(
-                FeedParsers.of(settings.feeds(), archive),
+                FeedParsers.of(settings.feeds(), archive, localLive),
                 follower,
                 alertStore,
                 router,

@@ -66,6 +66,11 @@ public final class LiveLocalArchive implements Supplier<LocalArchive> {
         }
     }
 
+    /** Everything on file: the plan of a rehearsal (the night included), else the archive itself. */
+    public LocalArchive onFile() {
+        return plan.map(Supplier::get).orElseGet(this::get);
+    }
+
     /** Whether the bundled data has loaded yet. */
     public boolean isLoaded() {
         return loaded != null;
