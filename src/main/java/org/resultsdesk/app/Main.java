@@ -122,9 +122,9 @@ public final class Main implements Callable<Integer> {
                     DEFAULT_CONFIG,
                     Path.of("").toAbsolutePath());
         }
-        if (Files.exists(file)) {
-            log.info("configuration: {}", file.toAbsolutePath().normalize());
-        }
+        configRead = Files.exists(file)
+                ? java.util.Optional.of(file.toAbsolutePath().normalize())
+                : java.util.Optional.empty();
         Config config = Config.load(file, System.getenv());
         List<String> unknown = KeyCheck.unknownFileKeys(config, file.toString());
         if (!unknown.isEmpty()) {
@@ -137,13 +137,14 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
+        // Start-up does three slow things at once, each on its own thread (the machine may have two cores): the
+        // bundled data, which needs no setting and so begins before they are read (logged only once the settings
+        // have passed), the operations port and the database; the council results wait until the desk has started,
+        // unless a local query asks for them first.
+        Background<BundledResults.Timed> bundled = Background.start("bundled-data", BundledResults::readTimed);
         // Every setting is read once, and checked, before anything starts: a bad one ends the start with one line.
         Settings settings = Settings.from(loadConfig());
         StartupChecks.run(settings);
-        // Start-up does three slow things at once, each on its own thread (the machine may have two cores): the
-        // bundled data, the operations port and the database; the council results wait until the desk has started,
-        // unless a local query asks for them first.
-        Background<ResultsArchive> bundled = Background.start("bundled-data", BundledResults::load);
         Background<LocalArchive> localArchive = Background.deferred("local-data", LocalBundledData::load);
         Background<java.util.Optional<OpsServer>> opsStarting =
                 Background.start("ops-start", () -> startOps(settings.ops().port(), log));
@@ -158,7 +159,7 @@ public final class Main implements Callable<Integer> {
         ResultsArchive archive;
         try {
             ops = opsStarting.get().orElse(null);
-            archive = bundled.get();
+            archive = BundledResults.logged(bundled.get());
         } catch (Exception e) {
             opsStarting.get().ifPresent(OpsServer::close);
             database.close();

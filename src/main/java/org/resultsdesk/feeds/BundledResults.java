@@ -64,13 +64,26 @@ public final class BundledResults {
 
     /** Loads the resources bundled in the jar, logging each data issue at WARN. */
     public static ResultsArchive load() {
+        return logged(readTimed());
+    }
+
+    /** What {@link #read} gives, and how long it took, for a caller that logs it later with {@link #logged}. */
+    public record Timed(Loaded loaded, long millis) {}
+
+    public static Timed readTimed() {
         long started = System.nanoTime();
         Loaded loaded = read();
+        return new Timed(loaded, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Logs each data issue at WARN and the count and time at INFO; returns the archive. */
+    public static ResultsArchive logged(Timed timed) {
+        Loaded loaded = timed.loaded();
         loaded.issues().forEach(issue -> LOG.warn("bundled data: {}", issue));
         LOG.info(
                 "loaded {} contests from bundled data in {} ms ({} data issues)",
                 loaded.archive().size(),
-                (System.nanoTime() - started) / 1_000_000,
+                timed.millis(),
                 loaded.issues().size());
         return loaded.archive();
     }
