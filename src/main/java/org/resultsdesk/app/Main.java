@@ -122,9 +122,7 @@ public final class Main implements Callable<Integer> {
                     DEFAULT_CONFIG,
                     Path.of("").toAbsolutePath());
         }
-        if (Files.exists(file)) {
-            log.info("configuration: {}", file.toAbsolutePath().normalize());
-        }
+        readConfig = Files.exists(file) ? java.util.Optional.of(file) : java.util.Optional.empty();
         Config config = Config.load(file, System.getenv());
         List<String> unknown = KeyCheck.unknownFileKeys(config, file.toString());
         if (!unknown.isEmpty()) {
@@ -134,12 +132,25 @@ public final class Main implements Callable<Integer> {
         return config;
     }
 
+    /** The configuration file loadConfig read, if it found one. */
+    private java.util.Optional<Path> readConfig = java.util.Optional.empty();
+
+    /**
+     * Names the configuration file read, in one line; said once the settings have passed their checks, so a start
+     * that fails on a setting is still the one line naming it.
+     */
+    void logConfigRead() {
+        readConfig.ifPresent(file -> org.slf4j.LoggerFactory.getLogger(Main.class)
+                .info("configuration: {}", file.toAbsolutePath().normalize()));
+    }
+
     @Override
     public Integer call() throws Exception {
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
         // Every setting is read once, and checked, before anything starts: a bad one ends the start with one line.
         Settings settings = Settings.from(loadConfig());
         StartupChecks.run(settings);
+        logConfigRead();
         // The bundled data loads while the ops server and the database start: the start takes the longer, not the sum.
         java.util.concurrent.FutureTask<ResultsArchive> bundled =
                 new java.util.concurrent.FutureTask<>(BundledResults::load);
