@@ -39,5 +39,5 @@ VOLUME ["/app/config", "/app/data", "/app/feeds"]
 EXPOSE 8081 3000 8443
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${OPS_PORT:-8081}/healthz" || exit 1
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/results-desk.jsa", "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true", \
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/results-desk.jsa", "-XX:TieredStopAtLevel=1", "-Xmx384m", "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true", \
   "-jar", "/app/results-desk.jar"]

@@ -10,6 +10,11 @@ cd "$(dirname "$0")/.."
 jar=target/results-desk.jar
 runs=${1:-10}
 opts=(-Dfile.encoding=UTF-8 -Djava.awt.headless=true)
+# As the README's command: the client compiler only (C1), which spares a two-core machine the server compiler's
+# start-up work, and the heap capped as there; TIERED=1 measures with both compilers and no cap, as plain `java -jar`.
+if [[ -z "${TIERED:-}" ]]; then
+  opts+=(-XX:TieredStopAtLevel=1 -Xmx384m)
+fi
 if [[ -z "${NO_CDS:-}" && -f target/results-desk.jsa ]]; then
   opts+=(-XX:SharedArchiveFile=target/results-desk.jsa)
 fi

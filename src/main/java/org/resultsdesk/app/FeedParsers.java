@@ -2,6 +2,7 @@ package org.resultsdesk.app;
 
 import org.resultsdesk.core.model.Election;
 import org.resultsdesk.core.model.ElectionKind;
+import org.resultsdesk.core.model.LocalArchive;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.night.DueCommand;
 import org.resultsdesk.core.night.ExpectedTimes;
@@ -9,8 +10,10 @@ import org.resultsdesk.core.night.Tonight;
 import org.resultsdesk.core.port.FeedParser;
 import org.resultsdesk.feeds.BundledFeedParser;
 import org.resultsdesk.feeds.DeclarationTimesFile;
+import org.resultsdesk.feeds.DemocracyClubCsvFeedParser;
 import org.resultsdesk.feeds.DemocracyClubFeedParser;
 import org.resultsdesk.feeds.FeedFormatDetector;
+import org.resultsdesk.feeds.HandbookCsvFeedParser;
 import org.resultsdesk.feeds.HocElectionManagerFeedParser;
 import org.resultsdesk.feeds.PaXmlFeedParser;
 import org.resultsdesk.feeds.SeatResolver;
@@ -21,17 +24,25 @@ final class FeedParsers {
 
     /** Every feed format the bot reads, told apart by content. */
     static FeedParser of(Settings.Feeds feeds, ResultsArchive archive) {
+        return of(feeds, archive, LocalArchive::empty);
+    }
+
+    /** With the local results the local formats' councils and wards are resolved against. */
+    static FeedParser of(
+            Settings.Feeds feeds, ResultsArchive archive, java.util.function.Supplier<LocalArchive> local) {
         SeatResolver seats = new SeatResolver(archive);
         return new FeedFormatDetector(
                 new PaXmlFeedParser(seats),
                 new BundledFeedParser(),
-                new DemocracyClubFeedParser(seats),
+                new DemocracyClubFeedParser(seats, local),
                 new HocElectionManagerFeedParser(
                         new Election(
                                 "parl." + feeds.electionManagerDate(),
                                 ElectionKind.GENERAL,
                                 feeds.electionManagerDate()),
-                        seats));
+                        seats),
+                new DemocracyClubCsvFeedParser(local),
+                new HandbookCsvFeedParser(local, feeds.handbookDate()));
     }
 
     /**

@@ -151,34 +151,30 @@ public final class Main implements Callable<Integer> {
         Settings settings = Settings.from(loadConfig());
         StartupChecks.run(settings);
         logConfigRead();
-        // The bundled data loads while the ops server and the database start: the start takes the longer, not the sum.
-        java.util.concurrent.FutureTask<ResultsArchive> bundled =
-                new java.util.concurrent.FutureTask<>(BundledResults::load);
-        Thread loader = new Thread(bundled, "bundled-data");
-        loader.setDaemon(true);
-        loader.start();
-        // Read in the background: start-up does not wait for the council results; the first local query does.
-        java.util.concurrent.CompletableFuture<LocalArchive> localArchive =
-                java.util.concurrent.CompletableFuture.supplyAsync(LocalBundledData::load);
-        OpsServer ops = null;
-        try {
-            ops = OpsServer.starting(settings.ops().port());
-            log.info("operations on port {}: /healthz, /readyz, /metrics", ops.port());
-        } catch (java.net.BindException e) {
-            log.warn(
-                    "ops port {} (OPS_PORT) is in use; health and metrics are off for this run",
-                    settings.ops().port());
-        }
+        // Start-up does three slow things at once, each on its own thread (the machine may have two cores): the
+        // bundled data, the operations port and the database; the council results wait until the desk has started,
+        // unless a local query asks for them first.
+        Background<ResultsArchive> bundled = Background.start("bundled-data", BundledResults::load);
+        Background<LocalArchive> localArchive = Background.deferred("local-data", LocalBundledData::load);
+        Background<java.util.Optional<OpsServer>> opsStarting =
+                Background.start("ops-start", () -> startOps(settings.ops().port(), log));
         Database database;
         try {
             database = DatabaseStartup.open(settings.store(), Clock.systemUTC(), Sleeper.SYSTEM);
         } catch (RuntimeException e) {
-            if (ops != null) {
-                ops.close();
-            }
+            opsStarting.get().ifPresent(OpsServer::close);
             throw e;
         }
-        ResultsArchive archive = loaded(bundled);
+        OpsServer ops;
+        ResultsArchive archive;
+        try {
+            ops = opsStarting.get().orElse(null);
+            archive = bundled.get();
+        } catch (Exception e) {
+            opsStarting.get().ifPresent(OpsServer::close);
+            database.close();
+            throw e;
+        }
         Tonight tonight = FeedParsers.tonight(settings.night(), archive);
         try (ResultsDesk desk =
                 new ResultsDesk(settings, Clock.systemUTC(), archive, localArchive::join, database, tonight)) {
@@ -199,6 +195,7 @@ public final class Main implements Callable<Integer> {
                             "shutdown"));
             desk.deliverTo(new ConsoleGateway(OUT));
             desk.start(java.util.Optional.ofNullable(ops));
+            localArchive.begin();
             boolean interactive = System.console() != null;
             if (interactive) {
                 // Log lines would break into the prompt: from here on they go to a file.
@@ -224,19 +221,15 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    /** The bundled data, once loaded; whatever stopped it loading is thrown as it was. */
-    private static ResultsArchive loaded(java.util.concurrent.FutureTask<ResultsArchive> bundled)
-            throws InterruptedException {
+    /** The operations port, or none when the port is taken (health and metrics are then off for the run). */
+    private static java.util.Optional<OpsServer> startOps(int port, org.slf4j.Logger log) throws java.io.IOException {
         try {
-            return bundled.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            OpsServer ops = OpsServer.starting(port);
+            log.info("operations on port {}: /healthz, /readyz, /metrics", ops.port());
+            return java.util.Optional.of(ops);
+        } catch (java.net.BindException e) {
+            log.warn("ops port {} (OPS_PORT) is in use; health and metrics are off for this run", port);
+            return java.util.Optional.empty();
         }
     }
 
@@ -254,8 +247,16 @@ public final class Main implements Callable<Integer> {
         @Option(
                 names = "--election",
                 defaultValue = "parl.2019-12-12",
-                description = "Election id to replay (default: ${DEFAULT-VALUE}); a wrong one lists those on file.")
+                description = "Election id to replay (default: ${DEFAULT-VALUE}); a local night is local.<polling day>,"
+                        + " as local.2025-05-01; a wrong one lists those on file.")
         String election;
+
+        @Parameters(
+                arity = "0..2",
+                paramLabel = "local YEAR",
+                description =
+                        "Replay a local election night instead: 'replay local 2025' is --election local.2025-05-01.")
+        List<String> local = List.of();
 
         @Option(
                 names = "--speed",
@@ -286,6 +287,18 @@ public final class Main implements Callable<Integer> {
             if (limit != null && limit < 1) {
                 System.err.println("results-desk: --limit must be 1 or more, not " + limit);
                 return EXIT_BAD_SETTING;
+            }
+            if (!local.isEmpty()) {
+                if (local.size() != 2
+                        || !local.get(0).equalsIgnoreCase("local")
+                        || !local.get(1).matches("\\d{4}")) {
+                    System.err.println("results-desk: replay takes 'local <year>', as 'replay local 2025'");
+                    return EXIT_BAD_SETTING;
+                }
+                election = "local." + local.get(1);
+            }
+            if (election.startsWith("local.")) {
+                return replayLocal(config, factor);
             }
             ResultsArchive archive = BundledResults.load();
             List<Contest> contests = archive.contestsOf(election);
@@ -375,6 +388,115 @@ public final class Main implements Callable<Integer> {
             return 0;
         }
 
+        /**
+         * A local night, council by council: "local.2025-05-01", or "local.2025" for the year's polling day. The
+         * declaration times are invented (the Library's files have none) and the output says so.
+         */
+        private int replayLocal(Config config, double factor) throws Exception {
+            org.resultsdesk.core.model.LocalArchive full = org.resultsdesk.feeds.LocalBundledData.load();
+            String wanted = election.substring("local.".length());
+            java.util.Optional<java.time.LocalDate> day = full.pollingDays().stream()
+                    .filter(d -> d.toString().equals(wanted)
+                            || String.valueOf(d.getYear()).equals(wanted))
+                    .filter(d -> !full.councilsVotingOn(d).isEmpty())
+                    .findFirst();
+            if (day.isEmpty()) {
+                System.err.println("results-desk: no bundled local election " + LogSafe.escape(election)
+                        + ". Local nights on file: "
+                        + String.join(
+                                ", ",
+                                full.pollingDays().stream()
+                                        .filter(d -> !full.councilsVotingOn(d).isEmpty())
+                                        .map(d -> "local." + d)
+                                        .toList())
+                        + ".");
+                return EXIT_BAD_SETTING;
+            }
+            election = "local." + day.get();
+            Path rehearsal = Files.createTempDirectory("results-desk-replay");
+            Rehearsal run = new Rehearsal(rehearsal);
+            Runtime.getRuntime().addShutdownHook(run.onSignal);
+            try {
+                return playLocal(config, full, day.get(), factor, run);
+            } finally {
+                run.end();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(run.onSignal);
+                } catch (IllegalStateException shuttingDown) {
+                    // Stopped by a signal: the hook is ending the rehearsal.
+                }
+            }
+        }
+
+        private int playLocal(
+                Config config,
+                org.resultsdesk.core.model.LocalArchive full,
+                java.time.LocalDate day,
+                double factor,
+                Rehearsal run)
+                throws Exception {
+            Path inbox = Files.createDirectories(run.directory.resolve("inbox"));
+            Config rehearsalConfig = config.with("feeds.directory", inbox.toString())
+                    .with("feeds.urls", "")
+                    .with("feeds.settle-millis", "100")
+                    .with("alerts.old-election-days", "0");
+            Settings settings = Settings.from(rehearsalConfig);
+            ResultsArchive archive = BundledResults.load();
+            // The night taken out of what the desk knows; the full data says which wards each council has up.
+            org.resultsdesk.core.model.LiveLocalArchive night = new org.resultsdesk.core.model.LiveLocalArchive(
+                    () -> full.without(day), java.util.Optional.of(() -> full));
+            ResultsDesk desk = new ResultsDesk(
+                    settings,
+                    Clock.systemUTC(),
+                    archive,
+                    night,
+                    Database.sqlite(run.directory),
+                    FeedParsers.tonight(settings.night(), archive));
+            run.desk.set(desk);
+            org.resultsdesk.feeds.LocalReplayFeed replay = new org.resultsdesk.feeds.LocalReplayFeed(
+                    day, full.contests(), factor, Clock.systemUTC(), Sleeper.SYSTEM);
+            if (limit != null) {
+                replay = replay.first(limit);
+            }
+            Instant firstDeclared = replay.firstDeclared();
+            Instant started = Instant.now();
+            ReplayProgress progress = new ReplayProgress(
+                    OUT,
+                    System.console() != null,
+                    replay.size(),
+                    () -> new ReplayProgress.Snapshot(
+                            desk.feedFilesIngested(),
+                            (long) desk.metrics.total("resultsdesk_alerts_queued_total"),
+                            (long) desk.metrics.total("resultsdesk_alerts_sent_total"),
+                            firstDeclared.plusMillis((long)
+                                    (Duration.between(started, Instant.now()).toMillis() * factor))));
+            run.progress.set(progress);
+            try {
+                ChannelRef console = new ChannelRef(ChatContext.Platform.CONSOLE, "console");
+                desk.subscriptions.add(
+                        new Subscription(console, Subscription.Kind.COUNCILS, null, "every council's declaration"));
+                desk.deliverTo(new ConsoleGateway(OUT));
+                desk.followStore();
+                desk.startLeaderWork();
+                OUT.println("Replaying " + election + ": " + replay.size() + " councils, " + replay.wards()
+                        + " wards and divisions, council by council, at " + factor + "x.");
+                OUT.println("The Library's files give no declaration times: the councils are spread evenly, by name,"
+                        + " from " + "11pm on polling day to 6pm the next day (UK time)"
+                        + ". The console follows every council's"
+                        + " declaration; /result and /council answer for every ward as it comes in.");
+                progress.start(Duration.ofSeconds(1), Duration.ofSeconds(5));
+                replay.play(file -> writeInto(inbox, file));
+                while (desk.feedFilesIngested() < replay.size() || desk.alertStore.pendingCount() > 0) {
+                    Thread.sleep(Duration.ofMillis(100).toMillis());
+                }
+                run.finished.set(true);
+                progress.summary("Replay finished");
+            } finally {
+                progress.close();
+            }
+            return 0;
+        }
+
         /** The elections a replay can play, general elections first, for the line that answers a wrong id. */
         static String replayable(ResultsArchive archive) {
             java.util.Map<Boolean, List<String>> byKind = archive.elections().stream()
@@ -385,7 +507,8 @@ public final class Main implements Callable<Integer> {
                                     org.resultsdesk.core.model.Election::id, java.util.stream.Collectors.toList())));
             return "General elections on file: " + String.join(", ", byKind.get(true))
                     + (byKind.get(false).isEmpty() ? "" : "; by-elections: " + String.join(", ", byKind.get(false)))
-                    + ". Only parl.2019-12-12 has declaration times; the others declare all at once.";
+                    + ". Only parl.2019-12-12 has declaration times; the others declare all at once. Local nights:"
+                    + " replay local 2021, 2022, 2024 or 2025.";
         }
 
         /** One rehearsal's throwaway directory and what must be closed before it is deleted. */

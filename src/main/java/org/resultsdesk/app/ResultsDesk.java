@@ -17,6 +17,7 @@ import org.resultsdesk.core.alerts.AlertPictures;
 import org.resultsdesk.core.alerts.AlertRouter;
 import org.resultsdesk.core.alerts.CardsCommand;
 import org.resultsdesk.core.alerts.DeclarationIngest;
+import org.resultsdesk.core.alerts.LocalAlerts;
 import org.resultsdesk.core.alerts.NewsPolicy;
 import org.resultsdesk.core.alerts.ResultLimits;
 import org.resultsdesk.core.alerts.RushBoard;
@@ -34,6 +35,7 @@ import org.resultsdesk.core.delivery.AlertDelivery;
 import org.resultsdesk.core.delivery.DeliveryLoop;
 import org.resultsdesk.core.delivery.ReplySender;
 import org.resultsdesk.core.model.Declaration;
+import org.resultsdesk.core.model.LiveLocalArchive;
 import org.resultsdesk.core.model.LocalArchive;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.night.ContextAddenda;
@@ -98,6 +100,7 @@ public final class ResultsDesk implements AutoCloseable {
     final ResultsArchive archive;
     final SeatDirectory seats;
     final LocalResults local;
+    final LiveLocalArchive localLive;
     final Database database;
     final JdbiAlertStore alertStore;
     final JdbiSubscriptionStore subscriptions;
@@ -143,8 +146,20 @@ public final class ResultsDesk implements AutoCloseable {
             java.util.function.Supplier<LocalArchive> localArchive,
             Database database,
             Tonight tonight) {
+        this(settings, clock, archive, new LiveLocalArchive(localArchive), database, tonight);
+    }
+
+    /** With the local results as given: a rehearsal's, whose plan says which wards each council has up. */
+    ResultsDesk(
+            Settings settings,
+            Clock clock,
+            ResultsArchive archive,
+            LiveLocalArchive localArchive,
+            Database database,
+            Tonight tonight) {
         this.settings = settings;
         this.clock = clock;
+        this.localLive = localArchive;
         this.local = new LocalResults(
                 localArchive, new LocalCalculator(settings.local().multiMemberMethod()));
         this.archive = archive;
@@ -158,7 +173,7 @@ public final class ResultsDesk implements AutoCloseable {
         this.subscriptions = new JdbiSubscriptionStore(database, clock);
         this.updateLedger = new JdbiUpdateLedger(database, clock);
         this.budget = new JdbiSendBudget(database);
-        this.follower = new StoreFollower(alertStore, archive, new RushBoard());
+        this.follower = new StoreFollower(alertStore, archive, new RushBoard(), localLive);
         this.leaderLease = new JdbiLeaderLease(
                 database, "feeds", instance, settings.leader().lease(), clock);
         this.quoteStore = new JdbiQuoteStore(database);
@@ -180,14 +195,15 @@ public final class ResultsDesk implements AutoCloseable {
         this.watchLists = new JdbiWatchListStore(database, clock);
         this.tonight = tonight;
         this.resultContext = new ResultContext(tonight);
+        CouncilCommand councils = new CouncilCommand(local, java.util.Optional.of(cards));
         this.commands = metrics.timed(new CommandService(
                 archive,
                 seats,
                 clock,
                 new ContextAddenda(resultContext, quoteCards),
                 local,
-                new CouncilCommand(local),
-                new SubscriptionCommands(subscriptions, seats, archive, rights),
+                councils,
+                new SubscriptionCommands(subscriptions, seats, archive, rights, local),
                 new QuoteCommands(quotes, quoteStore, archive, seats, rights),
                 new StatusCommand(
                         alertStore,
@@ -202,10 +218,10 @@ public final class ResultsDesk implements AutoCloseable {
                 new SwingometerCommand(tonight),
                 new RecordsCommand(tonight),
                 new WatchListCommands(tonight, watchLists, seats, rights),
-                new PictureCommands(archive, seats, cards),
+                new PictureCommands(archive, seats, cards, java.util.Optional.of(councils)),
                 new CardsCommand(channelCards, rights)));
         this.ingest = new DeclarationIngest(
-                FeedParsers.of(settings.feeds(), archive),
+                FeedParsers.of(settings.feeds(), archive, localLive),
                 follower,
                 alertStore,
                 router,
@@ -468,7 +484,12 @@ public final class ResultsDesk implements AutoCloseable {
                 alertStore,
                 subscriptions,
                 new AlertComposer(
-                        alertStore, archive, quoteCards, resultContext, AlertPictures.cards(channelCards, cards)),
+                        alertStore,
+                        archive,
+                        quoteCards,
+                        resultContext,
+                        AlertPictures.cards(channelCards, cards),
+                        new LocalAlerts(local, localLive, this::catchUp)),
                 budget,
                 clock,
                 AlertDelivery.Settings.DEFAULTS

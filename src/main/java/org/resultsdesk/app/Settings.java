@@ -138,11 +138,13 @@ public record Settings(
             long maxFileBytes,
             int maxDaysAhead,
             LocalDate electionManagerDate,
-            int oldElectionDays) {
+            int oldElectionDays,
+            LocalDate handbookDate) {
         public Feeds {
             Objects.requireNonNull(directory);
             urls = List.copyOf(urls);
             Objects.requireNonNull(electionManagerDate);
+            Objects.requireNonNull(handbookDate);
             if (settle.isNegative()) {
                 throw new IllegalArgumentException(
                         "configuration key feeds.settle-millis (FEEDS_SETTLE_MILLIS) must be at least 0");
@@ -175,7 +177,8 @@ public record Settings(
                     config.getInt("feeds.max-file-bytes", (int) DirectoryFeedSource.DEFAULT_MAX_FILE_BYTES, 1),
                     config.getInt("feeds.max-days-ahead", 2, 0),
                     config.getDate("feeds.election-manager.date", NEXT_GENERAL_ELECTION),
-                    config.getInt("alerts.old-election-days", NewsPolicy.DEFAULT_OLD_ELECTION_DAYS, 0));
+                    config.getInt("alerts.old-election-days", NewsPolicy.DEFAULT_OLD_ELECTION_DAYS, 0),
+                    config.getDate("feeds.handbook.date", LocalDate.of(2025, 5, 1)));
         }
 
         boolean any() {
@@ -318,6 +321,7 @@ public record Settings(
             "feeds.max-file-bytes",
             "feeds.max-days-ahead",
             "feeds.election-manager.date",
+            "feeds.handbook.date",
             "alerts.old-election-days",
             "night.election",
             "night.declaration-times",

@@ -74,6 +74,25 @@ final class Canvas {
         return g.getFontMetrics(font).stringWidth(text);
     }
 
+    /** {@code text} broken at spaces into lines no wider than {@code maxWidth} (a single long word stays whole). */
+    static java.util.List<String> wrap(String text, FontMetrics metrics, int maxWidth) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            String tried = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && metrics.stringWidth(tried) > maxWidth) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(tried);
+            }
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
     static String fit(String text, FontMetrics metrics, int maxWidth) {
         if (metrics.stringWidth(text) <= maxWidth) {
             return text;

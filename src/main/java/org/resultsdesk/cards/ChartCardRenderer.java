@@ -17,6 +17,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.resultsdesk.core.cards.BoardCard;
 import org.resultsdesk.core.cards.CardRenderer;
+import org.resultsdesk.core.cards.CouncilCard;
 import org.resultsdesk.core.cards.ResultCard;
 
 /**
@@ -155,6 +156,96 @@ public final class ChartCardRenderer implements CardRenderer {
         timeline(c, board);
         footer(c, board.credit());
         return c.png();
+    }
+
+    /**
+     * Each party's seats as a pair of bars, before (pale) and after (the party's colour), against the dashed line for a
+     * majority of the whole council, with the change; the verdict on the control colour at the top right.
+     */
+    @Override
+    public byte[] council(CouncilCard card) {
+        Canvas c = new Canvas(W, H);
+        c.fillBand(120);
+        int badge = verdictBadge(c, card.badge(), Canvas.colour(card.verdictColour()));
+        header(c, card.title(), card.subtitle(), RIGHT - badge - 30 - LEFT);
+        int top = 190;
+        int bottom = 560;
+        List<CouncilCard.Row> rows =
+                card.rows().subList(0, Math.min(8, card.rows().size()));
+        int rowHeight = rows.isEmpty() ? 0 : Math.min(52, (bottom - top) / rows.size());
+        boolean compare = rows.stream().anyMatch(r -> r.before().isPresent());
+        int barX = 330;
+        int barMax = 600;
+        int changeRight = RIGHT;
+        Font head = CardFonts.regular(15);
+        Font bold = CardFonts.bold(20);
+        Font regular = CardFonts.regular(20);
+        c.text(compare ? "Seats before (pale) and after" : "Seats won", head, Canvas.MUTED, barX, top - 12, 400);
+        if (compare) {
+            c.textRight("Change", head, Canvas.MUTED, changeRight, top - 12);
+        }
+        int most = rows.stream()
+                .mapToInt(r -> Math.max(r.after(), r.before().orElse(0)))
+                .max()
+                .orElse(0);
+        double scale = barMax / (double) Math.max(1, Math.max(most, card.majorityLine()));
+        for (int i = 0; i < rows.size(); i++) {
+            CouncilCard.Row row = rows.get(i);
+            int rowTop = top + i * rowHeight;
+            int baseline = rowTop + rowHeight / 2 + 7;
+            c.text(row.label(), bold, Canvas.INK, LEFT, baseline, 80);
+            c.text(row.name(), CardFonts.regular(15), Canvas.MUTED, LEFT + 84, baseline, barX - LEFT - 94);
+            Color colour = Canvas.colour(row.colour());
+            int barHeight = compare ? Math.max(6, rowHeight / 3) : Math.max(10, rowHeight / 2);
+            int afterTop = compare ? rowTop + rowHeight / 2 : rowTop + (rowHeight - barHeight) / 2;
+            if (row.before().isPresent()) {
+                int beforeLength = Math.max(2, (int) Math.round(row.before().getAsInt() * scale));
+                c.g.setColor(pale(colour));
+                c.g.fillRect(barX, afterTop - barHeight - 2, beforeLength, barHeight);
+                c.text(
+                        String.valueOf(row.before().getAsInt()),
+                        CardFonts.regular(14),
+                        Canvas.MUTED,
+                        barX + beforeLength + 6,
+                        afterTop - 4,
+                        60);
+            }
+            int length = Math.max(2, (int) Math.round(row.after() * scale));
+            c.g.setColor(colour);
+            c.g.fillRect(barX, afterTop, length, barHeight);
+            c.text(String.valueOf(row.after()), bold, Canvas.INK, barX + length + 6, afterTop + barHeight, 60);
+            if (compare) {
+                c.textRight(row.change(), regular, Canvas.INK, changeRight, baseline);
+            }
+        }
+        int lineX = barX + (int) Math.round(card.majorityLine() * scale);
+        int lineBottom = top + rows.size() * rowHeight;
+        c.g.setColor(Canvas.INK);
+        c.g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        c.g.drawLine(lineX, top - 4, lineX, lineBottom + 4);
+        c.g.setStroke(new BasicStroke(1f));
+        c.text(
+                card.majorityLine() + " of " + card.totalSeats() + " for a majority",
+                CardFonts.regular(14),
+                Canvas.INK,
+                Math.max(LEFT, lineX - 80),
+                lineBottom + 24,
+                300);
+        c.g.setColor(Canvas.RULE);
+        c.g.fillRect(LEFT, 580, RIGHT - LEFT, 2);
+        List<String> lines = Canvas.wrap(card.sources(), c.g.getFontMetrics(CardFonts.regular(15)), RIGHT - LEFT);
+        for (int i = 0; i < Math.min(2, lines.size()); i++) {
+            String line = i == 1 && lines.size() > 2 ? String.join(" ", lines.subList(1, lines.size())) : lines.get(i);
+            c.text(line, CardFonts.regular(15), Canvas.MUTED, LEFT, 604 + i * 21, RIGHT - LEFT);
+        }
+        footer(c, card.credit());
+        return c.png();
+    }
+
+    /** The party's colour washed towards white, for the seats before. */
+    private static Color pale(Color colour) {
+        return new Color(
+                (colour.getRed() + 2 * 255) / 3, (colour.getGreen() + 2 * 255) / 3, (colour.getBlue() + 2 * 255) / 3);
     }
 
     private static void progress(Canvas c, int declared, int of) {

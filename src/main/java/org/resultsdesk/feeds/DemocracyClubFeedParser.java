@@ -22,7 +22,8 @@ import org.resultsdesk.core.port.FeedRejected;
 
 /**
  * Democracy Club's results API (v0.9 {@code result_sets}, paginated or a bare list). Parliamentary ballots
- * ({@code parl.*}) become results; local council ballots are outside what the bot covers and are ignored.
+ * ({@code parl.*}) become results; with the local results, council ballots ({@code local.*}) become local results,
+ * multi-member by the winners marked; other ballots are ignored.
  * Results carry no revision: they are handed on unnumbered and the ingest numbers them against what it has stored,
  * so a corrected result is a correction. Data from Democracy Club, CC BY 4.0.
  */
@@ -51,10 +52,19 @@ public final class DemocracyClubFeedParser implements FeedParser {
             "Spk");
 
     private final SeatResolver seats;
+    private final Optional<LocalFeedResolver> local;
     private final ObjectMapper mapper = new ObjectMapper();
 
     public DemocracyClubFeedParser(SeatResolver seats) {
         this.seats = seats;
+        this.local = Optional.empty();
+    }
+
+    /** With the local results: {@code local.*} ballots become local results, multi-member by the winners marked. */
+    public DemocracyClubFeedParser(
+            SeatResolver seats, java.util.function.Supplier<org.resultsdesk.core.model.LocalArchive> local) {
+        this.seats = seats;
+        this.local = Optional.of(new LocalFeedResolver(local));
     }
 
     @Override
@@ -76,12 +86,68 @@ public final class DemocracyClubFeedParser implements FeedParser {
             if (ballot.isEmpty()) {
                 throw new FeedRejected("a result set has no ballot_paper_id");
             }
+            if (ballot.startsWith("local.") && local.isPresent()) {
+                messages.add(localResult(ballot, set, local.get()));
+                continue;
+            }
             messages.add(
                     ballot.startsWith("parl.")
                             ? result(ballot, set)
                             : new FeedMessage.Ignored("Democracy Club ballot " + ballot + " (not parliamentary)"));
         }
         return messages;
+    }
+
+    /** A council ballot: the ward from the post's ONS code ("gss:E05..." or "MTW:E05..."), seats by winners marked. */
+    private FeedMessage localResult(String id, JsonNode set, LocalFeedResolver resolver) throws FeedRejected {
+        org.resultsdesk.core.model.BallotId ballot = LocalFeedRows.ballot(id);
+        JsonNode results = set.path("candidate_results");
+        if (!results.isArray() || results.isEmpty()) {
+            throw new FeedRejected(id + ": no candidate results");
+        }
+        JsonNode post = results.get(0).path("membership").path("post");
+        String postId = post.path("id").asText("");
+        String code = postId.contains(":") ? postId.substring(postId.indexOf(':') + 1) : "";
+        org.resultsdesk.core.model.Council council = resolver.council(id, ballot.organisation(), "");
+        org.resultsdesk.core.model.Ward ward = resolver.ward(
+                id,
+                council,
+                code.matches("[ENSW]\\d{8}") ? code : "",
+                post.path("label").asText(""),
+                ballot.ward());
+        List<org.resultsdesk.core.model.LocalCandidacy> candidates = new ArrayList<>();
+        int winners = 0;
+        for (JsonNode c : results) {
+            JsonNode membership = c.path("membership");
+            if (!c.path("num_ballots").isInt() || c.path("num_ballots").asInt() < 0) {
+                throw new FeedRejected(id + ": candidate "
+                        + membership.path("person").path("name").asText() + " has no vote count");
+            }
+            boolean elected = c.path("is_winner").asBoolean(false)
+                    || membership.path("elected").asBoolean(false);
+            winners += elected ? 1 : 0;
+            String[] name =
+                    LocalFeedRows.split(membership.path("person").path("name").asText(""));
+            JsonNode party = membership.path("on_behalf_of");
+            candidates.add(new org.resultsdesk.core.model.LocalCandidacy(
+                    name[0],
+                    name[1],
+                    resolver.party(
+                            party.path("id").asText(""), party.path("name").asText("")),
+                    c.path("num_ballots").asInt(),
+                    elected,
+                    false));
+        }
+        return LocalFeedRows.result(
+                ballot,
+                ward,
+                winners,
+                set.path("total_electorate").isInt()
+                        ? OptionalInt.of(set.path("total_electorate").asInt())
+                        : OptionalInt.empty(),
+                OptionalInt.empty(),
+                Optional.empty(),
+                candidates);
     }
 
     private FeedMessage.Result result(String ballot, JsonNode set) throws FeedRejected {

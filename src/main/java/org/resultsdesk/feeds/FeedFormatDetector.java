@@ -14,13 +14,34 @@ public final class FeedFormatDetector implements FeedParser {
     private final FeedParser bundled;
     private final FeedParser democracyClub;
     private final FeedParser hocElectionManager;
+    private final FeedParser democracyClubCsv;
+    private final FeedParser handbookCsv;
 
     public FeedFormatDetector(
             FeedParser paXml, FeedParser bundled, FeedParser democracyClub, FeedParser hocElectionManager) {
+        this(paXml, bundled, democracyClub, hocElectionManager, noLocal(), noLocal());
+    }
+
+    /** With the local formats: Democracy Club's candidates CSV and the Library's handbook CSV. */
+    public FeedFormatDetector(
+            FeedParser paXml,
+            FeedParser bundled,
+            FeedParser democracyClub,
+            FeedParser hocElectionManager,
+            FeedParser democracyClubCsv,
+            FeedParser handbookCsv) {
         this.paXml = paXml;
         this.bundled = bundled;
         this.democracyClub = democracyClub;
         this.hocElectionManager = hocElectionManager;
+        this.democracyClubCsv = democracyClubCsv;
+        this.handbookCsv = handbookCsv;
+    }
+
+    private static FeedParser noLocal() {
+        return file -> {
+            throw new FeedRejected("local results are not read by this desk");
+        };
     }
 
     @Override
@@ -39,6 +60,12 @@ public final class FeedFormatDetector implements FeedParser {
         }
         if (head.startsWith("Election_Id,")) {
             return hocElectionManager.parse(file);
+        }
+        if (head.startsWith(DemocracyClubCsvFeedParser.FIRST_COLUMN + ",")) {
+            return democracyClubCsv.parse(file);
+        }
+        if (head.startsWith(HandbookCsvFeedParser.FIRST_COLUMN + ",")) {
+            return handbookCsv.parse(file);
         }
         if (head.startsWith("E\t") || head.startsWith("#")) {
             return bundled.parse(file);

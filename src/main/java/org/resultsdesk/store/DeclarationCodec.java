@@ -29,11 +29,19 @@ final class DeclarationCodec {
     FeedMessage decode(Declaration.Stage stage, String json) {
         try {
             return switch (stage) {
-                case RESULT -> mapper.readValue(json, FeedMessage.Result.class);
+                case RESULT ->
+                    isLocal(json)
+                            ? mapper.readValue(json, FeedMessage.LocalResult.class)
+                            : mapper.readValue(json, FeedMessage.Result.class);
                 case RUSH -> mapper.readValue(json, FeedMessage.Rush.class);
             };
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored " + stage + " declaration is unreadable: " + e.getMessage(), e);
         }
+    }
+
+    /** A local result's contest carries its ballot; a Westminster one its election and seat. */
+    private boolean isLocal(String json) throws JsonProcessingException {
+        return mapper.readTree(json).path("contest").has("ballot");
     }
 }

@@ -48,6 +48,11 @@ class FeedExamplesTest {
             "dc", "parl.kingswood.by.2024-02-15/E14000774",
             "election-manager", "parl.2024-07-04/E14001064");
 
+    /** The local formats' examples, each Abbey ward, Buckinghamshire, 1 May 2025. */
+    static final Map<String, String> DECLARES_LOCAL = Map.of(
+            "dc-csv", "local.buckinghamshire.abbey.2025-05-01",
+            "handbook", "local.buckinghamshire.abbey.2025-05-01");
+
     @TempDir
     Path dir;
 
@@ -61,9 +66,16 @@ class FeedExamplesTest {
             byFormat.computeIfAbsent(m.group(1), f -> new ArrayList<>())
                     .add(new Example(m.group(1), m.group(2), m.group(3)));
         }
-        assertThat(byFormat.keySet()).as("one example per accepted format").isEqualTo(DECLARES.keySet());
+        assertThat(byFormat.keySet())
+                .as("one example per accepted format")
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.Stream.concat(DECLARES.keySet().stream(), DECLARES_LOCAL.keySet().stream())
+                                .toList());
 
         for (Map.Entry<String, List<Example>> format : byFormat.entrySet()) {
+            if (DECLARES_LOCAL.containsKey(format.getKey())) {
+                continue;
+            }
             Contest expected =
                     TestData.archive().contest(DECLARES.get(format.getKey())).orElseThrow();
             // The night after polling day, on a store of the format's own, with no copy of the contest to compare.
@@ -98,6 +110,67 @@ class FeedExamplesTest {
                 assertThat(votes(stored)).as(format.getKey()).isEqualTo(votes(expected));
             }
         }
+    }
+
+    @Test
+    void everyLocalExampleIsIngestedAsWrittenAndStoresTheLibrarysFiguresForTheWard() throws Exception {
+        Map<String, List<Example>> byFormat = new LinkedHashMap<>();
+        Matcher m = EXAMPLE.matcher(Files.readString(Path.of("docs/feeds.md")));
+        while (m.find()) {
+            if (DECLARES_LOCAL.containsKey(m.group(1))) {
+                byFormat.computeIfAbsent(m.group(1), f -> new ArrayList<>())
+                        .add(new Example(m.group(1), m.group(2), m.group(3)));
+            }
+        }
+        assertThat(byFormat.keySet()).containsExactlyInAnyOrderElementsOf(DECLARES_LOCAL.keySet());
+        org.resultsdesk.core.model.LocalArchive bundled = org.resultsdesk.feeds.LocalBundledData.load();
+        java.time.LocalDate day = java.time.LocalDate.of(2025, 5, 1);
+        for (Map.Entry<String, List<Example>> format : byFormat.entrySet()) {
+            org.resultsdesk.core.model.LocalContest expected =
+                    bundled.contest(DECLARES_LOCAL.get(format.getKey())).orElseThrow();
+            Clock nightAfter = Clock.fixed(day.plusDays(1).atTime(3, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+            // The night taken out, so the example is the only 2025 result the store and the archive have.
+            org.resultsdesk.core.model.LiveLocalArchive live =
+                    org.resultsdesk.core.model.LiveLocalArchive.of(bundled.without(day));
+            ResultsArchive archive = TestData.archive();
+            try (Database database = Database.sqlite(dir.resolve(format.getKey()))) {
+                JdbiAlertStore store = new JdbiAlertStore(database);
+                DeclarationIngest ingest = new DeclarationIngest(
+                        FeedParsers.of(
+                                Settings.from(Config.of(Map.of(), Map.of())).feeds(), archive, live),
+                        new StoreFollower(store, archive, new RushBoard(), live),
+                        store,
+                        new AlertRouter(new JdbiSubscriptionStore(database, nightAfter)),
+                        nightAfter,
+                        () -> {});
+                for (Example example : format.getValue()) {
+                    IngestOutcome outcome = ingest.accept(new FeedFile(
+                            example.name(), example.content().getBytes(StandardCharsets.UTF_8), Instant.now()));
+                    assertThat(outcome)
+                            .as(example.name())
+                            .isInstanceOfSatisfying(
+                                    IngestOutcome.Accepted.class,
+                                    a -> assertThat(a.contestIds()).containsExactly(expected.id()));
+                }
+                org.resultsdesk.core.model.LocalContest stored = store.latestDeclaration(
+                                expected.id(), Declaration.Stage.RESULT)
+                        .map(d -> ((FeedMessage.LocalResult) d.message()).contest())
+                        .orElseThrow();
+                assertThat(stored.seats()).as(format.getKey()).isEqualTo(expected.seats());
+                assertThat(stored.ward()).as(format.getKey()).isEqualTo(expected.ward());
+                assertThat(localVotes(stored)).as(format.getKey()).isEqualTo(localVotes(expected));
+                // Followed into the live archive, compared with what the bundled data compares it with.
+                assertThat(live.get().contest(expected.id())).contains(stored);
+                assertThat(live.get().previous(stored)).isEqualTo(bundled.previous(expected));
+            }
+        }
+    }
+
+    /** "Clarke Con 1021 elected" for each candidate, in order of votes. */
+    static List<String> localVotes(org.resultsdesk.core.model.LocalContest contest) {
+        return contest.candidates().stream()
+                .map(c -> c.familyName() + " " + c.party().code() + " " + c.votes() + (c.elected() ? " elected" : ""))
+                .toList();
     }
 
     /** "Egan Lab 11176" for each candidate, in order of votes. */

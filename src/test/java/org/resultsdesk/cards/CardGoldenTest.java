@@ -42,4 +42,19 @@ class CardGoldenTest {
                         .orElseThrow()
                         .png());
     }
+
+    @Test
+    void kentCountyCouncilTakenByReformUk() throws IOException {
+        org.resultsdesk.core.model.LocalArchive local =
+                org.resultsdesk.feeds.LocalBundledData.read().archive();
+        org.resultsdesk.core.model.Council kent = local.councils().stream()
+                .filter(c -> c.fullName().equals("Kent County Council"))
+                .findFirst()
+                .orElseThrow();
+        GoldenImages.assertMatches(
+                "council-kent-2025.png",
+                renderer.council(new org.resultsdesk.core.cards.CouncilCardFactory()
+                        .card(org.resultsdesk.core.calc.CouncilResult.of(
+                                local, kent, java.time.LocalDate.of(2025, 5, 1)))));
+    }
 }

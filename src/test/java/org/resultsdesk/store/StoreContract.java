@@ -112,6 +112,49 @@ abstract class StoreContract {
     }
 
     @Test
+    void aLocalResultRoundTripsWithEveryFieldAndItsCouncilAlertKind() {
+        org.resultsdesk.core.model.Council council = new org.resultsdesk.core.model.Council("E10000016", "Kent");
+        org.resultsdesk.core.model.Ward ward =
+                new org.resultsdesk.core.model.Ward("E58000718", "Birchington & Rural", council);
+        org.resultsdesk.core.model.LocalContest contest = new org.resultsdesk.core.model.LocalContest(
+                org.resultsdesk.core.model.BallotId.parse("local.kent.birchington-rural.2025-05-01")
+                        .orElseThrow(),
+                ward,
+                2,
+                java.util.OptionalInt.of(17_321),
+                java.util.OptionalInt.empty(),
+                java.util.Optional.of(new java.math.BigDecimal("33.40")),
+                java.util.Optional.of(Instant.parse("2025-05-02T14:31:00Z")),
+                List.of(
+                        new org.resultsdesk.core.model.LocalCandidacy(
+                                "Sinéad", "O'Brien-Smith", new Party("RUK", "Reform UK"), 3104, true, false),
+                        new org.resultsdesk.core.model.LocalCandidacy(
+                                "T.", "Wye", new Party("RUK", "Reform UK"), 3001, true, false),
+                        new org.resultsdesk.core.model.LocalCandidacy(
+                                "Liz", "Hurst", new Party("Con", "Conservative"), 2100, false, true)));
+        FeedMessage.LocalResult result = new FeedMessage.LocalResult(contest, 3);
+        Declaration d = Declaration.of(result, "dc.csv", T0);
+        alerts.record(
+                d,
+                List.of(
+                        alertFor(NEWSDESK, d),
+                        Alert.pending(POLITICS, "council/E10000016/2025-05-01", 12, Alert.Kind.COUNCIL, T0)));
+
+        assertThat(alerts.latestDeclaration(contest.id(), Declaration.Stage.RESULT))
+                .map(Declaration::message)
+                .contains(result);
+        assertThat(alerts.declarationsAfter(0, 10))
+                .singleElement()
+                .satisfies(l -> assertThat(l.declaration().message()).isEqualTo(result));
+        assertThat(claim(Platform.SLACK, T0, T0.plusSeconds(60)))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.kind()).isEqualTo(Alert.Kind.COUNCIL);
+                    assertThat(a.revision()).isEqualTo(12);
+                });
+    }
+
+    @Test
     void everyRevisionIsFollowedInTheOrderStoredAndTheLatestIsRead() {
         alerts.record(kingswood(1), List.of());
         alerts.record(kingswood(2), List.of());
@@ -328,9 +371,18 @@ abstract class StoreContract {
 
             crashing.close(); // a's process dies: its sessions end
             clock.now = T0.plusSeconds(2);
-            assertThat(b.tryAcquire())
-                    .as("taken at once where the store shows the session gone, else at expiry")
-                    .isEqualTo(sessionsVisible);
+            if (sessionsVisible) {
+                // The server ends a closed session's backend, and with it the lock, a moment after the socket closes;
+                // the lease's clock stands still meanwhile, so a take-over here is never the expiry's.
+                org.awaitility.Awaitility.await("taken at once where the store shows the session gone")
+                        .atMost(Duration.ofSeconds(10))
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(b::tryAcquire);
+            } else {
+                assertThat(b.tryAcquire())
+                        .as("taken only at expiry where sessions are not visible")
+                        .isFalse();
+            }
             clock.now = T0.plusSeconds(6);
             assertThat(b.tryAcquire()).isTrue();
             assertThat(b.fence().token()).isGreaterThan(a.fence().token());

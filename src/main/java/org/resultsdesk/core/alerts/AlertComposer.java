@@ -28,6 +28,7 @@ public final class AlertComposer {
     private final CardSource cards;
     private final ContextSource context;
     private final AlertPictures pictures;
+    private final LocalAlerts local;
     private final ResultCalculator calculator = new ResultCalculator();
     private final AnnouncementFactory announcements = new AnnouncementFactory();
     /** The newest result read for each contest, and each revision composed once, however many channels it goes to. */
@@ -35,7 +36,8 @@ public final class AlertComposer {
 
     private final Cache<String, Composed> composed = lru(4096);
 
-    private record Composed(Contest contest, ResultFigures figures, Announcement announcement, List<String> context) {}
+    /** A Westminster result has its figures (for its card); a local one only its announcement. */
+    private record Composed(Optional<ResultFigures> figures, Announcement announcement, List<String> context) {}
 
     public AlertComposer(AlertStore store, ResultsArchive archive) {
         this(store, archive, CardSource.NONE);
@@ -54,6 +56,18 @@ public final class AlertComposer {
     /** With {@code pictures} too: a result alert to a channel that takes pictures is its card, captioned. */
     public AlertComposer(
             AlertStore store, ResultsArchive archive, CardSource cards, ContextSource context, AlertPictures pictures) {
+        this(store, archive, cards, context, pictures, LocalAlerts.NONE);
+    }
+
+    /** With {@code local}: ward results and council declarations as well. */
+    public AlertComposer(
+            AlertStore store,
+            ResultsArchive archive,
+            CardSource cards,
+            ContextSource context,
+            AlertPictures pictures,
+            LocalAlerts local) {
+        this.local = local;
         this.store = store;
         this.archive = archive;
         this.cards = cards;
@@ -74,6 +88,7 @@ public final class AlertComposer {
                         List.of());
             case QUOTE, RETRACTION ->
                 cards.card(alert).orElseThrow(() -> new IllegalStateException("no card for " + alert.contestId()));
+            case COUNCIL -> local.council(alert);
         };
     }
 
@@ -90,7 +105,8 @@ public final class AlertComposer {
 
     private Reply pictured(Alert alert, Reply text) {
         Composed c = composed(alert);
-        return pictures.forResult(alert.channel(), c.figures(), c.announcement())
+        return c.figures()
+                .flatMap(figures -> pictures.forResult(alert.channel(), figures, c.announcement()))
                 .map(p -> new Reply(text.parts(), text.suggestions(), Optional.of(p)))
                 .orElse(text);
     }
@@ -109,6 +125,9 @@ public final class AlertComposer {
         }
         if (alert.kind() == Alert.Kind.QUOTE || alert.kind() == Alert.Kind.RETRACTION) {
             return cards.line(alert).orElseThrow(() -> new IllegalStateException("no card for " + alert.contestId()));
+        }
+        if (alert.kind() == Alert.Kind.COUNCIL) {
+            return local.councilLine(alert);
         }
         Composed c = composed(alert);
         Announcement a = c.announcement();
@@ -145,10 +164,15 @@ public final class AlertComposer {
                     .orElseThrow(() -> new IllegalStateException("no stored result for " + alert.contestId()));
             latest.put(alert.contestId(), held);
         }
+        if (held.message() instanceof FeedMessage.LocalResult ward) {
+            return composed.get(
+                    alert.contestId() + "#" + held.revision(),
+                    key -> new Composed(Optional.empty(), local.ward(ward.contest()), List.of()));
+        }
         Contest contest = ((FeedMessage.Result) held.message()).contest();
         return composed.get(alert.contestId() + "#" + held.revision(), key -> {
             ResultFigures figures = calculator.calculate(contest, StoreFollower.comparisonFor(archive, contest));
-            return new Composed(contest, figures, announcements.announce(figures), context.lines(contest));
+            return new Composed(Optional.of(figures), announcements.announce(figures), context.lines(contest));
         });
     }
 

@@ -16,6 +16,7 @@ import org.resultsdesk.core.model.Comparison;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.FeedMessage;
+import org.resultsdesk.core.model.LocalContest;
 import org.resultsdesk.core.port.AlertStore;
 import org.resultsdesk.core.port.FeedFile;
 import org.resultsdesk.core.port.FeedParser;
@@ -151,7 +152,38 @@ public final class DeclarationIngest {
                 }
                 message = numbered.get();
             }
-            if (message instanceof FeedMessage.Result result) {
+            if (message instanceof FeedMessage.LocalResult unnumbered
+                    && unnumbered.revision() == FeedMessage.Result.UNNUMBERED) {
+                Optional<FeedMessage.LocalResult> numbered = numbered(unnumbered);
+                if (numbered.isEmpty()) {
+                    held++;
+                    continue;
+                }
+                message = numbered.get();
+            }
+            if (message instanceof FeedMessage.LocalResult local) {
+                String id = local.contest().id();
+                Optional<String> problem =
+                        validator.problem(local.contest()).or(() -> olderThanHeld(id, local.revision()));
+                if (problem.isPresent()) {
+                    LOG.warn(
+                            "rejected {} in feed file {}: {}",
+                            LogSafe.escape(id),
+                            LogSafe.escape(source),
+                            LogSafe.escape(problem.get()));
+                    rejected.add(id + ": " + problem.get());
+                    continue;
+                }
+                if (isRepeat(id, Declaration.Stage.RESULT, local.revision())) {
+                    held++;
+                    continue;
+                }
+                Optional<String> notNew = news.whyNotNews(local.contest(), storedLocal(id), clock);
+                queued += acceptLocal(local, source, receivedAt, notNew.isEmpty());
+                accepted.add(id);
+                notNew.ifPresent(why ->
+                        notNews.computeIfAbsent(why, w -> new ArrayList<>()).add(id));
+            } else if (message instanceof FeedMessage.Result result) {
                 Optional<String> problem = problem(result);
                 if (problem.isPresent()) {
                     LOG.warn(
@@ -262,12 +294,67 @@ public final class DeclarationIngest {
         if (invalid.isPresent()) {
             return invalid;
         }
-        OptionalInt stored = store.latestRevision(result.contest().id(), Declaration.Stage.RESULT);
-        if (stored.isPresent() && stored.getAsInt() > result.revision()) {
+        return olderThanHeld(result.contest().id(), result.revision());
+    }
+
+    private Optional<String> olderThanHeld(String contestId, int revision) {
+        OptionalInt stored = store.latestRevision(contestId, Declaration.Stage.RESULT);
+        if (stored.isPresent() && stored.getAsInt() > revision) {
             return Optional.of(
-                    "revision " + result.revision() + " is older than revision " + stored.getAsInt() + " already held");
+                    "revision " + revision + " is older than revision " + stored.getAsInt() + " already held");
         }
         return Optional.empty();
+    }
+
+    /** The local result as last stored for this ballot. */
+    private Optional<LocalContest> storedLocal(String ballotId) {
+        return store.latestDeclaration(ballotId, Declaration.Stage.RESULT)
+                .map(Declaration::message)
+                .filter(FeedMessage.LocalResult.class::isInstance)
+                .map(m -> ((FeedMessage.LocalResult) m).contest());
+    }
+
+    /** As for a Westminster result: the next revision for changed figures, empty when they are unchanged. */
+    private Optional<FeedMessage.LocalResult> numbered(FeedMessage.LocalResult result) {
+        LocalContest contest = result.contest();
+        OptionalInt stored = store.latestRevision(contest.id(), Declaration.Stage.RESULT);
+        if (stored.isEmpty()) {
+            return Optional.of(new FeedMessage.LocalResult(contest, 1));
+        }
+        if (storedLocal(contest.id()).filter(contest::equals).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FeedMessage.LocalResult(contest, stored.getAsInt() + 1));
+    }
+
+    /**
+     * Stores a ward's result with an alert for every channel following its ward or council; when it is the council's
+     * last ward that night, with the council's declaration for every channel following the council or every council.
+     */
+    private int acceptLocal(FeedMessage.LocalResult result, String source, Instant receivedAt, boolean isNews) {
+        LocalContest contest = result.contest();
+        boolean correction =
+                store.latestRevision(contest.id(), Declaration.Stage.RESULT).isPresent();
+        Alert.Kind kind = correction ? Alert.Kind.CORRECTION : Alert.Kind.RESULT;
+        List<Alert> alerts = new ArrayList<>();
+        if (isNews) {
+            router.channelsFor(contest)
+                    .forEach(channel ->
+                            alerts.add(Alert.pending(channel, contest.id(), result.revision(), kind, clock.instant())));
+            if (!correction) {
+                CouncilNight.completedBy(view.local(), contest).ifPresent(wards -> {
+                    String night = CouncilNight.of(
+                                    contest.council(), contest.ballot().date())
+                            .id();
+                    router.channelsForCouncil(contest.council())
+                            .forEach(channel -> alerts.add(
+                                    Alert.pending(channel, night, wards, Alert.Kind.COUNCIL, clock.instant())));
+                });
+            }
+        }
+        store.record(Declaration.of(result, source, receivedAt), alerts, fence.get());
+        view.catchUp();
+        return alerts.size();
     }
 
     private boolean isRepeat(String contestId, Declaration.Stage stage, int revision) {

@@ -13,6 +13,8 @@ import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Election;
 import org.resultsdesk.core.model.ElectionKind;
 import org.resultsdesk.core.model.FeedMessage;
+import org.resultsdesk.core.model.LocalCandidacy;
+import org.resultsdesk.core.model.LocalContest;
 import org.resultsdesk.core.model.ResultsArchive;
 
 /** The checks a declared result, and the file it came in, must pass before anyone is alerted to it. */
@@ -38,6 +40,9 @@ final class DeclarationValidator {
             if (messages.get(i) instanceof FeedMessage.Result r) {
                 key = "result for " + r.contest().id() + " ("
                         + r.contest().seat().name() + ")";
+            } else if (messages.get(i) instanceof FeedMessage.LocalResult r) {
+                key = "result for " + r.contest().id() + " ("
+                        + r.contest().ward().label() + ")";
             } else if (messages.get(i) instanceof FeedMessage.Rush r) {
                 key = "rush for " + r.election().id() + "/" + r.seat().gss() + " ("
                         + r.seat().name() + ")";
@@ -104,6 +109,92 @@ final class DeclarationValidator {
         if (contest.validVotes() > contest.electorate()) {
             return Optional.of(
                     "valid vote " + contest.validVotes() + " exceeds the electorate " + contest.electorate());
+        }
+        return Optional.empty();
+    }
+
+    /** The most members a ward or division elects at once (a few Scottish wards elect four, but by STV). */
+    static final int MAX_LOCAL_SEATS = 3;
+
+    /**
+     * Why this local result cannot be used, or empty if it can: a date outside the window, an STV count (not
+     * supported yet), seats outside 1 to 3, too many candidates, votes beyond what the ballot papers allow, a
+     * duplicate candidate, or a name too long or holding control characters.
+     */
+    Optional<String> problem(LocalContest contest) {
+        LocalDate date = contest.ballot().date();
+        LocalDate latest = LocalDate.now(clock).plusDays(limits.maxDaysAhead());
+        if (date.isAfter(latest) || date.isBefore(limits.earliestDate())) {
+            return Optional.of("election date " + date + " is outside " + limits.earliestDate() + " to " + latest);
+        }
+        if (!contest.votingSystem().supported()) {
+            return Optional.of("a " + contest.votingSystem().description() + " count in "
+                    + contest.council().name() + ": STV counts are not supported yet");
+        }
+        if (contest.seats() > MAX_LOCAL_SEATS) {
+            return Optional.of(contest.seats() + " seats contested, more than " + MAX_LOCAL_SEATS);
+        }
+        if (contest.candidates().size() > limits.maxCandidates()) {
+            return Optional.of(contest.candidates().size() + " candidates, more than " + limits.maxCandidates());
+        }
+        for (String name : List.of(contest.ward().name(), contest.council().name())) {
+            Optional<String> bad = badName(name);
+            if (bad.isPresent()) {
+                return bad;
+            }
+        }
+        int electorate = contest.electorate().orElse(limits.maxVotes());
+        if (electorate > limits.maxVotes()) {
+            return Optional.of("electorate " + electorate + " is more than " + limits.maxVotes());
+        }
+        if (contest.ballotPapers().isPresent() && contest.ballotPapers().getAsInt() > electorate) {
+            return Optional.of(
+                    "ballot papers " + contest.ballotPapers().getAsInt() + " exceed the electorate " + electorate);
+        }
+        if (contest.turnout().isPresent()
+                && (contest.turnout().get().signum() < 0
+                        || contest.turnout().get().compareTo(java.math.BigDecimal.valueOf(100)) > 0)) {
+            return Optional.of("turnout " + contest.turnout().get() + "% is not a percentage");
+        }
+        // Each voter gives a candidate at most one vote, and up to one vote a seat in all.
+        int papers = contest.ballotPapers().orElse(electorate);
+        Set<String> seen = new HashSet<>();
+        long total = 0;
+        for (LocalCandidacy c : contest.candidates()) {
+            if (c.votes() > papers) {
+                return Optional.of("votes " + c.votes() + " for " + c.displayName() + " are more than the "
+                        + (contest.ballotPapers().isPresent() ? "ballot papers " : "electorate ") + papers);
+            }
+            Optional<String> bad = badName(c.displayName())
+                    .or(() -> badName(c.party().name()))
+                    .or(() -> badName(c.party().code()));
+            if (bad.isPresent()) {
+                return bad;
+            }
+            if (!seen.add(c.displayName().toLowerCase(java.util.Locale.ROOT) + "|"
+                    + c.party().code())) {
+                return Optional.of("duplicate candidate " + c.displayName() + " ("
+                        + c.party().code() + ")");
+            }
+            total += c.votes();
+        }
+        if (total > (long) papers * contest.seats()) {
+            return Optional.of("candidates' votes add up to " + total + ", more than " + contest.seats()
+                    + " a voter on " + papers + (contest.ballotPapers().isPresent() ? " ballot papers" : " electors"));
+        }
+        return Optional.empty();
+    }
+
+    /** Why a name from the feed cannot be shown: too long, or holding control or invisible format characters. */
+    private Optional<String> badName(String name) {
+        if (name.length() > limits.maxNameLength()) {
+            return Optional.of("a candidate, party, ward or council name is longer than " + limits.maxNameLength()
+                    + " characters");
+        }
+        if (name.codePoints()
+                .anyMatch(cp ->
+                        Character.getType(cp) == Character.CONTROL || Character.getType(cp) == Character.FORMAT)) {
+            return Optional.of("a candidate, party, ward or council name holds control characters");
         }
         return Optional.empty();
     }

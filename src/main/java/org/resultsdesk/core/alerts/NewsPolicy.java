@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.resultsdesk.core.model.Candidacy;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Election;
+import org.resultsdesk.core.model.LocalContest;
 
 /**
  * Which accepted declarations are news, so alerted: not one whose figures equal those already held for the contest
@@ -43,10 +44,22 @@ public record NewsPolicy(int oldElectionDays, ZoneId zone) {
         return whyNotNews(declared.election(), clock);
     }
 
+    /** The same rules for a local result: its figures already held, or its polling day too long ago. */
+    public Optional<String> whyNotNews(LocalContest declared, Optional<LocalContest> held, Clock clock) {
+        if (held.isPresent() && sameFigures(declared, held.get())) {
+            return Optional.of("the figures already held");
+        }
+        return whyNotNews(declared.ballot().date(), clock);
+    }
+
     /** Why news of this election is not news any more, or empty when it is. */
     public Optional<String> whyNotNews(Election election, Clock clock) {
+        return whyNotNews(election.date(), clock);
+    }
+
+    private Optional<String> whyNotNews(LocalDate pollingDay, Clock clock) {
         if (oldElectionDays > 0) {
-            long ago = ChronoUnit.DAYS.between(election.date(), LocalDate.now(clock.withZone(zone)));
+            long ago = ChronoUnit.DAYS.between(pollingDay, LocalDate.now(clock.withZone(zone)));
             if (ago > oldElectionDays) {
                 return Optional.of("an election that ended more than " + oldElectionDays + " days ago");
             }
@@ -65,6 +78,23 @@ public record NewsPolicy(int oldElectionDays, ZoneId zone) {
     }
 
     private record Figure(String party, String name, int votes) {}
+
+    /** The same seats, votes for the same candidates, the same elected, electorate and ballot papers. */
+    static boolean sameFigures(LocalContest a, LocalContest b) {
+        return a.seats() == b.seats()
+                && a.electorate().equals(b.electorate())
+                && a.ballotPapers().equals(b.ballotPapers())
+                && localFigures(a).equals(localFigures(b));
+    }
+
+    private static List<String> localFigures(LocalContest contest) {
+        return contest.candidates().stream()
+                .map(c -> c.party().code() + "|"
+                        + c.displayName().strip().toLowerCase(java.util.Locale.ROOT) + "|" + c.votes() + "|"
+                        + c.elected())
+                .sorted()
+                .toList();
+    }
 
     private static List<Figure> figures(Contest contest) {
         return contest.candidates().stream()

@@ -7,12 +7,13 @@ import org.resultsdesk.core.model.Comparison;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.FeedMessage;
+import org.resultsdesk.core.model.LiveLocalArchive;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.port.AlertStore;
 import org.resultsdesk.core.seats.SeatLineage;
 
 /**
- * Keeps this instance's view of the night (the results archive and the rush board) in step with the store, which
+ * Keeps this instance's view of the night (the results archive, the rush board, the local results) in step with the store, which
  * is the truth: it applies every stored declaration after the last one it applied, in the order they were stored.
  * The instance that ingests calls it right after each commit; the others when notified, and every second anyway,
  * so a missed notification costs at most a second.
@@ -23,13 +24,20 @@ public final class StoreFollower {
     private final AlertStore store;
     private final ResultsArchive archive;
     private final RushBoard rushes;
+    private final LiveLocalArchive local;
     private long position;
     private Declaration latest;
 
     public StoreFollower(AlertStore store, ResultsArchive archive, RushBoard rushes) {
+        this(store, archive, rushes, LiveLocalArchive.empty());
+    }
+
+    /** With the local results, which every local declaration followed from the store joins. */
+    public StoreFollower(AlertStore store, ResultsArchive archive, RushBoard rushes, LiveLocalArchive local) {
         this.store = store;
         this.archive = archive;
         this.rushes = rushes;
+        this.local = local;
     }
 
     /** Applies what was stored since the last call; returns how many declarations that was. */
@@ -41,6 +49,8 @@ public final class StoreFollower {
             for (AlertStore.Logged logged : page) {
                 if (logged.declaration().message() instanceof FeedMessage.Result r) {
                     archive.put(r.contest(), comparisonFor(r.contest()));
+                } else if (logged.declaration().message() instanceof FeedMessage.LocalResult r) {
+                    local.put(r.contest());
                 } else if (logged.declaration().message() instanceof FeedMessage.Rush rush) {
                     rushes.put(logged.declaration().contestId(), rush);
                 }
@@ -59,6 +69,11 @@ public final class StoreFollower {
 
     public ResultsArchive archive() {
         return archive;
+    }
+
+    /** The local results with the declarations followed so far. */
+    public LiveLocalArchive local() {
+        return local;
     }
 
     public RushBoard rushes() {

@@ -10,21 +10,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.resultsdesk.core.command.CommandLine;
 import org.resultsdesk.core.command.CommandModule;
+import org.resultsdesk.core.command.CommandService;
+import org.resultsdesk.core.command.LocalResults;
 import org.resultsdesk.core.model.Action;
 import org.resultsdesk.core.model.ChannelRef;
 import org.resultsdesk.core.model.ChatContext;
+import org.resultsdesk.core.model.Council;
 import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.model.Seat;
 import org.resultsdesk.core.model.Subscription;
+import org.resultsdesk.core.model.Ward;
 import org.resultsdesk.core.port.ChatDirectory;
 import org.resultsdesk.core.port.SubscriptionStore;
 import org.resultsdesk.core.rights.Decision;
 import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.Abolitions;
+import org.resultsdesk.core.seats.CouncilDirectory;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.core.seats.SeatLineage;
 import org.resultsdesk.core.seats.SeatMatch;
+import org.resultsdesk.core.seats.WardMatch;
 
 /**
  * /subscribe, /unsubscribe and /subscriptions: what a channel is alerted to. Changing it needs channel rights over
@@ -35,7 +41,9 @@ import org.resultsdesk.core.seats.SeatMatch;
  */
 public final class SubscriptionCommands implements CommandModule {
     private static final String USAGE = "Follow declarations in this channel with /subscribe <seat>,"
-            + " /subscribe region <name>, /subscribe all, or /subscribe gains (seats that change hands).";
+            + " /subscribe region <name>, /subscribe all, or /subscribe gains (seats that change hands); councils"
+            + " with /subscribe council <name>, /subscribe ward <ward, council>, or /subscribe councils (every"
+            + " council's declaration).";
 
     private final SubscriptionStore store;
     private final SeatDirectory seats;
@@ -46,12 +54,20 @@ public final class SubscriptionCommands implements CommandModule {
     private final ResultsArchive archive;
     private final Rights rights;
     private final Abolitions abolitions;
+    private final LocalResults local;
 
     public SubscriptionCommands(SubscriptionStore store, SeatDirectory seats, ResultsArchive archive, Rights rights) {
+        this(store, seats, archive, rights, LocalResults.none());
+    }
+
+    /** With {@code local}: the councils and wards {@code /subscribe council} and {@code /subscribe ward} name. */
+    public SubscriptionCommands(
+            SubscriptionStore store, SeatDirectory seats, ResultsArchive archive, Rights rights, LocalResults local) {
         this.store = store;
         this.seats = seats;
         this.archive = archive;
         this.rights = rights;
+        this.local = local;
         this.abolitions = new Abolitions(SeatLineage.bundled(), archive::seats);
     }
 
@@ -96,7 +112,9 @@ public final class SubscriptionCommands implements CommandModule {
                     subscribe
                             ? USAGE
                             : "Stop alerts with /unsubscribe <seat>, /unsubscribe region <name>,"
-                                    + " /unsubscribe all, /unsubscribe gains, or /unsubscribe everything.");
+                                    + " /unsubscribe all, /unsubscribe gains, /unsubscribe council <name>,"
+                                    + " /unsubscribe ward <ward, council>, /unsubscribe councils, or"
+                                    + " /unsubscribe everything.");
         }
         if (subscribe) {
             ChatDirectory.PostingAccess access = rights.postingAccess(channel);
@@ -122,8 +140,22 @@ public final class SubscriptionCommands implements CommandModule {
             String what = kind == Subscription.Kind.ALL ? "every declaration" : "every seat that changes hands";
             return change(subscribe, List.of(new Subscription(channel, kind, null, what)), what, change);
         }
+        if (line.arguments().size() == 1 && first.equals("councils")) {
+            String what = "every council's declaration";
+            return change(
+                    subscribe,
+                    List.of(new Subscription(channel, Subscription.Kind.COUNCILS, null, what)),
+                    what,
+                    change);
+        }
         if (first.equals("region") && !rest.isBlank()) {
             return region(subscribe, channel, rest, change);
+        }
+        if (first.equals("council") && !rest.isBlank()) {
+            return council(subscribe, channel, rest, line.name(), change);
+        }
+        if (first.equals("ward") && !rest.isBlank()) {
+            return ward(subscribe, channel, rest, line.name(), change);
         }
         return seat(subscribe, channel, line.argumentText(), line.name(), change);
     }
@@ -174,6 +206,71 @@ public final class SubscriptionCommands implements CommandModule {
                 names.stream()
                         .limit(8)
                         .map(n -> new Reply.Suggestion(n, "/" + command + " " + n + change.suffix()))
+                        .toList());
+    }
+
+    private Reply council(boolean subscribe, ChannelRef channel, String query, String command, Change change) {
+        if (query.length() > CommandService.MAX_INPUT_LENGTH) {
+            return Reply.text("That is too long for a council name.");
+        }
+        CouncilDirectory.Match match = local.wards().councils().find(query);
+        if (match instanceof CouncilDirectory.Match.Found found) {
+            Council council = found.council();
+            String what = council.fullName() + " (its " + council.type().areaWord() + "s and its declaration)";
+            return change(
+                    subscribe,
+                    List.of(new Subscription(
+                            channel, Subscription.Kind.COUNCIL, council.onsCode(), council.fullName())),
+                    what,
+                    change);
+        }
+        List<Council> options = match instanceof CouncilDirectory.Match.Ambiguous a
+                ? a.councils()
+                : match instanceof CouncilDirectory.Match.Suggestions s ? s.councils() : List.of();
+        if (options.isEmpty()) {
+            return Reply.text("I don't know a council called \"" + query + "\". " + USAGE);
+        }
+        return Reply.text(
+                "Which council did you mean?",
+                options.stream()
+                        .limit(8)
+                        .map(c -> new Reply.Suggestion(
+                                c.fullName(), "/" + command + " council " + c.name() + change.suffix()))
+                        .toList());
+    }
+
+    private Reply ward(boolean subscribe, ChannelRef channel, String query, String command, Change change) {
+        if (query.length() > CommandService.MAX_INPUT_LENGTH) {
+            return Reply.text("That is too long for a ward name.");
+        }
+        WardMatch match = local.wards().find(query);
+        if (match instanceof WardMatch.Found found) {
+            Ward ward = found.ward();
+            return change(
+                    subscribe,
+                    List.of(new Subscription(channel, Subscription.Kind.WARD, ward.onsCode(), ward.label())),
+                    ward.label() + " (" + ward.areaWord() + ")",
+                    change);
+        }
+        List<String> labels = List.of();
+        if (match instanceof WardMatch.Ambiguous a) {
+            labels = a.wards().stream().map(Ward::label).toList();
+        } else if (match instanceof WardMatch.NotInCouncil n) {
+            labels = n.closest().stream().map(Ward::label).toList();
+        } else if (match instanceof WardMatch.CouncilAmbiguous c) {
+            labels = c.councils().stream()
+                    .map(k -> c.wardName() + ", " + k.name())
+                    .toList();
+        }
+        if (labels.isEmpty()) {
+            return Reply.text("I don't know a ward or division called \"" + query
+                    + "\". Name it with its council, for example /" + command + " ward abbey, buckinghamshire.");
+        }
+        return Reply.text(
+                "Which ward did you mean?",
+                labels.stream()
+                        .limit(8)
+                        .map(l -> new Reply.Suggestion(l, "/" + command + " ward " + l + change.suffix()))
                         .toList());
     }
 
@@ -229,6 +326,9 @@ public final class SubscriptionCommands implements CommandModule {
                         case REGION -> s.label() + " (region)";
                         case ALL -> "every declaration";
                         case GAINS -> "every seat that changes hands";
+                        case COUNCIL -> s.label() + " (council)";
+                        case WARD -> s.label() + " (ward)";
+                        case COUNCILS -> "every council's declaration";
                     });
         }
         if (labels.isEmpty()) {

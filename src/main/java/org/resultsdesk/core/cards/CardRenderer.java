@@ -5,4 +5,6 @@ public interface CardRenderer {
     byte[] resultCard(ResultCard card);
 
     byte[] board(BoardCard card);
+
+    byte[] council(CouncilCard card);
 }

@@ -48,6 +48,13 @@ public final class Cards {
                 () -> new Picture(card.fileName(), renderer.board(card), ResultCard.WIDTH, ResultCard.HEIGHT, altText));
     }
 
+    public Picture council(CouncilCard card, String altText) {
+        return cached(
+                card,
+                () -> new Picture(
+                        card.fileName(), renderer.council(card), ResultCard.WIDTH, ResultCard.HEIGHT, altText));
+    }
+
     /** How many pictures have been drawn (not served from the cache). */
     public long drawn() {
         return drawn.get();

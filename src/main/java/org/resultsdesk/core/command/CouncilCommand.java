@@ -11,6 +11,9 @@ import org.resultsdesk.core.announce.CouncilWords;
 import org.resultsdesk.core.announce.Formats;
 import org.resultsdesk.core.announce.PartyStyle;
 import org.resultsdesk.core.calc.CouncilResult;
+import org.resultsdesk.core.cards.Cards;
+import org.resultsdesk.core.cards.CouncilCard;
+import org.resultsdesk.core.cards.CouncilCardFactory;
 import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.model.Council;
 import org.resultsdesk.core.model.Councillor;
@@ -24,9 +27,17 @@ import org.resultsdesk.core.seats.CouncilDirectory;
 public final class CouncilCommand implements CommandModule {
     private static final int MAX_BUTTONS = 8;
     private final LocalResults local;
+    private final Optional<Cards> cards;
+    private final CouncilCardFactory councilCards = new CouncilCardFactory();
 
+    /** Without pictures: {@code /chart council} answers in text. */
     public CouncilCommand(LocalResults local) {
+        this(local, Optional.empty());
+    }
+
+    public CouncilCommand(LocalResults local, Optional<Cards> cards) {
         this.local = local;
+        this.cards = cards;
     }
 
     @Override
@@ -41,21 +52,35 @@ public final class CouncilCommand implements CommandModule {
 
     @Override
     public Reply handle(CommandLine line, ChatContext context) {
+        return found(line, "/council", this::council);
+    }
+
+    /**
+     * {@code /chart council <name> [year]}: the council's declaration as a picture, found as {@code /council} finds
+     * it; without pictures (no renderer wired) it answers in text.
+     */
+    public Reply picture(CommandLine line) {
+        return found(line, "/chart council", this::picture);
+    }
+
+    /** Finds the council the line names and answers for it, or says which councils it could be. */
+    private Reply found(
+            CommandLine line, String command, java.util.function.BiFunction<Council, ElectionFilter, Reply> answer) {
         if (line.argumentText().length() > CommandService.MAX_INPUT_LENGTH) {
             return Reply.text("That is too long for a council name.");
         }
         ElectionFilter.Split split = ElectionFilter.split(line.arguments());
         if (split.query().isBlank()) {
-            return Reply.text("Which council? For example: /council kent or /council bucks");
+            return Reply.text("Which council? For example: " + command + " kent or " + command + " bucks");
         }
         CouncilDirectory.Match match = local.wards().councils().find(split.query());
         if (match instanceof CouncilDirectory.Match.Found found) {
-            return council(found.council(), split.filter());
+            return answer.apply(found.council(), split.filter());
         }
         if (match instanceof CouncilDirectory.Match.Ambiguous ambiguous) {
             return Reply.text(
                     "\"" + split.query() + "\" could be " + ambiguous.councils().size() + " councils. Which one?",
-                    buttons(ambiguous.councils()));
+                    buttons(command, ambiguous.councils()));
         }
         if (match instanceof CouncilDirectory.Match.Suggestions suggestions) {
             return Reply.text(
@@ -66,20 +91,43 @@ public final class CouncilCommand implements CommandModule {
                                             .map(Council::name)
                                             .toList())
                             + "?",
-                    buttons(suggestions.councils()));
+                    buttons(command, suggestions.councils()));
         }
         return Reply.text("I don't know a council called \"" + split.query()
                 + "\". I have results for English and Welsh councils that voted in 2021, 2022, 2024 and 2025.");
     }
 
-    private Reply council(Council council, ElectionFilter filter) {
-        List<LocalDate> days = local.archive().pollingDays().stream()
+    private Reply picture(Council council, ElectionFilter filter) {
+        Optional<LocalDate> day = day(council, filter);
+        if (day.isEmpty() || cards.isEmpty()) {
+            return council(council, filter);
+        }
+        CouncilResult result = CouncilResult.of(local.archive(), council, day.get());
+        CouncilCard card = councilCards.card(result);
+        String alt = String.join("\n", List.of(card.title() + ", " + card.subtitle(), card.verdict(), card.sources()));
+        return Reply.picture(
+                cards.get().council(card, alt + "\n" + CouncilCardFactory.CREDIT),
+                card.title() + ", " + Formats.date(day.get()) + ": " + card.verdict(),
+                List.of());
+    }
+
+    /** The polling days the council has results for, latest first. */
+    private List<LocalDate> days(Council council) {
+        return local.archive().pollingDays().stream()
                 .filter(d -> !local.archive().contestsOf(council, d).isEmpty())
                 .toList();
-        Optional<LocalDate> day = days.stream()
+    }
+
+    private Optional<LocalDate> day(Council council, ElectionFilter filter) {
+        return days(council).stream()
                 .filter(d -> filter.year().map(y -> y == d.getYear()).orElse(true)
                         && filter.date().map(d::equals).orElse(true))
                 .findFirst();
+    }
+
+    private Reply council(Council council, ElectionFilter filter) {
+        List<LocalDate> days = days(council);
+        Optional<LocalDate> day = day(council, filter);
         List<Reply.Part> parts = new ArrayList<>();
         if (day.isEmpty()) {
             parts.add(new Reply.Text(council.fullName() + ": "
@@ -96,10 +144,18 @@ public final class CouncilCommand implements CommandModule {
         parts.add(new Reply.Text(CouncilWords.sources(result)));
         nextElection(council).ifPresent(next -> parts.add(new Reply.Text("Next election: " + next + ".")));
         List<LocalDate> others = days.stream().filter(d -> !d.equals(day.get())).toList();
-        return new Reply(parts, dayButtons(council, others));
+        List<Reply.Suggestion> buttons = new ArrayList<>();
+        if (cards.isPresent()) {
+            buttons.add(new Reply.Suggestion(
+                    "Picture",
+                    "/chart council " + council.name() + " " + day.get().getYear()));
+        }
+        buttons.addAll(dayButtons(council, others));
+        return new Reply(parts, buttons);
     }
 
-    private static List<List<String>> table(CouncilResult result) {
+    /** Seats by party: won tonight, and before, after and change where both make-ups are known. */
+    public static List<List<String>> table(CouncilResult result) {
         List<List<String>> rows = new ArrayList<>();
         boolean compare = result.before().isPresent() && result.after().isPresent();
         rows.add(compare ? List.of("Party", "Won", "Before", "After", "Change") : List.of("Party", "Won"));
@@ -140,10 +196,10 @@ public final class CouncilCommand implements CommandModule {
                 .map(e -> Formats.date(e.getKey()) + " (Open Council Data UK roster)");
     }
 
-    private static List<Reply.Suggestion> buttons(List<Council> councils) {
+    private static List<Reply.Suggestion> buttons(String command, List<Council> councils) {
         return councils.stream()
                 .limit(MAX_BUTTONS)
-                .map(c -> new Reply.Suggestion(c.fullName(), "/council " + c.name()))
+                .map(c -> new Reply.Suggestion(c.fullName(), command + " " + c.name()))
                 .toList();
     }
 

@@ -26,7 +26,7 @@ import org.resultsdesk.core.seats.WardMatch;
 public final class LocalResults {
     private static final int MAX_BUTTONS = 8;
 
-    private record Loaded(LocalArchive archive, WardDirectory wards) {}
+    private record Loaded(LocalArchive archive, WardDirectory wards, int wardsAdded) {}
 
     private final java.util.function.Supplier<Loaded> loaded;
     private final LocalCalculator calculator;
@@ -50,12 +50,14 @@ public final class LocalResults {
         java.util.concurrent.atomic.AtomicReference<Loaded> value = new java.util.concurrent.atomic.AtomicReference<>();
         return () -> {
             Loaded now = value.get();
-            if (now == null) {
+            // Built again when a declaration brought a ward the lookup has not seen (a feed on new boundaries).
+            if (now == null || now.archive().wardsAdded() != now.wardsAdded()) {
                 synchronized (value) {
                     now = value.get();
-                    if (now == null) {
+                    if (now == null || now.archive().wardsAdded() != now.wardsAdded()) {
                         LocalArchive a = archive.get();
-                        now = new Loaded(a, new WardDirectory(a.wards(), new CouncilDirectory(a.councils())));
+                        int added = a.wardsAdded();
+                        now = new Loaded(a, new WardDirectory(a.wards(), new CouncilDirectory(a.councils())), added);
                         value.set(now);
                     }
                 }
@@ -69,11 +71,13 @@ public final class LocalResults {
                 LocalArchive.empty(), new LocalCalculator(org.resultsdesk.core.calc.MultiMemberMethod.TOP_CANDIDATE));
     }
 
-    LocalArchive archive() {
+    /** The local results as this instance has them (the bundled data and the declarations followed since). */
+    public LocalArchive archive() {
         return loaded.get().archive();
     }
 
-    WardDirectory wards() {
+    /** Ward and council lookup over the local results this instance has. */
+    public WardDirectory wards() {
         return loaded.get().wards();
     }
 
@@ -194,8 +198,7 @@ public final class LocalResults {
             return Reply.text(snippets.ward(figures));
         }
         List<Reply.Part> parts = new ArrayList<>();
-        Optional<Integer> newSince = figures.previous().isEmpty() ? newWardSince(contest) : Optional.empty();
-        parts.add(new Reply.AnnouncementPart(announcements.announce(figures, newSince)));
+        parts.add(new Reply.AnnouncementPart(announcement(figures)));
         List<LocalContest> others = archive().contestsIn(contest.ward()).stream()
                 .filter(c -> !c.equals(contest))
                 .toList();
@@ -203,6 +206,16 @@ public final class LocalResults {
             parts.add(new Reply.Text("Other results for " + contest.ward().label() + ":"));
         }
         return new Reply(parts, others.stream().map(c -> button(command, c)).toList());
+    }
+
+    /** A ward's result as {@code /result} shows it, for an alert: the same figures, method and notes. */
+    public org.resultsdesk.core.model.Announcement announcement(LocalContest contest) {
+        return announcement(calculator.calculate(contest, archive().previous(contest)));
+    }
+
+    private org.resultsdesk.core.model.Announcement announcement(LocalFigures figures) {
+        Optional<Integer> newSince = figures.previous().isEmpty() ? newWardSince(figures.contest()) : Optional.empty();
+        return announcements.announce(figures, newSince);
     }
 
     /**

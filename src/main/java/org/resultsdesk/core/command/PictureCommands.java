@@ -31,7 +31,16 @@ public final class PictureCommands implements CommandModule {
     private final AnnouncementFactory announcements = new AnnouncementFactory();
     private final PlainReplyRenderer plainReplies = new PlainReplyRenderer();
 
+    private final Optional<CouncilCommand> councils;
+
     public PictureCommands(ResultsArchive archive, SeatDirectory seats, Cards cards) {
+        this(archive, seats, cards, Optional.empty());
+    }
+
+    /** With councils: {@code /chart council <name> [year]} draws the council's declaration. */
+    public PictureCommands(
+            ResultsArchive archive, SeatDirectory seats, Cards cards, Optional<CouncilCommand> councils) {
+        this.councils = councils;
         this.archive = archive;
         this.finder = new ContestFinder(archive, seats);
         this.scoreboard = new Scoreboard(archive, calculator);
@@ -52,10 +61,17 @@ public final class PictureCommands implements CommandModule {
     @Override
     public String help() {
         return "/chart <seat> [election]  the result as a picture, ready to post\n"
+                + (councils.isPresent()
+                        ? "/chart council <name> [year]  a council's seats before and after, and control, as a picture\n"
+                        : "")
                 + "/board [election]  the night's board as a picture: seats, gains, losses, vote share";
     }
 
     private Reply chart(List<String> arguments) {
+        if (councils.isPresent() && !arguments.isEmpty() && arguments.get(0).equalsIgnoreCase("council")) {
+            return councils.get()
+                    .picture(CommandLine.parse("/council " + String.join(" ", arguments.subList(1, arguments.size()))));
+        }
         ContestFinder.Found found = finder.find("chart", arguments);
         if (found.problem().isPresent()) {
             return found.problem().get();

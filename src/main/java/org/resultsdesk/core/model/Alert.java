@@ -22,7 +22,9 @@ public record Alert(
         RESULT,
         CORRECTION,
         QUOTE,
-        RETRACTION
+        RETRACTION,
+        /** A council's declaration on a local election night, keyed {@code council/<ONS code>/<date>}. */
+        COUNCIL
     }
 
     public Alert {

@@ -37,6 +37,7 @@ public final class LocalArchive {
     private final Map<String, Map<Integer, CouncilComposition>> compositions;
     private final Map<String, List<Councillor>> councillors;
     private volatile Snapshot snapshot;
+    private volatile int wardsAdded;
 
     /**
      * @param compositions make-up by council ONS code and the year it describes (Open Council Data's year, which is
@@ -205,8 +206,16 @@ public final class LocalArchive {
                 .toList();
     }
 
+    /** How many wards (ONS code and name) {@link #put} has brought that had no contest before: a lookup rebuilds. */
+    public int wardsAdded() {
+        return wardsAdded;
+    }
+
     /** Adds or replaces a contest (a declaration or its correction). */
     public synchronized void put(LocalContest contest) {
+        if (!latest(contest.ward()).isPresent()) {
+            wardsAdded++;
+        }
         Map<String, LocalContest> contests = new LinkedHashMap<>(snapshot.contests());
         contests.put(contest.id(), contest);
         snapshot = snapshotOf(contests);

@@ -5,21 +5,40 @@ import java.util.Objects;
 
 /**
  * What a channel follows. A seat subscription targets a GSS code (one row per boundary set the name covers); a region
- * its normalised name; ALL and GAINS target every seat.
+ * its normalised name; ALL and GAINS target every seat. Those four are Westminster's. Local elections have their own:
+ * COUNCIL targets a council's ONS code (its wards' results and its declaration), WARD a ward's or division's ONS code,
+ * COUNCILS every council's declaration; a desk following every seat is not sent two thousand ward results.
  */
 public record Subscription(ChannelRef channel, Kind kind, String target, String label) {
     public enum Kind {
         SEAT,
         REGION,
         ALL,
-        GAINS
+        GAINS,
+        COUNCIL,
+        WARD,
+        COUNCILS;
+
+        boolean everything() {
+            return this == ALL || this == GAINS || this == COUNCILS;
+        }
+
+        /** Whether this kind follows local elections rather than Westminster. */
+        public boolean local() {
+            return this == COUNCIL || this == WARD || this == COUNCILS;
+        }
     }
 
     public Subscription {
         Objects.requireNonNull(channel);
         Objects.requireNonNull(kind);
-        target = kind == Kind.ALL || kind == Kind.GAINS ? "*" : Objects.requireNonNull(target);
+        target = kind.everything() ? "*" : Objects.requireNonNull(target);
         label = label == null ? target : label;
+    }
+
+    /** Whether this kind has no target: it follows everything of its sort. */
+    public boolean followsEverything() {
+        return kind.everything();
     }
 
     public static String regionKey(String region) {
