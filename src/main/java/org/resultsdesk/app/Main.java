@@ -122,9 +122,7 @@ public final class Main implements Callable<Integer> {
                     DEFAULT_CONFIG,
                     Path.of("").toAbsolutePath());
         }
-        configRead = Files.exists(file)
-                ? java.util.Optional.of(file.toAbsolutePath().normalize())
-                : java.util.Optional.empty();
+        readConfig = Files.exists(file) ? java.util.Optional.of(file) : java.util.Optional.empty();
         Config config = Config.load(file, System.getenv());
         List<String> unknown = KeyCheck.unknownFileKeys(config, file.toString());
         if (!unknown.isEmpty()) {
@@ -132,6 +130,18 @@ public final class Main implements Callable<Integer> {
         }
         KeyCheck.unknownVariables(System.getenv()).forEach(log::warn);
         return config;
+    }
+
+    /** The configuration file loadConfig read, if it found one. */
+    private java.util.Optional<Path> readConfig = java.util.Optional.empty();
+
+    /**
+     * Names the configuration file read, in one line; said once the settings have passed their checks, so a start
+     * that fails on a setting is still the one line naming it.
+     */
+    void logConfigRead() {
+        readConfig.ifPresent(file -> org.slf4j.LoggerFactory.getLogger(Main.class)
+                .info("configuration: {}", file.toAbsolutePath().normalize()));
     }
 
     @Override
@@ -145,6 +155,7 @@ public final class Main implements Callable<Integer> {
         // Every setting is read once, and checked, before anything starts: a bad one ends the start with one line.
         Settings settings = Settings.from(loadConfig());
         StartupChecks.run(settings);
+        logConfigRead();
         Background<LocalArchive> localArchive = Background.deferred("local-data", LocalBundledData::load);
         Background<java.util.Optional<OpsServer>> opsStarting =
                 Background.start("ops-start", () -> startOps(settings.ops().port(), log));

@@ -217,7 +217,7 @@ public final class ResultsDesk implements AutoCloseable {
                 new TargetsCommand(tonight),
                 new SwingometerCommand(tonight),
                 new RecordsCommand(tonight),
-                new WatchListCommands(tonight, watchLists, seats, rights),
+                new WatchListCommands(tonight, watchLists, seats, rights, clock),
                 new PictureCommands(archive, seats, cards, java.util.Optional.of(councils)),
                 new CardsCommand(channelCards, rights)));
         this.ingest = new DeclarationIngest(

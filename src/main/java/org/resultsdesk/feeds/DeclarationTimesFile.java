@@ -75,7 +75,11 @@ public final class DeclarationTimesFile {
                 }
                 times.put(
                         found.gss(),
-                        at.orElseThrow(() -> problem(name, number, "cannot read the time '" + row.get(1) + "'")));
+                        at.orElseThrow(() -> problem(
+                                name,
+                                number,
+                                "cannot read the time '" + org.resultsdesk.core.text.LogSafe.escape(row.get(1))
+                                        + "'")));
             }
         }
         return new ExpectedTimes(times, name);

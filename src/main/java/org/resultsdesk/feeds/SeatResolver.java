@@ -17,6 +17,7 @@ import org.resultsdesk.core.model.ResultsArchive;
 import org.resultsdesk.core.model.Seat;
 import org.resultsdesk.core.seats.SeatDirectory;
 import org.resultsdesk.core.seats.SeatMatch;
+import org.resultsdesk.core.text.LogSafe;
 
 /**
  * Turns a feed's idea of a seat into ours: a GSS code, PA's seat number (2010 boundaries), or a name, which is
@@ -53,6 +54,8 @@ public final class SeatResolver {
             return new Either(exact, "");
         }
         SeatMatch match = directory().find(query);
+        // The query is the file's text: said back escaped and cut short, as every log line says outside text.
+        String said = LogSafe.escape(query);
         if (match instanceof SeatMatch.Found found) {
             Optional<Seat> seat = byName(found.name(), electionDate)
                     .filter(s -> found.seats().stream().anyMatch(f -> f.gss().equals(s.gss())))
@@ -62,15 +65,15 @@ public final class SeatResolver {
         if (match instanceof SeatMatch.Ambiguous ambiguous) {
             return new Either(
                     Optional.empty(),
-                    "'" + query + "' fits " + ambiguous.total() + " seats (" + String.join(", ", ambiguous.names())
+                    "'" + said + "' fits " + ambiguous.total() + " seats (" + String.join(", ", ambiguous.names())
                             + "); give the full name or the GSS code");
         }
         if (match instanceof SeatMatch.Suggestions suggestions) {
             return new Either(
                     Optional.empty(),
-                    "unknown seat " + query + "; did you mean " + String.join(" or ", suggestions.names()) + "?");
+                    "unknown seat " + said + "; did you mean " + String.join(" or ", suggestions.names()) + "?");
         }
-        return new Either(Optional.empty(), "unknown seat " + query);
+        return new Either(Optional.empty(), "unknown seat " + said);
     }
 
     /** A seat, or why there is none. */

@@ -52,7 +52,9 @@ class ConsoleLoggingTest {
         Logger main = (Logger) LoggerFactory.getLogger(Main.class);
         main.addAppender(logs);
         try {
-            new Main().loadConfig();
+            Main app = new Main();
+            app.loadConfig();
+            app.logConfigRead();
         } finally {
             main.detachAppender(logs);
         }

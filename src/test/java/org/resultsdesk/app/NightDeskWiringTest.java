@@ -80,6 +80,7 @@ class NightDeskWiringTest {
                     .doesNotContain("Mid Bedfordshire");
             assertThat(ask(desk, "/watch mid beds")).startsWith("This channel now watches Mid Bedfordshire");
             assertThat(ask(desk, "/due")).contains("Watched here, later: Mid Bedfordshire (due Fri 17 Aug 03:00).");
+            assertThat(ask(desk, "/watchlist")).contains("Mid Bedfordshire  Fri 17 Aug 03:00   not yet");
             assertThat(ask(desk, "/status"))
                     .contains("Declaration times: 2 seats from times.csv")
                     .doesNotContain("Set NIGHT_DECLARATION_TIMES");

@@ -84,6 +84,18 @@ class DeclarationTimesFileTest {
     }
 
     @Test
+    void aHostileSeatNameIsSaidBackEscapedAndCutShort() {
+        String hostile = "\u001b[2J" + "x".repeat(5000) + "\nforged log line";
+        assertThatThrownBy(() -> read("seat,expected\n\"" + hostile + "\",02:30\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> assertThat(e.getMessage())
+                        .startsWith("declaration-times file times.csv, line 2: unknown seat ")
+                        .doesNotContain("\u001b")
+                        .doesNotContain("\n")
+                        .hasSizeLessThan(400));
+    }
+
+    @Test
     void aRehearsalsFileRoundTripsTheNightsRealTimes() throws Exception {
         var ge2019 = TestData.archive().contestsOf("parl.2019-12-12");
         ExpectedTimes times = DeclarationTimesFile.read(

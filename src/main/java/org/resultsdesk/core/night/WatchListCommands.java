@@ -1,7 +1,9 @@
 package org.resultsdesk.core.night;
 
-import static org.resultsdesk.core.night.NightFormat.TIME;
+import static org.resultsdesk.core.night.NightFormat.when;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +33,11 @@ public final class WatchListCommands implements CommandModule {
     private final WatchListStore watches;
     private final SeatDirectory seats;
     private final Rights rights;
+    private final Clock clock;
 
-    public WatchListCommands(Tonight tonight, WatchListStore watches, SeatDirectory seats, Rights rights) {
+    /** {@code clock} tells tonight's times ("02:30") from another night's ("Fri 17 Aug 03:00"), as /due does. */
+    public WatchListCommands(Tonight tonight, WatchListStore watches, SeatDirectory seats, Rights rights, Clock clock) {
+        this.clock = clock;
         this.tonight = tonight;
         this.watches = watches;
         this.seats = seats;
@@ -61,6 +66,7 @@ public final class WatchListCommands implements CommandModule {
     }
 
     private Reply watchlist(ChannelRef channel) {
+        Instant now = clock.instant();
         Map<String, List<String>> byLabel = new LinkedHashMap<>();
         watches.forChannel(channel)
                 .forEach(w -> byLabel.computeIfAbsent(w.label(), k -> new ArrayList<>())
@@ -82,9 +88,9 @@ public final class WatchListCommands implements CommandModule {
             NightSeat s = seat.get();
             rows.add(List.of(
                     label,
-                    s.expected().map(x -> TIME.format(x.at())).orElse("no expected time"),
+                    s.expected().map(x -> when(x.at(), now)).orElse("no expected time"),
                     s.declared()
-                            .map(c -> c.declaredAt().map(TIME::format).orElse("yes"))
+                            .map(c -> c.declaredAt().map(t -> when(t, now)).orElse("yes"))
                             .orElse("not yet"),
                     s.declared().map(c -> NightFormat.verdict(tonight, c)).orElse("-")));
         });

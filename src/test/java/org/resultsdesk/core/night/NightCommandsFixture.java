@@ -52,7 +52,7 @@ final class NightCommandsFixture {
             new TargetsCommand(tonight),
             new SwingometerCommand(tonight),
             new RecordsCommand(tonight),
-            new WatchListCommands(tonight, watches, seats, rights)
+            new WatchListCommands(tonight, watches, seats, rights, clock)
         };
     }
 
