@@ -16,7 +16,8 @@ import org.resultsdesk.core.model.Party;
  * both make-ups are known (others folded as Open Council Data counts them), seats won where they are not.
  */
 public final class CouncilCardFactory {
-    public static final String CREDIT = "Results: House of Commons Library; make-up: Open Council Data UK (CC BY 4.0)";
+    public static final String CREDIT =
+            "Results: House of Commons Library; make-up: Open Council Data UK (CC BY-SA 4.0)";
 
     public CouncilCard card(CouncilResult result) {
         boolean compare = result.before().isPresent() && result.after().isPresent();

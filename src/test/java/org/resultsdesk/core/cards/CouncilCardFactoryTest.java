@@ -92,4 +92,12 @@ class CouncilCardFactoryTest {
         assertThat(card.badge()).doesNotContain("(").doesNotContain(";");
         assertThat(card.verdict()).startsWith(card.badge());
     }
+
+    @Test
+    void theCreditNamesOpenCouncilDatasLicenceAsTheReadmeDoes() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+
+        assertThat(readme).contains("Open Council Data UK, CC BY-SA 4.0");
+        assertThat(CouncilCardFactory.CREDIT).contains("Open Council Data UK (CC BY-SA 4.0)");
+    }
 }
