@@ -15,13 +15,17 @@ import org.resultsdesk.feeds.HttpFeedPoller;
 /** The configured feed sources, a watched directory and polled URLs (each optional), started as leader-only work. */
 final class FeedSources {
     private final Settings.Feeds settings;
-    private final OkHttpClient http;
+    private final java.util.function.Supplier<OkHttpClient> http;
     private final Clock clock;
     private final Consumer<FeedFile> sink;
     /** The directory's watcher while this instance runs it. */
     private final AtomicReference<DirectoryFeedSource> watcher = new AtomicReference<>();
 
-    FeedSources(Settings.Feeds settings, OkHttpClient http, Clock clock, Consumer<FeedFile> sink) {
+    FeedSources(
+            Settings.Feeds settings,
+            java.util.function.Supplier<OkHttpClient> http,
+            Clock clock,
+            Consumer<FeedFile> sink) {
         this.settings = settings;
         this.http = http;
         this.clock = clock;
@@ -42,7 +46,8 @@ final class FeedSources {
             });
         }
         if (!settings.urls().isEmpty()) {
-            running.add(new HttpFeedPoller(http, settings.urls(), settings.poll(), clock, sink, settings.maxFileBytes())
+            running.add(new HttpFeedPoller(
+                            http.get(), settings.urls(), settings.poll(), clock, sink, settings.maxFileBytes())
                     .start());
         }
         return running;

@@ -152,6 +152,8 @@ public final class Main implements Callable<Integer> {
         // have passed), the operations port and the database; the council results wait until the desk has started,
         // unless a local query asks for them first.
         Background<BundledResults.Timed> bundled = Background.start("bundled-data", BundledResults::readTimed);
+        // The history the first /result's context lines read: loaded beside the rest rather than on the first command.
+        Background.start("history", org.resultsdesk.core.history.GeneralElectionHistory::bundled);
         // Every setting is read once, and checked, before anything starts: a bad one ends the start with one line.
         Settings settings = Settings.from(loadConfig());
         StartupChecks.run(settings);

@@ -119,7 +119,8 @@ public final class ResultsDesk implements AutoCloseable {
     final CommandHandler commands;
     final DeskMetrics metrics;
     final DeclarationIngest ingest;
-    private final OkHttpClient http = new OkHttpClient();
+    // One client for every outbound call; its TLS set-up (the trust store) is built beside the rest of the start.
+    private final Background<OkHttpClient> http = Background.start("http-client", OkHttpClient::new);
     private final FeedIntake intake;
     private final FeedSources feeds;
     private final Readiness readiness;
@@ -166,8 +167,8 @@ public final class ResultsDesk implements AutoCloseable {
         this.seats = new SeatDirectory(archive.seats());
         this.database = parts.add("database", database);
         parts.add("http client", () -> {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
+            http.join().dispatcher().executorService().shutdown();
+            http.join().connectionPool().evictAll();
         });
         this.alertStore = new JdbiAlertStore(database);
         this.subscriptions = new JdbiSubscriptionStore(database, clock);
@@ -231,7 +232,7 @@ public final class ResultsDesk implements AutoCloseable {
                 ResultLimits.DEFAULTS.withMaxDaysAhead(settings.feeds().maxDaysAhead()),
                 NewsPolicy.DEFAULTS.withOldElectionDays(settings.feeds().oldElectionDays()));
         this.intake = new FeedIntake(ingest, metrics, leaderLease, clock);
-        this.feeds = new FeedSources(settings.feeds(), http, clock, intake::accept);
+        this.feeds = new FeedSources(settings.feeds(), http::join, clock, intake::accept);
         this.readiness = new Readiness(clock, database::isReachable);
     }
 
@@ -392,14 +393,14 @@ public final class ResultsDesk implements AutoCloseable {
             return;
         }
         Settings.Telegram telegram = settings.telegram().get();
-        var client = TelegramClients.create(http, telegram.client());
-        TelegramAccount account = new TelegramAccount(TelegramClients.forSending(http, telegram.client()));
+        var client = TelegramClients.create(http.join(), telegram.client());
+        TelegramAccount account = new TelegramAccount(TelegramClients.forSending(http.join(), telegram.client()));
         PlatformAccounts.require(
                 account.check(),
                 PlatformAccounts.TELEGRAM,
                 telegram.client().apiUrl().toString());
         TelegramGateway gateway = new TelegramGateway(
-                TelegramClients.forSending(http, telegram.client()),
+                TelegramClients.forSending(http.join(), telegram.client()),
                 new JdbiButtonCommands(database),
                 new JdbiReplyThreads(database),
                 clock);

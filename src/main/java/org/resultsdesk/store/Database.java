@@ -38,6 +38,7 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + dataDirectory, e);
         }
+        SqliteNativeLibrary.useCopyIn(dataDirectory);
         return open("jdbc:sqlite:" + dataDirectory.resolve("results-desk.db").toAbsolutePath(), null, null);
     }
 
