@@ -365,17 +365,19 @@ class LocalNightThroughChatsTest {
         assertThat(councilsText).doesNotContain(" ward, ").doesNotContain(" division, ");
         assertThat(telegram.api().throttledCount()).isZero();
 
-        // A recount in one Kent division reaches the feed folder: the winner and runner-up swap.
+        // A recount in a division Reform UK won reaches the feed folder: its runner-up, of another party, wins it.
         LocalContest division = kentDivisions.stream()
                 .filter(c -> c.seats() == 1 && c.candidates().size() >= 2)
+                .filter(c -> byVotes(c).get(0).party().code().equals("RUK")
+                        && !byVotes(c).get(1).party().code().equals("RUK"))
                 .findFirst()
                 .orElseThrow();
         LocalContest recount = swapTopTwo(division);
-        land(
-                slug("kent") + "_recount.csv",
-                LocalReplayFeed.csv(List.of(recount)).getBytes(StandardCharsets.UTF_8));
+        String newWinner = byVotes(recount).get(0).displayName();
+        land("kent_recount.csv", LocalReplayFeed.csv(List.of(recount)).getBytes(StandardCharsets.UTF_8));
         deliverFor(Duration.ofMinutes(1));
 
+        // The Kent desk had both in digests, which are not edited: the division's and the declaration's corrections.
         List<FakeTelegramApi.Posted> afterRecount = telegram.api()
                 .messages(KENT_DESK)
                 .subList(
@@ -384,13 +386,36 @@ class LocalNightThroughChatsTest {
         assertThat(afterRecount)
                 .singleElement()
                 .satisfies(p -> assertThat(org.apache.commons.text.StringEscapeUtils.unescapeHtml4(p.text()))
-                        .contains("Correction: revised figures for " + headline(division))
-                        .contains(recount.candidates().stream()
-                                .filter(LocalCandidacy::elected)
-                                .findFirst()
-                                .orElseThrow()
-                                .displayName()));
-        assertThat(slack.messages(EVERY_COUNCIL)).hasSize(slackBefore + councils.size());
+                        .startsWith("2 new declarations:")
+                        .contains("Correction: " + headline(division) + ": ")
+                        .contains(newWinner)
+                        .contains("Correction: Kent County Council, 1 May 2025: 81 of 81 seats up. Reform UK GAIN"
+                                + " from Conservative (56 of 81 seats)"));
+        assertThat(telegram.api().messages(KENT_DESK).subList(kentBefore, kentBefore + kent.size()))
+                .as("the digests as they went out")
+                .isEqualTo(kent);
+        // Every council's channel had Kent's declaration on its own: it is edited to the new figures, and told.
+        assertThat(slack.messages(EVERY_COUNCIL)).hasSize(slackBefore + councils.size() + 1);
+        assertThat(slack.messages(EVERY_COUNCIL).get(slackBefore + 1).text())
+                .startsWith("Kent County Council, 1 May 2025: 81 of 81 seats up\n"
+                        + "Reform UK GAIN from Conservative (56 of 81 seats)")
+                .contains("RUK     56       0     56     +56")
+                .contains("Corrected: a ward's result was revised");
+        assertThat(slack.messages(EVERY_COUNCIL)
+                        .get(slackBefore + councils.size())
+                        .text())
+                .startsWith("Correction: revised figures for Kent County Council, 1 May 2025: 81 of 81 seats up"
+                        + " (a ward's result was revised)")
+                .contains("(56 of 81 seats)");
+        assertThat(slack.messages(EVERY_COUNCIL).get(slackBefore).text())
+                .as("Doncaster's untouched")
+                .doesNotContain("Corrected");
+    }
+
+    static List<LocalCandidacy> byVotes(LocalContest contest) {
+        List<LocalCandidacy> sorted = new ArrayList<>(contest.candidates());
+        sorted.sort((a, b) -> Integer.compare(b.votes(), a.votes()));
+        return sorted;
     }
 
     static String headline(LocalContest contest) {
@@ -407,10 +432,8 @@ class LocalNightThroughChatsTest {
 
     /** The same division with the top two candidates' votes swapped, and so who was elected. */
     static LocalContest swapTopTwo(LocalContest contest) {
-        List<LocalCandidacy> byVotes = new ArrayList<>(contest.candidates());
-        byVotes.sort((a, b) -> Integer.compare(b.votes(), a.votes()));
-        LocalCandidacy first = byVotes.get(0);
-        LocalCandidacy second = byVotes.get(1);
+        LocalCandidacy first = byVotes(contest).get(0);
+        LocalCandidacy second = byVotes(contest).get(1);
         List<LocalCandidacy> swapped = contest.candidates().stream()
                 .map(c -> c == first
                         ? new LocalCandidacy(
