@@ -362,7 +362,7 @@ public final class JdbiAlertStore implements AlertStore {
     private Optional<String> firstResultMessage(ChannelRef channel, String contestId, String column) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + column + " FROM outbox WHERE platform = :platform AND"
                         + " channel_id = :channel AND contest_id = :contest AND status = " + sql(SENT)
-                        + " AND kind IN ('RESULT', 'CORRECTION', 'QUOTE') ORDER BY sent_at, id LIMIT 1")
+                        + " AND kind IN ('RESULT', 'COUNCIL', 'CORRECTION', 'QUOTE') ORDER BY sent_at, id LIMIT 1")
                 .bind("platform", channel.platform().name())
                 .bind("channel", channel.channelId())
                 .bind("contest", contestId)

@@ -16,14 +16,14 @@ import org.resultsdesk.web.WebServer;
  * A Slack app served the way Slack reaches it: our web endpoint on a free local port, checking request signatures
  * made with the signing secret on the test's clock. Close it after the test.
  */
-final class SlackEndpoint implements AutoCloseable {
+public final class SlackEndpoint implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Clock clock;
     private final SlackSignature signature;
     private final WebServer server;
     private final URI uri;
 
-    SlackEndpoint(SlackApp app, String signingSecret, Clock clock) throws IOException {
+    public SlackEndpoint(SlackApp app, String signingSecret, Clock clock) throws IOException {
         this.clock = clock;
         this.signature = new SlackSignature(signingSecret, clock);
         this.server = WebServer.start(
@@ -41,14 +41,14 @@ final class SlackEndpoint implements AutoCloseable {
     }
 
     /** A form-encoded body as Slack posts it (a slash command's fields, or {@code payload} for a button). */
-    static String form(Map<String, String> fields) {
+    public static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
     /** Posts {@code body} signed now with the endpoint's secret, as Slack would. */
-    HttpResponse<String> signed(String body) throws IOException, InterruptedException {
+    public HttpResponse<String> signed(String body) throws IOException, InterruptedException {
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         return post(body, timestamp, signature.sign(timestamp, body.getBytes(StandardCharsets.UTF_8)));
     }

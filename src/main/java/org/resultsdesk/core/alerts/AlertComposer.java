@@ -80,12 +80,15 @@ public final class AlertComposer {
             case RUSH -> Reply.text(rushLine(alert));
             case RESULT -> pictured(alert, withContext(alert));
             case CORRECTION ->
-                new Reply(
-                        List.of(
-                                new Reply.Text("Correction: revised figures for "
-                                        + announcement(alert).headline() + " (revision " + alert.revision() + ")"),
-                                new Reply.AnnouncementPart(announcement(alert))),
-                        List.of());
+                isCouncil(alert)
+                        ? local.councilCorrection(alert)
+                        : new Reply(
+                                List.of(
+                                        new Reply.Text("Correction: revised figures for "
+                                                + announcement(alert).headline() + " (revision " + alert.revision()
+                                                + ")"),
+                                        new Reply.AnnouncementPart(announcement(alert))),
+                                List.of());
             case QUOTE, RETRACTION ->
                 cards.card(alert).orElseThrow(() -> new IllegalStateException("no card for " + alert.contestId()));
             case COUNCIL -> local.council(alert);
@@ -94,6 +97,9 @@ public final class AlertComposer {
 
     /** The original message, edited to the corrected figures (and, in a channel of pictures, the corrected card). */
     public Reply corrected(Alert alert) {
+        if (isCouncil(alert)) {
+            return local.councilCorrected(alert);
+        }
         return pictured(
                 alert,
                 new Reply(
@@ -126,7 +132,7 @@ public final class AlertComposer {
         if (alert.kind() == Alert.Kind.QUOTE || alert.kind() == Alert.Kind.RETRACTION) {
             return cards.line(alert).orElseThrow(() -> new IllegalStateException("no card for " + alert.contestId()));
         }
-        if (alert.kind() == Alert.Kind.COUNCIL) {
+        if (alert.kind() == Alert.Kind.COUNCIL || isCouncil(alert)) {
             return local.councilLine(alert);
         }
         Composed c = composed(alert);
@@ -136,6 +142,11 @@ public final class AlertComposer {
         return prefix + a.headline() + ": " + a.verdict() + ". " + a.winnerLine() + "."
                 + a.swing().map(s -> " " + s + ".").orElse("")
                 + context.stream().map(line -> " " + line + ".").reduce("", String::concat);
+    }
+
+    /** A council's declaration, or its correction, rather than one contest's result. */
+    private static boolean isCouncil(Alert alert) {
+        return CouncilNight.parse(alert.contestId()).isPresent();
     }
 
     private Announcement announcement(Alert alert) {

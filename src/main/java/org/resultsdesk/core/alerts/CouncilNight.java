@@ -82,6 +82,26 @@ public record CouncilNight(String councilCode, LocalDate day) {
         return complete(local, council, day, in, seats) ? Optional.of(in.size()) : Optional.empty();
     }
 
+    /**
+     * Whether the council's night was already complete before this declaration: a ward's correction after its
+     * council declared changes the declaration, which is corrected too.
+     */
+    static boolean declaredBefore(LiveLocalArchive local, LocalContest declared) {
+        if (declared.ballot().byElection()) {
+            return false;
+        }
+        List<LocalContest> before =
+                local.declaredOn(declared.council(), declared.ballot().date());
+        Set<String> in = new HashSet<>();
+        before.forEach(c -> in.add(c.ward().onsCode()));
+        return complete(
+                local,
+                declared.council(),
+                declared.ballot().date(),
+                in,
+                before.stream().mapToInt(LocalContest::seats).sum());
+    }
+
     private static boolean complete(LiveLocalArchive local, Council council, LocalDate day, Set<String> in, int seats) {
         if (in.isEmpty()) {
             return false;

@@ -341,20 +341,38 @@ public final class DeclarationIngest {
             router.channelsFor(contest)
                     .forEach(channel ->
                             alerts.add(Alert.pending(channel, contest.id(), result.revision(), kind, clock.instant())));
+            String night =
+                    CouncilNight.of(contest.council(), contest.ballot().date()).id();
             if (!correction) {
-                CouncilNight.completedBy(view.local(), contest).ifPresent(wards -> {
-                    String night = CouncilNight.of(
-                                    contest.council(), contest.ballot().date())
-                            .id();
-                    router.channelsForCouncil(contest.council())
-                            .forEach(channel -> alerts.add(
-                                    Alert.pending(channel, night, wards, Alert.Kind.COUNCIL, clock.instant())));
-                });
+                CouncilNight.completedBy(view.local(), contest)
+                        .ifPresent(wards -> router.channelsForCouncil(contest.council())
+                                .forEach(channel -> alerts.add(
+                                        Alert.pending(channel, night, wards, Alert.Kind.COUNCIL, clock.instant()))));
+            } else if (CouncilNight.declaredBefore(view.local(), contest)) {
+                int revision = councilRevision(contest, result.revision());
+                router.channelsForCouncil(contest.council())
+                        .forEach(channel -> alerts.add(
+                                Alert.pending(channel, night, revision, Alert.Kind.CORRECTION, clock.instant())));
             }
         }
         store.record(Declaration.of(result, source, receivedAt), alerts, fence.get());
         view.catchUp();
         return alerts.size();
+    }
+
+    /**
+     * A council declaration's correction is numbered by the revisions of all its wards added up, so each ward's
+     * correction gives the declaration a new, higher number (and its own outbox row).
+     */
+    private int councilRevision(LocalContest corrected, int revision) {
+        int sum = revision;
+        for (LocalContest ward :
+                view.local().declaredOn(corrected.council(), corrected.ballot().date())) {
+            if (!ward.id().equals(corrected.id())) {
+                sum += store.latestRevision(ward.id(), Declaration.Stage.RESULT).orElse(1);
+            }
+        }
+        return sum;
     }
 
     private boolean isRepeat(String contestId, Declaration.Stage stage, int revision) {

@@ -1,5 +1,6 @@
 package org.resultsdesk.core.alerts;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -46,21 +47,39 @@ public final class LocalAlerts {
 
     /** The council's declaration: headline, control verdict, the seats table and the sources line. */
     Reply council(Alert alert) {
+        return new Reply(declaration(result(alert)), List.of());
+    }
+
+    /** A declaration corrected after one of its wards' results was revised, posted as news. */
+    Reply councilCorrection(Alert alert) {
         CouncilResult result = result(alert);
-        return new Reply(
-                List.of(
-                        new Reply.Text(CouncilWords.headline(result)),
-                        new Reply.Text(CouncilWords.verdict(result)),
-                        new Reply.Table("Seats by party", CouncilCommand.table(result)),
-                        new Reply.Text(CouncilWords.sources(result))),
-                List.of());
+        List<Reply.Part> parts = new ArrayList<>();
+        parts.add(new Reply.Text(
+                "Correction: revised figures for " + CouncilWords.headline(result) + " (a ward's result was revised)"));
+        parts.addAll(declaration(result));
+        return new Reply(parts, List.of());
+    }
+
+    /** The declaration as first posted, edited to the figures after a ward's revised result. */
+    Reply councilCorrected(Alert alert) {
+        List<Reply.Part> parts = new ArrayList<>(declaration(result(alert)));
+        parts.add(new Reply.Text("Corrected: a ward's result was revised"));
+        return new Reply(parts, List.of());
+    }
+
+    private static List<Reply.Part> declaration(CouncilResult result) {
+        return List.of(
+                new Reply.Text(CouncilWords.headline(result)),
+                new Reply.Text(CouncilWords.verdict(result)),
+                new Reply.Table("Seats by party", CouncilCommand.table(result)),
+                new Reply.Text(CouncilWords.sources(result)));
     }
 
     /** "Kent County Council, 1 May 2025: 81 of 81 seats up. Reform UK GAIN from Conservative (57 of 81 seats). RUK 57, ..." */
     String councilLine(Alert alert) {
         CouncilResult result = result(alert);
-        return CouncilWords.headline(result) + ". " + CouncilWords.verdict(result) + ". Won: " + won(result.seatsWon())
-                + ".";
+        return (alert.kind() == Alert.Kind.CORRECTION ? "Correction: " : "") + CouncilWords.headline(result) + ". "
+                + CouncilWords.verdict(result) + ". Won: " + won(result.seatsWon()) + ".";
     }
 
     private static String won(Map<String, Integer> seats) {
@@ -76,6 +95,12 @@ public final class LocalAlerts {
                 .council(night.councilCode())
                 .or(() -> declaredCouncil(night))
                 .orElseThrow(() -> new IllegalStateException("no council " + night.councilCode() + " on file"));
+        if (alert.kind() == Alert.Kind.CORRECTION) {
+            // Numbered by its wards' revisions, not their count: the ward's correction was stored with this alert,
+            // so catching up with the store brings it in.
+            catchUp.run();
+            return CouncilResult.of(live.get(), council, night.day());
+        }
         if (live.declaredOn(council, night.day()).size() < alert.revision()) {
             catchUp.run();
         }

@@ -37,6 +37,7 @@ public final class CommandService implements CommandHandler {
     private final AnnouncementFactory announcements = new AnnouncementFactory();
     private final CopySnippetWriter snippets;
     private final Scoreboard scoreboard;
+    private final LocalScoreboard localScoreboard;
     private final List<CommandModule> modules;
     private final ResultAddenda addenda;
     private final Abolitions abolitions;
@@ -78,6 +79,7 @@ public final class CommandService implements CommandHandler {
         this.finder = new ContestFinder(archive, seats);
         this.abolitions = new Abolitions(SeatLineage.bundled(), archive::seats);
         this.scoreboard = new Scoreboard(archive, calculator);
+        this.localScoreboard = new LocalScoreboard(local);
     }
 
     @Override
@@ -101,7 +103,11 @@ public final class CommandService implements CommandHandler {
             case "result", "results", "r" -> result(line);
             case "snippet" -> snippet(line);
             case "seats", "seat", "search" -> seats(line);
-            case "scoreboard" -> scoreboard.reply(line.arguments());
+            case "scoreboard" ->
+                !line.arguments().isEmpty() && line.arguments().get(0).equalsIgnoreCase("local")
+                        ? localScoreboard.reply(
+                                line.arguments().subList(1, line.arguments().size()))
+                        : scoreboard.reply(line.arguments());
             case "help", "start" -> help(context);
             case "about" -> about();
             default -> unknown(line);
@@ -228,6 +234,7 @@ public final class CommandService implements CommandHandler {
                 /snippet <seat> [election]  a paragraph ready to paste into a story
                 /seats <text>  find seats by name
                 /scoreboard [election]  seats and votes by party for a general election, e.g. /scoreboard 2019
+                /scoreboard local [year]  councils and councillors by party on a local election night
                 /about  where the figures come from
                 An election can be a year (2019), "by-election", "general" or a date (2024-02-15).""";
 

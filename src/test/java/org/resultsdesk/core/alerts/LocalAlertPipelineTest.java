@@ -313,6 +313,49 @@ class LocalAlertPipelineTest {
     }
 
     @Test
+    void aWardCorrectedAfterItsCouncilDeclaredCorrectsTheDeclarationEachTime() {
+        land("high.csv", new FeedMessage.LocalResult(high2025(), FeedMessage.Result.UNNUMBERED));
+        land("mill.csv", new FeedMessage.LocalResult(mill2025(0), FeedMessage.Result.UNNUMBERED));
+        deliverAll();
+        String declaration = telegram.sentTo(EVERY_COUNCIL.channelId()).get(0).messageId();
+        assertThat(all(EVERY_COUNCIL)).contains("Labour HOLD (2 of 3 seats)");
+
+        clock.advance(Duration.ofMinutes(10));
+        // A recount in High Street: the Conservative holds it after all, and Labour loses control.
+        LocalContest recount = contest(HIGH, DAY, 1, c("Cat", "New", LAB, 500, false), c("Ann", "Old", CON, 700, true));
+        land("high-recount.csv", new FeedMessage.LocalResult(recount, FeedMessage.Result.UNNUMBERED));
+        deliverAll();
+
+        assertThat(telegram.edits)
+                .filteredOn(e -> e.channelId().equals(EVERY_COUNCIL.channelId()))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.messageId()).isEqualTo(declaration);
+                    assertThat(text(e.reply()))
+                            .contains("Testshire Council, 1 May 2025: 3 of 3 seats up")
+                            .doesNotContain("Labour HOLD (2 of 3 seats)")
+                            .contains("Corrected: a ward's result was revised");
+                });
+        assertThat(telegram.sentTo(EVERY_COUNCIL.channelId())).hasSize(2);
+        assertThat(text(telegram.sentTo(EVERY_COUNCIL.channelId()).get(1).reply()))
+                .startsWith("Correction: revised figures for Testshire Council, 1 May 2025: 3 of 3 seats up")
+                .doesNotContain("High Street ward");
+        assertThat(telegram.sentTo(WARD_DESK.channelId()))
+                .as("Mill & Weir's desk follows only its ward")
+                .hasSize(1);
+
+        // A second ward's correction corrects the declaration again, under a number of its own.
+        clock.advance(Duration.ofMinutes(10));
+        land("mill-recount.csv", new FeedMessage.LocalResult(mill2025(50), FeedMessage.Result.UNNUMBERED));
+        deliverAll();
+        assertThat(telegram.sentTo(EVERY_COUNCIL.channelId())).hasSize(3);
+        assertThat(telegram.edits)
+                .filteredOn(e -> e.channelId().equals(EVERY_COUNCIL.channelId()))
+                .hasSize(2);
+        assertThat(store.pendingCount()).isZero();
+    }
+
+    @Test
     void anOlderRevisionIsRefusedAndAnOldElectionIsStoredWithoutAlerts() {
         land("mill-2.csv", new FeedMessage.LocalResult(mill2025(0), 2));
         assertThat(land("mill-1.csv", new FeedMessage.LocalResult(mill2025(10), 1)))
