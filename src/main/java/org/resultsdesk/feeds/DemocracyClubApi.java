@@ -142,6 +142,18 @@ public final class DemocracyClubApi {
                         set,
                         listed.map(Ward::onsCode).orElse(""),
                         listed.map(Ward::name).orElse(""));
+                int elected = read.result().contest().seats();
+                if (listed.isPresent()) {
+                    int seats = due.stream()
+                            .filter(b -> b.ballot().toString().equals(id))
+                            .findFirst()
+                            .orElseThrow()
+                            .seats();
+                    if (elected != seats) {
+                        refused.add(id + ": " + elected + " elected for " + seats + " seat" + (seats == 1 ? "" : "s"));
+                        continue;
+                    }
+                }
                 messages.add(read.result());
                 if (read.turnout() == DemocracyClubResultSets.TurnoutBasis.SUM_OF_VOTES) {
                     notes.add(id + ": no turnout or ballot papers given; turnout from the votes cast");
