@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The mark moves only after a polling day's results were all read and taken by the ingest; it is set to when that
  * read began, less {@link #OVERLAP} for clock skew between Democracy Club and here (results re-read inside the overlap
- * are the same figures, which the ingest holds without alerting). A read that fails (HTTP error, time-out, malformed
+ * are the same figures: not handed on again by this poller, and held by the ingest without alerting after a restart). A read that fails (HTTP error, time-out, malformed
  * or absurd page) or an ingest that throws moves nothing and backs off. A result whose winners are marked before its
  * votes are entered is a rush: the local model has no winner-only declaration, so it is logged once and waited for.
  */
@@ -92,6 +92,9 @@ public final class DemocracyClubPoller implements AutoCloseable {
     private final Schedule schedule;
     private final BackOff backOff;
     private final Set<String> logged = new LinkedHashSet<>();
+    /** What was last handed to the sink for each ballot, so a result re-read unchanged is not handed on again. */
+    private final java.util.Map<String, FeedMessage> handed = new java.util.LinkedHashMap<>();
+
     private int failures;
     private Instant notBefore = Instant.MIN;
     private Instant ballotsListed = Instant.MIN;
@@ -184,11 +187,22 @@ public final class DemocracyClubPoller implements AutoCloseable {
                 .forEach(id -> once("winners marked for " + id
                         + " before its votes are entered: waiting for the votes (a council rush is not alerted)"));
         read.notes().forEach(n -> once("Democracy Club result " + n));
-        if (!read.messages().isEmpty()) {
-            sink.accept(SOURCE + " results " + day, clock.instant(), read.messages());
+        List<FeedMessage> changed = read.messages().stream()
+                .filter(m -> !m.equals(handed.get(ballotOf(m))))
+                .toList();
+        if (!changed.isEmpty()) {
+            sink.accept(SOURCE + " results " + day, clock.instant(), changed);
+            changed.forEach(m -> handed.put(ballotOf(m), m));
+            while (handed.size() > MAX_REMEMBERED) {
+                handed.remove(handed.keySet().iterator().next());
+            }
         }
         marks.keepHighWater(key, began.minus(OVERLAP));
-        return read.messages().size();
+        return changed.size();
+    }
+
+    private static String ballotOf(FeedMessage m) {
+        return m instanceof FeedMessage.LocalResult r ? r.contest().id() : m.toString();
     }
 
     private Round failed(Instant now, String why, RuntimeException e) {
