@@ -31,6 +31,17 @@ final class FeedIntake {
         files.incrementAndGet();
     }
 
+    /** Messages from a source that is not a file (the Democracy Club API), ingested, counted and noted the same way. */
+    void accept(
+            String source,
+            java.time.Instant receivedAt,
+            java.util.List<org.resultsdesk.core.model.FeedMessage> messages) {
+        IngestOutcome outcome = ingest.accept(source, receivedAt, messages);
+        metrics.ingested(outcome);
+        lease.noteFeedFile(clock.instant());
+        files.incrementAndGet();
+    }
+
     /** Feed files taken in so far, whatever became of them. */
     int count() {
         return files.get();

@@ -212,7 +212,7 @@ public final class Main implements Callable<Integer> {
                             OUT,
                             interactive);
             boolean chats = settings.anyChat();
-            if (chats || settings.feeds().any()) {
+            if (chats || settings.feeds().any() || settings.democracyClub().enabled()) {
                 OUT.println("Console input closed; serving " + (chats ? "chats" : "feeds") + " until stopped.");
                 new java.util.concurrent.CountDownLatch(1).await();
             } else if (lines == 0 && !interactive) {

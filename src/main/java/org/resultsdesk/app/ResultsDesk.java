@@ -58,6 +58,8 @@ import org.resultsdesk.core.retry.Sleeper;
 import org.resultsdesk.core.rights.AuditCommand;
 import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.SeatDirectory;
+import org.resultsdesk.feeds.DemocracyClubApi;
+import org.resultsdesk.feeds.DemocracyClubPoller;
 import org.resultsdesk.slack.SlackAccount;
 import org.resultsdesk.slack.SlackApp;
 import org.resultsdesk.slack.SlackChatDirectory;
@@ -69,10 +71,12 @@ import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiButtonCommands;
 import org.resultsdesk.store.JdbiChannelCards;
+import org.resultsdesk.store.JdbiDueBallots;
 import org.resultsdesk.store.JdbiLeaderLease;
 import org.resultsdesk.store.JdbiQuoteStore;
 import org.resultsdesk.store.JdbiReplyThreads;
 import org.resultsdesk.store.JdbiSendBudget;
+import org.resultsdesk.store.JdbiSourceMarks;
 import org.resultsdesk.store.JdbiSubscriptionStore;
 import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.store.JdbiWatchListStore;
@@ -123,6 +127,11 @@ public final class ResultsDesk implements AutoCloseable {
     private final Background<OkHttpClient> http = Background.start("http-client", OkHttpClient::new);
     private final FeedIntake intake;
     private final FeedSources feeds;
+    /** The ballots due as Democracy Club lists them (the week's by-elections), kept in the store. */
+    final JdbiDueBallots byElections;
+    /** Democracy Club's poller, leader-only work, when enabled. */
+    private final Optional<DemocracyClubPoller> democracyClub;
+
     private final Readiness readiness;
     private final LeaderLease leaderLease;
     private final Parts parts = new Parts();
@@ -233,6 +242,24 @@ public final class ResultsDesk implements AutoCloseable {
                 NewsPolicy.DEFAULTS.withOldElectionDays(settings.feeds().oldElectionDays()));
         this.intake = new FeedIntake(ingest, metrics, leaderLease, clock);
         this.feeds = new FeedSources(settings.feeds(), http::join, clock, intake::accept);
+        this.byElections = new JdbiDueBallots(database);
+        Settings.DemocracyClub dc = settings.democracyClub();
+        this.democracyClub = dc.enabled()
+                ? Optional.of(new DemocracyClubPoller(
+                        new DemocracyClubApi(
+                                http.join(),
+                                dc.baseUrl(),
+                                dc.apiKey(),
+                                dc.timeout(),
+                                DemocracyClubApi.Limits.DEFAULTS,
+                                localLive),
+                        new JdbiSourceMarks(database, clock),
+                        byElections,
+                        intake::accept,
+                        clock,
+                        new DemocracyClubPoller.Schedule(dc.interval(), dc.quietInterval(), dc.quietInterval(), 7, 21),
+                        DemocracyClubPoller.BACK_OFF))
+                : Optional.empty();
         this.readiness = new Readiness(clock, database::isReachable);
     }
 
@@ -296,6 +323,7 @@ public final class ResultsDesk implements AutoCloseable {
                                     List<AutoCloseable> work = new ArrayList<>(feeds.start());
                                     telegramPolling.ifPresent(
                                             poller -> work.add(poller.get().start()));
+                                    democracyClub.ifPresent(poller -> work.add(poller.start(Duration.ofSeconds(1))));
                                     return new LeaderSupervisor.Running() {
                                         @Override
                                         public void close() throws Exception {

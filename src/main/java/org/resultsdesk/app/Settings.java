@@ -30,6 +30,7 @@ public record Settings(
         Ops ops,
         Replay replay,
         Local local,
+        DemocracyClub democracyClub,
         Optional<Telegram> telegram,
         Optional<Slack> slack) {
     /** The general election the Election manager feed and the night desk assume when none is configured. */
@@ -44,6 +45,7 @@ public record Settings(
         Objects.requireNonNull(ops);
         Objects.requireNonNull(replay);
         Objects.requireNonNull(local);
+        Objects.requireNonNull(democracyClub);
         Objects.requireNonNull(telegram);
         Objects.requireNonNull(slack);
     }
@@ -62,6 +64,7 @@ public record Settings(
                         Duration.ofSeconds(config.getInt("ops.feed-stale-seconds", 0, 0))),
                 Replay.from(config),
                 Local.from(config),
+                DemocracyClub.from(config),
                 TelegramConfig.settings(config)
                         .map(client -> new Telegram(
                                 client,
@@ -265,6 +268,65 @@ public record Settings(
         }
     }
 
+    /**
+     * Democracy Club's API as a live source of council by-elections (docs/democracy-club.md): off unless enabled; the
+     * base URL of its {@code /api/next/}, an API key if one is needed, how often to poll on a polling day and
+     * otherwise, and how long one request may take.
+     */
+    public record DemocracyClub(
+            boolean enabled,
+            HttpUrl baseUrl,
+            Optional<String> apiKey,
+            Duration interval,
+            Duration quietInterval,
+            Duration timeout) {
+        static final String DEFAULT_BASE_URL = "https://candidates.democracyclub.org.uk/api/next/";
+
+        public DemocracyClub {
+            Objects.requireNonNull(baseUrl);
+            Objects.requireNonNull(apiKey);
+            apiKey = apiKey.map(String::strip).filter(k -> !k.isEmpty());
+            if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("configuration key democracyclub.interval-seconds"
+                        + " (DEMOCRACYCLUB_INTERVAL_SECONDS) must be at least 1");
+            }
+            if (quietInterval.compareTo(interval) < 0) {
+                throw new IllegalArgumentException("configuration key democracyclub.quiet-interval-seconds"
+                        + " (DEMOCRACYCLUB_QUIET_INTERVAL_SECONDS) must be at least democracyclub.interval-seconds");
+            }
+            if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("configuration key democracyclub.timeout-seconds"
+                        + " (DEMOCRACYCLUB_TIMEOUT_SECONDS) must be at least 1");
+            }
+        }
+
+        static DemocracyClub from(Config config) {
+            String raw = config.get("democracyclub.base-url", DEFAULT_BASE_URL).strip();
+            HttpUrl url = HttpUrl.parse(raw.endsWith("/") ? raw : raw + "/");
+            if (url == null) {
+                throw new IllegalArgumentException(
+                        "configuration key democracyclub.base-url" + " (DEMOCRACYCLUB_BASE_URL) must be a URL such as "
+                                + DEFAULT_BASE_URL + ", not '" + raw + "'");
+            }
+            int interval = config.getInt("democracyclub.interval-seconds", 60, 1);
+            return new DemocracyClub(
+                    config.getBoolean("democracyclub.enabled", false),
+                    url,
+                    config.get("democracyclub.api-key"),
+                    Duration.ofSeconds(interval),
+                    Duration.ofSeconds(
+                            config.getInt("democracyclub.quiet-interval-seconds", Math.max(600, interval), 1)),
+                    Duration.ofSeconds(config.getInt("democracyclub.timeout-seconds", 20, 1)));
+        }
+
+        @Override
+        public String toString() {
+            return "DemocracyClub[enabled=" + enabled + ", baseUrl=" + baseUrl + ", apiKey="
+                    + (apiKey.isPresent() ? "***" : "none") + ", interval=" + interval + ", quietInterval="
+                    + quietInterval + ", timeout=" + timeout + "]";
+        }
+    }
+
     /** Telegram: how to reach it, where its webhook listens (webhook mode), and who holds desk rights there. */
     public record Telegram(TelegramSettings client, int webhookPort, String webhookPath, PlatformRights rights) {
         public Telegram {
@@ -323,6 +385,12 @@ public record Settings(
             "feeds.election-manager.date",
             "feeds.handbook.date",
             "alerts.old-election-days",
+            "democracyclub.enabled",
+            "democracyclub.base-url",
+            "democracyclub.api-key",
+            "democracyclub.interval-seconds",
+            "democracyclub.quiet-interval-seconds",
+            "democracyclub.timeout-seconds",
             "night.election",
             "night.declaration-times",
             "telegram.bot-token",

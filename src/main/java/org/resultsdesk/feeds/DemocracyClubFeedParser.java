@@ -100,54 +100,12 @@ public final class DemocracyClubFeedParser implements FeedParser {
 
     /** A council ballot: the ward from the post's ONS code ("gss:E05..." or "MTW:E05..."), seats by winners marked. */
     private FeedMessage localResult(String id, JsonNode set, LocalFeedResolver resolver) throws FeedRejected {
-        org.resultsdesk.core.model.BallotId ballot = LocalFeedRows.ballot(id);
-        JsonNode results = set.path("candidate_results");
-        if (!results.isArray() || results.isEmpty()) {
-            throw new FeedRejected(id + ": no candidate results");
-        }
-        JsonNode post = results.get(0).path("membership").path("post");
+        JsonNode post = set.path("candidate_results").path(0).path("membership").path("post");
         String postId = post.path("id").asText("");
         String code = postId.contains(":") ? postId.substring(postId.indexOf(':') + 1) : "";
-        org.resultsdesk.core.model.Council council = resolver.council(id, ballot.organisation(), "");
-        org.resultsdesk.core.model.Ward ward = resolver.ward(
-                id,
-                council,
-                code.matches("[ENSW]\\d{8}") ? code : "",
-                post.path("label").asText(""),
-                ballot.ward());
-        List<org.resultsdesk.core.model.LocalCandidacy> candidates = new ArrayList<>();
-        int winners = 0;
-        for (JsonNode c : results) {
-            JsonNode membership = c.path("membership");
-            if (!c.path("num_ballots").isInt() || c.path("num_ballots").asInt() < 0) {
-                throw new FeedRejected(id + ": candidate "
-                        + membership.path("person").path("name").asText() + " has no vote count");
-            }
-            boolean elected = c.path("is_winner").asBoolean(false)
-                    || membership.path("elected").asBoolean(false);
-            winners += elected ? 1 : 0;
-            String[] name =
-                    LocalFeedRows.split(membership.path("person").path("name").asText(""));
-            JsonNode party = membership.path("on_behalf_of");
-            candidates.add(new org.resultsdesk.core.model.LocalCandidacy(
-                    name[0],
-                    name[1],
-                    resolver.party(
-                            party.path("id").asText(""), party.path("name").asText("")),
-                    c.path("num_ballots").asInt(),
-                    elected,
-                    false));
-        }
-        return LocalFeedRows.result(
-                ballot,
-                ward,
-                winners,
-                set.path("total_electorate").isInt()
-                        ? OptionalInt.of(set.path("total_electorate").asInt())
-                        : OptionalInt.empty(),
-                OptionalInt.empty(),
-                Optional.empty(),
-                candidates);
+        return new DemocracyClubResultSets(resolver)
+                .localResult(id, set, code, post.path("label").asText(""))
+                .result();
     }
 
     private FeedMessage.Result result(String ballot, JsonNode set) throws FeedRejected {

@@ -779,4 +779,75 @@ abstract class StoreContract {
         assertThat(threads.messageId(NEWSDESK, "photo:kingswood.png")).isEmpty();
         assertThat(threads.messageId(NEWSDESK, "photo:board.png")).contains("102");
     }
+
+    @Test
+    void aSourcesHighWaterMarkIsKeptPerSourceSurvivesAnotherPoolAndNeverMovesBack() throws Exception {
+        JdbiSourceMarks marks = new JdbiSourceMarks(database, Clock.fixed(T0, ZoneOffset.UTC));
+        assertThat(marks.highWater("democracy-club")).isEmpty();
+
+        marks.keepHighWater("democracy-club", T0.plusSeconds(60));
+        marks.keepHighWater("democracy-club", T0.plusSeconds(30));
+        marks.keepHighWater("other", T0);
+
+        Database another = openAnother();
+        try {
+            JdbiSourceMarks seenElsewhere = new JdbiSourceMarks(another, Clock.fixed(T0, ZoneOffset.UTC));
+            assertThat(seenElsewhere.highWater("democracy-club")).contains(T0.plusSeconds(60));
+            assertThat(seenElsewhere.highWater("other")).contains(T0);
+            seenElsewhere.keepHighWater("democracy-club", T0.plusSeconds(90));
+        } finally {
+            another.close();
+        }
+        assertThat(marks.highWater("democracy-club")).contains(T0.plusSeconds(90));
+    }
+
+    @Test
+    void dueBallotsAreListedByDayCouncilAndWardWithTheirCandidatesAndAListingReplacesItsSpan() {
+        JdbiDueBallots due = new JdbiDueBallots(database);
+        org.resultsdesk.core.model.Council kent = new org.resultsdesk.core.model.Council("E10000016", "Kent");
+        org.resultsdesk.core.model.Council bucks =
+                new org.resultsdesk.core.model.Council("E06000060", "Buckinghamshire");
+        java.time.LocalDate thursday = java.time.LocalDate.of(2026, 12, 10);
+        org.resultsdesk.core.model.DueBallot abbey = dueBallot(
+                "local.buckinghamshire.abbey.by.2026-12-10",
+                new org.resultsdesk.core.model.Ward("E05013120", "Abbey", bucks),
+                1,
+                List.of(
+                        new org.resultsdesk.core.model.DueBallot.Nominee("Zoe Able", new Party("Lab", "Labour")),
+                        new org.resultsdesk.core.model.DueBallot.Nominee(
+                                "Adam Baker", new Party("Con", "Conservative")),
+                        new org.resultsdesk.core.model.DueBallot.Nominee(
+                                "Sinéad O'Neill", new Party("Ind", "Independent"))));
+        org.resultsdesk.core.model.DueBallot birchington = dueBallot(
+                "local.kent.birchington-rural.by.2026-12-10",
+                new org.resultsdesk.core.model.Ward("E58000718", "Birchington & Rural", kent),
+                2,
+                List.of());
+        org.resultsdesk.core.model.DueBallot later = dueBallot(
+                "local.kent.cliftonville.by.2026-12-17",
+                new org.resultsdesk.core.model.Ward("E58000719", "Cliftonville", kent),
+                1,
+                List.of());
+
+        due.replace(thursday, thursday.plusDays(7), List.of(later, birchington, abbey));
+
+        assertThat(due.dueBetween(thursday, thursday)).containsExactly(abbey, birchington);
+        assertThat(due.dueBetween(thursday, thursday.plusDays(7))).containsExactly(abbey, birchington, later);
+
+        due.replace(thursday, thursday, List.of(birchington));
+
+        assertThat(due.dueBetween(thursday, thursday.plusDays(7)))
+                .as("Abbey, no longer listed for its day, is no longer due; the next week is untouched")
+                .containsExactly(birchington, later);
+        assertThat(due.dueBetween(thursday.minusDays(7), thursday.minusDays(1))).isEmpty();
+    }
+
+    static org.resultsdesk.core.model.DueBallot dueBallot(
+            String id,
+            org.resultsdesk.core.model.Ward ward,
+            int seats,
+            List<org.resultsdesk.core.model.DueBallot.Nominee> candidates) {
+        return new org.resultsdesk.core.model.DueBallot(
+                org.resultsdesk.core.model.BallotId.parse(id).orElseThrow(), ward, seats, candidates);
+    }
 }
