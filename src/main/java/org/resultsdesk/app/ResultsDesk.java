@@ -24,6 +24,10 @@ import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.StatusCommand;
 import org.resultsdesk.core.alerts.StoreFollower;
 import org.resultsdesk.core.alerts.SubscriptionCommands;
+import org.resultsdesk.core.byelections.ByElectionCommands;
+import org.resultsdesk.core.byelections.ByElectionDiary;
+import org.resultsdesk.core.byelections.ByElectionPages;
+import org.resultsdesk.core.byelections.Defences;
 import org.resultsdesk.core.calc.LocalCalculator;
 import org.resultsdesk.core.cards.Cards;
 import org.resultsdesk.core.command.CommandHandler;
@@ -46,6 +50,7 @@ import org.resultsdesk.core.night.SwingometerCommand;
 import org.resultsdesk.core.night.TargetsCommand;
 import org.resultsdesk.core.night.Tonight;
 import org.resultsdesk.core.night.WatchListCommands;
+import org.resultsdesk.core.port.ByElectionCalendar;
 import org.resultsdesk.core.port.ChannelCards;
 import org.resultsdesk.core.port.ChatGateway;
 import org.resultsdesk.core.port.InboundEndpoint;
@@ -69,6 +74,7 @@ import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiButtonCommands;
 import org.resultsdesk.store.JdbiChannelCards;
+import org.resultsdesk.store.JdbiDefenceStore;
 import org.resultsdesk.store.JdbiLeaderLease;
 import org.resultsdesk.store.JdbiQuoteStore;
 import org.resultsdesk.store.JdbiReplyThreads;
@@ -110,6 +116,13 @@ public final class ResultsDesk implements AutoCloseable {
     final String instance = instanceName();
     final JdbiQuoteStore quoteStore;
     final JdbiWatchListStore watchLists;
+    final JdbiDefenceStore defences;
+    /**
+     * The council by-elections due, as the live source lists them. Until the Democracy Club poller stores its
+     * ballots (issue 22's poller), none are listed; declared by-elections still appear in /byelections.
+     */
+    final ByElectionCalendar byElectionCalendar = (from, to) -> List.of();
+
     final Tonight tonight;
     final ResultContext resultContext;
     final QuoteCards quoteCards;
@@ -160,8 +173,11 @@ public final class ResultsDesk implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.localLive = localArchive;
+        this.defences = new JdbiDefenceStore(database);
         this.local = new LocalResults(
-                localArchive, new LocalCalculator(settings.local().multiMemberMethod()));
+                localArchive,
+                new LocalCalculator(settings.local().multiMemberMethod()),
+                new Defences(defences, localArchive));
         this.archive = archive;
         this.seats = new SeatDirectory(archive.seats());
         this.database = parts.add("database", database);
@@ -219,6 +235,14 @@ public final class ResultsDesk implements AutoCloseable {
                 new RecordsCommand(tonight),
                 new WatchListCommands(tonight, watchLists, seats, rights, clock),
                 new PictureCommands(archive, seats, cards, java.util.Optional.of(councils)),
+                new ByElectionCommands(
+                        local,
+                        new ByElectionDiary(byElectionCalendar, localArchive, archive),
+                        new ByElectionPages(local, archive),
+                        byElectionCalendar,
+                        defences,
+                        rights,
+                        clock),
                 new CardsCommand(channelCards, rights)));
         this.ingest = new DeclarationIngest(
                 FeedParsers.of(settings.feeds(), archive, localLive),

@@ -93,7 +93,7 @@ public final class LocalResults {
         return loaded.get().wards();
     }
 
-    LocalCalculator calculator() {
+    public LocalCalculator calculator() {
         return calculator;
     }
 
