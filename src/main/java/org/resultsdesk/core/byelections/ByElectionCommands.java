@@ -158,13 +158,17 @@ public final class ByElectionCommands implements CommandModule {
             return Optional.of("Ind");
         }
         Set<String> known = new LinkedHashSet<>();
-        byElection(wardText).ifPresent(found -> {
-            found.candidates().forEach(n -> known.add(n.party().code()));
-            local.archive()
-                    .contestsIn(found.ward())
-                    .forEach(
-                            c -> c.candidates().forEach(k -> known.add(k.party().code())));
-        });
+        try {
+            byElection(wardText).ifPresent(found -> {
+                found.candidates().forEach(n -> known.add(n.party().code()));
+                local.archive()
+                        .contestsIn(found.ward())
+                        .forEach(c ->
+                                c.candidates().forEach(k -> known.add(k.party().code())));
+            });
+        } catch (NotFound e) {
+            // The words before the party name no by-election: only a well-known party name can be meant.
+        }
         return PartyNames.key(typed, known);
     }
 

@@ -42,12 +42,23 @@ public record Defence(
         Objects.requireNonNull(party, "party");
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(year, "year");
-        split = Map.copyOf(split);
+        split = ordered(split);
         Objects.requireNonNull(setBy, "setBy");
         if (party.isPresent() != (basis == Basis.EDITOR || basis == Basis.RESULT || basis == Basis.ROSTER)) {
             throw new IllegalArgumentException(
                     basis + " defence " + (party.isPresent() ? "with" : "without") + " a party");
         }
+    }
+
+    /** Most seats first, then by party code, so the evidence reads the same every time. */
+    private static Map<String, Integer> ordered(Map<String, Integer> split) {
+        Map<String, Integer> ordered = new java.util.LinkedHashMap<>();
+        split.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return java.util.Collections.unmodifiableMap(ordered);
     }
 
     public static Defence unknown() {
