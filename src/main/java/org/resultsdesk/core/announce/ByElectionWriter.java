@@ -128,7 +128,7 @@ public final class ByElectionWriter {
                 yield abbreviation(party) + " defence: "
                         + (defence.seats() == 1
                                 ? "the seat won by " + PartyStyle.of(party).collective() + " in " + year
-                                : "all " + Formats.count(defence.seats()) + " seats won by "
+                                : allOf(defence.seats()) + " seats won by "
                                         + PartyStyle.of(party).collective() + " in " + year);
             }
             case ROSTER -> {
@@ -137,7 +137,7 @@ public final class ByElectionWriter {
                         + (defence.seats() == 1
                                 ? "the ward's councillor on the roster is "
                                         + PartyStyle.of(party).name()
-                                : "all " + Formats.count(defence.seats()) + " councillors on the roster are "
+                                : allOf(defence.seats()) + " councillors on the roster are "
                                         + PartyStyle.of(party).name())
                         + " (Open Council Data UK)";
             }
@@ -149,6 +149,11 @@ public final class ByElectionWriter {
                         + ", unlike the " + defence.year().orElse(0) + " result; " + how;
             case NONE -> "Defence unknown: no result or councillor on file; " + how;
         };
+    }
+
+    /** "both", "all three". */
+    private static String allOf(int n) {
+        return n == 2 ? "both" : "all " + Formats.count(n);
     }
 
     /** "Con", "RUK", "Green": the register for swing lines and the desk's one-liners. */
