@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.resultsdesk.core.announce.AnnouncementFactory;
 import org.resultsdesk.core.announce.ByElectionWriter;
 import org.resultsdesk.core.announce.Formats;
 import org.resultsdesk.core.announce.PartyStyle;
 import org.resultsdesk.core.calc.ByElectionFigures;
 import org.resultsdesk.core.calc.LocalFigures;
 import org.resultsdesk.core.calc.ResultCalculator;
-import org.resultsdesk.core.calc.ResultFigures;
 import org.resultsdesk.core.command.LocalResults;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.LocalContest;
@@ -168,15 +168,7 @@ public final class ByElectionPages {
         }
     }
 
-    /** "Lab GAIN from Con", "Con HOLD", "Lab win" with nothing to compare. */
     private String verdict(Contest contest) {
-        ResultFigures f = calculator.calculate(contest, westminster.comparisonFor(contest));
-        String winner = PartyStyle.of(contest.winner().party()).abbreviation();
-        return f.verdict()
-                .map(v -> v.gain()
-                        ? winner + " GAIN from "
-                                + PartyStyle.of(v.previousWinner()).abbreviation()
-                        : winner + " HOLD")
-                .orElse(winner + " win");
+        return AnnouncementFactory.shortVerdict(calculator.calculate(contest, westminster.comparisonFor(contest)));
     }
 }
