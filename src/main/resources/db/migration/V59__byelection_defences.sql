@@ -7,3 +7,13 @@ CREATE TABLE byelection_defences (
     set_by      TEXT   NOT NULL,
     set_at      BIGINT NOT NULL
 );
+
+-- Channels an editor has scheduled the week's council by-election summary for (/byelections schedule): it is queued
+-- to each through the outbox once the week's results are all in.
+CREATE TABLE byelection_summary_channels (
+    platform    TEXT   NOT NULL,
+    channel_id  TEXT   NOT NULL,
+    set_by      TEXT   NOT NULL,
+    created_at  BIGINT NOT NULL,
+    PRIMARY KEY (platform, channel_id)
+);

@@ -28,6 +28,7 @@ import org.resultsdesk.core.byelections.ByElectionCommands;
 import org.resultsdesk.core.byelections.ByElectionDiary;
 import org.resultsdesk.core.byelections.ByElectionPages;
 import org.resultsdesk.core.byelections.Defences;
+import org.resultsdesk.core.byelections.SummaryPoster;
 import org.resultsdesk.core.calc.LocalCalculator;
 import org.resultsdesk.core.cards.Cards;
 import org.resultsdesk.core.command.CommandHandler;
@@ -80,6 +81,7 @@ import org.resultsdesk.store.JdbiQuoteStore;
 import org.resultsdesk.store.JdbiReplyThreads;
 import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
+import org.resultsdesk.store.JdbiSummarySchedule;
 import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.store.JdbiWatchListStore;
 import org.resultsdesk.store.StoreNotifications;
@@ -122,6 +124,9 @@ public final class ResultsDesk implements AutoCloseable {
      * ballots (issue 22's poller), none are listed; declared by-elections still appear in /byelections.
      */
     final ByElectionCalendar byElectionCalendar = (from, to) -> List.of();
+
+    final JdbiSummarySchedule summarySchedule;
+    final SummaryPoster summaries;
 
     final Tonight tonight;
     final ResultContext resultContext;
@@ -212,6 +217,10 @@ public final class ResultsDesk implements AutoCloseable {
         this.tonight = tonight;
         this.resultContext = new ResultContext(tonight);
         CouncilCommand councils = new CouncilCommand(local, java.util.Optional.of(cards));
+        ByElectionDiary diary = new ByElectionDiary(byElectionCalendar, localArchive, archive);
+        ByElectionPages pages = new ByElectionPages(local, archive);
+        this.summarySchedule = new JdbiSummarySchedule(database, clock);
+        this.summaries = new SummaryPoster(diary, pages, summarySchedule, alertStore, clock, this::wakeDelivery);
         this.commands = metrics.timed(new CommandService(
                 archive,
                 seats,
@@ -236,13 +245,7 @@ public final class ResultsDesk implements AutoCloseable {
                 new WatchListCommands(tonight, watchLists, seats, rights, clock),
                 new PictureCommands(archive, seats, cards, java.util.Optional.of(councils)),
                 new ByElectionCommands(
-                        local,
-                        new ByElectionDiary(byElectionCalendar, localArchive, archive),
-                        new ByElectionPages(local, archive),
-                        byElectionCalendar,
-                        defences,
-                        rights,
-                        clock),
+                        local, diary, pages, byElectionCalendar, defences, summarySchedule, rights, clock),
                 new CardsCommand(channelCards, rights)));
         this.ingest = new DeclarationIngest(
                 FeedParsers.of(settings.feeds(), archive, localLive),
@@ -267,6 +270,7 @@ public final class ResultsDesk implements AutoCloseable {
         // Owned from the start, so it is closed even when a later part fails to start; served once all have.
         ops.ifPresent(o -> parts.add("operations port", o));
         followStore();
+        scheduleSummaries();
         startTelegram();
         startSlack();
         startLeaderWork();
@@ -296,6 +300,30 @@ public final class ResultsDesk implements AutoCloseable {
                                         StoreNotifications.OUTBOX,
                                         this::wakeDelivery))
                         .start());
+    }
+
+    /**
+     * Every minute, queues the week's by-election summary to the chats it is scheduled for once the week's results are
+     * all in; the outbox takes each chat's summary once a week, so every instance may check.
+     */
+    void scheduleSummaries() {
+        ScheduledExecutorService checking = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "by-election-summaries");
+            t.setDaemon(true);
+            return t;
+        });
+        parts.add("by-election summaries", checking::shutdownNow);
+        checking.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        summaries.postIfDue();
+                    } catch (RuntimeException e) {
+                        LOG.warn("could not check the by-election summary: {}", e.toString());
+                    }
+                },
+                1,
+                60,
+                TimeUnit.SECONDS);
     }
 
     private void catchUp() {
@@ -513,7 +541,8 @@ public final class ResultsDesk implements AutoCloseable {
                         quoteCards,
                         resultContext,
                         AlertPictures.cards(channelCards, cards),
-                        new LocalAlerts(local, localLive, this::catchUp)),
+                        new LocalAlerts(local, localLive, this::catchUp),
+                        summaries),
                 budget,
                 clock,
                 AlertDelivery.Settings.DEFAULTS

@@ -640,6 +640,19 @@ abstract class StoreContract {
     }
 
     @Test
+    void theByElectionSummaryIsScheduledOncePerChannel() {
+        JdbiSummarySchedule schedule = new JdbiSummarySchedule(database, Clock.fixed(T0, ZoneOffset.UTC));
+
+        assertThat(schedule.add(NEWSDESK, "ed")).isTrue();
+        assertThat(schedule.add(NEWSDESK, "ed")).isFalse();
+        assertThat(schedule.add(POLITICS, "<b>ed</b>")).isTrue();
+        assertThat(schedule.channels()).containsExactlyInAnyOrder(NEWSDESK, POLITICS);
+        assertThat(schedule.remove(NEWSDESK)).isTrue();
+        assertThat(schedule.remove(NEWSDESK)).isFalse();
+        assertThat(schedule.channels()).containsExactly(POLITICS);
+    }
+
+    @Test
     void watchListsAreKeptPerChannelInTheOrderSeatsWereAdded() {
         JdbiWatchListStore watches = new JdbiWatchListStore(database, Clock.fixed(T0, ZoneOffset.UTC));
         WatchListStore.Watched kingswood = new WatchListStore.Watched("E14000774", "Kingswood");

@@ -18,6 +18,7 @@ import org.resultsdesk.core.command.CommandModule;
 import org.resultsdesk.core.command.LocalResults;
 import org.resultsdesk.core.model.Action;
 import org.resultsdesk.core.model.BallotId;
+import org.resultsdesk.core.model.ChannelRef;
 import org.resultsdesk.core.model.ChatContext;
 import org.resultsdesk.core.model.DefenceSetting;
 import org.resultsdesk.core.model.DueBallot;
@@ -28,6 +29,7 @@ import org.resultsdesk.core.model.Ward;
 import org.resultsdesk.core.night.PartyNames;
 import org.resultsdesk.core.port.ByElectionCalendar;
 import org.resultsdesk.core.port.DefenceStore;
+import org.resultsdesk.core.port.SummarySchedule;
 import org.resultsdesk.core.rights.Decision;
 import org.resultsdesk.core.rights.Rights;
 import org.resultsdesk.core.seats.WardMatch;
@@ -56,6 +58,7 @@ public final class ByElectionCommands implements CommandModule {
     private final ByElectionPages pages;
     private final ByElectionCalendar calendar;
     private final DefenceStore defences;
+    private final SummarySchedule schedule;
     private final Rights rights;
     private final Clock clock;
 
@@ -65,8 +68,10 @@ public final class ByElectionCommands implements CommandModule {
             ByElectionPages pages,
             ByElectionCalendar calendar,
             DefenceStore defences,
+            SummarySchedule schedule,
             Rights rights,
             Clock clock) {
+        this.schedule = schedule;
         this.local = local;
         this.diary = diary;
         this.pages = pages;
@@ -85,7 +90,8 @@ public final class ByElectionCommands implements CommandModule {
     public String help() {
         return "/byelections [this week|next week|<date>]  the week's council by-elections; /byelections results [week]"
                 + "  the week's verdicts and seats changing hands\n"
-                + "/defending <ward or ballot> <party>  who defends a council by-election (desk editors)";
+                + "/defending <ward or ballot> <party>  who defends a council by-election; /byelections schedule [off]"
+                + "  post the week's summary here once its results are in (desk editors)";
     }
 
     @Override
@@ -94,6 +100,9 @@ public final class ByElectionCommands implements CommandModule {
             return defending(line.arguments(), context);
         }
         List<String> args = line.arguments();
+        if (!args.isEmpty() && args.get(0).equalsIgnoreCase("schedule")) {
+            return schedule(args.subList(1, args.size()), context);
+        }
         boolean results = !args.isEmpty() && args.get(0).equalsIgnoreCase("results");
         String when = String.join(" ", results ? args.subList(1, args.size()) : args)
                 .strip()
@@ -105,6 +114,34 @@ public final class ByElectionCommands implements CommandModule {
         }
         ByElectionWeek week = diary.week(day.get());
         return results ? pages.summary(week) : pages.list(week);
+    }
+
+    private Reply schedule(List<String> args, ChatContext context) {
+        if (rights.decide(context, Action.SUMMARY_SCHEDULE) instanceof Decision.Refused refused) {
+            return Reply.text(refused.message());
+        }
+        ChannelRef here = new ChannelRef(context.platform(), context.channelId());
+        boolean off = args.size() == 1 && args.get(0).equalsIgnoreCase("off");
+        if (!args.isEmpty() && !off) {
+            return Reply.text("/byelections schedule posts the week's by-election summary in this chat once the week's"
+                    + " results are all in; /byelections schedule off stops it.");
+        }
+        if (off) {
+            boolean removed = schedule.remove(here);
+            if (removed) {
+                rights.record(context, Action.SUMMARY_SCHEDULE, "off");
+            }
+            return Reply.text(
+                    removed
+                            ? "This chat will no longer get the week's by-election summary."
+                            : "The by-election summary was not scheduled for this chat.");
+        }
+        boolean added = schedule.add(here, editorName(context));
+        if (added) {
+            rights.record(context, Action.SUMMARY_SCHEDULE, "on");
+        }
+        return Reply.text((added ? "Scheduled: this chat" : "This chat already")
+                + " gets the week's by-election summary once every council by-election of the week has declared.");
     }
 
     private LocalDate today() {

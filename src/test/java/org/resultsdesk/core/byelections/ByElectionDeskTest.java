@@ -72,6 +72,7 @@ import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiDefenceStore;
 import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSubscriptionStore;
+import org.resultsdesk.store.JdbiSummarySchedule;
 
 /**
  * A week of council by-elections in real 2025 wards of Buckinghamshire, on a day the bundled data does not have
@@ -109,6 +110,9 @@ class ByElectionDeskTest {
     static List<DueBallot> due = new ArrayList<>();
     static Map<String, LocalContest> declared = new HashMap<>();
     static JdbiSubscriptionStore subscriptions;
+    static JdbiSummarySchedule schedule;
+    static SummaryPoster poster;
+    static AlertDelivery delivery;
 
     static Ward ward(String code) {
         return live.get().contestsOn(code).get(0).ward();
@@ -211,20 +215,17 @@ class ByElectionDeskTest {
                         !d.ballot().date().isBefore(from) && !d.ballot().date().isAfter(to))
                 .toList();
         SeatDirectory seats = new SeatDirectory(westminster.seats());
+        schedule = new JdbiSummarySchedule(database, clock);
+        ByElectionDiary diary = new ByElectionDiary(calendar, live, westminster);
+        ByElectionPages pages = new ByElectionPages(local, westminster);
+        poster = new SummaryPoster(diary, pages, schedule, store, clock, () -> {});
         commands = new CommandService(
                 westminster,
                 seats,
                 clock,
                 ResultAddenda.NONE,
                 local,
-                new ByElectionCommands(
-                        local,
-                        new ByElectionDiary(calendar, live, westminster),
-                        new ByElectionPages(local, westminster),
-                        calendar,
-                        defences,
-                        rights,
-                        clock),
+                new ByElectionCommands(local, diary, pages, calendar, defences, schedule, rights, clock),
                 new SubscriptionCommands(subscriptions, seats, westminster, rights, local));
 
         for (LocalContest contest : List.of(downley(), farnhams(), buckingham(), beaconsfield())) {
@@ -256,7 +257,7 @@ class ByElectionDeskTest {
                 clock,
                 () -> {});
         telegram = new RecordingGateway(Platform.TELEGRAM, clock::instant);
-        AlertDelivery delivery = new AlertDelivery(
+        delivery = new AlertDelivery(
                 telegram,
                 store,
                 subscriptions,
@@ -266,7 +267,8 @@ class ByElectionDeskTest {
                         CardSource.NONE,
                         ContextSource.NONE,
                         AlertPictures.NONE,
-                        new LocalAlerts(local, live, follower::catchUp)),
+                        new LocalAlerts(local, live, follower::catchUp),
+                        poster),
                 new JdbiSendBudget(database),
                 clock,
                 AlertDelivery.Settings.DEFAULTS,
@@ -515,6 +517,56 @@ class ByElectionDeskTest {
                 .extracting(Subscription::kind)
                 .isEqualTo(Subscription.Kind.BYELECTIONS);
         assertThat(text(commands.handle("/subscriptions", own))).contains("every council by-election's result");
+    }
+
+    @Test
+    void anEditorSchedulesTheSummaryAndItIsPostedOnceWhenTheWeeksResultsAreAllIn() {
+        ChannelRef summaryDesk = new ChannelRef(Platform.TELEGRAM, "-100401");
+        assertThat(text(commands.handle("/byelections schedule", stranger()))).contains("Only the desk's editors");
+        assertThat(schedule.channels()).isEmpty();
+
+        assertThat(text(commands.handle("/byelections schedule", editor()))).startsWith("Scheduled");
+        assertThat(schedule.channels()).containsExactly(summaryDesk);
+        int before = telegram.sentTo(summaryDesk.channelId()).size();
+
+        // Disraeli (Tuesday) has not declared: nothing yet.
+        assertThat(poster.postIfDue()).isZero();
+        deliver();
+        assertThat(telegram.sentTo(summaryDesk.channelId())).hasSize(before);
+
+        // Checking again and again posts it once.
+        due.removeIf(d -> d.ballot().ward().equals("disraeli"));
+        try {
+            assertThat(poster.postIfDue()).isEqualTo(1);
+            assertThat(poster.postIfDue()).isEqualTo(1);
+            deliver();
+            List<RecordingGateway.Sent> sent = telegram.sentTo(summaryDesk.channelId());
+            assertThat(sent).hasSize(before + 1);
+            assertThat(text(sent.get(sent.size() - 1).reply()))
+                    .startsWith("By-election results, week of Mon 7 Dec 2026 to Sun 13 Dec 2026")
+                    .contains("Council by-elections: 4 of 4 declared");
+            poster.postIfDue();
+            deliver();
+            assertThat(telegram.sentTo(summaryDesk.channelId())).hasSize(before + 1);
+        } finally {
+            due.add(new DueBallot(
+                    ballot("disraeli", TUESDAY),
+                    ward("E05015948"),
+                    1,
+                    List.of(new DueBallot.Nominee("Tom Vale", CON), new DueBallot.Nominee("Una West", LAB))));
+            commands.handle("/byelections schedule off", editor());
+        }
+        assertThat(schedule.channels()).isEmpty();
+    }
+
+    static void deliver() {
+        Instant now = clock.instant();
+        Optional<Instant> next = delivery.deliverDue();
+        for (int i = 0; i < 50 && next.isPresent(); i++) {
+            clock.set(next.get().isAfter(clock.instant()) ? next.get() : clock.instant());
+            next = delivery.deliverDue();
+        }
+        clock.set(now);
     }
 
     private static String golden(String command, String name) throws IOException {
