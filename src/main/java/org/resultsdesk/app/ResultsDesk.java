@@ -24,6 +24,11 @@ import org.resultsdesk.core.alerts.RushBoard;
 import org.resultsdesk.core.alerts.StatusCommand;
 import org.resultsdesk.core.alerts.StoreFollower;
 import org.resultsdesk.core.alerts.SubscriptionCommands;
+import org.resultsdesk.core.byelections.ByElectionCommands;
+import org.resultsdesk.core.byelections.ByElectionDiary;
+import org.resultsdesk.core.byelections.ByElectionPages;
+import org.resultsdesk.core.byelections.Defences;
+import org.resultsdesk.core.byelections.SummaryPoster;
 import org.resultsdesk.core.calc.LocalCalculator;
 import org.resultsdesk.core.cards.Cards;
 import org.resultsdesk.core.command.CommandHandler;
@@ -71,6 +76,7 @@ import org.resultsdesk.store.JdbiAlertStore;
 import org.resultsdesk.store.JdbiAuditTrail;
 import org.resultsdesk.store.JdbiButtonCommands;
 import org.resultsdesk.store.JdbiChannelCards;
+import org.resultsdesk.store.JdbiDefenceStore;
 import org.resultsdesk.store.JdbiDueBallots;
 import org.resultsdesk.store.JdbiLeaderLease;
 import org.resultsdesk.store.JdbiQuoteStore;
@@ -78,6 +84,7 @@ import org.resultsdesk.store.JdbiReplyThreads;
 import org.resultsdesk.store.JdbiSendBudget;
 import org.resultsdesk.store.JdbiSourceMarks;
 import org.resultsdesk.store.JdbiSubscriptionStore;
+import org.resultsdesk.store.JdbiSummarySchedule;
 import org.resultsdesk.store.JdbiUpdateLedger;
 import org.resultsdesk.store.JdbiWatchListStore;
 import org.resultsdesk.store.StoreNotifications;
@@ -114,6 +121,10 @@ public final class ResultsDesk implements AutoCloseable {
     final String instance = instanceName();
     final JdbiQuoteStore quoteStore;
     final JdbiWatchListStore watchLists;
+    final JdbiDefenceStore defences;
+    final JdbiSummarySchedule summarySchedule;
+    final SummaryPoster summaries;
+
     final Tonight tonight;
     final ResultContext resultContext;
     final QuoteCards quoteCards;
@@ -170,8 +181,11 @@ public final class ResultsDesk implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.localLive = localArchive;
+        this.defences = new JdbiDefenceStore(database);
         this.local = new LocalResults(
-                localArchive, new LocalCalculator(settings.local().multiMemberMethod()));
+                localArchive,
+                new LocalCalculator(settings.local().multiMemberMethod()),
+                new Defences(defences, localArchive));
         this.archive = archive;
         this.seats = new SeatDirectory(archive.seats());
         this.database = parts.add("database", database);
@@ -206,6 +220,11 @@ public final class ResultsDesk implements AutoCloseable {
         this.tonight = tonight;
         this.resultContext = new ResultContext(tonight);
         CouncilCommand councils = new CouncilCommand(local, java.util.Optional.of(cards));
+        this.byElections = new JdbiDueBallots(database);
+        ByElectionDiary diary = new ByElectionDiary(byElections, localArchive, archive);
+        ByElectionPages pages = new ByElectionPages(local, archive);
+        this.summarySchedule = new JdbiSummarySchedule(database, clock);
+        this.summaries = new SummaryPoster(diary, pages, summarySchedule, alertStore, clock, this::wakeDelivery);
         this.commands = metrics.timed(new CommandService(
                 archive,
                 seats,
@@ -229,6 +248,7 @@ public final class ResultsDesk implements AutoCloseable {
                 new RecordsCommand(tonight),
                 new WatchListCommands(tonight, watchLists, seats, rights, clock),
                 new PictureCommands(archive, seats, cards, java.util.Optional.of(councils)),
+                new ByElectionCommands(local, diary, pages, byElections, defences, summarySchedule, rights, clock),
                 new CardsCommand(channelCards, rights)));
         this.ingest = new DeclarationIngest(
                 FeedParsers.of(settings.feeds(), archive, localLive),
@@ -242,7 +262,6 @@ public final class ResultsDesk implements AutoCloseable {
                 NewsPolicy.DEFAULTS.withOldElectionDays(settings.feeds().oldElectionDays()));
         this.intake = new FeedIntake(ingest, metrics, leaderLease, clock);
         this.feeds = new FeedSources(settings.feeds(), http::join, clock, intake::accept);
-        this.byElections = new JdbiDueBallots(database);
         Settings.DemocracyClub dc = settings.democracyClub();
         this.democracyClub = dc.enabled()
                 ? Optional.of(new DemocracyClubPoller(
@@ -271,6 +290,7 @@ public final class ResultsDesk implements AutoCloseable {
         // Owned from the start, so it is closed even when a later part fails to start; served once all have.
         ops.ifPresent(o -> parts.add("operations port", o));
         followStore();
+        scheduleSummaries();
         startTelegram();
         startSlack();
         startLeaderWork();
@@ -300,6 +320,30 @@ public final class ResultsDesk implements AutoCloseable {
                                         StoreNotifications.OUTBOX,
                                         this::wakeDelivery))
                         .start());
+    }
+
+    /**
+     * Every minute, queues the week's by-election summary to the chats it is scheduled for once the week's results are
+     * all in; the outbox takes each chat's summary once a week, so every instance may check.
+     */
+    void scheduleSummaries() {
+        ScheduledExecutorService checking = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "by-election-summaries");
+            t.setDaemon(true);
+            return t;
+        });
+        parts.add("by-election summaries", checking::shutdownNow);
+        checking.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        summaries.postIfDue();
+                    } catch (RuntimeException e) {
+                        LOG.warn("could not check the by-election summary: {}", e.toString());
+                    }
+                },
+                1,
+                60,
+                TimeUnit.SECONDS);
     }
 
     private void catchUp() {
@@ -518,7 +562,8 @@ public final class ResultsDesk implements AutoCloseable {
                         quoteCards,
                         resultContext,
                         AlertPictures.cards(channelCards, cards),
-                        new LocalAlerts(local, localLive, this::catchUp)),
+                        new LocalAlerts(local, localLive, this::catchUp),
+                        summaries),
                 budget,
                 clock,
                 AlertDelivery.Settings.DEFAULTS

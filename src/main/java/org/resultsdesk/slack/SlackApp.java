@@ -40,6 +40,8 @@ public final class SlackApp {
             "/results",
             "/snippet",
             "/council",
+            "/byelections",
+            "/defending",
             "/seats",
             "/scoreboard",
             "/resultsdesk",

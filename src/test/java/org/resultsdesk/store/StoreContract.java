@@ -611,6 +611,48 @@ abstract class StoreContract {
     }
 
     @Test
+    void aDefendingPartySetByAnEditorIsKeptPerBallotAndTheLatestSettingWins() {
+        JdbiDefenceStore defences = new JdbiDefenceStore(database);
+        org.resultsdesk.core.model.BallotId abbey = org.resultsdesk.core.model.BallotId.parse(
+                        "local.buckinghamshire.abbey.by.2026-12-10")
+                .orElseThrow();
+        org.resultsdesk.core.model.BallotId bude = org.resultsdesk.core.model.BallotId.parse(
+                        "local.cornwall.bude.by.2026-12-10")
+                .orElseThrow();
+        String hostile = "Robert'); DROP TABLE byelection_defences;-- <b>&amp;</b>";
+
+        defences.set(new org.resultsdesk.core.model.DefenceSetting(abbey, new Party("Con", "Conservative"), "ed", T0));
+        defences.set(new org.resultsdesk.core.model.DefenceSetting(
+                abbey, new Party("Lab", hostile), "ed2", T0.plusSeconds(60)));
+        defences.set(
+                new org.resultsdesk.core.model.DefenceSetting(bude, new Party("LD", "Liberal Democrat"), "ed", T0));
+
+        assertThat(defences.find(abbey)).hasValueSatisfying(d -> {
+            assertThat(d.party()).isEqualTo(new Party("Lab", hostile));
+            assertThat(d.setBy()).isEqualTo("ed2");
+            assertThat(d.at()).isEqualTo(T0.plusSeconds(60));
+        });
+        assertThat(defences.find(bude).orElseThrow().party().code()).isEqualTo("LD");
+        assertThat(defences.clear(bude)).isTrue();
+        assertThat(defences.clear(bude)).isFalse();
+        assertThat(defences.find(bude)).isEmpty();
+        assertThat(defences.find(abbey)).isPresent();
+    }
+
+    @Test
+    void theByElectionSummaryIsScheduledOncePerChannel() {
+        JdbiSummarySchedule schedule = new JdbiSummarySchedule(database, Clock.fixed(T0, ZoneOffset.UTC));
+
+        assertThat(schedule.add(NEWSDESK, "ed")).isTrue();
+        assertThat(schedule.add(NEWSDESK, "ed")).isFalse();
+        assertThat(schedule.add(POLITICS, "<b>ed</b>")).isTrue();
+        assertThat(schedule.channels()).containsExactlyInAnyOrder(NEWSDESK, POLITICS);
+        assertThat(schedule.remove(NEWSDESK)).isTrue();
+        assertThat(schedule.remove(NEWSDESK)).isFalse();
+        assertThat(schedule.channels()).containsExactly(POLITICS);
+    }
+
+    @Test
     void watchListsAreKeptPerChannelInTheOrderSeatsWereAdded() {
         JdbiWatchListStore watches = new JdbiWatchListStore(database, Clock.fixed(T0, ZoneOffset.UTC));
         WatchListStore.Watched kingswood = new WatchListStore.Watched("E14000774", "Kingswood");

@@ -29,6 +29,7 @@ public final class AlertComposer {
     private final ContextSource context;
     private final AlertPictures pictures;
     private final LocalAlerts local;
+    private final WeeklySummaries summaries;
     private final ResultCalculator calculator = new ResultCalculator();
     private final AnnouncementFactory announcements = new AnnouncementFactory();
     /** The newest result read for each contest, and each revision composed once, however many channels it goes to. */
@@ -67,6 +68,19 @@ public final class AlertComposer {
             ContextSource context,
             AlertPictures pictures,
             LocalAlerts local) {
+        this(store, archive, cards, context, pictures, local, WeeklySummaries.NONE);
+    }
+
+    /** With {@code summaries}: the week's by-election summary, where a channel has it scheduled. */
+    public AlertComposer(
+            AlertStore store,
+            ResultsArchive archive,
+            CardSource cards,
+            ContextSource context,
+            AlertPictures pictures,
+            LocalAlerts local,
+            WeeklySummaries summaries) {
+        this.summaries = summaries;
         this.local = local;
         this.store = store;
         this.archive = archive;
@@ -92,6 +106,7 @@ public final class AlertComposer {
             case QUOTE, RETRACTION ->
                 cards.card(alert).orElseThrow(() -> new IllegalStateException("no card for " + alert.contestId()));
             case COUNCIL -> local.council(alert);
+            case SUMMARY -> summaries.summary(alert);
         };
     }
 
@@ -134,6 +149,9 @@ public final class AlertComposer {
         }
         if (alert.kind() == Alert.Kind.COUNCIL || isCouncil(alert)) {
             return local.councilLine(alert);
+        }
+        if (alert.kind() == Alert.Kind.SUMMARY) {
+            return summaries.line(alert);
         }
         Composed c = composed(alert);
         Announcement a = c.announcement();

@@ -40,7 +40,7 @@ public final class AlertRouter {
                 case REGION -> s.target().equals(region) || s.target().equals(country);
                 case ALL -> true;
                 case GAINS -> gain;
-                case COUNCIL, WARD, COUNCILS -> false;
+                case COUNCIL, WARD, COUNCILS, BYELECTIONS -> false;
             };
             if (matches) {
                 channels.add(s.channel());
@@ -50,7 +50,8 @@ public final class AlertRouter {
     }
 
     /**
-     * Who gets a ward's or division's result: channels following its council or the ward itself. A channel that
+     * Who gets a ward's or division's result: channels following its council (its by-elections too) or the ward
+     * itself, and, for a council by-election, channels following every by-election. A channel that
      * follows every council gets each council's declaration ({@link #channelsForCouncil}), not its two thousand wards.
      */
     public List<ChannelRef> channelsFor(LocalContest contest) {
@@ -59,6 +60,7 @@ public final class AlertRouter {
             boolean matches = switch (s.kind()) {
                 case COUNCIL -> s.target().equals(contest.council().onsCode());
                 case WARD -> s.target().equals(contest.ward().onsCode());
+                case BYELECTIONS -> contest.ballot().byElection();
                 default -> false;
             };
             if (matches) {

@@ -42,8 +42,8 @@ import org.resultsdesk.core.seats.WardMatch;
 public final class SubscriptionCommands implements CommandModule {
     private static final String USAGE = "Follow declarations in this channel with /subscribe <seat>,"
             + " /subscribe region <name>, /subscribe all, or /subscribe gains (seats that change hands); councils"
-            + " with /subscribe council <name>, /subscribe ward <ward, council>, or /subscribe councils (every"
-            + " council's declaration).";
+            + " with /subscribe council <name>, /subscribe ward <ward, council>, /subscribe councils (every"
+            + " council's declaration), or /subscribe byelections (every council by-election's result).";
 
     private final SubscriptionStore store;
     private final SeatDirectory seats;
@@ -78,7 +78,7 @@ public final class SubscriptionCommands implements CommandModule {
 
     @Override
     public String help() {
-        return "/subscribe <seat> | region <name> | all | gains  alerts in this channel (its administrators)\n"
+        return "/subscribe <seat> | region <name> | all | gains | byelections  alerts in this channel (its administrators)\n"
                 + "/unsubscribe ...  stop them (its administrators); /subscriptions  what this channel follows";
     }
 
@@ -139,6 +139,14 @@ public final class SubscriptionCommands implements CommandModule {
             Subscription.Kind kind = first.equals("all") ? Subscription.Kind.ALL : Subscription.Kind.GAINS;
             String what = kind == Subscription.Kind.ALL ? "every declaration" : "every seat that changes hands";
             return change(subscribe, List.of(new Subscription(channel, kind, null, what)), what, change);
+        }
+        if (line.arguments().size() == 1 && (first.equals("byelections") || first.equals("by-elections"))) {
+            String what = "every council by-election's result";
+            return change(
+                    subscribe,
+                    List.of(new Subscription(channel, Subscription.Kind.BYELECTIONS, null, what)),
+                    what,
+                    change);
         }
         if (line.arguments().size() == 1 && first.equals("councils")) {
             String what = "every council's declaration";
@@ -329,6 +337,7 @@ public final class SubscriptionCommands implements CommandModule {
                         case COUNCIL -> s.label() + " (council)";
                         case WARD -> s.label() + " (ward)";
                         case COUNCILS -> "every council's declaration";
+                        case BYELECTIONS -> "every council by-election's result";
                     });
         }
         if (labels.isEmpty()) {

@@ -46,6 +46,17 @@ public final class AnnouncementFactory {
                 : contest.seat().name() + ", general election " + date;
     }
 
+    /** "Lab GAIN from Con", "Con HOLD", "Lab WIN" (nothing to compare with): the verdict in lists and summaries. */
+    public static String shortVerdict(ResultFigures figures) {
+        String winner = PartyStyle.of(figures.contest().winner().party()).abbreviation();
+        return figures.verdict()
+                .map(v -> v.gain()
+                        ? winner + " GAIN from "
+                                + PartyStyle.of(v.previousWinner()).abbreviation()
+                        : winner + " HOLD")
+                .orElse(winner + " WIN");
+    }
+
     private static String verdict(ResultFigures figures) {
         String winner = PartyStyle.of(figures.contest().winner().party()).name();
         return figures.verdict()

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.resultsdesk.core.calc.ByElectionFigures;
 import org.resultsdesk.core.calc.LocalFigures;
 import org.resultsdesk.core.calc.Percent;
 import org.resultsdesk.core.model.Announcement;
@@ -53,6 +54,41 @@ public final class LocalAnnouncementFactory {
                 Optional.empty(),
                 turnout(figures),
                 notes(figures, newWardSince));
+    }
+
+    /**
+     * A council by-election: the verdict against the defending party (or a plain win), the swing since the ward's last
+     * contest, who defends and why, and the desk's one-line result last.
+     */
+    public Announcement announce(ByElectionFigures by, Optional<Integer> newWardSince) {
+        LocalFigures figures = by.figures();
+        LocalContest contest = figures.contest();
+        List<String> notes = new ArrayList<>();
+        notes.add(ByElectionWriter.evidence(by.defence()));
+        figures.previous()
+                .filter(p -> p.seats() > 1 || contest.seats() > 1)
+                .ifPresent(p -> notes.add(
+                        "Shares and changes: " + figures.method().description() + " (the " + ByElectionWriter.since(p)
+                                + " contest was for " + p.seats() + (p.seats() == 1 ? " seat)" : " seats)")));
+        figures.previous()
+                .ifPresentOrElse(
+                        p -> notes.add("Changes since " + ByElectionWriter.since(p)),
+                        () -> notes.addAll(notes(figures, newWardSince)));
+        notes.add(new ByElectionWriter().deskLine(by));
+        return new Announcement(
+                contest.id(),
+                headline(contest),
+                ByElectionWriter.verdictLong(by),
+                switch (by.verdict()) {
+                    case GAIN -> Announcement.Outcome.GAIN;
+                    case HOLD -> Announcement.Outcome.HOLD;
+                    case WIN -> Announcement.Outcome.WIN;
+                },
+                winnerLine(figures),
+                figures.rows().stream().map(LocalAnnouncementFactory::row).toList(),
+                ByElectionWriter.swing(by),
+                ByElectionWriter.turnout(by),
+                notes);
     }
 
     /** "Abbey ward, Buckinghamshire Council, 1 May 2025 (2 seats)". */

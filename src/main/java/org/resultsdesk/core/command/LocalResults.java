@@ -30,6 +30,8 @@ public final class LocalResults {
 
     private final java.util.function.Supplier<Loaded> loaded;
     private final LocalCalculator calculator;
+    private final org.resultsdesk.core.calc.ByElectionCalculator byElections;
+    private final org.resultsdesk.core.calc.DefenceSource defences;
     private final LocalAnnouncementFactory announcements = new LocalAnnouncementFactory();
     private final LocalSnippetWriter snippets = new LocalSnippetWriter();
 
@@ -42,7 +44,17 @@ public final class LocalResults {
      * query waits for it, Westminster never does.
      */
     public LocalResults(java.util.function.Supplier<LocalArchive> archive, LocalCalculator calculator) {
+        this(archive, calculator, org.resultsdesk.core.calc.DefenceSource.UNKNOWN);
+    }
+
+    /** @param defences who defends each council by-election: GAIN and HOLD are against that party */
+    public LocalResults(
+            java.util.function.Supplier<LocalArchive> archive,
+            LocalCalculator calculator,
+            org.resultsdesk.core.calc.DefenceSource defences) {
         this.calculator = calculator;
+        this.byElections = new org.resultsdesk.core.calc.ByElectionCalculator(calculator);
+        this.defences = defences;
         this.loaded = memoized(archive);
     }
 
@@ -81,7 +93,7 @@ public final class LocalResults {
         return loaded.get().wards();
     }
 
-    LocalCalculator calculator() {
+    public LocalCalculator calculator() {
         return calculator;
     }
 
@@ -193,12 +205,15 @@ public final class LocalResults {
             return Reply.text(contest.ward().label() + " (" + contest.id() + ") is counted by "
                     + contest.votingSystem().description() + ". STV counts are not supported yet.");
         }
-        LocalFigures figures = calculator.calculate(contest, archive().previous(contest));
         if (command.equals("snippet")) {
-            return Reply.text(snippets.ward(figures));
+            return Reply.text(
+                    contest.ballot().byElection()
+                            ? new org.resultsdesk.core.announce.ByElectionWriter().deskLine(byElection(contest))
+                            : snippets.ward(
+                                    calculator.calculate(contest, archive().previous(contest))));
         }
         List<Reply.Part> parts = new ArrayList<>();
-        parts.add(new Reply.AnnouncementPart(announcement(figures)));
+        parts.add(new Reply.AnnouncementPart(announcement(contest)));
         List<LocalContest> others = archive().contestsIn(contest.ward()).stream()
                 .filter(c -> !c.equals(contest))
                 .toList();
@@ -210,7 +225,23 @@ public final class LocalResults {
 
     /** A ward's result as {@code /result} shows it, for an alert: the same figures, method and notes. */
     public org.resultsdesk.core.model.Announcement announcement(LocalContest contest) {
+        if (contest.ballot().byElection()) {
+            org.resultsdesk.core.calc.ByElectionFigures by = byElection(contest);
+            return announcements.announce(
+                    by, by.figures().previous().isEmpty() ? newWardSince(contest) : Optional.empty());
+        }
         return announcement(calculator.calculate(contest, archive().previous(contest)));
+    }
+
+    /** A council by-election worked out against the party defending it. */
+    public org.resultsdesk.core.calc.ByElectionFigures byElection(LocalContest contest) {
+        return byElections.calculate(
+                contest, archive().previous(contest), defences.defenceOf(contest.ballot(), contest.ward()));
+    }
+
+    /** Who defends a by-election in this ward, as the desk has it. */
+    public org.resultsdesk.core.calc.Defence defenceOf(BallotId ballot, org.resultsdesk.core.model.Ward ward) {
+        return defences.defenceOf(ballot, ward);
     }
 
     private org.resultsdesk.core.model.Announcement announcement(LocalFigures figures) {

@@ -13,7 +13,9 @@ public enum Action {
     APPROVAL_SWITCH(Right.DESK, "turn quote approval on or off", "set approval"),
     PENDING(Right.DESK, "see the quotes waiting for approval", "listed pending quotes"),
     STATUS(Right.DESK, "see the desk's status", "asked for status"),
-    AUDIT(Right.DESK, "see the audit trail", "asked for the audit");
+    AUDIT(Right.DESK, "see the audit trail", "asked for the audit"),
+    DEFENDING(Right.DESK, "set who defends a by-election", "set the defending party"),
+    SUMMARY_SCHEDULE(Right.DESK, "schedule the by-election summary", "scheduled the by-election summary");
 
     private final Right right;
     private final String refusal;

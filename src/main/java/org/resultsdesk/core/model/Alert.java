@@ -24,7 +24,9 @@ public record Alert(
         QUOTE,
         RETRACTION,
         /** A council's declaration on a local election night, keyed {@code council/<ONS code>/<date>}. */
-        COUNCIL
+        COUNCIL,
+        /** The week's council by-election summary, posted once the week's results are in, keyed {@code byelections/<Monday>}. */
+        SUMMARY
     }
 
     public Alert {

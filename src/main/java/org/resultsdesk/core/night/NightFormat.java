@@ -10,10 +10,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.resultsdesk.core.announce.PartyStyle;
 import org.resultsdesk.core.calc.Percent;
 import org.resultsdesk.core.calc.ResultCalculator;
-import org.resultsdesk.core.calc.ResultFigures;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Party;
 
@@ -31,14 +29,8 @@ final class NightFormat {
 
     /** "Lab GAIN from Con", "Con HOLD", "Lab WIN" (nothing to compare with). */
     static String verdict(Tonight tonight, Contest contest) {
-        ResultFigures f = CALCULATOR.calculate(contest, tonight.archive().comparisonFor(contest));
-        String winner = PartyStyle.of(contest.winner().party()).abbreviation();
-        return f.verdict()
-                .map(v -> v.gain()
-                        ? winner + " GAIN from "
-                                + PartyStyle.of(v.previousWinner()).abbreviation()
-                        : winner + " HOLD")
-                .orElse(winner + " WIN");
+        return org.resultsdesk.core.announce.AnnouncementFactory.shortVerdict(
+                CALCULATOR.calculate(contest, tonight.archive().comparisonFor(contest)));
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A party as a reporter types it ("Lab", "Labour", "Ref", "Reform UK", "Tories", "Lib Dems") to its party key. */
-final class PartyNames {
+public final class PartyNames {
     private static final Map<String, String> KEYS = Map.ofEntries(
             Map.entry("con", "Con"),
             Map.entry("conservative", "Con"),
@@ -43,7 +43,7 @@ final class PartyNames {
     private PartyNames() {}
 
     /** The party key for what was typed: a known name, else any key in {@code known} spelt the same. */
-    static Optional<String> key(String typed, Collection<String> known) {
+    public static Optional<String> key(String typed, Collection<String> known) {
         String squashed = typed.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
         if (KEYS.containsKey(squashed)) {
             return Optional.of(KEYS.get(squashed));
