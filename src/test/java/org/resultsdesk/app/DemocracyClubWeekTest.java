@@ -225,7 +225,7 @@ class DemocracyClubWeekTest {
                 .satisfies(p -> assertThat(p.text())
                         .contains("by-election")
                         .contains("1,412")
-                        .contains("(2025: 31.6%)"));
+                        .contains("(May 2025: 31.6%)"));
         assertThat(about("Riverside Quarter", "Buckinghamshire"))
                 .singleElement()
                 .satisfies(p -> assertThat(p.text())
