@@ -27,7 +27,7 @@ import org.resultsdesk.telegram.fake.TelegramUpdates;
  * A week of council by-elections from Democracy Club through the real wiring, polled from empty to complete: an
  * editor subscribes a Telegram group to four councils through the fake Bot API, the fake Democracy Club lists five
  * by-elections on Thursday 10 December 2026 (a date no bundled result has) in real wards (a one-seat division, one
- * seat of Armthorpe's three, a division whose result is corrected in a later version, one whose result comes with
+ * seat of Armthorpe's three, whose split seats leave the defence to an editor, who sets it with /defending, a division whose result is corrected in a later version, one whose result comes with
  * the older winner flag and no turnout) and one ward with a code drawn since (no previous result on file), and enters
  * their results one by one. Each result reaches the group exactly once; the correction edits the original message
  * and posts a correction note.
@@ -118,6 +118,7 @@ class DemocracyClubWeekTest {
                         Map.entry("telegram.bot-token", FakeTelegramApi.TOKEN),
                         Map.entry("telegram.bot-username", FakeTelegramApi.USERNAME),
                         Map.entry("telegram.api-url", telegram.baseUrl()),
+                        Map.entry("telegram.desk-chat-id", String.valueOf(NEWSROOM)),
                         Map.entry("democracyclub.enabled", "true"),
                         Map.entry("democracyclub.base-url", democracyClub.baseUrl()),
                         Map.entry("democracyclub.interval-seconds", "1"),
@@ -152,6 +153,11 @@ class DemocracyClubWeekTest {
                 .until(() -> telegram.messages(NEWSROOM).size() > before);
     }
 
+    FakeTelegramApi.Posted last() {
+        List<FakeTelegramApi.Posted> posted = telegram.messages(NEWSROOM);
+        return posted.get(posted.size() - 1);
+    }
+
     List<FakeTelegramApi.Posted> about(String ward, String council) {
         return telegram.messages(NEWSROOM).stream()
                 .filter(p -> p.text().contains(ward) && p.text().contains(council))
@@ -183,8 +189,15 @@ class DemocracyClubWeekTest {
                 result(lab("Ann Tong", 812, true), ref("Bill Ray", 640, false)),
                 "Abbey",
                 "Cambridgeshire");
-        enterAndAwait(
-                ARMTHORPE, result(ref("Cal Marr", 1412, true), lab("Di North", 1010, false)), "Armthorpe", "Doncaster");
+        // Armthorpe's three seats split in 2025, so nobody can be said to defend it until an editor says who does.
+        say("/defending armthorpe, doncaster lab");
+        assertThat(last().text())
+                .startsWith("Armthorpe")
+                .contains("Lab defence")
+                .contains("against Labour");
+        democracyClub.enter(ARMTHORPE, result(ref("Cal Marr", 1412, true), lab("Di North", 1010, false)));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> about("Armthorpe", "Doncaster").size() == 2);
         enterAndAwait(
                 GLOS_ABBEY, result(con("Ed Grave", 903, true), ld("Flo Gate", 688, false)), "Abbey", "Gloucestershire");
         enterAndAwait(
@@ -219,11 +232,14 @@ class DemocracyClubWeekTest {
         assertThat(about("Abbey", "Cambridgeshire"))
                 .singleElement()
                 .satisfies(p -> assertThat(p.text()).contains("Ann Tong").contains("812"));
-        assertThat(about("Armthorpe", "Doncaster"))
-                .as("one seat of Armthorpe's three, compared with the 2025 full election")
+        assertThat(about("Armthorpe", "Doncaster")
+                        .subList(1, about("Armthorpe", "Doncaster").size()))
+                .as("one seat of Armthorpe's three, compared with the 2025 full election, after the editor's reply")
                 .singleElement()
                 .satisfies(p -> assertThat(p.text())
                         .contains("by-election")
+                        .contains("Reform UK GAIN from Labour")
+                        .contains("RUK GAIN from Lab: Armthorpe (Doncaster)")
                         .contains("1,412")
                         .contains("(May 2025: 31.6%)"));
         assertThat(about("Riverside Quarter", "Buckinghamshire"))
@@ -235,7 +251,7 @@ class DemocracyClubWeekTest {
                 .singleElement()
                 .satisfies(p -> assertThat(p.text()).contains("Jo Tay").contains("Turnout 24.3%"));
         assertThat(telegram.messages(NEWSROOM))
-                .as("4 answers, 5 results, 1 correction note")
-                .hasSize(10);
+                .as("5 answers (4 subscriptions, the defence), 5 results, 1 correction note")
+                .hasSize(11);
     }
 }
