@@ -159,7 +159,10 @@ public final class DemocracyClubPoller implements AutoCloseable {
         LocalDate from = today.minusDays(schedule.lookBackDays());
         LocalDate to = today.plusDays(schedule.lookAheadDays());
         List<String> refused = new ArrayList<>();
-        List<DueBallot> listed = api.ballots(from, to, refused);
+        List<DueBallot> listed = api.ballots(from, to, refused).stream()
+                .filter(b ->
+                        !b.ballot().date().isBefore(from) && !b.ballot().date().isAfter(to))
+                .toList();
         refused.forEach(r -> once("refused ballot from Democracy Club: " + r));
         due.replace(from, to, listed);
     }
