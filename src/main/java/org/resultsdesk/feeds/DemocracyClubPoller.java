@@ -150,8 +150,8 @@ public final class DemocracyClubPoller implements AutoCloseable {
         } catch (DemocracyClubApi.Unavailable e) {
             return failed(now, e.getMessage(), null);
         } catch (RuntimeException e) {
-            // The ingest could not take the results (the database away, or this instance no longer leads).
-            return failed(now, "results not taken: " + e, e);
+            // The store could not take what was read (the database away, or this instance no longer leads).
+            return failed(now, "the store did not take what was read: " + e, e);
         }
     }
 
