@@ -53,6 +53,7 @@ import org.resultsdesk.core.night.Tonight;
 import org.resultsdesk.core.night.WatchListCommands;
 import org.resultsdesk.core.port.ChannelCards;
 import org.resultsdesk.core.port.ChatGateway;
+import org.resultsdesk.core.port.DueBallots;
 import org.resultsdesk.core.port.InboundEndpoint;
 import org.resultsdesk.core.port.LeaderLease;
 import org.resultsdesk.core.port.SendBudget;
@@ -139,7 +140,7 @@ public final class ResultsDesk implements AutoCloseable {
     private final FeedIntake intake;
     private final FeedSources feeds;
     /** The ballots due as Democracy Club lists them (the week's by-elections), kept in the store. */
-    final JdbiDueBallots byElections;
+    final DueBallots byElections;
     /** Democracy Club's poller, leader-only work, when enabled. */
     private final Optional<DemocracyClubPoller> democracyClub;
 

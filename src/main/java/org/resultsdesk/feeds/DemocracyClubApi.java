@@ -132,27 +132,19 @@ public final class DemocracyClubApi {
                 rushes.add(id);
                 continue;
             }
-            Optional<Ward> listed = due.stream()
-                    .filter(b -> b.ballot().toString().equals(id))
-                    .map(DueBallot::ward)
-                    .findFirst();
+            Optional<DueBallot> listed =
+                    due.stream().filter(b -> b.ballot().toString().equals(id)).findFirst();
             try {
                 DemocracyClubResultSets.Read read = resultSets.localResult(
                         id,
                         set,
-                        listed.map(Ward::onsCode).orElse(""),
-                        listed.map(Ward::name).orElse(""));
+                        listed.map(b -> b.ward().onsCode()).orElse(""),
+                        listed.map(b -> b.ward().name()).orElse(""));
                 int elected = read.result().contest().seats();
-                if (listed.isPresent()) {
-                    int seats = due.stream()
-                            .filter(b -> b.ballot().toString().equals(id))
-                            .findFirst()
-                            .orElseThrow()
-                            .seats();
-                    if (elected != seats) {
-                        refused.add(id + ": " + elected + " elected for " + seats + " seat" + (seats == 1 ? "" : "s"));
-                        continue;
-                    }
+                if (listed.isPresent() && elected != listed.get().seats()) {
+                    int seats = listed.get().seats();
+                    refused.add(id + ": " + elected + " elected for " + seats + " seat" + (seats == 1 ? "" : "s"));
+                    continue;
                 }
                 messages.add(read.result());
                 if (read.turnout() == DemocracyClubResultSets.TurnoutBasis.SUM_OF_VOTES) {

@@ -150,8 +150,8 @@ public final class DemocracyClubPoller implements AutoCloseable {
         } catch (DemocracyClubApi.Unavailable e) {
             return failed(now, e.getMessage(), null);
         } catch (RuntimeException e) {
-            // The ingest could not take the results (the database away, or this instance no longer leads).
-            return failed(now, "results not taken: " + e, e);
+            // The store could not take what was read (the database away, or this instance no longer leads).
+            return failed(now, "the store did not take what was read: " + e, e);
         }
     }
 
@@ -159,7 +159,10 @@ public final class DemocracyClubPoller implements AutoCloseable {
         LocalDate from = today.minusDays(schedule.lookBackDays());
         LocalDate to = today.plusDays(schedule.lookAheadDays());
         List<String> refused = new ArrayList<>();
-        List<DueBallot> listed = api.ballots(from, to, refused);
+        List<DueBallot> listed = api.ballots(from, to, refused).stream()
+                .filter(b ->
+                        !b.ballot().date().isBefore(from) && !b.ballot().date().isAfter(to))
+                .toList();
         refused.forEach(r -> once("refused ballot from Democracy Club: " + r));
         due.replace(from, to, listed);
     }
