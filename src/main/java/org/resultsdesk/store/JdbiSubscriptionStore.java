@@ -100,7 +100,7 @@ public final class JdbiSubscriptionStore implements SubscriptionStore {
                     .bind("platform", from.platform().name())
                     .bind("channel", from.channelId())
                     .execute();
-            // The chat's own settings go with it: its watch list and whether it takes result cards.
+            // The chat's own settings go with it: its watch list, whether it takes result cards, its scheduled summary.
             h.createUpdate("INSERT INTO watch_lists (platform, channel_id, gss, label, created_at)"
                             + " SELECT platform, :to, gss, label, created_at FROM watch_lists"
                             + " WHERE platform = :platform AND channel_id = :from ON CONFLICT DO NOTHING")
@@ -115,7 +115,14 @@ public final class JdbiSubscriptionStore implements SubscriptionStore {
                     .bind("from", from.channelId())
                     .bind("to", to.channelId())
                     .execute();
-            for (String table : List.of("watch_lists", "channel_cards")) {
+            h.createUpdate("INSERT INTO byelection_summary_channels (platform, channel_id, set_by, created_at)"
+                            + " SELECT platform, :to, set_by, created_at FROM byelection_summary_channels"
+                            + " WHERE platform = :platform AND channel_id = :from ON CONFLICT DO NOTHING")
+                    .bind("platform", from.platform().name())
+                    .bind("from", from.channelId())
+                    .bind("to", to.channelId())
+                    .execute();
+            for (String table : List.of("watch_lists", "channel_cards", "byelection_summary_channels")) {
                 h.createUpdate("DELETE FROM " + table + " WHERE platform = :platform AND channel_id = :channel")
                         .bind("platform", from.platform().name())
                         .bind("channel", from.channelId())

@@ -650,6 +650,11 @@ abstract class StoreContract {
         assertThat(schedule.remove(NEWSDESK)).isTrue();
         assertThat(schedule.remove(NEWSDESK)).isFalse();
         assertThat(schedule.channels()).containsExactly(POLITICS);
+
+        schedule.add(NEWSDESK, "ed");
+        ChannelRef upgraded = new ChannelRef(Platform.TELEGRAM, "-1009002");
+        subscriptions.moveChannel(NEWSDESK, upgraded);
+        assertThat(schedule.channels()).containsExactlyInAnyOrder(POLITICS, upgraded);
     }
 
     @Test
