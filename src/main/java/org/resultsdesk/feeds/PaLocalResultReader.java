@@ -31,30 +31,12 @@ final class PaLocalResultReader {
     static final int MAX_SEATS = 200;
 
     private static final Set<String> PROPORTIONS = Set.of("all", "half", "third");
-    /** PA's local feed names parties; these are the names its schema examples and the big parties use. */
-    private static final Map<String, String> NAMES = Map.ofEntries(
-            Map.entry("conservative", "Con"),
-            Map.entry("conservatives", "Con"),
-            Map.entry("labour", "Lab"),
-            Map.entry("labour co-op", "Lab"),
-            Map.entry("liberal democrat", "LD"),
-            Map.entry("liberal democrats", "LD"),
-            Map.entry("green", "Green"),
-            Map.entry("green party", "Green"),
-            Map.entry("reform uk", "RUK"),
-            Map.entry("reform", "RUK"),
-            Map.entry("plaid cymru", "PC"),
-            Map.entry("snp", "SNP"),
-            Map.entry("scottish national party", "SNP"),
-            Map.entry("ukip", "UKIP"),
-            Map.entry("independent", "Ind"),
-            Map.entry("others", "Oth"),
-            Map.entry("other", "Oth"));
-
     private final Supplier<LocalArchive> local;
+    private final LocalFeedResolver resolver;
 
     PaLocalResultReader(Supplier<LocalArchive> local) {
         this.local = local;
+        this.resolver = new LocalFeedResolver(local);
     }
 
     List<FeedMessage> read(Element root, FeedFile file) throws FeedRejected {
@@ -79,8 +61,8 @@ final class PaLocalResultReader {
         return tallies;
     }
 
-    private static FeedMessage.CouncilTally tally(
-            Element element, CouncilDirectory directory, LocalDate date, int revision) throws FeedRejected {
+    private FeedMessage.CouncilTally tally(Element element, CouncilDirectory directory, LocalDate date, int revision)
+            throws FeedRejected {
         String name = text(element, "name");
         Council council = directory.find(name) instanceof CouncilDirectory.Match.Found found ? found.council() : null;
         if (council == null) {
@@ -111,7 +93,7 @@ final class PaLocalResultReader {
     }
 
     /** The {@code Party} children of the named child: seats (never negative) or signed changes, by party code. */
-    private static Map<String, Integer> parties(
+    private Map<String, Integer> parties(
             Element council, String group, String attribute, String councilName, boolean seats) throws FeedRejected {
         List<Element> parties = PaXmlFeedParser.children(PaXmlFeedParser.child(council, group), "Party");
         if (parties.size() > MAX_PARTIES) {
@@ -126,15 +108,9 @@ final class PaLocalResultReader {
                 throw new FeedRejected(
                         councilName + ": " + attribute + " " + n + " for " + partyName + " cannot be right");
             }
-            byParty.merge(code(partyName), n, Integer::sum);
+            byParty.merge(resolver.party("", partyName).code(), n, Integer::sum);
         }
         return byParty;
-    }
-
-    /** A party's canonical code from PA's name for it; a party not known here keeps PA's name. */
-    static String code(String paName) {
-        String known = NAMES.get(paName.toLowerCase(java.util.Locale.ROOT));
-        return known != null ? known : PaParties.party(paName, paName).code();
     }
 
     /** An attribute that must be there and be printable: no control characters, no more than a name's length. */
