@@ -32,7 +32,7 @@ final class FeedParsers {
             Settings.Feeds feeds, ResultsArchive archive, java.util.function.Supplier<LocalArchive> local) {
         SeatResolver seats = new SeatResolver(archive);
         return new FeedFormatDetector(
-                new PaXmlFeedParser(seats),
+                new PaXmlFeedParser(seats, local),
                 new BundledFeedParser(),
                 new DemocracyClubFeedParser(seats, local),
                 new HocElectionManagerFeedParser(

@@ -45,7 +45,16 @@ final class LocalFeedResolver {
             Map.entry("reform uk", "RUK"),
             Map.entry("independent", "Ind"),
             Map.entry("uk independence party (ukip)", "UKIP"),
-            Map.entry("plaid cymru - the party of wales", "PC"));
+            Map.entry("plaid cymru - the party of wales", "PC"),
+            // PA's local feed names parties shortly.
+            Map.entry("conservative", "Con"),
+            Map.entry("labour", "Lab"),
+            Map.entry("liberal democrat", "LD"),
+            Map.entry("green", "Green"),
+            Map.entry("plaid cymru", "PC"),
+            Map.entry("scottish national party", "SNP"),
+            Map.entry("ukip", "UKIP"),
+            Map.entry("others", Party.OTHERS_CODE));
 
     /** Democracy Club's id for a canonical party code ("PP53" for Lab), empty for a party it has no id for here. */
     static String democracyClubId(String code) {

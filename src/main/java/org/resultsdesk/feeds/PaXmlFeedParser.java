@@ -37,7 +37,8 @@ import org.xml.sax.SAXException;
  * PA Media's election XML: results ({@code FirstPastThePostResult}), rushes ({@code FirstPastThePostRush}, the
  * winner ahead of the figures), state of parties, and nominations (ignored). Votes and shares live on each
  * candidate's {@code Party} child. The revision is the root's {@code revision} attribute, else the file name's
- * {@code _N} suffix. See shared/data/feeds/pa-xml/PA-XML-SCHEMA-NOTES.md for the vocabulary.
+ * {@code _N} suffix. PA's local results ({@code LocalElectionResult}) are read by {@link PaLocalResultReader}. See
+ * shared/data/feeds/pa-xml/PA-XML-SCHEMA-NOTES.md for the vocabulary.
  */
 public final class PaXmlFeedParser implements FeedParser {
     private static final Pattern FILE_REVISION = Pattern.compile("_(\\d+)\\.xml$");
@@ -46,9 +47,18 @@ public final class PaXmlFeedParser implements FeedParser {
     static final int MAX_NAME_LENGTH = 200;
 
     private final SeatResolver seats;
+    private final java.util.Optional<PaLocalResultReader> local;
 
     public PaXmlFeedParser(SeatResolver seats) {
         this.seats = seats;
+        this.local = java.util.Optional.empty();
+    }
+
+    /** With PA's local results too, their councils matched to {@code local}'s. */
+    public PaXmlFeedParser(
+            SeatResolver seats, java.util.function.Supplier<org.resultsdesk.core.model.LocalArchive> local) {
+        this.seats = seats;
+        this.local = java.util.Optional.of(new PaLocalResultReader(local));
     }
 
     @Override
@@ -59,6 +69,14 @@ public final class PaXmlFeedParser implements FeedParser {
             case "FirstPastThePostRush" -> List.of(rush(root, file));
             case "FirstPastThePostStateOfParties" -> List.of(stateOfParties(root));
             case "FirstPastThePostNominations" -> List.of(new FeedMessage.Ignored("PA nominations"));
+            case "LocalElectionResult" -> {
+                if (local.isEmpty()) {
+                    throw new FeedRejected("PA local results are not read by this desk");
+                }
+                yield local.get().read(root, file);
+            }
+            case "LocalNominations", "LocalStateOfParties" ->
+                List.of(new FeedMessage.Ignored("PA " + root.getTagName()));
             default -> throw new FeedRejected("not a PA election message: <" + root.getTagName() + ">");
         };
     }
@@ -191,7 +209,7 @@ public final class PaXmlFeedParser implements FeedParser {
         }
     }
 
-    private static int revision(Element root, FeedFile file) throws FeedRejected {
+    static int revision(Element root, FeedFile file) throws FeedRejected {
         if (!root.getAttribute("revision").isBlank()) {
             return number(root, "revision", "revision");
         }
@@ -199,7 +217,7 @@ public final class PaXmlFeedParser implements FeedParser {
         return m.find() ? Integer.parseInt(m.group(1)) : 1;
     }
 
-    private static LocalDate date(Element election) throws FeedRejected {
+    static LocalDate date(Element election) throws FeedRejected {
         try {
             return LocalDate.parse(election.getAttribute("date"));
         } catch (DateTimeParseException e) {
@@ -207,7 +225,7 @@ public final class PaXmlFeedParser implements FeedParser {
         }
     }
 
-    private static int number(Element element, String attribute, String what) throws FeedRejected {
+    static int number(Element element, String attribute, String what) throws FeedRejected {
         String value = element.getAttribute(attribute).strip().replace(",", "");
         if (value.isEmpty()) {
             throw new FeedRejected("missing " + what + " (" + element.getTagName() + "@" + attribute + ")");
@@ -232,7 +250,7 @@ public final class PaXmlFeedParser implements FeedParser {
         return "";
     }
 
-    private static Element child(Element parent, String tag) throws FeedRejected {
+    static Element child(Element parent, String tag) throws FeedRejected {
         List<Element> found = children(parent, tag);
         if (found.isEmpty()) {
             throw new FeedRejected("<" + parent.getTagName() + "> has no <" + tag + ">");
@@ -240,7 +258,7 @@ public final class PaXmlFeedParser implements FeedParser {
         return found.get(0);
     }
 
-    private static List<Element> children(Element parent, String tag) {
+    static List<Element> children(Element parent, String tag) {
         List<Element> out = new ArrayList<>();
         NodeList nodes = parent.getChildNodes();
         for (int i = 0; i < nodes.getLength(); i++) {
@@ -252,7 +270,7 @@ public final class PaXmlFeedParser implements FeedParser {
         return out;
     }
 
-    private static Document read(FeedFile file) throws FeedRejected {
+    static Document read(FeedFile file) throws FeedRejected {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             // Feed files come from outside: no DTDs, no external entities.

@@ -53,6 +53,9 @@ class FeedExamplesTest {
             "dc-csv", "local.buckinghamshire.abbey.2025-05-01",
             "handbook", "local.buckinghamshire.abbey.2025-05-01");
 
+    /** The council-level formats' examples: Kent County Council, 1 May 2025. */
+    static final Map<String, String> DECLARES_COUNCIL = Map.of("pa-local", "E10000016");
+
     @TempDir
     Path dir;
 
@@ -69,11 +72,12 @@ class FeedExamplesTest {
         assertThat(byFormat.keySet())
                 .as("one example per accepted format")
                 .containsExactlyInAnyOrderElementsOf(
-                        java.util.stream.Stream.concat(DECLARES.keySet().stream(), DECLARES_LOCAL.keySet().stream())
+                        java.util.stream.Stream.of(DECLARES, DECLARES_LOCAL, DECLARES_COUNCIL)
+                                .flatMap(d -> d.keySet().stream())
                                 .toList());
 
         for (Map.Entry<String, List<Example>> format : byFormat.entrySet()) {
-            if (DECLARES_LOCAL.containsKey(format.getKey())) {
+            if (!DECLARES.containsKey(format.getKey())) {
                 continue;
             }
             Contest expected =
@@ -162,6 +166,55 @@ class FeedExamplesTest {
                 // Followed into the live archive, compared with what the bundled data compares it with.
                 assertThat(live.get().contest(expected.id())).contains(stored);
                 assertThat(live.get().previous(stored)).isEqualTo(bundled.previous(expected));
+            }
+        }
+    }
+
+    @Test
+    void everyCouncilLevelExampleIsReadAsWrittenAndAgreesWithTheCouncilsResultOnFile() throws Exception {
+        Matcher m = EXAMPLE.matcher(Files.readString(Path.of("docs/feeds.md")));
+        List<Example> examples = new ArrayList<>();
+        while (m.find()) {
+            if (DECLARES_COUNCIL.containsKey(m.group(1))) {
+                examples.add(new Example(m.group(1), m.group(2), m.group(3)));
+            }
+        }
+        assertThat(examples).extracting(Example::format).containsExactlyElementsOf(DECLARES_COUNCIL.keySet());
+        org.resultsdesk.core.model.LocalArchive bundled = org.resultsdesk.feeds.LocalBundledData.load();
+        java.time.LocalDate day = java.time.LocalDate.of(2025, 5, 1);
+        for (Example example : examples) {
+            org.resultsdesk.core.model.Council council =
+                    bundled.council(DECLARES_COUNCIL.get(example.format())).orElseThrow();
+            org.resultsdesk.core.calc.CouncilResult onFile =
+                    org.resultsdesk.core.calc.CouncilResult.of(bundled, council, day);
+            FeedFile file =
+                    new FeedFile(example.name(), example.content().getBytes(StandardCharsets.UTF_8), Instant.now());
+            List<FeedMessage> read = FeedParsers.of(
+                            Settings.from(Config.of(Map.of(), Map.of())).feeds(), TestData.archive(), () -> bundled)
+                    .parse(file);
+            assertThat(read).singleElement().isInstanceOfSatisfying(FeedMessage.CouncilTally.class, tally -> {
+                assertThat(tally.council()).isEqualTo(council);
+                assertThat(tally.date()).isEqualTo(day);
+                assertThat(tally.revision()).isEqualTo(1);
+                assertThat(tally.after()).isEqualTo(onFile.after().orElseThrow().seatsByParty());
+                assertThat(tally.seatsWon()).isEqualTo(onFile.seatsWon());
+                assertThat(tally.changes()).isEqualTo(onFile.change());
+            });
+            // Ingested as written: read and logged, never refused, and nothing stored in a ward's name.
+            Clock nightAfter = Clock.fixed(day.plusDays(1).atTime(3, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+            org.resultsdesk.core.model.LiveLocalArchive live = org.resultsdesk.core.model.LiveLocalArchive.of(bundled);
+            try (Database database = Database.sqlite(dir.resolve(example.format()))) {
+                JdbiAlertStore store = new JdbiAlertStore(database);
+                DeclarationIngest ingest = new DeclarationIngest(
+                        FeedParsers.of(
+                                Settings.from(Config.of(Map.of(), Map.of())).feeds(), TestData.archive(), live),
+                        new StoreFollower(store, TestData.archive(), new RushBoard(), live),
+                        store,
+                        new AlertRouter(new JdbiSubscriptionStore(database, nightAfter)),
+                        nightAfter,
+                        () -> {});
+                assertThat(ingest.accept(file)).isInstanceOf(IngestOutcome.NothingNew.class);
+                assertThat(store.pendingCount()).isZero();
             }
         }
     }

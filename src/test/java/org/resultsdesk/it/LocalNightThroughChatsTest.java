@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -212,27 +211,8 @@ class LocalNightThroughChatsTest {
 
     /** A signed slash command to our endpoint as Slack posts it; the text of the reply in its acknowledgement. */
     String slashCommandInSlack(String channel, String user, String command, String text) throws Exception {
-        HttpResponse<String> response = slackEndpoint.signed(SlackEndpoint.form(Map.of(
-                "token",
-                "x",
-                "team_id",
-                "T0NEWS",
-                "team_domain",
-                "newsroom",
-                "channel_id",
-                channel,
-                "channel_name",
-                "locals",
-                "user_id",
-                user,
-                "user_name",
-                user.toLowerCase(),
-                "command",
-                command,
-                "text",
-                text,
-                "response_url",
-                slack.responseUrl("cmd-" + user))));
+        HttpResponse<String> response = slackEndpoint.signed(
+                SlackEndpoint.slashCommand(channel, user, command, text, slack.responseUrl("cmd-" + user)));
         clock.advance(Duration.ofSeconds(2));
         assertThat(response.statusCode()).isEqualTo(200);
         return new com.fasterxml.jackson.databind.ObjectMapper()

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -68,28 +67,7 @@ class SlackEndToEndTest {
     }
 
     String command(String name, String text) {
-        Map<String, String> form = Map.of(
-                "token",
-                "x",
-                "team_id",
-                "T0NEWS",
-                "team_domain",
-                "newsroom",
-                "channel_id",
-                "C0DESK",
-                "channel_name",
-                "desk",
-                "user_id",
-                "U0REPORTER",
-                "user_name",
-                "rep",
-                "command",
-                name,
-                "text",
-                text,
-                "response_url",
-                api.responseUrl("cmd1"));
-        return SlackEndpoint.form(form);
+        return SlackEndpoint.slashCommand("C0DESK", "U0REPORTER", name, text, api.responseUrl("cmd1"));
     }
 
     @Test

@@ -47,6 +47,34 @@ public final class SlackEndpoint implements AutoCloseable {
                 .collect(Collectors.joining("&"));
     }
 
+    /**
+     * A slash command's form as Slack posts it: {@code command} ("/result") with {@code text}, typed by {@code user}
+     * (U0REPORTER) in {@code channel} (C0DESK), their names the ids' lower-cased tails ("reporter", "desk").
+     */
+    public static String slashCommand(String channel, String user, String command, String text, String responseUrl) {
+        return form(Map.of(
+                "token",
+                "x",
+                "team_id",
+                "T0NEWS",
+                "team_domain",
+                "newsroom",
+                "channel_id",
+                channel,
+                "channel_name",
+                channel.substring(2).toLowerCase(java.util.Locale.ROOT),
+                "user_id",
+                user,
+                "user_name",
+                user.substring(2).toLowerCase(java.util.Locale.ROOT),
+                "command",
+                command,
+                "text",
+                text,
+                "response_url",
+                responseUrl));
+    }
+
     /** Posts {@code body} signed now with the endpoint's secret, as Slack would. */
     public HttpResponse<String> signed(String body) throws IOException, InterruptedException {
         String timestamp = String.valueOf(clock.instant().getEpochSecond());

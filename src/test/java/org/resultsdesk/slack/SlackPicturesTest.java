@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import okhttp3.MediaType;
@@ -77,25 +76,7 @@ class SlackPicturesTest {
     }
 
     private HttpResponse<String> slash(String name, String text) throws Exception {
-        return endpoint.signed(SlackEndpoint.form(Map.of(
-                "token",
-                "x",
-                "team_id",
-                "T0NEWS",
-                "channel_id",
-                "C0DESK",
-                "channel_name",
-                "desk",
-                "user_id",
-                "U0REPORTER",
-                "user_name",
-                "rep",
-                "command",
-                name,
-                "text",
-                text,
-                "response_url",
-                api.responseUrl("cmd1"))));
+        return endpoint.signed(SlackEndpoint.slashCommand("C0DESK", "U0REPORTER", name, text, api.responseUrl("cmd1")));
     }
 
     @Test

@@ -20,8 +20,8 @@ import org.resultsdesk.core.model.LocalContest;
  *
  * <p>When the last ward is in: every ward the data on file has up that night (a rehearsal of a night on file), or,
  * for a night still to come, when the wards declared fill every seat the council has (an all-out election, by Open
- * Council Data's size of the council). A council electing by thirds or halves on a night not on file gets its wards'
- * alerts but no declaration alert, since nothing says which ward is its last.
+ * Council Data's size of the council), or, for a council electing by thirds or halves, the seats whose councillors'
+ * terms end that day by Open Council Data's roster.
  */
 public record CouncilNight(String councilCode, LocalDate day) {
     private static final String PREFIX = "council/";
@@ -109,6 +109,14 @@ public record CouncilNight(String councilCode, LocalDate day) {
         Set<String> onFile = local.wardsUpOnFile(council, day);
         if (!onFile.isEmpty()) {
             return in.containsAll(onFile);
+        }
+        // A council electing by thirds or halves: the roster's councillors whose terms end that day are the seats up.
+        List<org.resultsdesk.core.model.Councillor> roster = local.get().councillors(council);
+        long up = roster.stream()
+                .filter(c -> c.nextElection().filter(day::equals).isPresent())
+                .count();
+        if (up > 0 && up < roster.size()) {
+            return seats >= up;
         }
         return local.get()
                 .compositionBefore(council, day)

@@ -220,6 +220,17 @@ public final class DeclarationIngest {
                 accepted.add(contestId);
                 notNew.ifPresent(why ->
                         notNews.computeIfAbsent(why, w -> new ArrayList<>()).add(contestId));
+            } else if (message instanceof FeedMessage.CouncilTally tally) {
+                LOG.info(
+                        "council result from {}: {}, {}, revision {}, {} seats after; not alerted (its wards' results"
+                                + " carry the alerts)",
+                        LogSafe.escape(source),
+                        LogSafe.escape(tally.council().fullName()),
+                        tally.date(),
+                        tally.revision(),
+                        tally.after().values().stream()
+                                .mapToInt(Integer::intValue)
+                                .sum());
             } else if (message instanceof FeedMessage.StateOfParties sop) {
                 LOG.info(
                         "state of parties from {}: {} of {} declared",

@@ -54,8 +54,54 @@ public record CouncilResult(
                 published.or(() -> before).map(CouncilComposition::totalSeats).orElse(up);
         Optional<CouncilComposition> after = up > 0 && up == total
                 ? Optional.of(new CouncilComposition(council, up, ordered, "results, " + day))
-                : published;
+                : published.or(
+                        () -> up > 0 ? afterSomeSeats(archive, council, day, before, ordered) : Optional.empty());
         return new CouncilResult(council, day, contests, ordered, up, before, after);
+    }
+
+    /**
+     * For a council electing by thirds or halves on a night with no published make-up after: the make-up before, less
+     * the seats whose councillors' terms end that day (Open Council Data's roster), plus the seats won. Empty when the
+     * roster names nobody up that day, or everybody (an all-out election), or not all the seats up are in yet, or the
+     * sum cannot be right (a party left with fewer than no seats).
+     */
+    private static Optional<CouncilComposition> afterSomeSeats(
+            LocalArchive archive,
+            Council council,
+            LocalDate day,
+            Optional<CouncilComposition> before,
+            Map<String, Integer> won) {
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Integer> outgoing = new LinkedHashMap<>();
+        List<org.resultsdesk.core.model.Councillor> roster = archive.councillors(council);
+        roster.stream()
+                .filter(c -> c.nextElection().filter(day::equals).isPresent())
+                .forEach(c -> outgoing.merge(c.party().code(), 1, Integer::sum));
+        int up = outgoing.values().stream().mapToInt(Integer::intValue).sum();
+        int in = won.values().stream().mapToInt(Integer::intValue).sum();
+        // Everyone up is an all-out election, whose make-up after is its results once all are in; until the seats up
+        // are all in, the make-up after is not known yet.
+        if (up == 0 || up == roster.size() || in < up) {
+            return Optional.empty();
+        }
+        Map<String, Integer> seats = new LinkedHashMap<>(folded(before.get().seatsByParty()));
+        folded(outgoing).forEach((party, n) -> seats.merge(party, -n, Integer::sum));
+        folded(won).forEach((party, n) -> seats.merge(party, n, Integer::sum));
+        if (seats.values().stream().anyMatch(n -> n < 0)) {
+            return Optional.empty();
+        }
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        seats.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return Optional.of(new CouncilComposition(
+                council,
+                before.get().totalSeats(),
+                ordered,
+                before.get().source() + ", less the seats up (its roster), plus the results"));
     }
 
     /** Whether every seat was up, so the make-up after is the results' own sum. */

@@ -64,6 +64,33 @@ public sealed interface FeedMessage {
     /** One party's line in a state-of-parties message. */
     record PartyTally(Party party, int seats, int gains, int losses, long votes) {}
 
+    /**
+     * A council's result as a council-level feed gives it (PA's local results): the seats won tonight and the change
+     * by party, and the whole council after, by canonical party code; {@code proportion} is "all", "half" or "third".
+     * Informational for now: the wards' results carry the alerts.
+     */
+    record CouncilTally(
+            Council council,
+            LocalDate date,
+            String proportion,
+            java.util.Map<String, Integer> seatsWon,
+            java.util.Map<String, Integer> changes,
+            java.util.Map<String, Integer> after,
+            int revision)
+            implements FeedMessage {
+        public CouncilTally {
+            Objects.requireNonNull(council, "council");
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(proportion, "proportion");
+            seatsWon = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(seatsWon));
+            changes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(changes));
+            after = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(after));
+            if (revision < 1) {
+                throw new IllegalArgumentException("revision must be at least 1");
+            }
+        }
+    }
+
     /** A message the bot has no use for yet (nominations, candidates only); kept so the log can say what came in. */
     record Ignored(String what) implements FeedMessage {}
 }

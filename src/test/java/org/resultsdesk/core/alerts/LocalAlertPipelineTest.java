@@ -103,8 +103,36 @@ class LocalAlertPipelineTest {
                         c("Di", "Navy", CON, 650, false)));
         CouncilComposition in2024 =
                 new CouncilComposition(TESTSHIRE, 3, Map.of("Lab", 2, "Con", 1), "Open Council Data UK, 2024");
+        CouncilComposition thirdsby2026 =
+                new CouncilComposition(THIRDSBY, 6, Map.of("Con", 4, "Lab", 2), "Open Council Data UK, 2026");
         return new LocalArchive(
-                List.of(TESTSHIRE), contests, Map.of(TESTSHIRE.onsCode(), Map.of(2024, in2024)), List.of());
+                List.of(TESTSHIRE, THIRDSBY),
+                contests,
+                Map.of(TESTSHIRE.onsCode(), Map.of(2024, in2024), THIRDSBY.onsCode(), Map.of(2026, thirdsby2026)),
+                thirdsbyRoster());
+    }
+
+    /** Thirdsby elects by thirds: two wards of three councillors, one seat in each up on 6 May 2027. */
+    static final Council THIRDSBY = new Council("E07000903", "Thirdsby");
+
+    static final LocalDate THIRDS_NIGHT = LocalDate.of(2027, 5, 6);
+
+    static List<org.resultsdesk.core.model.Councillor> thirdsbyRoster() {
+        List<org.resultsdesk.core.model.Councillor> roster = new ArrayList<>();
+        String[][] seats = {
+            {"North", "Con", "2027-05-06"}, {"North", "Con", "2028-05-04"}, {"North", "Lab", "2030-05-02"},
+            {"South", "Con", "2027-05-06"}, {"South", "Con", "2028-05-04"}, {"South", "Lab", "2030-05-02"}
+        };
+        int i = 0;
+        for (String[] seat : seats) {
+            roster.add(new org.resultsdesk.core.model.Councillor(
+                    THIRDSBY,
+                    seat[0],
+                    "Councillor " + ++i,
+                    seat[1].equals("Con") ? CON : LAB,
+                    Optional.of(LocalDate.parse(seat[2]))));
+        }
+        return roster;
     }
 
     static LocalCandidacy c(String given, String family, Party party, int votes, boolean elected) {
@@ -353,6 +381,48 @@ class LocalAlertPipelineTest {
                 .filteredOn(e -> e.channelId().equals(EVERY_COUNCIL.channelId()))
                 .hasSize(2);
         assertThat(store.pendingCount()).isZero();
+    }
+
+    @Test
+    void aCouncilElectingByThirdsDeclaresWhenTheSeatsItsRosterHasUpAreIn() {
+        clock.set(Instant.parse("2027-05-07T01:00:00Z"));
+        org.resultsdesk.core.model.Ward north = new org.resultsdesk.core.model.Ward("E05009911", "North", THIRDSBY);
+        org.resultsdesk.core.model.Ward south = new org.resultsdesk.core.model.Ward("E05009912", "South", THIRDSBY);
+        land(
+                "north.csv",
+                new FeedMessage.LocalResult(
+                        contest(
+                                north,
+                                THIRDS_NIGHT,
+                                1,
+                                c("Lee", "Red", LAB, 900, true),
+                                c("Al", "Blue", CON, 600, false)),
+                        FeedMessage.Result.UNNUMBERED));
+        deliverAll();
+        assertThat(telegram.sentTo(EVERY_COUNCIL.channelId()))
+                .as("one of the two seats up is in")
+                .isEmpty();
+
+        land(
+                "south.csv",
+                new FeedMessage.LocalResult(
+                        contest(
+                                south,
+                                THIRDS_NIGHT,
+                                1,
+                                c("Mo", "Red", LAB, 800, true),
+                                c("Bo", "Blue", CON, 700, false)),
+                        FeedMessage.Result.UNNUMBERED));
+        deliverAll();
+        // Before: Con 4, Lab 2. The two Conservative seats up go to Labour: Con 2, Lab 4.
+        assertThat(telegram.sentTo(EVERY_COUNCIL.channelId())).hasSize(1);
+        assertThat(all(EVERY_COUNCIL))
+                .contains("Thirdsby Council, 6 May 2027: 2 of 6 seats up")
+                .contains("Labour GAIN from Conservative (4 of 6 seats)")
+                .contains("LAB | 2 | 2 | 4 | +2")
+                .contains("CON | 0 | 4 | 2 | -2")
+                .contains("After: Open Council Data UK, 2026, less the seats up (its roster), plus the results (only"
+                        + " some seats were up), Labour majority (4 of 6).");
     }
 
     @Test
