@@ -174,6 +174,8 @@ public final class ChartCardRenderer implements CardRenderer {
                 card.rows().subList(0, Math.min(8, card.rows().size()));
         int rowHeight = rows.isEmpty() ? 0 : Math.min(52, (bottom - top) / rows.size());
         boolean compare = rows.stream().anyMatch(r -> r.before().isPresent());
+        boolean changes = rows.stream().anyMatch(r -> !r.change().isEmpty());
+        boolean majority = card.totalSeats() > 0;
         int barX = 330;
         int barMax = 600;
         int changeRight = RIGHT;
@@ -181,14 +183,14 @@ public final class ChartCardRenderer implements CardRenderer {
         Font bold = CardFonts.bold(20);
         Font regular = CardFonts.regular(20);
         c.text(compare ? "Seats before (pale) and after" : "Seats won", head, Canvas.MUTED, barX, top - 12, 400);
-        if (compare) {
+        if (changes) {
             c.textRight("Change", head, Canvas.MUTED, changeRight, top - 12);
         }
         int most = rows.stream()
                 .mapToInt(r -> Math.max(r.after(), r.before().orElse(0)))
                 .max()
                 .orElse(0);
-        double scale = barMax / (double) Math.max(1, Math.max(most, card.majorityLine()));
+        double scale = barMax / (double) Math.max(1, Math.max(most, majority ? card.majorityLine() : 0));
         for (int i = 0; i < rows.size(); i++) {
             CouncilCard.Row row = rows.get(i);
             int rowTop = top + i * rowHeight;
@@ -214,12 +216,27 @@ public final class ChartCardRenderer implements CardRenderer {
             c.g.setColor(colour);
             c.g.fillRect(barX, afterTop, length, barHeight);
             c.text(String.valueOf(row.after()), bold, Canvas.INK, barX + length + 6, afterTop + barHeight, 60);
-            if (compare) {
+            if (changes) {
                 c.textRight(row.change(), regular, Canvas.INK, changeRight, baseline);
             }
         }
+        if (majority) {
+            majorityLine(c, card, barX, scale, top, top + rows.size() * rowHeight);
+        }
+        c.g.setColor(Canvas.RULE);
+        c.g.fillRect(LEFT, 580, RIGHT - LEFT, 2);
+        List<String> lines = Canvas.wrap(card.sources(), c.g.getFontMetrics(CardFonts.regular(15)), RIGHT - LEFT);
+        for (int i = 0; i < Math.min(2, lines.size()); i++) {
+            String line = i == 1 && lines.size() > 2 ? String.join(" ", lines.subList(1, lines.size())) : lines.get(i);
+            c.text(line, CardFonts.regular(15), Canvas.MUTED, LEFT, 604 + i * 21, RIGHT - LEFT);
+        }
+        footer(c, card.credit());
+        return c.png();
+    }
+
+    /** The dashed line at the seats a majority of the whole council needs, labelled beneath. */
+    private static void majorityLine(Canvas c, CouncilCard card, int barX, double scale, int top, int lineBottom) {
         int lineX = barX + (int) Math.round(card.majorityLine() * scale);
-        int lineBottom = top + rows.size() * rowHeight;
         c.g.setColor(Canvas.INK);
         c.g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         c.g.drawLine(lineX, top - 4, lineX, lineBottom + 4);
@@ -231,15 +248,6 @@ public final class ChartCardRenderer implements CardRenderer {
                 Math.max(LEFT, lineX - 80),
                 lineBottom + 24,
                 300);
-        c.g.setColor(Canvas.RULE);
-        c.g.fillRect(LEFT, 580, RIGHT - LEFT, 2);
-        List<String> lines = Canvas.wrap(card.sources(), c.g.getFontMetrics(CardFonts.regular(15)), RIGHT - LEFT);
-        for (int i = 0; i < Math.min(2, lines.size()); i++) {
-            String line = i == 1 && lines.size() > 2 ? String.join(" ", lines.subList(1, lines.size())) : lines.get(i);
-            c.text(line, CardFonts.regular(15), Canvas.MUTED, LEFT, 604 + i * 21, RIGHT - LEFT);
-        }
-        footer(c, card.credit());
-        return c.png();
     }
 
     /** The party's colour washed towards white, for the seats before. */

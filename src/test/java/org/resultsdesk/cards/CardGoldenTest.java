@@ -57,4 +57,20 @@ class CardGoldenTest {
                         .card(org.resultsdesk.core.calc.CouncilResult.of(
                                 local, kent, java.time.LocalDate.of(2025, 5, 1)))));
     }
+
+    @Test
+    void theLocalNightOf2025() throws IOException {
+        org.resultsdesk.core.command.LocalResults local = new org.resultsdesk.core.command.LocalResults(
+                org.resultsdesk.feeds.LocalBundledData.read().archive(),
+                new org.resultsdesk.core.calc.LocalCalculator(
+                        org.resultsdesk.core.calc.MultiMemberMethod.TOP_CANDIDATE));
+        org.resultsdesk.core.command.CouncilCommand councils =
+                new org.resultsdesk.core.command.CouncilCommand(local, java.util.Optional.of(new Cards(renderer)));
+        GoldenImages.assertMatches(
+                "board-local-2025.png",
+                councils.localBoard(java.util.List.of("2025"))
+                        .picture()
+                        .orElseThrow()
+                        .png());
+    }
 }

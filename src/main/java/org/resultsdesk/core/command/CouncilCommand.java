@@ -63,6 +63,15 @@ public final class CouncilCommand implements CommandModule {
         return found(line, "/chart council", this::picture);
     }
 
+    /**
+     * {@code /board local [year]}: a local night as a picture (councillors and councils by party); without pictures,
+     * the night's scoreboard in text.
+     */
+    public Reply localBoard(List<String> arguments) {
+        LocalScoreboard scoreboard = new LocalScoreboard(local);
+        return cards.isPresent() ? scoreboard.picture(arguments, cards.get()) : scoreboard.reply(arguments);
+    }
+
     /** Finds the council the line names and answers for it, or says which councils it could be. */
     private Reply found(
             CommandLine line, String command, java.util.function.BiFunction<Council, ElectionFilter, Reply> answer) {

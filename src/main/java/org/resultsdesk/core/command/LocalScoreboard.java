@@ -7,12 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
 import org.resultsdesk.core.announce.Formats;
 import org.resultsdesk.core.announce.PartyStyle;
 import org.resultsdesk.core.calc.CouncilResult;
+import org.resultsdesk.core.cards.Cards;
+import org.resultsdesk.core.cards.CouncilCard;
+import org.resultsdesk.core.cards.CouncilCardFactory;
+import org.resultsdesk.core.cards.PartyColours;
 import org.resultsdesk.core.model.Council;
 import org.resultsdesk.core.model.CouncilControl;
 import org.resultsdesk.core.model.LocalArchive;
+import org.resultsdesk.core.model.Party;
 import org.resultsdesk.core.model.Reply;
 
 /**
@@ -46,6 +53,27 @@ final class LocalScoreboard {
             List<Councillors> councillors) {}
 
     Reply reply(List<String> arguments) {
+        return night(arguments, "/scoreboard local", day -> render(tally(local.archive(), day)));
+    }
+
+    /**
+     * {@code /board local [year]}: the night as a picture, councillors elected by party with the net change and the
+     * councils each party controls, with the table as its text for those who cannot see it.
+     */
+    Reply picture(List<String> arguments, Cards cards) {
+        return night(arguments, "/board local", day -> {
+            Tally tally = tally(local.archive(), day);
+            CouncilCard card = card(tally);
+            String alt = new PlainReplyRenderer().render(render(tally));
+            return Reply.picture(
+                    cards.council(card, alt + "\n" + CouncilCardFactory.CREDIT),
+                    card.title() + ", " + card.subtitle() + ". " + card.verdict(),
+                    List.of());
+        });
+    }
+
+    /** Finds the night the words name (the newest when they name none) and answers for it, or lists those on file. */
+    private Reply night(List<String> arguments, String command, Function<LocalDate, Reply> answer) {
         LocalArchive archive = local.archive();
         List<LocalDate> nights = archive.pollingDays().stream()
                 .filter(d -> !archive.councilsVotingOn(d).isEmpty())
@@ -62,11 +90,63 @@ final class LocalScoreboard {
             return Reply.text(
                     "No local elections on file for " + wanted + ". Try one of these:",
                     nights.stream()
-                            .map(d -> new Reply.Suggestion(
-                                    "Local elections " + d.getYear(), "/scoreboard local " + d.getYear()))
+                            .map(d ->
+                                    new Reply.Suggestion("Local elections " + d.getYear(), command + " " + d.getYear()))
                             .toList());
         }
-        return render(tally(archive, day.get()));
+        return answer.apply(day.get());
+    }
+
+    /**
+     * The board's model: a bar of councillors elected for each party, with the change in the declared councils'
+     * make-up; no majority line, since a night elects no one body; the party controlling most councils as the badge.
+     */
+    static CouncilCard card(Tally tally) {
+        List<CouncilCard.Row> rows = tally.councillors().stream()
+                .map(c -> new CouncilCard.Row(
+                        PartyStyle.of(c.party()).label(),
+                        c.party().equals(Party.OTHERS_CODE)
+                                ? "Others"
+                                : PartyStyle.of(c.party()).name(),
+                        PartyColours.of(c.party()),
+                        OptionalInt.empty(),
+                        c.won(),
+                        tally.compared() == 0 ? "" : signed(c.change())))
+                .toList();
+        int seats = tally.councillors().stream().mapToInt(Councillors::won).sum();
+        Optional<Control> first = tally.control().stream().findFirst();
+        String verdict = tally.control().isEmpty()
+                ? "No council has declared yet"
+                : "Councils: "
+                        + String.join(
+                                ", ",
+                                tally.control().stream()
+                                        .map(c -> controlLabel(c.party()) + " " + c.councils() + " ("
+                                                + signed(c.gains() - c.losses()) + ")")
+                                        .toList());
+        String badge = first.map(c ->
+                        controlLabel(c.party()) + " " + c.councils() + (c.councils() == 1 ? " council" : " councils"))
+                .orElse("None declared");
+        String colour = first.filter(c -> !c.party().equals(NOC))
+                .map(c -> PartyColours.of(c.party()))
+                .orElse("#5F6673");
+        return new CouncilCard(
+                "Local elections, " + Formats.date(tally.day()),
+                tally.councilsDeclared() + " of " + tally.councilsVoting() + " councils declared, " + seats
+                        + (seats == 1 ? " councillor" : " councillors") + " elected",
+                verdict,
+                badge,
+                colour,
+                0,
+                rows,
+                "Bars: councillors elected so far. Change: each declared council's make-up after against before, over the "
+                        + tally.compared() + " with both (Open Council Data UK). Councils: control after, with the net"
+                        + " change in control (NOC: no overall control).",
+                CouncilCardFactory.CREDIT);
+    }
+
+    private static String controlLabel(String party) {
+        return party.equals(NOC) ? NOC : PartyStyle.of(party).label();
     }
 
     static Tally tally(LocalArchive archive, LocalDate day) {

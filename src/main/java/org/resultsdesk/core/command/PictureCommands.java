@@ -64,7 +64,11 @@ public final class PictureCommands implements CommandModule {
                 + (councils.isPresent()
                         ? "/chart council <name> [year]  a council's seats before and after, and control, as a picture\n"
                         : "")
-                + "/board [election]  the night's board as a picture: seats, gains, losses, vote share";
+                + "/board [election]  the night's board as a picture: seats, gains, losses, vote share"
+                + (councils.isPresent()
+                        ? "\n/board local [year]  a local election night as a picture: councillors and councils by"
+                                + " party"
+                        : "");
     }
 
     private Reply chart(List<String> arguments) {
@@ -89,6 +93,9 @@ public final class PictureCommands implements CommandModule {
     }
 
     private Reply board(List<String> arguments) {
+        if (councils.isPresent() && !arguments.isEmpty() && arguments.get(0).equalsIgnoreCase("local")) {
+            return councils.get().localBoard(arguments.subList(1, arguments.size()));
+        }
         Optional<Election> election = scoreboard.general(arguments);
         if (election.isEmpty()) {
             return scoreboard.generalsOnly("The board", "board", arguments);
