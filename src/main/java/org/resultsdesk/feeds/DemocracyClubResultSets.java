@@ -98,7 +98,16 @@ final class DemocracyClubResultSets {
             basis = TurnoutBasis.NONE;
         }
         return new Read(
-                LocalFeedRows.result(ballot, ward, winners, electorate, ballotPapers, turnout, candidates), basis);
+                LocalFeedRows.result(
+                        ballot,
+                        ward,
+                        winners,
+                        electorate,
+                        ballotPapers,
+                        turnout,
+                        candidates,
+                        basis == TurnoutBasis.SUM_OF_VOTES),
+                basis);
     }
 
     /** Winners marked, votes not yet entered: Democracy Club's "elected" before the count's figures are in. */

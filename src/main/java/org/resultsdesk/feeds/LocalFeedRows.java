@@ -118,10 +118,32 @@ final class LocalFeedRows {
             Optional<BigDecimal> turnout,
             List<LocalCandidacy> candidates)
             throws FeedRejected {
+        return result(ballot, ward, seats, electorate, ballotPapers, turnout, candidates, false);
+    }
+
+    /** The same, {@code turnoutFromVotes} when the turnout was worked out from the votes cast, not published. */
+    static FeedMessage.LocalResult result(
+            BallotId ballot,
+            Ward ward,
+            int seats,
+            OptionalInt electorate,
+            OptionalInt ballotPapers,
+            Optional<BigDecimal> turnout,
+            List<LocalCandidacy> candidates,
+            boolean turnoutFromVotes)
+            throws FeedRejected {
         try {
             return new FeedMessage.LocalResult(
                     new LocalContest(
-                            ballot, ward, seats, electorate, ballotPapers, turnout, Optional.empty(), candidates),
+                            ballot,
+                            ward,
+                            seats,
+                            electorate,
+                            ballotPapers,
+                            turnout,
+                            Optional.empty(),
+                            candidates,
+                            turnoutFromVotes),
                     FeedMessage.Result.UNNUMBERED);
         } catch (IllegalArgumentException e) {
             throw new FeedRejected(ballot + ": " + e.getMessage());

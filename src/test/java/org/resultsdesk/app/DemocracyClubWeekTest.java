@@ -249,7 +249,7 @@ class DemocracyClubWeekTest {
                         .doesNotContain("(2025:"));
         assertThat(about("Alconbury", "Cambridgeshire"))
                 .singleElement()
-                .satisfies(p -> assertThat(p.text()).contains("Jo Tay").contains("Turnout 24.3%"));
+                .satisfies(p -> assertThat(p.text()).contains("Jo Tay").contains("Turnout 24.3% from the votes cast"));
         assertThat(telegram.messages(NEWSROOM))
                 .as("5 answers (4 subscriptions, the defence), 5 results, 1 correction note")
                 .hasSize(11);

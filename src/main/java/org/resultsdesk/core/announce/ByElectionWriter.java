@@ -83,7 +83,10 @@ public final class ByElectionWriter {
         return "Swing " + Formats.percent(s.points()) + " " + abbreviation(s.from()) + " to " + abbreviation(s.to());
     }
 
-    /** "Turnout 24.9% (May 2025: 31.0%)", or that it was not published. */
+    /**
+     * "Turnout 24.9% (May 2025: 31.0%)", "Turnout 24.9% from the votes cast (...)" where the source published none,
+     * or that it was not published.
+     */
     static String turnout(ByElectionFigures by) {
         LocalContest contest = by.figures().contest();
         Optional<String> before = by.figures()
@@ -91,6 +94,7 @@ public final class ByElectionWriter {
                 .flatMap(p -> p.turnout().map(t -> Formats.month(p.ballot().date()) + ": " + Formats.percent(t)));
         return contest.turnout()
                 .map(t -> "Turnout " + Formats.percent(t)
+                        + (contest.turnoutFromVotes() ? " from the votes cast" : "")
                         + before.map(b -> " (" + b + ")").orElse(""))
                 .orElse("Turnout not published"
                         + before.map(b -> " (" + b + ")").orElse(""));

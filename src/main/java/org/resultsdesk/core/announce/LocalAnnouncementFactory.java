@@ -169,6 +169,7 @@ public final class LocalAnnouncementFactory {
         Optional<String> before = figures.previous()
                 .flatMap(p -> p.turnout().map(t -> p.ballot().date().getYear() + ": " + Formats.percent(t)));
         return now.map(t -> "Turnout " + Formats.percent(t)
+                        + (figures.contest().turnoutFromVotes() ? " from the votes cast" : "")
                         + before.map(b -> " (" + b + ")").orElse(""))
                 .orElse("Turnout not published");
     }

@@ -15,6 +15,8 @@ import java.util.OptionalInt;
  * votes and an elected flag. Candidates are kept in descending order of votes (the source order among equals).
  * {@code electorate}, {@code ballotPapers} (valid and rejected papers) and {@code turnout} (a percentage as the
  * source published it) are absent where the source does not give them; {@code declaredAt} where it has no time.
+ * {@code turnoutFromVotes} marks a turnout the source did not publish, worked out here from the votes cast over the
+ * electorate, which the copy then says.
  *
  * <p>In a multi-member ward each voter has up to {@code seats} votes, so {@link #totalVotes()} exceeds the number of
  * voters; shares there need a stated method (see {@code core.calc.MultiMemberMethod}).
@@ -27,7 +29,21 @@ public record LocalContest(
         OptionalInt ballotPapers,
         Optional<BigDecimal> turnout,
         Optional<Instant> declaredAt,
-        List<LocalCandidacy> candidates) {
+        List<LocalCandidacy> candidates,
+        boolean turnoutFromVotes) {
+
+    /** A contest whose turnout, if any, is as the source published it. */
+    public LocalContest(
+            BallotId ballot,
+            Ward ward,
+            int seats,
+            OptionalInt electorate,
+            OptionalInt ballotPapers,
+            Optional<BigDecimal> turnout,
+            Optional<Instant> declaredAt,
+            List<LocalCandidacy> candidates) {
+        this(ballot, ward, seats, electorate, ballotPapers, turnout, declaredAt, candidates, false);
+    }
 
     public LocalContest {
         Objects.requireNonNull(ballot, "ballot");
