@@ -12,6 +12,7 @@ import java.util.concurrent.FutureTask;
 final class Background<T> {
     private final String name;
     private final FutureTask<T> task;
+    private final java.util.concurrent.atomic.AtomicBoolean begun = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Background(String name, Callable<T> work) {
         this.name = name;
@@ -30,7 +31,7 @@ final class Background<T> {
 
     /** Begins the work on its own thread, unless it has begun already. */
     Background<T> begin() {
-        if (!task.isDone()) {
+        if (!task.isDone() && begun.compareAndSet(false, true)) {
             Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             thread.start();
@@ -40,7 +41,9 @@ final class Background<T> {
 
     /** The value, working it out here if nobody has begun it; a failure is thrown as it was thrown. */
     T get() throws Exception {
-        task.run(); // does nothing when the work has begun elsewhere or is done
+        if (!begun.get()) {
+            task.run(); // nobody has begun it: work it out here (does nothing if it is done)
+        }
         try {
             return task.get();
         } catch (ExecutionException e) {
