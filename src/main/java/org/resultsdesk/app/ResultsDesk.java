@@ -191,8 +191,9 @@ public final class ResultsDesk implements AutoCloseable {
         this.seats = new SeatDirectory(archive.seats());
         this.database = parts.add("database", database);
         parts.add("http client", () -> {
-            http.join().dispatcher().executorService().shutdown();
-            http.join().connectionPool().evictAll();
+            OkHttpClient client = http.join();
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
         });
         this.alertStore = new JdbiAlertStore(database);
         this.subscriptions = new JdbiSubscriptionStore(database, clock);

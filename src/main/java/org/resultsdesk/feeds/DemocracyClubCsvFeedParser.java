@@ -91,6 +91,7 @@ public final class DemocracyClubCsvFeedParser implements FeedParser {
                 LocalFeedRows.optionalCount(id, "electorate", first.getOrDefault("total_electorate", "")),
                 java.util.OptionalInt.empty(),
                 LocalFeedRows.percentage(id, first.getOrDefault("turnout_percentage", "")),
-                candidates);
+                candidates,
+                false);
     }
 }

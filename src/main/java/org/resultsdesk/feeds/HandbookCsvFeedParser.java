@@ -99,6 +99,7 @@ public final class HandbookCsvFeedParser implements FeedParser {
                 OptionalInt.empty(),
                 OptionalInt.empty(),
                 Optional.empty(),
-                candidates);
+                candidates,
+                false);
     }
 }

@@ -108,20 +108,10 @@ final class LocalFeedRows {
         return BallotId.parse(id).orElseThrow(() -> new FeedRejected("not a local ballot id: " + id));
     }
 
-    /** The contest, its model's checks turned into the file's refusal naming the ballot. */
-    static FeedMessage.LocalResult result(
-            BallotId ballot,
-            Ward ward,
-            int seats,
-            OptionalInt electorate,
-            OptionalInt ballotPapers,
-            Optional<BigDecimal> turnout,
-            List<LocalCandidacy> candidates)
-            throws FeedRejected {
-        return result(ballot, ward, seats, electorate, ballotPapers, turnout, candidates, false);
-    }
-
-    /** The same, {@code turnoutFromVotes} when the turnout was worked out from the votes cast, not published. */
+    /**
+     * The contest, its model's checks turned into the file's refusal naming the ballot; {@code turnoutFromVotes} when
+     * the turnout was worked out from the votes cast, not published.
+     */
     static FeedMessage.LocalResult result(
             BallotId ballot,
             Ward ward,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.resultsdesk.core.announce.PartyStyle;
 import org.resultsdesk.core.calc.LocalCalculator;
 import org.resultsdesk.core.calc.MultiMemberMethod;
 import org.resultsdesk.core.cards.CardRenderer;
@@ -60,21 +61,33 @@ class LocalBoardTest {
         CouncilCard card = drawn.get(0);
         LocalArchive archive = local.archive();
         LocalScoreboard.Tally tally = LocalScoreboard.tally(archive, LocalDate.of(2025, 5, 1));
+        int elected = tally.councillors().stream()
+                .mapToInt(LocalScoreboard.Councillors::won)
+                .sum();
+        LocalScoreboard.Councillors most = tally.councillors().get(0);
+        LocalScoreboard.Control leading = tally.control().get(0);
         assertThat(card.title()).isEqualTo("Local elections, 1 May 2025");
-        assertThat(card.subtitle()).isEqualTo("23 of 23 councils declared, 1641 councillors elected");
-        assertThat(card.rows().stream().mapToInt(CouncilCard.Row::after).sum()).isEqualTo(1641);
+        assertThat(card.subtitle())
+                .isEqualTo(tally.councilsDeclared() + " of " + tally.councilsVoting() + " councils declared, " + elected
+                        + " councillors elected");
+        assertThat(card.rows().stream().mapToInt(CouncilCard.Row::after).sum()).isEqualTo(elected);
         assertThat(card.rows())
                 .extracting(CouncilCard.Row::after)
                 .containsExactlyElementsOf(tally.councillors().stream()
                         .map(LocalScoreboard.Councillors::won)
                         .toList());
-        assertThat(card.rows().get(0).label()).isEqualTo("RUK");
-        assertThat(card.rows().get(0).change()).isEqualTo("+677");
+        assertThat(card.rows().get(0).label())
+                .isEqualTo(PartyStyle.of(most.party()).label());
+        assertThat(card.rows().get(0).change()).isEqualTo((most.change() > 0 ? "+" : "") + most.change());
         assertThat(card.totalSeats())
                 .as("a night elects no one body: no majority line")
                 .isZero();
-        assertThat(card.badge()).isEqualTo("RUK 10 councils");
-        assertThat(card.verdict()).startsWith("Councils: RUK 10 (+10), NOC 10 (+6), LD 3 (+3)");
+        assertThat(card.badge())
+                .isEqualTo(PartyStyle.of(leading.party()).label() + " " + leading.councils() + " councils");
+        assertThat(card.verdict())
+                .startsWith("Councils: " + PartyStyle.of(leading.party()).label() + " " + leading.councils() + " ("
+                        + (leading.gains() - leading.losses() > 0 ? "+" : "") + (leading.gains() - leading.losses())
+                        + ")");
         assertThat(reply.picture().get().altText())
                 .as("the table, for those who cannot see the picture")
                 .contains("Control of councils declared")
