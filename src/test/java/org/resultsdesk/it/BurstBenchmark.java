@@ -35,6 +35,8 @@ import org.resultsdesk.telegram.fake.TelegramUpdates;
  * mvn -B -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
  *   -Dexec.args="-cp %classpath org.resultsdesk.it.BurstBenchmark"
  * </pre>
+ *
+ * <p>Name scenarios after the class to run only those: {@code answers}, {@code burst30}, {@code burst100}.
  */
 public final class BurstBenchmark {
     static final long EDITOR = 900_001;
@@ -52,9 +54,17 @@ public final class BurstBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path root = Files.createTempDirectory("burst-bench");
-        run(root.resolve("a"), b -> b.answersAndRename());
-        run(root.resolve("b"), b -> b.burst(30, false));
-        run(root.resolve("c"), b -> b.burst(100, true));
+        System.out.println("logs under " + root);
+        List<String> only = List.of(args);
+        if (only.isEmpty() || only.contains("answers")) {
+            run(root.resolve("answers"), b -> b.answersAndRename());
+        }
+        if (only.isEmpty() || only.contains("burst30")) {
+            run(root.resolve("burst30"), b -> b.burst(30, false));
+        }
+        if (only.isEmpty() || only.contains("burst100")) {
+            run(root.resolve("burst100"), b -> b.burst(100, true));
+        }
     }
 
     interface Scenario {
