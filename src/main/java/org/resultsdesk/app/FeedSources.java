@@ -18,6 +18,7 @@ final class FeedSources {
     private final java.util.function.Supplier<OkHttpClient> http;
     private final Clock clock;
     private final Consumer<FeedFile> sink;
+    private final Consumer<Runnable> together;
     /** The directory's watcher while this instance runs it. */
     private final AtomicReference<DirectoryFeedSource> watcher = new AtomicReference<>();
 
@@ -25,7 +26,9 @@ final class FeedSources {
             Settings.Feeds settings,
             java.util.function.Supplier<OkHttpClient> http,
             Clock clock,
-            Consumer<FeedFile> sink) {
+            Consumer<FeedFile> sink,
+            Consumer<Runnable> together) {
+        this.together = together;
         this.settings = settings;
         this.http = http;
         this.clock = clock;
@@ -37,7 +40,12 @@ final class FeedSources {
         List<AutoCloseable> running = new ArrayList<>();
         if (settings.directory().isPresent()) {
             DirectoryFeedSource source = new DirectoryFeedSource(
-                            settings.directory().get(), settings.settle(), clock, sink, settings.maxFileBytes())
+                            settings.directory().get(),
+                            settings.settle(),
+                            clock,
+                            sink,
+                            settings.maxFileBytes(),
+                            together)
                     .start(Duration.ofMillis(250));
             watcher.set(source);
             running.add(() -> {

@@ -38,6 +38,7 @@ import org.resultsdesk.core.command.LocalResults;
 import org.resultsdesk.core.command.PictureCommands;
 import org.resultsdesk.core.delivery.AlertDelivery;
 import org.resultsdesk.core.delivery.DeliveryLoop;
+import org.resultsdesk.core.delivery.DeliveryWake;
 import org.resultsdesk.core.delivery.ReplySender;
 import org.resultsdesk.core.model.Declaration;
 import org.resultsdesk.core.model.LiveLocalArchive;
@@ -252,18 +253,19 @@ public final class ResultsDesk implements AutoCloseable {
                 new PictureCommands(archive, seats, cards, java.util.Optional.of(councils)),
                 new ByElectionCommands(local, diary, pages, byElections, defences, summarySchedule, rights, clock),
                 new CardsCommand(channelCards, rights)));
+        DeliveryWake feedWake = new DeliveryWake(this::wakeDelivery, clock, Duration.ofSeconds(1));
         this.ingest = new DeclarationIngest(
                 FeedParsers.of(settings.feeds(), archive, localLive),
                 follower,
                 alertStore,
                 router,
                 clock,
-                this::wakeDelivery,
+                feedWake::alertsQueued,
                 leaderLease::fence,
                 ResultLimits.DEFAULTS.withMaxDaysAhead(settings.feeds().maxDaysAhead()),
                 NewsPolicy.DEFAULTS.withOldElectionDays(settings.feeds().oldElectionDays()));
         this.intake = new FeedIntake(ingest, metrics, leaderLease, clock);
-        this.feeds = new FeedSources(settings.feeds(), http::join, clock, intake::accept);
+        this.feeds = new FeedSources(settings.feeds(), http::join, clock, intake::accept, feedWake::together);
         Settings.DemocracyClub dc = settings.democracyClub();
         this.democracyClub = dc.enabled()
                 ? Optional.of(new DemocracyClubPoller(

@@ -14,8 +14,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * unread; each of these is one log line, once per version of the file. A version counts as done only once the sink
  * has taken it without throwing: when ingest fails (the database down, say) the file is read again later. Nothing
  * a file or the sink does stops the watcher.
+ *
+ * <p>The files one look finds (one set of change events, one scan) are handed over inside one call of
+ * {@code together}, so that the sink's owner can tell a batch: forty results synced in at once go out as one digest
+ * per channel, not the first alone and the rest a chat slot later.
  */
 public final class DirectoryFeedSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryFeedSource.class);
@@ -56,6 +62,7 @@ public final class DirectoryFeedSource implements AutoCloseable {
     private final Duration settle;
     private final Clock clock;
     private final Consumer<FeedFile> sink;
+    private final Consumer<Runnable> together;
     private final long maxFileBytes;
     private final Map<Path, Seen> pending = new HashMap<>();
     private final Map<Path, Version> delivered = new HashMap<>();
@@ -76,6 +83,17 @@ public final class DirectoryFeedSource implements AutoCloseable {
 
     public DirectoryFeedSource(
             Path directory, Duration settle, Clock clock, Consumer<FeedFile> sink, long maxFileBytes) {
+        this(directory, settle, clock, sink, maxFileBytes, Runnable::run);
+    }
+
+    /** @param together runs each look at the directory, with the files it hands to the sink */
+    public DirectoryFeedSource(
+            Path directory,
+            Duration settle,
+            Clock clock,
+            Consumer<FeedFile> sink,
+            long maxFileBytes,
+            Consumer<Runnable> together) {
         if (maxFileBytes < 1 || maxFileBytes > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("feeds.max-file-bytes must be between 1 and " + (Integer.MAX_VALUE - 8));
         }
@@ -84,6 +102,7 @@ public final class DirectoryFeedSource implements AutoCloseable {
         this.clock = clock;
         this.sink = sink;
         this.maxFileBytes = maxFileBytes;
+        this.together = together;
     }
 
     public DirectoryFeedSource start(Duration every) throws IOException {
@@ -167,6 +186,10 @@ public final class DirectoryFeedSource implements AutoCloseable {
      * directory's change events deliver.
      */
     public synchronized void arrivedWhole(Set<Path> files) {
+        together.accept(() -> readWhole(files));
+    }
+
+    private void readWhole(Set<Path> files) {
         Instant now = clock.instant();
         for (Path file : files) {
             try {
@@ -182,19 +205,23 @@ public final class DirectoryFeedSource implements AutoCloseable {
     /** One look at the directory: delivers every file that has settled since it last changed. Returns how many. */
     public synchronized int scanOnce() throws IOException {
         Instant now = clock.instant();
-        int count = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory)) {
+            listing.forEach(files::add);
+        }
+        int[] count = {0};
+        together.accept(() -> {
             for (Path file : files) {
                 try {
-                    count += look(file, now, false) ? 1 : 0;
+                    count[0] += look(file, now, false) ? 1 : 0;
                 } catch (IOException | RuntimeException e) {
                     // One file's trouble (gone mid-scan, unreadable) is that file's; the others are still read.
                     LOG.warn("could not read feed file {}: {}", name(file), LogSafe.escape(e.toString()));
                 }
             }
-        }
+        });
         lastScan = clock.instant();
-        return count;
+        return count[0];
     }
 
     /**

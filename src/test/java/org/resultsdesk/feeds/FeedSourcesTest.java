@@ -95,6 +95,40 @@ class FeedSourcesTest {
     }
 
     @Test
+    void theFilesOneLookFindsAreHandedOverTogether() throws Exception {
+        List<List<String>> batches = new ArrayList<>();
+        List<String> open = new ArrayList<>();
+        DirectoryFeedSource source = new DirectoryFeedSource(
+                feed,
+                Duration.ofMillis(100),
+                clock,
+                file -> open.add(file.name()),
+                DirectoryFeedSource.DEFAULT_MAX_FILE_BYTES,
+                batch -> {
+                    open.clear();
+                    batch.run();
+                    batches.add(List.copyOf(open));
+                });
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(feed.resolve("result_" + i + ".xml"), "<x/>");
+        }
+        source.scanOnce();
+        clock.advance(Duration.ofMillis(200));
+        assertThat(source.scanOnce()).isEqualTo(3);
+        assertThat(batches).as("two looks, two batches").hasSize(2);
+        assertThat(batches.get(0)).as("the first found nothing settled").isEmpty();
+        assertThat(batches.get(1)).containsExactlyInAnyOrder("result_0.xml", "result_1.xml", "result_2.xml");
+
+        Path a = feed.resolve("result_a.xml");
+        Path b = feed.resolve("result_b.xml");
+        Files.writeString(a, "<a/>");
+        Files.writeString(b, "<b/>");
+        source.arrivedWhole(java.util.Set.of(a, b));
+        assertThat(batches).hasSize(3);
+        assertThat(batches.get(2)).containsExactlyInAnyOrder("result_a.xml", "result_b.xml");
+    }
+
+    @Test
     void thePollerUsesConditionalRequestsAndBacksOffAfterErrors() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.start();

@@ -65,6 +65,7 @@ public final class BurstBenchmark {
         if (only.isEmpty() || only.contains("burst100")) {
             run(root.resolve("burst100"), b -> b.burst(100, true));
         }
+        System.exit(0); // the fake's HTTP server threads would keep the JVM up
     }
 
     interface Scenario {
@@ -96,7 +97,9 @@ public final class BurstBenchmark {
                         "OPS_PORT",
                         "0",
                         "RESULTS_DESK_LOG_LEVEL",
-                        "INFO"));
+                        "INFO",
+                        "JAVA_TOOL_OPTIONS",
+                        System.getProperty("bench.jvm", "")));
         await(Duration.ofSeconds(120), () -> logged(desk, "is now leader"));
         return desk;
     }
@@ -177,8 +180,22 @@ public final class BurstBenchmark {
                     posts,
                     telegram.throttledCount(),
                     violations());
+            if (Boolean.getBoolean("bench.timeline")) {
+                telegram.allMessages().stream()
+                        .skip(before)
+                        .filter(p -> p.chatId() < 0)
+                        .forEach(p -> System.out.printf(
+                                Locale.ROOT,
+                                "  %+.3f s %d: %s%n",
+                                (p.at().toEpochMilli() - landed) / 1000.0,
+                                p.chatId(),
+                                TelegramHtml.text(p.text()).lines().findFirst().orElse("")));
+            }
             if (askMeanwhile) {
                 print("/result in private chats while the " + groups + " groups are fed", answers);
+            }
+            if (!System.getProperty("bench.jvm", "").isEmpty()) {
+                desk.terminate(); // lets a flight recording asked for in bench.jvm be written
             }
         }
     }

@@ -58,6 +58,12 @@ final class Instance implements AutoCloseable {
         signal("STOP");
     }
 
+    /** SIGTERM, and waits for it to shut down as it would under an orchestrator. */
+    void terminate() throws Exception {
+        signal("TERM");
+        process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     void thaw() throws Exception {
         signal("CONT");
     }

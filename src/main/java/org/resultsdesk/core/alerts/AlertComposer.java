@@ -162,6 +162,24 @@ public final class AlertComposer {
                 + context.stream().map(line -> " " + line + ".").reduce("", String::concat);
     }
 
+    /**
+     * The alert's {@link #line} cut to the verdict, majority and swing ("Kingswood by-election, 15 Feb 2024: Lab GAIN
+     * from Con, majority 11,220, swing 16.4 Con to Lab"), for a digest whose full lines would not fit one message: a
+     * burst reaches a channel as one post, and the full result is a /result away. Other kinds keep their line.
+     */
+    public String shortLine(Alert alert) {
+        if (alert.kind() != Alert.Kind.RESULT && alert.kind() != Alert.Kind.CORRECTION || isCouncil(alert)) {
+            return line(alert);
+        }
+        Composed c = composed(alert);
+        if (c.figures().isEmpty()) {
+            return line(alert);
+        }
+        String prefix = alert.kind() == Alert.Kind.CORRECTION ? "Correction: " : "";
+        return prefix + c.announcement().headline() + ": "
+                + AnnouncementFactory.shortResult(c.figures().get());
+    }
+
     /** A council's declaration, or its correction, rather than one contest's result. */
     private static boolean isCouncil(Alert alert) {
         return CouncilNight.parse(alert.contestId()).isPresent();

@@ -57,6 +57,16 @@ public final class AnnouncementFactory {
                 .orElse(winner + " WIN");
     }
 
+    /** "Lab GAIN from Con, majority 11,220, swing 16.4 Con to Lab": a result in a digest too long for full lines. */
+    public static String shortResult(ResultFigures figures) {
+        return shortVerdict(figures) + ", majority " + Formats.votes(figures.majority())
+                + figures.swing()
+                        .map(s -> ", swing " + Formats.percent(s.points()) + " "
+                                + PartyStyle.of(s.from()).abbreviation() + " to "
+                                + PartyStyle.of(s.to()).abbreviation())
+                        .orElse("");
+    }
+
     private static String verdict(ResultFigures figures) {
         String winner = PartyStyle.of(figures.contest().winner().party()).name();
         return figures.verdict()

@@ -45,7 +45,7 @@ public final class AlertDelivery {
      * {@code maxDigestLines} alerts of each; {@code owner} names this instance in claims.
      */
     public record Settings(Duration lease, int maxDigestLines, int maxAttempts, int claimChannels, String owner) {
-        public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(30), 25, 8, 20, "instance");
+        public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(30), 50, 8, 100, "instance");
 
         public Settings withOwner(String name) {
             return new Settings(lease, maxDigestLines, maxAttempts, claimChannels, name);
@@ -300,7 +300,9 @@ public final class AlertDelivery {
             if (waiting.isEmpty()) {
                 return true;
             }
-            Optional<Pacer.Wait> wait = takeTurn(channel);
+            // Asked before composing, so a channel that must wait costs nothing; and again right before the send,
+            // so that the send is counted when it leaves, not a long composition earlier.
+            Optional<Pacer.Wait> wait = pacer.wouldWait(channel.channelId(), clock.instant());
             if (wait.isPresent()) {
                 if (retractions.isEmpty() && wait.get().platformWide()) {
                     return false;
@@ -319,10 +321,18 @@ public final class AlertDelivery {
             Reply reply;
             try {
                 reply = batch.size() == 1 ? composer.single(batch.get(0).alert()) : digest(batch);
-                // A digest goes in one message: only a single alert is ever resumed part by part.
-                while (batch.size() > 1 && gateway.parts(reply) > 1) {
-                    batch = batch.subList(0, batch.size() - 1);
-                    reply = batch.size() == 1 ? composer.single(batch.get(0).alert()) : digest(batch);
+                // A digest goes in one message (only a single alert is ever resumed part by part): in short lines
+                // when the full ones would not fit, and with fewer alerts when even those would not.
+                if (batch.size() > 1 && gateway.parts(reply) > 1) {
+                    List<String> shortLines =
+                            alerts(batch).stream().map(composer::shortLine).toList();
+                    reply = composer.digest(shortLines);
+                    while (batch.size() > 1 && gateway.parts(reply) > 1) {
+                        batch = batch.subList(0, batch.size() - 1);
+                        reply = batch.size() == 1
+                                ? composer.single(batch.get(0).alert())
+                                : composer.digest(shortLines.subList(0, batch.size()));
+                    }
                 }
             } catch (RuntimeException e) {
                 failAlone(batch.get(0).alert(), e);
@@ -332,6 +342,16 @@ public final class AlertDelivery {
             List<Composed> rest = composed.subList(batch.size(), composed.size());
             if (!keepClaim()) {
                 store.release(token, ids(alerts(composed)));
+                return true;
+            }
+            wait = takeTurn(channel);
+            if (wait.isPresent()) {
+                if (retractions.isEmpty()
+                        && composed.size() == waiting.size()
+                        && wait.get().platformWide()) {
+                    return false; // nothing done yet: the channel keeps its place in the claim
+                }
+                defer(alerts(composed), wait.get().until());
                 return true;
             }
             if (batch.get(0).alert().partsSent() == 0) {

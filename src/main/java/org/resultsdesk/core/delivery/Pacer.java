@@ -46,6 +46,11 @@ public final class Pacer {
         });
     }
 
+    /** What this process already knows holds the channel back, without asking the store or taking a send. */
+    public Optional<Wait> wouldWait(String channelId, Instant now) {
+        return knownWait(channelId, now);
+    }
+
     private Optional<Wait> knownWait(String channelId, Instant now) {
         Wait longest = null;
         for (SendLimits.Bucket bucket : limits.bucketsFor(channelId)) {

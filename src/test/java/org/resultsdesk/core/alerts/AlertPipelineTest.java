@@ -577,6 +577,51 @@ class AlertPipelineTest {
     }
 
     @Test
+    void aBurstTooLongForFullLinesGoesInOneDigestOfShortLines() {
+        subscribe(NEWSROOM, Subscription.Kind.ALL, null);
+        List<Contest> forty = TestData.archive().contestsOf("parl.2019-12-12").stream()
+                .limit(40)
+                .toList();
+        for (int i = 0; i < forty.size(); i++) {
+            land("seat_" + i + ".xml", new FeedMessage.Result(forty.get(i), 1));
+        }
+        telegram.splitAbove(4_096);
+
+        deliverAsDue(delivery.deliverDue());
+
+        assertThat(store.pendingCount()).isZero();
+        List<RecordingGateway.Sent> posts = telegram.sentTo(NEWSROOM.channelId());
+        assertThat(posts).as("one post for the whole burst").hasSize(1);
+        String digest = text(posts.get(0).reply());
+        assertThat(telegram.parts(posts.get(0).reply())).isEqualTo(1);
+        List<String> lines = digest.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("40 new declarations:");
+        assertThat(lines.subList(1, lines.size()))
+                .hasSize(40)
+                .allSatisfy(line -> assertThat(line)
+                        .matches(".+, general election 12 Dec 2019: [A-Za-z]+ (HOLD|WIN|GAIN from [A-Za-z]+),"
+                                + " majority [\\d,]+(, swing \\d+\\.\\d% [A-Za-z]+ to [A-Za-z]+)?"));
+        for (Contest c : forty) {
+            List<Integer> votes = c.candidates().stream()
+                    .map(org.resultsdesk.core.model.Candidacy::votes)
+                    .sorted(java.util.Comparator.reverseOrder())
+                    .toList();
+            String majority = String.format(java.util.Locale.UK, "%,d", votes.get(0) - votes.get(1));
+            assertThat(lines)
+                    .as("%s with the majority its votes give", c.seat().name())
+                    .anyMatch(line -> line.startsWith(c.seat().name() + ", general election")
+                            && line.contains(", majority " + majority));
+        }
+        AlertComposer composer = new AlertComposer(store, archive);
+        String fullLines = text(composer.digest(forty.stream()
+                .map(c -> composer.line(Alert.pending(NEWSROOM, c.id(), 1, Alert.Kind.RESULT, clock.instant())))
+                .toList()));
+        assertThat(fullLines.length())
+                .as("the full lines would not have fitted")
+                .isGreaterThan(4_096);
+    }
+
+    @Test
     void aPassThatBreaksOffLeavesItsClaimToRunOutRatherThanSendAgainAtOnce() {
         subscribe(NEWSROOM, Subscription.Kind.ALL, null);
         subscribe(new ChannelRef(Platform.TELEGRAM, "-100201"), Subscription.Kind.ALL, null);
