@@ -264,6 +264,13 @@ public final class AlertDelivery {
             next(at);
         }
 
+        /** What this process already knows holds the channel back (and notes a spent platform). */
+        Optional<Pacer.Wait> knownWait(ChannelRef channel) {
+            Optional<Pacer.Wait> wait = pacer.wouldWait(channel.channelId(), clock.instant());
+            wait.filter(Pacer.Wait::platformWide).ifPresent(w -> platformBusyUntil = w.until());
+            return wait;
+        }
+
         /** Takes a send from the channel's budget, or says how long it must wait (and notes a spent platform). */
         Optional<Pacer.Wait> takeTurn(ChannelRef channel) {
             Optional<Pacer.Wait> wait = pacer.tryTake(channel.channelId(), clock.instant());
@@ -302,7 +309,7 @@ public final class AlertDelivery {
             }
             // Asked before composing, so a channel that must wait costs nothing; and again right before the send,
             // so that the send is counted when it leaves, not a long composition earlier.
-            Optional<Pacer.Wait> wait = pacer.wouldWait(channel.channelId(), clock.instant());
+            Optional<Pacer.Wait> wait = knownWait(channel);
             if (wait.isPresent()) {
                 if (retractions.isEmpty() && wait.get().platformWide()) {
                     return false;

@@ -448,6 +448,10 @@ class AlertPipelineTest {
                 .containsOnly(NIGHT);
         Duration second = telegram.limits().global().get(0).limit().window();
         assertThat(next).as("the window that began with the burst").contains(NIGHT.plus(second));
+        assertThat(delivery.deliverDue())
+                .as("a pass woken again inside the window, the hold known to this process: nothing sent, same wait")
+                .isEqualTo(next);
+        assertThat(telegram.sent).hasSize(perSecond);
         deliverAsDue(next);
 
         assertThat(telegram.sent)
