@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.resultsdesk.core.model.Alert;
 import org.resultsdesk.core.model.ChannelRef;
@@ -82,36 +84,62 @@ public final class JdbiAlertStore implements AlertStore {
         return jdbi.inTransaction(h -> insert(h, alerts));
     }
 
+    /**
+     * Queues the alerts, each (platform, channel, contest, revision, kind) once, in one batch; their ids come back in
+     * one look-up for each platform, contest, revision and kind they share, not two statements an alert.
+     */
     private List<Alert> insert(Handle h, List<Alert> alerts) {
-        List<Alert> stored = new ArrayList<>();
+        if (alerts.isEmpty()) {
+            return List.of();
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO outbox (platform, channel_id, contest_id, revision, kind,"
+                + " status, created_at, not_before) VALUES (:platform, :channel, :contest, :revision, :kind, "
+                + sql(PENDING) + ", :created, :created) ON CONFLICT DO NOTHING");
         for (Alert alert : alerts) {
-            h.createUpdate("INSERT INTO outbox (platform, channel_id, contest_id, revision, kind, status, created_at,"
-                            + " not_before) VALUES (:platform, :channel, :contest, :revision, :kind, " + sql(PENDING)
-                            + ","
-                            + " :created, :created) ON CONFLICT DO NOTHING")
-                    .bind("platform", alert.channel().platform().name())
+            batch.bind("platform", alert.channel().platform().name())
                     .bind("channel", alert.channel().channelId())
                     .bind("contest", alert.contestId())
                     .bind("revision", alert.revision())
                     .bind("kind", alert.kind().name())
                     .bind("created", alert.createdAt().toEpochMilli())
-                    .execute();
-            long id = h.createQuery("SELECT id FROM outbox WHERE platform = :platform AND channel_id = :channel"
-                            + " AND contest_id = :contest AND revision = :revision AND kind = :kind")
-                    .bind("platform", alert.channel().platform().name())
-                    .bind("channel", alert.channel().channelId())
-                    .bind("contest", alert.contestId())
-                    .bind("revision", alert.revision())
-                    .bind("kind", alert.kind().name())
-                    .mapTo(Long.class)
-                    .one();
+                    .add();
+        }
+        batch.execute();
+        Map<Source, List<String>> channelsBySource = new LinkedHashMap<>();
+        alerts.forEach(alert -> channelsBySource
+                .computeIfAbsent(Source.of(alert), k -> new ArrayList<>())
+                .add(alert.channel().channelId()));
+        Map<Source, Map<String, Long>> ids = new HashMap<>();
+        channelsBySource.forEach((source, channels) -> ids.put(
+                source,
+                h.createQuery("SELECT id, channel_id FROM outbox WHERE platform = :platform AND channel_id IN"
+                                + " (<channels>) AND contest_id = :contest AND revision = :revision AND kind = :kind")
+                        .bind("platform", source.platform())
+                        .bindList("channels", channels)
+                        .bind("contest", source.contestId())
+                        .bind("revision", source.revision())
+                        .bind("kind", source.kind())
+                        .map((rs, ctx) -> Map.entry(rs.getString("channel_id"), rs.getLong("id")))
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+        List<Alert> stored = new ArrayList<>();
+        for (Alert alert : alerts) {
+            long id = ids.get(Source.of(alert)).get(alert.channel().channelId());
             stored.add(new Alert(
                     id, alert.channel(), alert.contestId(), alert.revision(), alert.kind(), alert.createdAt(), 0, 0));
         }
-        if (!stored.isEmpty()) {
-            notify(h, StoreNotifications.OUTBOX);
-        }
+        notify(h, StoreNotifications.OUTBOX);
         return stored;
+    }
+
+    /** What alerts for many channels share: one platform's alerts of one kind for one revision of one contest. */
+    private record Source(String platform, String contestId, int revision, String kind) {
+        static Source of(Alert alert) {
+            return new Source(
+                    alert.channel().platform().name(),
+                    alert.contestId(),
+                    alert.revision(),
+                    alert.kind().name());
+        }
     }
 
     private void notify(Handle h, String channel) {

@@ -117,7 +117,19 @@ public final class AlertDelivery {
      * reached because the platform-wide limit was spent stay claimed (the claim kept alive) and go first next pass,
      * so that a burst to hundreds of channels costs one claim, not one per send.
      */
-    public synchronized Optional<Instant> deliverDue() {
+    public Optional<Instant> deliverDue() {
+        return deliverDue(false);
+    }
+
+    /**
+     * As {@link #deliverDue()}; {@code alertsQueued} when alerts were queued since the last pass: a claim held over
+     * from it is handed back and taken afresh, so that the digests of the channels still waiting in it carry the new
+     * alerts too rather than going out as claimed and leaving those for another post.
+     */
+    public synchronized Optional<Instant> deliverDue(boolean alertsQueued) {
+        if (alertsQueued) {
+            releaseHeld();
+        }
         try {
             return deliverHeldOrClaimed();
         } catch (RuntimeException e) {

@@ -64,10 +64,11 @@ public final class DeliveryLoop implements AutoCloseable {
     }
 
     private void run() {
+        boolean woken = false;
         while (running) {
             Optional<Instant> next = Optional.empty();
             try {
-                next = delivery.deliverDue();
+                next = delivery.deliverDue(woken);
             } catch (RuntimeException e) {
                 LOG.error("delivery pass failed; retrying shortly", e);
             }
@@ -75,7 +76,8 @@ public final class DeliveryLoop implements AutoCloseable {
                     next.map(at -> Duration.between(clock.instant(), at)).orElse(idle);
             wait = wait.isNegative() ? Duration.ZERO : wait.compareTo(idle) > 0 ? idle : wait;
             try {
-                if (wakeUps.tryAcquire(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS)) {
+                woken = wakeUps.tryAcquire(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
+                if (woken) {
                     gatherWakeUps();
                 }
             } catch (InterruptedException e) {

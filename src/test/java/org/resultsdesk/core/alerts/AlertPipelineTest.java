@@ -470,6 +470,36 @@ class AlertPipelineTest {
     }
 
     @Test
+    void aClaimHeldWhileTheBotsLimitIsSpentIsTakenAfreshWhenNewAlertsAreQueuedSoItsDigestsCarryThem() {
+        int perSecond = telegram.limits().global().get(0).limit().count();
+        List<ChannelRef> groups = new ArrayList<>();
+        for (int i = 0; i < perSecond + 5; i++) {
+            groups.add(new ChannelRef(Platform.TELEGRAM, "-100" + (300 + i)));
+            subscribe(groups.get(i), Subscription.Kind.ALL, null);
+        }
+        land("kingswood.xml", ge2019(KINGSWOOD));
+        delivery = newDelivery(telegram, groups.size());
+        Optional<Instant> next = delivery.deliverDue();
+        assertThat(telegram.sent).hasSize(perSecond);
+
+        land("wellingborough.xml", ge2019(WELLINGBOROUGH));
+        clock.set(next.orElseThrow());
+        delivery.deliverDue(true);
+
+        List<ChannelRef> waited = groups.subList(perSecond, groups.size());
+        assertThat(telegram.sent.subList(perSecond, perSecond + waited.size()))
+                .as("each group the claim held goes first and gets both results in one digest")
+                .allSatisfy(post -> assertThat(text(post.reply()))
+                        .startsWith("2 new declarations:")
+                        .contains("Kingswood")
+                        .contains("Wellingborough"))
+                .extracting(RecordingGateway.Sent::channelId)
+                .as("still in the order they were queued")
+                .containsExactlyElementsOf(
+                        waited.stream().map(ChannelRef::channelId).toList());
+    }
+
+    @Test
     void aStoppingWorkerHandsBackWhatItClaimedAndDidNotReachSoAnotherSendsItAtOnce() {
         int perSecond = telegram.limits().global().get(0).limit().count();
         for (int i = 0; i <= perSecond; i++) {
