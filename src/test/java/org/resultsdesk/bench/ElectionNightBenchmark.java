@@ -262,15 +262,18 @@ public final class ElectionNightBenchmark {
                         busy.add(worker);
                     }
                 }
+                boolean firstPass = true;
                 while (!busy.isEmpty()) {
                     for (Iterator<AlertDelivery> it = busy.iterator(); it.hasNext(); ) {
                         AlertDelivery worker = it.next();
-                        Instant due = worker.deliverDue().orElse(null);
+                        // As DeliveryLoop does: the pass a wake-up starts takes any claim it holds afresh.
+                        Instant due = worker.deliverDue(woken && firstPass).orElse(null);
                         if (due == null || due.isAfter(now)) {
                             wakeAt.put(worker, due == null || due.isAfter(now.plus(IDLE)) ? now.plus(IDLE) : due);
                             it.remove();
                         }
                     }
+                    firstPass = false;
                 }
                 for (Instant at : wakeAt.values()) {
                     soonest = earliest(soonest, at);
