@@ -164,7 +164,7 @@ public final class AlertComposer {
 
     /**
      * The alert's {@link #line} cut to the verdict, majority and swing ("Kingswood by-election, 15 Feb 2024: Lab GAIN
-     * from Con, majority 11,220, swing 16.4 Con to Lab"), for a digest whose full lines would not fit one message: a
+     * from Con, majority 2,501, swing 16.4% Con to Lab"), for a digest whose full lines would not fit one message: a
      * burst reaches a channel as one post, and the full result is a /result away. Other kinds keep their line.
      */
     public String shortLine(Alert alert) {

@@ -57,7 +57,7 @@ public final class AnnouncementFactory {
                 .orElse(winner + " WIN");
     }
 
-    /** "Lab GAIN from Con, majority 11,220, swing 16.4 Con to Lab": a result in a digest too long for full lines. */
+    /** "Lab GAIN from Con, majority 2,501, swing 16.4% Con to Lab": a result in a digest too long for full lines. */
     public static String shortResult(ResultFigures figures) {
         return shortVerdict(figures) + ", majority " + Formats.votes(figures.majority())
                 + figures.swing()

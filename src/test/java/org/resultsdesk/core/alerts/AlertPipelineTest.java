@@ -470,6 +470,27 @@ class AlertPipelineTest {
     }
 
     @Test
+    void theShortLinesOfTheFebruary2024ByElectionsGiveTheDeclaredMajoritiesAndSwings() {
+        AlertComposer composer = new AlertComposer(store, archive);
+        List<String> lines = new ArrayList<>();
+        for (String[] contest : new String[][] {
+            {"parl.kingswood.by.2024-02-15", KINGSWOOD}, {"parl.wellingborough.by.2024-02-15", WELLINGBOROUGH}
+        }) {
+            Contest declared = TestData.contest(contest[0], contest[1]);
+            store.record(
+                    org.resultsdesk.core.model.Declaration.of(new FeedMessage.Result(declared, 1), "golden", NIGHT),
+                    List.of(),
+                    org.resultsdesk.core.port.Fence.NONE);
+            lines.add(composer.shortLine(Alert.pending(NEWSROOM, declared.id(), 1, Alert.Kind.RESULT, NIGHT)));
+        }
+        assertThat(lines)
+                .containsExactly(
+                        "Kingswood by-election, 15 Feb 2024: Lab GAIN from Con, majority 2,501, swing 16.4% Con to Lab",
+                        "Wellingborough by-election, 15 Feb 2024: Lab GAIN from Con, majority 6,436, swing 28.5% Con"
+                                + " to Lab");
+    }
+
+    @Test
     void aClaimHeldWhileTheBotsLimitIsSpentIsTakenAfreshWhenNewAlertsAreQueuedSoItsDigestsCarryThem() {
         int perSecond = telegram.limits().global().get(0).limit().count();
         List<ChannelRef> groups = new ArrayList<>();
