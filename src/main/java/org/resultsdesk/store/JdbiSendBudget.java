@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.resultsdesk.core.model.ChatContext;
@@ -58,7 +59,8 @@ public final class JdbiSendBudget implements SendBudget {
             String holding = null;
             for (SendLimits.Bucket bucket : buckets) {
                 Window window = windows.get(bucket.key());
-                long bucketAllows = Math.max(window.heldUntil(), bucket.limit().earliest(at, window.sends()));
+                int spare = yielding(bucket, windows, at) ? bucket.spare() : 0;
+                long bucketAllows = Math.max(window.heldUntil(), bucket.limit().earliest(at, window.sends(), spare));
                 if (bucketAllows > at) {
                     at = bucketAllows;
                     holding = bucket.key();
@@ -78,6 +80,17 @@ public final class JdbiSendBudget implements SendBudget {
             }
             return new Slot(Instant.ofEpochMilli(at), holding, true);
         });
+    }
+
+    /** Whether the bucket it yields to has had a send within this bucket's window before {@code at}. */
+    private static boolean yielding(SendLimits.Bucket bucket, Map<String, Window> windows, long at) {
+        return bucket.yieldTo()
+                .map(windows::get)
+                .map(Window::sends)
+                .filter(sends -> !sends.isEmpty())
+                .map(sends -> sends.get(sends.size() - 1)
+                        > at - bucket.limit().window().toMillis())
+                .orElse(false);
     }
 
     @Override
@@ -100,7 +113,7 @@ public final class JdbiSendBudget implements SendBudget {
 
     private Map<String, Window> locked(Handle h, ChatContext.Platform platform, List<SendLimits.Bucket> buckets) {
         List<String> keys = buckets.stream()
-                .map(SendLimits.Bucket::key)
+                .flatMap(b -> Stream.concat(Stream.of(b.key()), b.yieldTo().stream()))
                 .sorted(Comparator.naturalOrder())
                 .distinct()
                 .toList();

@@ -499,6 +499,69 @@ abstract class StoreContract {
     }
 
     @Test
+    void alertsLeaveASixthOfThePlatformsWindowToAnswersOnlyWhileAnswersAreBeingAsked() {
+        JdbiSendBudget budget = new JdbiSendBudget(database);
+        SendLimits limits = new SendLimits(chat -> List.of(), List.of(bucket("bot", 30, Duration.ofSeconds(1))));
+        List<SendLimits.Bucket> alerts = limits.forAlerts().global();
+        List<SendLimits.Bucket> answers = limits.forAnswers().global();
+
+        assertThat(taken(budget, alerts, T0, 40))
+                .as("no answers asked: the alerts' burst has the whole second")
+                .isEqualTo(30);
+        Instant next = T0.plusSeconds(1);
+        assertThat(taken(budget, answers, next, 1)).isEqualTo(1);
+        assertThat(taken(budget, alerts, next, 40))
+                .as("with an answer in the window, alerts stop at 25 sends in it")
+                .isEqualTo(24);
+        assertThat(taken(budget, answers, next, 10))
+                .as("the rest of the window is the answers', and never more than 30 in all")
+                .isEqualTo(5);
+        Instant quiet = next.plusSeconds(2);
+        assertThat(taken(budget, alerts, quiet, 40))
+                .as("no answer for a window: the alerts have the whole second again")
+                .isEqualTo(30);
+    }
+
+    @Test
+    void alertsAndAnswersFromTwoInstancesTogetherNeverPutMoreThanTheCountIntoAnyWindow() throws Exception {
+        SendLimits limits = new SendLimits(chat -> List.of(), List.of(bucket("bot", 12, Duration.ofSeconds(1))));
+        try (Database other = openAnother()) {
+            List<JdbiSendBudget> instances = List.of(new JdbiSendBudget(database), new JdbiSendBudget(other));
+            java.util.Random random = new java.util.Random(6);
+            List<Long> sends = new java.util.ArrayList<>();
+            List<Long> alertSends = new java.util.ArrayList<>();
+            List<Long> answerSends = new java.util.ArrayList<>();
+            long now = T0.toEpochMilli();
+            for (int i = 0; i < 400; i++) {
+                now += random.nextInt(3) == 0 ? 0 : random.nextInt(120);
+                boolean answer = random.nextInt(4) == 0;
+                List<SendLimits.Bucket> buckets = answer
+                        ? limits.forAnswers().global()
+                        : limits.forAlerts().global();
+                if (instances
+                        .get(random.nextInt(2))
+                        .tryTake(Platform.TELEGRAM, buckets, Instant.ofEpochMilli(now))
+                        .isEmpty()) {
+                    sends.add(now);
+                    (answer ? answerSends : alertSends).add(now);
+                }
+            }
+            assertThat(mostInAnyWindow(sends, 1000)).isEqualTo(12);
+            assertThat(answerSends).as("answers were sent").hasSizeGreaterThan(20);
+            assertThat(alertSends).as("and alerts").hasSizeGreaterThan(50);
+        }
+    }
+
+    /** Takes up to {@code tries} sends at one instant; how many were allowed. */
+    private static int taken(JdbiSendBudget budget, List<SendLimits.Bucket> buckets, Instant at, int tries) {
+        int taken = 0;
+        for (int i = 0; i < tries; i++) {
+            taken += budget.tryTake(Platform.TELEGRAM, buckets, at).isEmpty() ? 1 : 0;
+        }
+        return taken;
+    }
+
+    @Test
     void twoInstancesSharingOneBudgetNeverPutMoreThanTheCountIntoAnyWindow() throws Exception {
         SendLimits.Bucket bot = bucket("bot", 5, Duration.ofSeconds(1));
         SendLimits.Bucket group = bucket("group:-1", 3, Duration.ofSeconds(4));

@@ -105,7 +105,7 @@ public final class AlertDelivery {
         this.store = store;
         this.subscriptions = subscriptions;
         this.composer = composer;
-        this.pacer = new Pacer(gateway.platform(), gateway.limits(), budget);
+        this.pacer = new Pacer(gateway.platform(), gateway.limits().forAlerts(), budget);
         this.clock = clock;
         this.settings = settings;
         this.listener = listener;

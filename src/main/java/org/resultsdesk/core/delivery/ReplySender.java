@@ -52,7 +52,7 @@ public final class ReplySender implements AutoCloseable {
             Scheduler scheduler,
             Duration maxWait) {
         this.gateway = gateway;
-        this.pacer = new Pacer(gateway.platform(), gateway.limits(), budget);
+        this.pacer = new Pacer(gateway.platform(), gateway.limits().forAnswers(), budget);
         this.clock = clock;
         this.workers = workers;
         this.scheduler = scheduler;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -36,12 +37,18 @@ public record SendLimits(Function<String, List<Bucket>> perChannel, List<Bucket>
          * in ascending order.
          */
         public long earliest(long at, List<Long> sends) {
+            return earliest(at, sends, 0);
+        }
+
+        /** As {@link #earliest(long, List)}, leaving {@code spare} of the window's sends to others. */
+        public long earliest(long at, List<Long> sends, int spare) {
             if (sends.isEmpty()) {
                 return at;
             }
             long allowed = Math.max(at, sends.get(sends.size() - 1));
-            if (sends.size() >= count) {
-                allowed = Math.max(allowed, sends.get(sends.size() - count) + window.toMillis());
+            int admitted = Math.max(1, count - spare);
+            if (sends.size() >= admitted) {
+                allowed = Math.max(allowed, sends.get(sends.size() - admitted) + window.toMillis());
             }
             return allowed;
         }
@@ -54,12 +61,53 @@ public record SendLimits(Function<String, List<Bucket>> perChannel, List<Bucket>
         }
     }
 
-    /** One limit with the key its budget is kept under ("chat:-100123", "bot"). */
-    public record Bucket(String key, Limit limit) {
+    /**
+     * One limit with the key its budget is kept under ("chat:-100123", "bot"), and what it leaves to answers: while
+     * the bucket {@code yieldTo} names has had a send within this bucket's window, a send through this one leaves
+     * {@code spare} of the window's sends free.
+     */
+    public record Bucket(String key, Limit limit, Optional<String> yieldTo, int spare) {
         public Bucket {
             Objects.requireNonNull(key);
             Objects.requireNonNull(limit);
+            Objects.requireNonNull(yieldTo);
         }
+
+        public Bucket(String key, Limit limit) {
+            this(key, limit, Optional.empty(), 0);
+        }
+    }
+
+    /**
+     * A platform-wide bucket's log of answers' sends alone: kept beside the bucket (same limit, so it never holds an
+     * answer back), it tells alerts that answers are being asked.
+     */
+    private static Bucket answersOf(Bucket global) {
+        return new Bucket(global.key() + ":answers", global.limit());
+    }
+
+    /** These limits as answers draw on them: each platform-wide send is also logged as an answer's. */
+    public SendLimits forAnswers() {
+        List<Bucket> both = new ArrayList<>(global);
+        global.forEach(bucket -> both.add(answersOf(bucket)));
+        return new SendLimits(perChannel, both);
+    }
+
+    /**
+     * These limits as alerts draw on them: while answers have gone within a platform-wide window, an alert leaves a
+     * sixth of that window's sends to them, so that a reporter's {@code /result} during a burst is not held behind
+     * alerts that spent the bot's whole second. With no answers being asked, alerts use the whole window.
+     */
+    public SendLimits forAlerts() {
+        return new SendLimits(
+                perChannel,
+                global.stream()
+                        .map(bucket -> new Bucket(
+                                bucket.key(),
+                                bucket.limit(),
+                                Optional.of(answersOf(bucket).key()),
+                                bucket.limit().count() / 6))
+                        .toList());
     }
 
     /** Every bucket a send to this channel draws on. */
