@@ -233,11 +233,9 @@ public final class BurstBenchmark {
     private Map<String, Instant> pairs(String suffix) {
         Map<String, Instant> pairs = new HashMap<>();
         for (FakeTelegramApi.Posted p : telegram.allMessages()) {
-            for (String line : TelegramHtml.text(p.text()).split("\n")) {
-                int at = line.indexOf(suffix);
-                if (p.chatId() < 0 && at > 0) {
-                    pairs.putIfAbsent(p.chatId() + "|" + line.substring(0, at), p.at());
-                }
+            if (p.chatId() < 0) {
+                FutureElection.seats(TelegramHtml.text(p.text()), suffix)
+                        .forEach(seat -> pairs.putIfAbsent(p.chatId() + "|" + seat, p.at()));
             }
         }
         return pairs;

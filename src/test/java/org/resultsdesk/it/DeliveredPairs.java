@@ -11,17 +11,16 @@ import org.resultsdesk.telegram.fake.TelegramHtml;
 
 /** Which (chat, seat) results the fake Bot API received, and how often: what delivery tests count. */
 final class DeliveredPairs {
+    private static final String GE2019 = ", general election 12 Dec 2019";
+
     private DeliveredPairs() {}
 
     /** "chatId|seat name" to the number of posts that carried that GE2019 result to that chat. */
     static Map<String, Integer> count(List<FakeTelegramApi.Posted> posts) {
         Map<String, Integer> deliveries = new HashMap<>();
         for (FakeTelegramApi.Posted p : posts) {
-            for (String line : TelegramHtml.text(p.text()).split("\n")) {
-                int at = line.indexOf(", general election 12 Dec 2019");
-                if (at > 0) {
-                    deliveries.merge(p.chatId() + "|" + line.substring(0, at), 1, Integer::sum);
-                }
+            for (String seat : FutureElection.seats(TelegramHtml.text(p.text()), GE2019)) {
+                deliveries.merge(p.chatId() + "|" + seat, 1, Integer::sum);
             }
         }
         return deliveries;
@@ -31,11 +30,8 @@ final class DeliveredPairs {
     static Map<String, Integer> countSlack(List<org.resultsdesk.slack.fake.FakeSlackApi.Posted> posts) {
         Map<String, Integer> deliveries = new HashMap<>();
         for (var p : posts) {
-            for (String line : p.text().split("\n")) {
-                int at = line.indexOf(", general election 12 Dec 2019");
-                if (at > 0) {
-                    deliveries.merge(p.channel() + "|" + line.substring(0, at), 1, Integer::sum);
-                }
+            for (String seat : FutureElection.seats(p.text(), GE2019)) {
+                deliveries.merge(p.channel() + "|" + seat, 1, Integer::sum);
             }
         }
         return deliveries;

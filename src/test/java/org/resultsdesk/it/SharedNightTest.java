@@ -271,11 +271,8 @@ class SharedNightTest {
             if (TelegramHtml.text(p.text()).startsWith("Correction:")) {
                 continue;
             }
-            for (String line : TelegramHtml.text(p.text()).split("\n")) {
-                int at = line.indexOf(suffix);
-                if (at > 0 && !line.startsWith("Correction")) {
-                    pairs.merge(p.chatId() + "|" + line.substring(0, at), 1, Integer::sum);
-                }
+            for (String seat : FutureElection.seats(TelegramHtml.text(p.text()), suffix)) {
+                pairs.merge(p.chatId() + "|" + seat, 1, Integer::sum);
             }
         }
         return pairs;

@@ -2,8 +2,11 @@ package org.resultsdesk.core.alerts;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.resultsdesk.core.announce.AnnouncementFactory;
 import org.resultsdesk.core.announce.PartyStyle;
 import org.resultsdesk.core.calc.ResultCalculator;
@@ -12,6 +15,7 @@ import org.resultsdesk.core.model.Alert;
 import org.resultsdesk.core.model.Announcement;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Declaration;
+import org.resultsdesk.core.model.ElectionKind;
 import org.resultsdesk.core.model.FeedMessage;
 import org.resultsdesk.core.model.Reply;
 import org.resultsdesk.core.model.ResultsArchive;
@@ -178,6 +182,39 @@ public final class AlertComposer {
         String prefix = alert.kind() == Alert.Kind.CORRECTION ? "Correction: " : "";
         return prefix + c.announcement().headline() + ": "
                 + AnnouncementFactory.shortResult(c.figures().get());
+    }
+
+    /**
+     * A digest in {@link #shortLine short lines}. When every alert is a result of one general election, the election
+     * is said once, in the heading ("40 new declarations, general election 4 Jul 2024:"), and each line starts with
+     * its seat ("Kingswood: Lab GAIN from Con, majority 2,501, ..."), so forty results fit one message.
+     */
+    public Reply shortDigest(List<Alert> alerts) {
+        List<ResultFigures> results = new ArrayList<>();
+        for (Alert alert : alerts) {
+            if (alert.kind() != Alert.Kind.RESULT && alert.kind() != Alert.Kind.CORRECTION || isCouncil(alert)) {
+                break;
+            }
+            composed(alert).figures().ifPresent(results::add);
+        }
+        Set<String> elections = results.stream()
+                .map(f -> f.contest().election())
+                .filter(e -> e.kind() == ElectionKind.GENERAL)
+                .map(e -> e.id())
+                .collect(Collectors.toSet());
+        if (results.size() < alerts.size() || elections.size() != 1) {
+            return digest(alerts.stream().map(this::shortLine).toList());
+        }
+        StringBuilder text = new StringBuilder(alerts.size() + " new declarations, "
+                + AnnouncementFactory.generalElection(results.get(0).contest()) + ":");
+        for (int i = 0; i < alerts.size(); i++) {
+            text.append('\n')
+                    .append(alerts.get(i).kind() == Alert.Kind.CORRECTION ? "Correction: " : "")
+                    .append(results.get(i).contest().seat().name())
+                    .append(": ")
+                    .append(AnnouncementFactory.shortResult(results.get(i)));
+        }
+        return new Reply(List.of(new Reply.Text(text.toString())), List.of());
     }
 
     /** A council's declaration, or its correction, rather than one contest's result. */

@@ -43,7 +43,12 @@ public final class AnnouncementFactory {
         String date = Formats.date(contest.election().date());
         return contest.election().kind() == ElectionKind.BY_ELECTION
                 ? contest.seat().name() + " by-election, " + date
-                : contest.seat().name() + ", general election " + date;
+                : contest.seat().name() + ", " + generalElection(contest);
+    }
+
+    /** "general election 12 Dec 2019": what a general election's headlines share after the seat. */
+    public static String generalElection(Contest contest) {
+        return "general election " + Formats.date(contest.election().date());
     }
 
     /** "Lab GAIN from Con", "Con HOLD", "Lab WIN" (nothing to compare with): the verdict in lists and summaries. */

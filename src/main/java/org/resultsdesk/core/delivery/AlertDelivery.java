@@ -127,7 +127,8 @@ public final class AlertDelivery {
      * alerts too rather than going out as claimed and leaving those for another post.
      */
     public synchronized Optional<Instant> deliverDue(boolean alertsQueued) {
-        if (alertsQueued) {
+        if (alertsQueued && held != null) {
+            LOG.debug("alerts were queued since the last pass: handing back claim {} to claim afresh", held.token);
             releaseHeld();
         }
         try {
@@ -163,6 +164,11 @@ public final class AlertDelivery {
                         gateway.platform());
                 listener.takenOver(gateway.platform(), claim.takenOver());
             }
+            LOG.debug(
+                    "claimed {} alert(s) for {} channel(s) under {}",
+                    claim.alerts().size(),
+                    claim.alerts().stream().map(Alert::channel).distinct().count(),
+                    claim.token());
             held = new Held(claim.token(), start.plus(settings.lease()));
             claim.alerts()
                     .forEach(a -> held.channels
@@ -343,14 +349,12 @@ public final class AlertDelivery {
                 // A digest goes in one message (only a single alert is ever resumed part by part): in short lines
                 // when the full ones would not fit, and with fewer alerts when even those would not.
                 if (batch.size() > 1 && gateway.parts(reply) > 1) {
-                    List<String> shortLines =
-                            alerts(batch).stream().map(composer::shortLine).toList();
-                    reply = composer.digest(shortLines);
+                    reply = composer.shortDigest(alerts(batch));
                     while (batch.size() > 1 && gateway.parts(reply) > 1) {
                         batch = batch.subList(0, batch.size() - 1);
                         reply = batch.size() == 1
                                 ? composer.single(batch.get(0).alert())
-                                : composer.digest(shortLines.subList(0, batch.size()));
+                                : composer.shortDigest(alerts(batch));
                     }
                 }
             } catch (RuntimeException e) {

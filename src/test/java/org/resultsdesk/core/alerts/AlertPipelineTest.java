@@ -650,12 +650,14 @@ class AlertPipelineTest {
         String digest = text(posts.get(0).reply());
         assertThat(telegram.parts(posts.get(0).reply())).isEqualTo(1);
         List<String> lines = digest.lines().toList();
-        assertThat(lines.get(0)).isEqualTo("40 new declarations:");
+        assertThat(lines.get(0))
+                .as("the election said once, in the heading")
+                .isEqualTo("40 new declarations, general election 12 Dec 2019:");
         assertThat(lines.subList(1, lines.size()))
                 .hasSize(40)
                 .allSatisfy(line -> assertThat(line)
-                        .matches(".+, general election 12 Dec 2019: [A-Za-z]+ (HOLD|WIN|GAIN from [A-Za-z]+),"
-                                + " majority [\\d,]+(, swing \\d+\\.\\d% [A-Za-z]+ to [A-Za-z]+)?"));
+                        .matches("[^:]+: [A-Za-z]+ (HOLD|WIN|GAIN from [A-Za-z]+), majority [\\d,]+"
+                                + "(, swing \\d+\\.\\d% [A-Za-z]+ to [A-Za-z]+)?"));
         for (Contest c : forty) {
             List<Integer> votes = c.candidates().stream()
                     .map(org.resultsdesk.core.model.Candidacy::votes)
@@ -664,8 +666,8 @@ class AlertPipelineTest {
             String majority = String.format(java.util.Locale.UK, "%,d", votes.get(0) - votes.get(1));
             assertThat(lines)
                     .as("%s with the majority its votes give", c.seat().name())
-                    .anyMatch(line -> line.startsWith(c.seat().name() + ", general election")
-                            && line.contains(", majority " + majority));
+                    .anyMatch(
+                            line -> line.startsWith(c.seat().name() + ": ") && line.contains(", majority " + majority));
         }
         AlertComposer composer = new AlertComposer(store, archive);
         String fullLines = text(composer.digest(forty.stream()
