@@ -59,8 +59,9 @@ public final class JdbiSendBudget implements SendBudget {
             String holding = null;
             for (SendLimits.Bucket bucket : buckets) {
                 Window window = windows.get(bucket.key());
-                int spare = yielding(bucket, windows, at) ? bucket.spare() : 0;
-                long bucketAllows = Math.max(window.heldUntil(), bucket.limit().earliest(at, window.sends(), spare));
+                List<Long> yieldTo =
+                        bucket.yieldTo().map(key -> windows.get(key).sends()).orElse(List.of());
+                long bucketAllows = Math.max(window.heldUntil(), bucket.earliest(at, window.sends(), yieldTo));
                 if (bucketAllows > at) {
                     at = bucketAllows;
                     holding = bucket.key();
@@ -80,17 +81,6 @@ public final class JdbiSendBudget implements SendBudget {
             }
             return new Slot(Instant.ofEpochMilli(at), holding, true);
         });
-    }
-
-    /** Whether the bucket it yields to has had a send within this bucket's window before {@code at}. */
-    private static boolean yielding(SendLimits.Bucket bucket, Map<String, Window> windows, long at) {
-        return bucket.yieldTo()
-                .map(windows::get)
-                .map(Window::sends)
-                .filter(sends -> !sends.isEmpty())
-                .map(sends -> sends.get(sends.size() - 1)
-                        > at - bucket.limit().window().toMillis())
-                .orElse(false);
     }
 
     @Override

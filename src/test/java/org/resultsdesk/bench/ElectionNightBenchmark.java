@@ -407,19 +407,7 @@ public final class ElectionNightBenchmark {
 
     /** The seats whose results a post carries: each line that heads a result names one. */
     static List<String> seats(String text) {
-        List<String> seats = new ArrayList<>();
-        boolean shortDigest = false;
-        for (String line : text.split("\n")) {
-            int at = line.indexOf(", general election 12 Dec 2019");
-            if (line.endsWith(", general election 12 Dec 2019:") && line.contains(" new declarations")) {
-                shortDigest = true; // the lines under it start with the seat: "Bath: Con HOLD, majority ..."
-            } else if (at > 0) {
-                seats.add(line.substring(0, at));
-            } else if (shortDigest && line.indexOf(": ") > 0) {
-                seats.add(line.substring(0, line.indexOf(": ")));
-            }
-        }
-        return seats;
+        return org.resultsdesk.it.PostedSeats.seats(text, ", general election 12 Dec 2019");
     }
 
     private static Instant earliest(Instant a, Instant b) {

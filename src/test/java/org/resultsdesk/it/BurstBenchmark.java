@@ -234,7 +234,7 @@ public final class BurstBenchmark {
         Map<String, Instant> pairs = new HashMap<>();
         for (FakeTelegramApi.Posted p : telegram.allMessages()) {
             if (p.chatId() < 0) {
-                FutureElection.seats(TelegramHtml.text(p.text()), suffix)
+                PostedSeats.seats(TelegramHtml.text(p.text()), suffix)
                         .forEach(seat -> pairs.putIfAbsent(p.chatId() + "|" + seat, p.at()));
             }
         }

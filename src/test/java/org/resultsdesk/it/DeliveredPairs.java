@@ -19,7 +19,7 @@ final class DeliveredPairs {
     static Map<String, Integer> count(List<FakeTelegramApi.Posted> posts) {
         Map<String, Integer> deliveries = new HashMap<>();
         for (FakeTelegramApi.Posted p : posts) {
-            for (String seat : FutureElection.seats(TelegramHtml.text(p.text()), GE2019)) {
+            for (String seat : PostedSeats.seats(TelegramHtml.text(p.text()), GE2019)) {
                 deliveries.merge(p.chatId() + "|" + seat, 1, Integer::sum);
             }
         }
@@ -30,7 +30,7 @@ final class DeliveredPairs {
     static Map<String, Integer> countSlack(List<org.resultsdesk.slack.fake.FakeSlackApi.Posted> posts) {
         Map<String, Integer> deliveries = new HashMap<>();
         for (var p : posts) {
-            for (String seat : FutureElection.seats(p.text(), GE2019)) {
+            for (String seat : PostedSeats.seats(p.text(), GE2019)) {
                 deliveries.merge(p.channel() + "|" + seat, 1, Integer::sum);
             }
         }

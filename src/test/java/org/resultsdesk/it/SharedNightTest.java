@@ -271,7 +271,7 @@ class SharedNightTest {
             if (TelegramHtml.text(p.text()).startsWith("Correction:")) {
                 continue;
             }
-            for (String seat : FutureElection.seats(TelegramHtml.text(p.text()), suffix)) {
+            for (String seat : PostedSeats.seats(TelegramHtml.text(p.text()), suffix)) {
                 pairs.merge(p.chatId() + "|" + seat, 1, Integer::sum);
             }
         }

@@ -2,7 +2,6 @@ package org.resultsdesk.core.alerts;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +14,7 @@ import org.resultsdesk.core.model.Alert;
 import org.resultsdesk.core.model.Announcement;
 import org.resultsdesk.core.model.Contest;
 import org.resultsdesk.core.model.Declaration;
+import org.resultsdesk.core.model.Election;
 import org.resultsdesk.core.model.ElectionKind;
 import org.resultsdesk.core.model.FeedMessage;
 import org.resultsdesk.core.model.Reply;
@@ -172,16 +172,12 @@ public final class AlertComposer {
      * burst reaches a channel as one post, and the full result is a /result away. Other kinds keep their line.
      */
     public String shortLine(Alert alert) {
-        if (alert.kind() != Alert.Kind.RESULT && alert.kind() != Alert.Kind.CORRECTION || isCouncil(alert)) {
-            return line(alert);
-        }
-        Composed c = composed(alert);
-        if (c.figures().isEmpty()) {
-            return line(alert);
-        }
-        String prefix = alert.kind() == Alert.Kind.CORRECTION ? "Correction: " : "";
-        return prefix + c.announcement().headline() + ": "
-                + AnnouncementFactory.shortResult(c.figures().get());
+        return westminsterResult(alert)
+                .map(figures -> correctionPrefix(alert)
+                        + AnnouncementFactory.headline(figures.contest())
+                        + ": "
+                        + AnnouncementFactory.shortResult(figures))
+                .orElseGet(() -> line(alert));
     }
 
     /**
@@ -190,17 +186,14 @@ public final class AlertComposer {
      * its seat ("Kingswood: Lab GAIN from Con, majority 2,501, ..."), so forty results fit one message.
      */
     public Reply shortDigest(List<Alert> alerts) {
-        List<ResultFigures> results = new ArrayList<>();
-        for (Alert alert : alerts) {
-            if (alert.kind() != Alert.Kind.RESULT && alert.kind() != Alert.Kind.CORRECTION || isCouncil(alert)) {
-                break;
-            }
-            composed(alert).figures().ifPresent(results::add);
-        }
+        List<ResultFigures> results = alerts.stream()
+                .map(this::westminsterResult)
+                .flatMap(Optional::stream)
+                .toList();
         Set<String> elections = results.stream()
                 .map(f -> f.contest().election())
                 .filter(e -> e.kind() == ElectionKind.GENERAL)
-                .map(e -> e.id())
+                .map(Election::id)
                 .collect(Collectors.toSet());
         if (results.size() < alerts.size() || elections.size() != 1) {
             return digest(alerts.stream().map(this::shortLine).toList());
@@ -209,12 +202,24 @@ public final class AlertComposer {
                 + AnnouncementFactory.generalElection(results.get(0).contest()) + ":");
         for (int i = 0; i < alerts.size(); i++) {
             text.append('\n')
-                    .append(alerts.get(i).kind() == Alert.Kind.CORRECTION ? "Correction: " : "")
+                    .append(correctionPrefix(alerts.get(i)))
                     .append(results.get(i).contest().seat().name())
                     .append(": ")
                     .append(AnnouncementFactory.shortResult(results.get(i)));
         }
         return new Reply(List.of(new Reply.Text(text.toString())), List.of());
+    }
+
+    /** The figures of a Westminster result or its correction; empty for any other kind of alert. */
+    private Optional<ResultFigures> westminsterResult(Alert alert) {
+        if (alert.kind() != Alert.Kind.RESULT && alert.kind() != Alert.Kind.CORRECTION || isCouncil(alert)) {
+            return Optional.empty();
+        }
+        return composed(alert).figures();
+    }
+
+    private static String correctionPrefix(Alert alert) {
+        return alert.kind() == Alert.Kind.CORRECTION ? "Correction: " : "";
     }
 
     /** A council's declaration, or its correction, rather than one contest's result. */

@@ -39,7 +39,8 @@ public final class AnnouncementFactory {
                 notes(figures));
     }
 
-    static String headline(Contest contest) {
+    /** "Kingswood by-election, 15 Feb 2024", "Kingswood, general election 12 Dec 2019". */
+    public static String headline(Contest contest) {
         String date = Formats.date(contest.election().date());
         return contest.election().kind() == ElectionKind.BY_ELECTION
                 ? contest.seat().name() + " by-election, " + date

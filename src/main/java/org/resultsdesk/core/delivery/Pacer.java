@@ -36,7 +36,7 @@ public final class Pacer {
 
     /** Empty when a send to the channel may go now (and is counted); else how long it must wait. */
     public Optional<Wait> tryTake(String channelId, Instant now) {
-        Optional<Wait> known = knownWait(channelId, now);
+        Optional<Wait> known = wouldWait(channelId, now);
         if (known.isPresent()) {
             return known;
         }
@@ -48,10 +48,6 @@ public final class Pacer {
 
     /** What this process already knows holds the channel back, without asking the store or taking a send. */
     public Optional<Wait> wouldWait(String channelId, Instant now) {
-        return knownWait(channelId, now);
-    }
-
-    private Optional<Wait> knownWait(String channelId, Instant now) {
         Wait longest = null;
         for (SendLimits.Bucket bucket : limits.bucketsFor(channelId)) {
             Instant until = knownHolds.get(bucket.key());

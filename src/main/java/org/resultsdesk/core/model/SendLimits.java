@@ -76,6 +76,17 @@ public record SendLimits(Function<String, List<Bucket>> perChannel, List<Bucket>
         public Bucket(String key, Limit limit) {
             this(key, limit, Optional.empty(), 0);
         }
+
+        /**
+         * The earliest instant (epoch ms) at or after {@code at} when a send through this bucket may go, given its
+         * latest sends and those of the bucket it yields to (empty when it yields to none), both ascending.
+         */
+        public long earliest(long at, List<Long> sends, List<Long> yieldToSends) {
+            boolean yielding = !yieldToSends.isEmpty()
+                    && yieldToSends.get(yieldToSends.size() - 1)
+                            > at - limit.window().toMillis();
+            return limit.earliest(at, sends, yielding ? spare : 0);
+        }
     }
 
     /**

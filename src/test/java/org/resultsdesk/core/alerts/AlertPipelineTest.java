@@ -429,14 +429,20 @@ class AlertPipelineTest {
         assertThat(posts.size()).isLessThan(50);
     }
 
-    @Test
-    void whenTheBotsOwnLimitIsSpentTheRestOfAClaimKeepsItsPlaceAndGoesWhenTheWindowAllows() {
-        int perSecond = telegram.limits().global().get(0).limit().count();
+    /** Groups -100300, -100301, ... subscribed to every declaration, in that order. */
+    List<ChannelRef> groupsFollowingAll(int count) {
         List<ChannelRef> groups = new ArrayList<>();
-        for (int i = 0; i < perSecond + 5; i++) {
+        for (int i = 0; i < count; i++) {
             groups.add(new ChannelRef(Platform.TELEGRAM, "-100" + (300 + i)));
             subscribe(groups.get(i), Subscription.Kind.ALL, null);
         }
+        return groups;
+    }
+
+    @Test
+    void whenTheBotsOwnLimitIsSpentTheRestOfAClaimKeepsItsPlaceAndGoesWhenTheWindowAllows() {
+        int perSecond = telegram.limits().global().get(0).limit().count();
+        List<ChannelRef> groups = groupsFollowingAll(perSecond + 5);
         land("kingswood.xml", ge2019(KINGSWOOD));
         delivery = newDelivery(telegram, groups.size());
 
@@ -493,11 +499,7 @@ class AlertPipelineTest {
     @Test
     void aClaimHeldWhileTheBotsLimitIsSpentIsTakenAfreshWhenNewAlertsAreQueuedSoItsDigestsCarryThem() {
         int perSecond = telegram.limits().global().get(0).limit().count();
-        List<ChannelRef> groups = new ArrayList<>();
-        for (int i = 0; i < perSecond + 5; i++) {
-            groups.add(new ChannelRef(Platform.TELEGRAM, "-100" + (300 + i)));
-            subscribe(groups.get(i), Subscription.Kind.ALL, null);
-        }
+        List<ChannelRef> groups = groupsFollowingAll(perSecond + 5);
         land("kingswood.xml", ge2019(KINGSWOOD));
         delivery = newDelivery(telegram, groups.size());
         Optional<Instant> next = delivery.deliverDue();

@@ -40,7 +40,10 @@ class DeliveryLoopTest {
                 Thread.sleep(20);
             }
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> passes().size() == 2);
-            Thread.sleep(1_500);
+            Awaitility.await()
+                    .during(Duration.ofMillis(1_500))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> passes().size() == 2);
             assertThat(passes())
                     .as("the pass at start, then one for the five wake-ups, which knows alerts were queued")
                     .containsExactly(false, true);
